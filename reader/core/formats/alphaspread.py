@@ -18,16 +18,25 @@ from reader.core.draft import Draft, DraftTurn
 from reader.core.metadata import find_ticker, normalize_period, parse_date
 from reader.core.model import SectionKind, SpeakerKind
 from reader.core.roles import kind_from_role
-from reader.core.textspans import Line, lines, paragraphs, trim
+from reader.core.textspans import paragraphs, trim
 
 SUMMARY_ROLE = "Generated summary"
 """Role of the pseudo-speaker that "says" the site's generated summary."""
 
-_ANALYSIS_MARKER = "earnings call analysis"
-_TRANSCRIPT_MARKER = "earnings call transcript"
-_HEADER_ROLES = frozenset({"executive", "analyst", "operator", "interpreter"})
-_INITIAL = re.compile(r"[^\W\d_]{1,2}")
-_NAME_MAX = 80
+_SP = r"[ \t\u3000\xa0\ufeff\u200b]{0,20}"
+_ANALYSIS_LINE = re.compile(rf"^{_SP}Earnings Call Analysis{_SP}$", re.M | re.I)
+_MARKER_LINE = re.compile(rf"^{_SP}Earnings Call Transcript{_SP}$", re.M | re.I)
+# `Operator` alone, or initial / name / role on three lines. One regex, so that a file of
+# a million short lines is scanned in C rather than line by line in Python.
+_HEADER = re.compile(
+    rf"^{_SP}(?:(?P<op>Operator)|(?P<initial>[^\W\d_]{{1,2}}){_SP}\n{_SP}"
+    rf"(?P<name>[^\s][^\n]{{0,79}}?){_SP}\n{_SP}"
+    rf"(?P<role>executive|analyst|operator|interpreter)){_SP}$", re.M | re.I)
+# detect() counts only the two roles the site is known to print.
+_HEADER_SEEN = re.compile(
+    rf"^{_SP}[^\W\d_]{{1,2}}{_SP}\n[^\n]{{1,80}}\n{_SP}(?:executive|analyst){_SP}$", re.M | re.I)
+_DETECT_WINDOW = 20_000
+
 _INTERPRETED = re.compile(r"\[\s{0,3}interpreted\s{0,3}\]", re.I)
 # "[Portions of this transcript that are marked [Interpreted] were spoken by an
 # interpreter present on the live call.]": the site's note, always at the very end.
@@ -48,13 +57,13 @@ _LOGO = re.compile(r"\s+logo$", re.I)
 _CALL_DATE_CUE = re.compile(r"\btoday\b|\bheld on\b|\bdated\b|\btaking place on\b", re.I)
 _NOT_CALL_DATE = re.compile(r"\bas of\b|\bended\b|\bending\b|\bthrough\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE = re.compile(r"[^.][.!?](?:\s|$)")  # "Loading..." is not a sentence
 
-# detect(): how far in to look, and the header pattern as one regex over the raw text.
-_DETECT_WINDOW = 20_000
-_HEADER_3 = re.compile(
-    r"^[^\W\d_]{1,2}[ \t]*\n[^\n]{1,80}\n[ \t]*(?:executive|analyst)[ \t]*$", re.M | re.I)
-_MARKER_LINE = re.compile(r"^[ \t]*Earnings Call Transcript[ \t]*$", re.M | re.I)
-_ANALYSIS_LINE = re.compile(r"^[ \t]*Earnings Call Analysis[ \t]*$", re.M | re.I)
+_PERIOD_LINES = 12  # the period follows the transcript marker within a few lines
+_CHROME_LINES = 60  # how far down the page the company and ticker lines may be
+
+_Header = tuple[int, int, str, str | None]
+"""A turn header: start and end offsets, the name, the role (None for the operator)."""
 
 
 class AlphaSpreadParser:
@@ -64,7 +73,7 @@ class AlphaSpreadParser:
 
     def detect(self, text: str) -> float:
         head = text[:_DETECT_WINDOW]
-        headers = len(_HEADER_3.findall(head))
+        headers = len(_HEADER_SEEN.findall(head))
         marker = _MARKER_LINE.search(head) is not None
         analysis = _ANALYSIS_LINE.search(head) is not None
         if headers >= 2 and marker:
@@ -79,77 +88,49 @@ class AlphaSpreadParser:
 
     def parse(self, text: str) -> Draft:
         draft = Draft()
-        all_lines = lines(text)
-        analysis = _find_line(all_lines, _ANALYSIS_MARKER, 0)
-        marker = _find_line(all_lines, _TRANSCRIPT_MARKER, 0 if analysis is None else analysis + 1)
-        body_from = marker + 1 if marker is not None else (
-            analysis + 1 if analysis is not None else 0)
-        headers = _find_headers(all_lines, body_from)
-        first_header = headers[0][0] if headers else len(all_lines)
+        analysis = _ANALYSIS_LINE.search(text)
+        marker = _MARKER_LINE.search(text, analysis.end() if analysis else 0)
+        body_from = marker.end() if marker else (analysis.end() if analysis else 0)
+        headers = _find_headers(text, body_from)
+        first_header = headers[0][0] if headers else len(text)
 
         summary_company: str | None = None
         summary_period: str | None = None
         if analysis is not None:
-            summary_end = marker if marker is not None else first_header
+            summary_end = marker.start() if marker else first_header
             summary_company, summary_period = _read_summary(
-                text, draft, _offset(all_lines, text, analysis + 1),
-                _offset(all_lines, text, summary_end))
+                text, draft, analysis.end(), summary_end)
 
         # Between the transcript marker and the first header: the period, then chrome.
-        period = None
         lead_from = body_from if marker is not None or analysis is None else first_header
-        for line in all_lines[lead_from:first_header]:
-            if len(line.stripped) <= 40 and (period := normalize_period(line.stripped)):
+        period = None
+        for raw in text[lead_from:first_header].split("\n", _PERIOD_LINES)[:_PERIOD_LINES]:
+            line = raw.strip()
+            if len(line) <= 40 and (period := normalize_period(line)):
                 break
-        _read_stray_text(text, draft, _offset(all_lines, text, lead_from),
-                         _offset(all_lines, text, first_header))
+        _read_stray_text(text, draft, lead_from, first_header)
 
-        _read_turns(text, draft, all_lines, headers)
+        _read_turns(text, draft, headers)
 
-        top_end = _offset(all_lines, text, analysis if analysis is not None else (
-            marker if marker is not None else first_header))
-        body_start = _offset(all_lines, text, first_header)
+        top_end = analysis.start() if analysis else (marker.start() if marker else first_header)
         draft.meta.ticker = find_ticker(text[:top_end]) or find_ticker(text[:5000])
         draft.meta.period = period or summary_period or _period_from_turns(text, draft)
-        company = summary_company or _company_from_chrome(all_lines, top_end)
+        company = summary_company or _company_from_chrome(text, top_end)
         if company:
-            draft.meta.company = _recase(_strip_legal(company), text, body_start)
+            draft.meta.company = _recase(_strip_legal(company), text, first_header)
         draft.meta.date = _call_date(text, draft)
         return draft
 
 
-def _find_line(all_lines: list[Line], marker: str, start: int,
-               stop: int | None = None) -> int | None:
-    for i in range(start, len(all_lines) if stop is None else stop):
-        if all_lines[i].stripped.casefold() == marker:
-            return i
-    return None
-
-
-def _offset(all_lines: list[Line], text: str, index: int) -> int:
-    """Start offset of line `index`, or the end of the text past the last line."""
-    return all_lines[index].start if index < len(all_lines) else len(text)
-
-
-def _find_headers(all_lines: list[Line], start: int
-                  ) -> list[tuple[int, int, str | None, str | None]]:
-    """Turn headers as (first line, line after the header, name, role)."""
-    out: list[tuple[int, int, str | None, str | None]] = []
-    i, n = start, len(all_lines)
-    while i < n:
-        s = all_lines[i].stripped
-        if s.casefold() == "operator":
-            out.append((i, i + 1, None, "Operator"))
-            i += 1
-            continue
-        if (i + 2 < n and _INITIAL.fullmatch(s)
-                and all_lines[i + 2].stripped.casefold() in _HEADER_ROLES):
-            name = all_lines[i + 1].stripped
-            if 0 < len(name) <= _NAME_MAX and name[-1] not in "?!:;,":
-                out.append((i, i + 3, name, all_lines[i + 2].stripped))
-                i += 3
-                continue
-        i += 1
+def _find_headers(text: str, start: int) -> list[_Header]:
+    """Every turn header after `start`; the operator's bare word is kept as the name, as
+    other layouts do."""
+    out: list[_Header] = []
+    for m in _HEADER.finditer(text, start):
+        if m.group("op"):
+            out.append((m.start(), m.end(), m.group("op"), None))
+        elif m.group("name")[-1] not in "?!:;,":
+            out.append((m.start(), m.end(), m.group("name"), m.group("role")))
     return out
 
 
@@ -164,12 +145,14 @@ def _read_summary(text: str, draft: Draft, start: int, end: int
     paras = paragraphs(text, start, end)
     company = period = None
     if paras:
-        first = text[paras[0][0]:paras[0][1]].split("\n")
+        first = text[paras[0][0]:paras[0][1]].split("\n", 3)
         period = normalize_period(first[0]) if len(first) <= 3 else None
         if period and _ANALYSIS_TITLE.fullmatch(first[0].strip()):
             if len(first) > 1 and first[1].strip():
                 company = first[1].strip()
             paras = paras[1:]
+        else:
+            period = None
     speaker = None
     i = 0
     while i < len(paras):
@@ -187,25 +170,31 @@ def _read_summary(text: str, draft: Draft, start: int, end: int
 def _read_stray_text(text: str, draft: Draft, start: int, end: int) -> None:
     """Keep real prose found before the first header; short chrome lines are dropped."""
     for s, e in paragraphs(text, start, end):
-        chunk = text[s:e]
-        if len(chunk) > 80 or re.search(r"[.!?]\s", chunk):
+        while s < e:  # skip the chrome lines that open the paragraph
+            nl = text.find("\n", s, e)
+            line_end = e if nl < 0 else nl
+            if not _looks_like_chrome(text[s:line_end].strip()):
+                break
+            s = line_end + 1
+        s, e = trim(text, s, e)
+        if s < e:
             draft.turns.append(DraftTurn(draft.speaker_id(None), [(s, e)]))
 
 
-def _read_turns(text: str, draft: Draft, all_lines: list[Line],
-                headers: list[tuple[int, int, str | None, str | None]]) -> None:
-    for k, (_, body_line, name, role) in enumerate(headers):
-        start = _offset(all_lines, text, body_line)
-        end = _offset(all_lines, text, headers[k + 1][0]) if k + 1 < len(headers) else len(text)
+def _looks_like_chrome(line: str) -> bool:
+    """A short line that is not a sentence: "from 0", "2023-Q4", a repeated marker."""
+    return len(line) <= 40 and _SENTENCE.search(line) is None
+
+
+def _read_turns(text: str, draft: Draft, headers: list[_Header]) -> None:
+    for k, (_, start, name, role) in enumerate(headers):
+        end = headers[k + 1][0] if k + 1 < len(headers) else len(text)
         paras = paragraphs(text, start, end)
         if k + 1 == len(headers):
             paras = _drop_tail(text, paras)
         if not paras:
             continue
-        if name is None:
-            speaker = draft.speaker_id(None, None, SpeakerKind.OPERATOR)
-        else:
-            speaker = draft.speaker_id(name, role, kind_from_role(role, name))
+        speaker = draft.speaker_id(name, role, kind_from_role(role, name))
         _add_turns(text, draft, speaker, paras)
 
 
@@ -251,21 +240,17 @@ def _period_from_turns(text: str, draft: Draft) -> str | None:
     return None
 
 
-def _company_from_chrome(all_lines: list[Line], top_end: int) -> str | None:
+def _company_from_chrome(text: str, top_end: int) -> str | None:
     """The name line just above the ticker line, else a "<name> Logo" line."""
+    page = text[:top_end].split("\n", _CHROME_LINES)[:_CHROME_LINES]
     logo = None
-    for i, line in enumerate(all_lines[:60]):
-        if line.start >= top_end:
-            break
-        s = line.stripped
-        if find_ticker(s) and len(s) <= 30:
-            for j in range(i - 1, -1, -1):
-                above = all_lines[j].stripped
-                if above:
-                    if len(above) <= 80 and not find_ticker(above):
-                        return above
-                    break
-        if logo is None and _LOGO.search(s) and len(s) <= 90:
+    for i, raw in enumerate(page):
+        s = raw.strip()
+        if len(s) <= 30 and find_ticker(s):
+            above = next((x.strip() for x in reversed(page[:i]) if x.strip()), "")
+            if above and len(above) <= 80 and not find_ticker(above):
+                return above
+        if logo is None and len(s) <= 90 and _LOGO.search(s):
             logo = _LOGO.sub("", s)
     return logo
 
@@ -281,9 +266,8 @@ def _strip_legal(name: str) -> str:
 def _recase(name: str, text: str, body_start: int) -> str:
     """Write each word of the page's company name the way the call writes it
     ("Lexinfintech" on the page, "LexinFintech" in the call)."""
-    words = name.split()
     out = []
-    for word in words:
+    for word in name.split():
         if len(word) < 3 or not word.isalpha():
             out.append(word)
             continue
