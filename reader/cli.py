@@ -1,0 +1,90 @@
+"""Command line: `reader parse FILE [--json]`, `reader --version`; no arguments opens the app.
+
+Qt is imported only when the window is asked for, so scripted use starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import APP_NAME, __version__
+
+EXIT_USAGE = 2
+MAX_BYTES = 256 * 1024 * 1024
+"""Larger files are refused: no real transcript comes near this, and reading one would
+exhaust memory on an analyst's laptop."""
+
+
+class UserError(Exception):
+    """A one-line message for the user; the CLI prints it and exits with status 2."""
+
+
+def read_transcript_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise UserError(f"{path}: is a folder, not a transcript file")
+        if size > MAX_BYTES:
+            raise UserError(f"{path}: file is too large ({size // (1024 * 1024)} MB; "
+                            f"the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except PermissionError:
+        raise UserError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from reader.core.outline import to_json, to_text
+    from reader.core.pipeline import parse_bytes
+
+    path = Path(args.file)
+    data = read_transcript_bytes(path)
+    try:
+        transcript = parse_bytes(data, path.name, layout=args.layout)
+    except ValueError as exc:  # DecodeError and unknown layout names
+        raise UserError(f"{path.name}: {exc}") from None
+    if args.json:
+        json.dump(to_json(transcript), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(to_text(transcript))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader", description=f"{APP_NAME}: read and annotate earnings-call transcripts.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="print the outline of a transcript file")
+    p.add_argument("file", help="transcript file (any common encoding)")
+    p.add_argument("--json", action="store_true", help="print the outline as JSON "
+                   "(schema in docs/outline-schema.md)")
+    p.add_argument("--layout", help="skip detection and read the file in this layout")
+    p.set_defaults(func=_cmd_parse)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args))
+    except UserError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,51 @@
+"""Bytes to `Transcript`: decode, pick the layout, parse, complete the structure."""
+
+from __future__ import annotations
+
+import hashlib
+
+from reader.core.decoding import DecodeError, decode
+from reader.core.draft import LayoutParser
+from reader.core.formats import choose_layout, layout_named
+from reader.core.model import SourceInfo, Transcript
+from reader.core.structure import finish
+
+__all__ = ["DecodeError", "ParseError", "build_transcript", "parse_bytes", "parse_text"]
+
+
+class ParseError(ValueError):
+    """A transcript that cannot be read; the message is one line, fit for a user."""
+
+
+def parse_bytes(data: bytes, name: str, layout: str | None = None) -> Transcript:
+    """Read a transcript file's bytes into an outline.
+
+    Raises `DecodeError` (a `ValueError`) for empty, binary or undecodable input.
+    """
+    decoded = decode(data)
+    digest = hashlib.sha256(data).hexdigest()
+    parser = layout_named(layout) if layout else choose_layout(decoded.text)
+    return build_transcript(decoded.text, parser, name, decoded.encoding, digest)
+
+
+def parse_text(text: str, name: str = "transcript.txt", layout: str | None = None) -> Transcript:
+    """Parse text that is already decoded (tests, pasted text)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    parser = layout_named(layout) if layout else choose_layout(text)
+    return build_transcript(text, parser, name, "utf-8", digest)
+
+
+def build_transcript(text: str, parser: LayoutParser, name: str, encoding: str,
+                     sha256: str) -> Transcript:
+    draft = parser.parse(text)
+    speakers, turns, exchanges = finish(text, draft)
+    return Transcript(
+        format=parser.name,
+        source=SourceInfo(name=name, encoding=encoding, sha256=sha256),
+        text=text,
+        meta=draft.meta,
+        speakers=speakers,
+        turns=turns,
+        exchanges=exchanges,
+    )

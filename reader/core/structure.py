@@ -1,0 +1,295 @@
+"""The shared structure pass: from a parser's draft to a finished outline.
+
+Every layout gets the same inference for what its parser left open: each turn's language,
+where the Q&A starts, which English turn interprets which Mandarin turn, and the
+question-and-answer exchanges.
+
+Source labels are not trusted blindly. A turn whose words are the operator's ("Our next
+question comes from the line of ...") acts as an operator turn for sections and exchanges
+even under an analyst's header; a turn that starts in the middle of a sentence continues
+the turn before it (the second half of a question filed under a manager's name). The
+speaker shown stays the one the source gives: the outline corrects structure, not labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.draft import Draft
+from reader.core.model import (
+    Exchange,
+    Lang,
+    Paragraph,
+    SectionKind,
+    Speaker,
+    SpeakerKind,
+    Turn,
+)
+from reader.core.roles import ASKER_ANNOUNCEMENT, LINE_OF, OPERATOR_CUES, QA_OPENING, TRANSLATION_CUE
+from reader.core.textspans import trim
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+# A minority language below this share of a turn's weight does not make the turn "mixed":
+# "好 的 。Thanks Frank, ..." is an English turn.
+_MIXED_SHARE = 0.15
+# Roughly how many Latin letters carry what one Han character carries.
+_LETTERS_PER_HAN = 3.0
+
+
+def paragraph_lang(text: str) -> tuple[Lang, float]:
+    """The language of one paragraph and its weight (in Han-character equivalents)."""
+    han = len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text)) / _LETTERS_PER_HAN
+    if han == 0 and latin == 0:
+        return Lang.EN, 0.0
+    return (Lang.ZH if han >= latin else Lang.EN), han + latin
+
+
+def turn_lang(paragraph_texts: list[str]) -> Lang:
+    weights = {Lang.ZH: 0.0, Lang.EN: 0.0}
+    for text in paragraph_texts:
+        lang, weight = paragraph_lang(text)
+        weights[lang] += weight
+    total = weights[Lang.ZH] + weights[Lang.EN]
+    if total == 0:
+        return Lang.EN
+    zh_share = weights[Lang.ZH] / total
+    if zh_share >= 1 - _MIXED_SHARE:
+        return Lang.ZH
+    if zh_share <= _MIXED_SHARE:
+        return Lang.EN
+    return Lang.MIXED
+
+
+@dataclass(slots=True)
+class _Cues:
+    """What a turn's own words say about its part in the call."""
+
+    operator_like: bool
+    announces: tuple[str, str | None] | None  # (asker name, firm)
+    opens_qa: bool
+    continues: bool  # starts mid-sentence: the rest of the previous turn's speech
+    translation: bool
+
+
+def _cues(turn: Turn) -> _Cues:
+    head = turn.paragraphs[0].text
+    text = turn.text
+    announce = ASKER_ANNOUNCEMENT.search(text) or LINE_OF.search(text)
+    announces = (announce.group("name"), announce.group("firm")) if announce else None
+    first = head.lstrip("\"'“‘([ ")
+    continues = bool(first) and first[0].islower() and not first.startswith(("i ", "iPhone"))
+    return _Cues(
+        operator_like=bool(OPERATOR_CUES.search(text)) and len(text) < 700,
+        announces=announces,
+        opens_qa=bool(QA_OPENING.search(text)),
+        continues=continues,
+        translation=bool(TRANSLATION_CUE.search(head[:200])),
+    )
+
+
+def finish(text: str, draft: Draft) -> tuple[list[Speaker], list[Turn], list[Exchange]]:
+    """Complete a draft into speakers, turns and exchanges (see the module docstring)."""
+    speakers = [Speaker(i, s.name, s.role, s.kind, s.affiliation)
+                for i, s in enumerate(draft.speakers)]
+    turns, remap = _build_turns(text, draft)
+    cues = [_cues(t) for t in turns]
+    _assign_sections(turns, speakers, cues)
+    _link_interpretations(draft, turns, speakers, cues, remap)
+    if draft.exchanges is not None:
+        exchanges = draft.exchanges
+    else:
+        exchanges = _build_exchanges(turns, speakers, cues)
+    _fill_affiliations(turns, speakers, cues, exchanges)
+    speakers, turns, exchanges = _drop_unused_speakers(speakers, turns, exchanges)
+    return speakers, turns, exchanges
+
+
+def _build_turns(text: str, draft: Draft) -> tuple[list[Turn], dict[int, int]]:
+    turns: list[Turn] = []
+    remap: dict[int, int] = {}
+    for draft_index, dt in enumerate(draft.turns):
+        paras: list[Paragraph] = []
+        for start, end in dt.spans:
+            s, e = trim(text, start, end)
+            if s < e:
+                paras.append(Paragraph(s, e, text[s:e]))
+        if not paras:
+            continue
+        remap[draft_index] = len(turns)
+        turns.append(Turn(
+            index=len(turns), speaker=dt.speaker,
+            section=dt.section or SectionKind.PRESENTATION,
+            paragraphs=paras, lang=turn_lang([p.text for p in paras]),
+            interpreted=dt.interpreted))
+    for draft_index, dt in enumerate(draft.turns):
+        if draft_index in remap and dt.interprets is not None:
+            turns[remap[draft_index]].interprets = sorted(
+                remap[i] for i in dt.interprets if i in remap)
+    return turns, remap
+
+
+def _acts_as_operator(turn: Turn, speakers: list[Speaker], cue: _Cues) -> bool:
+    kind = speakers[turn.speaker].kind
+    if kind is SpeakerKind.OPERATOR:
+        return True
+    return cue.operator_like and (cue.announces is not None or kind is not SpeakerKind.EXECUTIVE)
+
+
+def _assign_sections(turns: list[Turn], speakers: list[Speaker], cues: list[_Cues]) -> None:
+    """Q&A starts at the operator's question instructions after someone else has spoken,
+    or at the first analyst turn, whichever comes first. Parser-set sections stand."""
+    # The draft marks undecided turns as PRESENTATION; summary and explicit Q&A come from
+    # parsers that saw a heading. If a parser already placed a Q&A turn, trust it.
+    if any(t.section is SectionKind.QA for t in turns):
+        return
+    qa_start: int | None = None
+    someone_else_spoke = False
+    for turn, cue in zip(turns, cues, strict=True):
+        if turn.section is SectionKind.SUMMARY:
+            continue
+        kind = speakers[turn.speaker].kind
+        operator = _acts_as_operator(turn, speakers, cue)
+        if operator and someone_else_spoke and (cue.opens_qa or cue.announces):
+            qa_start = turn.index
+            break
+        if kind is SpeakerKind.ANALYST and not operator and not cue.continues:
+            qa_start = turn.index
+            break
+        if not operator:
+            someone_else_spoke = True
+    if qa_start is None:
+        return
+    for turn in turns[qa_start:]:
+        if turn.section is not SectionKind.SUMMARY:
+            turn.section = SectionKind.QA
+
+
+def _link_interpretations(draft: Draft, turns: list[Turn], speakers: list[Speaker],
+                          cues: list[_Cues], remap: dict[int, int]) -> None:
+    """An English turn by someone who interprets, or that says it is a translation,
+    interprets the run of Mandarin turns just before it.
+
+    A speaker counts as interpreting when they are labelled interpreter, or when at least
+    two of their English turns follow someone else's Mandarin turn: an IR director who
+    interprets for the CEO does it all call long, while a CFO answering after the CEO
+    hands over does it once.
+    """
+    decided = {remap[i] for i, dt in enumerate(draft.turns)
+               if i in remap and dt.interprets is not None}
+    follows_zh: dict[int, int] = {}
+    for prev, turn in zip(turns, turns[1:], strict=False):
+        if (turn.lang is Lang.EN and prev.lang is Lang.ZH and prev.speaker != turn.speaker):
+            follows_zh[turn.speaker] = follows_zh.get(turn.speaker, 0) + 1
+    interpreters = {sid for sid, n in follows_zh.items()
+                    if n >= 2 and speakers[sid].kind is not SpeakerKind.OPERATOR}
+    interpreters |= {s.id for s in speakers if s.kind is SpeakerKind.INTERPRETER}
+
+    for turn, cue in zip(turns, cues, strict=True):
+        if turn.index in decided or turn.lang is not Lang.EN or turn.index == 0:
+            continue
+        if turn.speaker not in interpreters and not cue.translation:
+            continue
+        if _acts_as_operator(turn, speakers, cue) and not cue.translation:
+            continue
+        run: list[int] = []
+        j = turn.index - 1
+        while j >= 0 and turns[j].lang is Lang.ZH and turns[j].speaker != turn.speaker:
+            run.append(j)
+            j -= 1
+        if run:
+            turn.interprets = sorted(run)
+
+
+def _build_exchanges(turns: list[Turn], speakers: list[Speaker],
+                     cues: list[_Cues]) -> list[Exchange]:
+    """Walk the Q&A: an analyst's question turns, then the answers up to the next question.
+
+    Operator turns close an exchange and belong to none. A turn that interprets or
+    continues the question stays in the question whoever the source says spoke it.
+    """
+    exchanges: list[Exchange] = []
+    current: Exchange | None = None
+    answering = False
+    for turn, cue in zip(turns, cues, strict=True):
+        if turn.section is not SectionKind.QA:
+            continue
+        kind = speakers[turn.speaker].kind
+        if _acts_as_operator(turn, speakers, cue):
+            current, answering = None, False
+            continue
+        in_question = current is not None and not answering
+        part_of_question = in_question and current is not None and (
+            cue.continues
+            or any(i in current.question for i in turn.interprets)
+            or (turn.speaker == current.asker and kind is SpeakerKind.ANALYST))
+        if part_of_question and current is not None:
+            current.question.append(turn.index)
+            continue
+        if kind is SpeakerKind.ANALYST:
+            current = Exchange(asker=turn.speaker, question=[turn.index], answer=[])
+            exchanges.append(current)
+            answering = False
+            continue
+        if current is not None:
+            current.answer.append(turn.index)
+            answering = True
+    return exchanges
+
+
+def _fill_affiliations(turns: list[Turn], speakers: list[Speaker], cues: list[_Cues],
+                       exchanges: list[Exchange]) -> None:
+    """Take an asker's firm from the announcement before the question, or the asker's own
+    introduction ("This is Frank from Credit Suisse"), when the source gives none."""
+    for ex in exchanges:
+        if ex.asker is None or speakers[ex.asker].affiliation:
+            continue
+        asker = speakers[ex.asker]
+        first = ex.question[0]
+        firm: str | None = None
+        if first > 0 and cues[first - 1].announces and cues[first - 1].announces[1]:
+            name, firm = cues[first - 1].announces  # type: ignore[misc]
+            if asker.name and not _names_agree(name, asker.name):
+                firm = None
+        if firm is None:
+            for idx in ex.question:
+                m = _SELF_INTRO.search(turns[idx].text)
+                if m and (asker.name is None or _names_agree(m.group("name"), asker.name)):
+                    firm = m.group("firm")
+                    break
+        if firm:
+            asker.affiliation = firm
+
+
+_SELF_INTRO = re.compile(
+    r"\b(?:this is|I'm|I am|it's)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:from|with|of|at)\s+"
+    r"(?P<firm>[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|of|&))*)")
+
+
+def _names_agree(a: str, b: str) -> bool:
+    """Whether two renderings of a name share a word ("Alex Ye" / "Xiaoxiong Ye", "Frank")."""
+    wa = {w.casefold().strip(".") for w in a.split()}
+    wb = {w.casefold().strip(".") for w in b.split()}
+    return bool(wa & wb)
+
+
+def _drop_unused_speakers(speakers: list[Speaker], turns: list[Turn], exchanges: list[Exchange]
+                          ) -> tuple[list[Speaker], list[Turn], list[Exchange]]:
+    """Renumber speakers densely, keeping only those who speak or ask."""
+    used = sorted({t.speaker for t in turns} | {e.asker for e in exchanges if e.asker is not None})
+    if used == list(range(len(speakers))):
+        return speakers, turns, exchanges
+    new_id = {old: new for new, old in enumerate(used)}
+    kept = []
+    for old in used:
+        s = speakers[old]
+        kept.append(Speaker(new_id[old], s.name, s.role, s.kind, s.affiliation))
+    for t in turns:
+        t.speaker = new_id[t.speaker]
+    for e in exchanges:
+        if e.asker is not None:
+            e.asker = new_id[e.asker]
+    return kept, turns, exchanges
