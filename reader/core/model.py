@@ -56,9 +56,11 @@ class Speaker:
 
     @property
     def label(self) -> str:
-        """What a reader sees: the name, else the kind ("Operator", "Unknown speaker")."""
+        """What a reader sees: the name, else the role or kind ("Generated summary", "Operator")."""
         if self.name:
             return self.name
+        if self.kind is SpeakerKind.UNKNOWN and self.role:
+            return self.role
         if self.kind is SpeakerKind.UNKNOWN:
             return "Unknown speaker"
         return self.kind.value.capitalize()
