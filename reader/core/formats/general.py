@@ -1,0 +1,930 @@
+"""The fallback layout parser: common speaker headers, section headings and participant lists.
+
+Layouts nobody wrote a dedicated parser for still follow a handful of conventions:
+`Name (Role)`, `Name -- Title`, `Name - Company - Title`, `Name, Company - Title`, a
+name line over a role line, `Name:` opening a paragraph, `**Name**`, a bare name line, or
+Chinese `吴海生（首席执行官）` / `主持人：`. Any of these shapes also turns up in ordinary
+prose, so a weak shape is only trusted when the file confirms it: the name is listed as a
+participant, the name recurs, or the same shape introduces other speakers too. With no
+structure at all, each paragraph becomes a turn by one unknown speaker, which still gives
+the structure pass something to outline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum, auto
+
+from reader.core.draft import Draft, DraftTurn
+from reader.core.metadata import find_ticker, normalize_period, parse_date
+from reader.core.model import Meta, SectionKind, SpeakerKind
+from reader.core.roles import ASKER_ANNOUNCEMENT, LINE_OF, OPERATOR_CUES, kind_from_role
+from reader.core.textspans import Line, lines, paragraphs
+
+# --- vocabulary -----------------------------------------------------------------------
+
+_OPERATOR_NAMES = frozenset({
+    "operator", "the operator", "conference operator", "moderator", "coordinator", "host",
+    "主持人", "会议主持人", "會議主持人", "主持", "接线员", "接線員", "操作员", "操作員"})
+_INTERPRETER_NAMES = frozenset({
+    "interpreter", "translator", "interpretation", "translation",
+    "翻译", "翻譯", "传译", "傳譯", "口译", "口譯", "同传", "同傳"})
+
+# Words that never appear in a person's name but often open a short line or a `Word:`
+# label: greetings, function words, and the vocabulary of headings and financial tables.
+_NON_NAME_WORDS = """
+the a and or but if of in on at by for with from to as is are was were be been it its this
+that these those we our us i you your they their she his her my me not no yes ok okay hi
+hello hey thanks thank sure great good morning afternoon evening well right all any some
+more most very also just now then there here what which who why how when where please next
+first second third fourth final last one two three again overall sorry absolutely perfect
+understood got bye cheers correct exactly indeed agreed alright welcome excellent fine
+sounds yeah yep nope oh um uh hmm wow nice wonderful fantastic noted certainly definitely
+revenue revenues income profit profits margin margins sales total net gross operating
+financial financials results highlights overview summary outlook guidance statement
+statements forward-looking safe harbor harbour disclaimer agenda contents transcript
+transcripts earnings call calls conference webcast presentation remarks questions question
+answers answer session participants executives analysts management discussion company corp
+corporation inc ltd limited llc plc holdings group note notes source page section part
+chapter slide slides table figure chart appendix copyright rights reserved advertisement
+premium subscribe share print sign log duration minutes key metrics update updates business
+segment segments strategy growth year quarter quarterly annual fiscal cash flow balance sheet
+eps ebitda dividend dividends expenses costs customers products markets china chinese
+english mandarin original q&a prepared closing opening instructions replay disclosure
+"""
+_NON_NAME = frozenset(_NON_NAME_WORDS.split())
+
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "della",
+                             "la", "le", "du", "bin", "al", "dos", "das", "y", "ten", "ter"})
+
+# A title word makes a line a role line ("Chief Financial Officer"), never a name.
+_TITLE_WORD = re.compile(
+    r"\b(?:analyst|analysts|officer|president|director|chief|vice|vp|svp|evp|ceo|cfo|coo|cto|"
+    r"cio|cro|cmo|chairman|chairwoman|chairperson|chair|manager|head|executive|treasurer|"
+    r"controller|counsel|relations|interpreter|translator|founder|co-founder|partner|secretary|"
+    r"operator|moderator|strategist|economist|associate|principal|investor|spokesperson|ir|"
+    r"md|gm|participant)\b"
+    r"|首席|总裁|總裁|董事|总监|總監|经理|經理|副总|副總|主席|执行官|執行官|分析师|分析師|翻译|翻譯|"
+    r"主持人|财务官|財務官|投资者关系|投資者關係|研究员|研究員|创始人|創始人|合伙人|合夥人|秘书|秘書",
+    re.I)
+
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+    "邵万钱严覃武戴莫孔汤康施牛樊葛邢齐乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚"
+    "符舒阮柯纪梅童凌毕单季裴霍涂苗谷盛曲翁冉骆蓝路辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农"
+    "司卓古吉缪简项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁"
+    "沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝温"
+    "劉陳楊黃趙吳孫馬羅鄭謝許韓馮鄧蕭蔣蘇呂盧鍾譚陸賈韋鄒閆龍賀顧龔萬錢嚴湯龐顏聶魯嚴歐蘭紀畢"
+    "駱藍靳鮑華饒繆簡項連蘆麥婁竇戚費衛臧閔鄔邊師欒隋鞏遲鄺溫")
+_COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方",
+                      "東方", "皇甫", "令狐", "慕容", "夏侯", "公孙", "公孫", "尉迟", "尉遲",
+                      "长孙", "長孫")
+# Common words that start with a surname character ("高管", "谢谢", "毛利率").
+_CJK_NON_NAME_WORDS = """
+谢谢 謝謝 高管 高于 高於 高端 时间 時間 成本 毛利 毛利率 金额 金額 金融 方面 方向 方式 方法
+方案 万元 萬元 安全 常规 常規 关于 關於 关注 關注 关键 關鍵 管理 管理层 管理層 任何 余额 餘額
+周期 单位 單位 单季 單季 车辆 車輛 车型 車型 游戏 遊戲 温度 华为 華為 于是 总结 總結 王牌 林业
+江苏 黄金 白银 石油 钱包
+"""
+_CJK_NON_NAME = frozenset(_CJK_NON_NAME_WORDS.split())
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·・]{2,5}")
+_CJK_HONORIFIC = re.compile(r"(?:先生|女士|博士|小姐|总|總)$")
+
+_SECTION_PRESENTATION = re.compile(
+    r"(?:presentation|prepared remarks|management (?:discussion|remarks|presentation)"
+    r"|opening remarks|简报|簡報|管理层(?:发言|讲话|致辞|陈述)|管理層(?:發言|講話|致辭|陳述)"
+    r"|开场发言|開場發言|演示)(?: session| section| part| portion)?")
+_SECTION_QA = re.compile(
+    r"(?:questions? and answers?|question and answer|questions? & answers?|q ?& ?a|q and a"
+    r"|问答|問答|问答环节|問答環節|问答部分|問答部分|提问环节|提問環節|互动问答|互動問答)"
+    r"(?: session| section| part| portion| period)?")
+_PARTICIPANT_HEADINGS: dict[str, SpeakerKind] = {
+    "call participants": SpeakerKind.UNKNOWN, "participants": SpeakerKind.UNKNOWN,
+    "conference call participants": SpeakerKind.ANALYST,
+    "other participants": SpeakerKind.ANALYST, "analysts": SpeakerKind.ANALYST,
+    "analyst participants": SpeakerKind.ANALYST,
+    "corporate participants": SpeakerKind.EXECUTIVE, "company participants": SpeakerKind.EXECUTIVE,
+    "executives": SpeakerKind.EXECUTIVE, "management": SpeakerKind.EXECUTIVE,
+    "company representatives": SpeakerKind.EXECUTIVE, "presenters": SpeakerKind.EXECUTIVE,
+    "company speakers": SpeakerKind.EXECUTIVE, "speakers": SpeakerKind.UNKNOWN,
+    "attendees": SpeakerKind.UNKNOWN,
+    "参会人员": SpeakerKind.UNKNOWN, "參會人員": SpeakerKind.UNKNOWN,
+    "出席人员": SpeakerKind.UNKNOWN, "出席人員": SpeakerKind.UNKNOWN,
+    "与会者": SpeakerKind.UNKNOWN, "與會者": SpeakerKind.UNKNOWN,
+    "管理层": SpeakerKind.EXECUTIVE, "管理層": SpeakerKind.EXECUTIVE,
+    "公司管理层": SpeakerKind.EXECUTIVE, "公司管理層": SpeakerKind.EXECUTIVE,
+    "分析师": SpeakerKind.ANALYST, "分析師": SpeakerKind.ANALYST,
+}
+
+_CHROME_LINES = """
+sign in|sign up|log in|login|log out|sign out|share|print|advertisement|ad|all transcripts|
+premium|subscribe|follow|menu|home|search|back to top|download|listen|read more|related|
+related articles|loading...|loading|skip to content|watchlist|add to watchlist|transcript|
+transcripts|earnings call transcript|contents|table of contents|comments|share this article|
+tweet|email|copy link|facebook|twitter|linkedin|premium content|free trial|sponsored|
+you're signed out|newsletter|accept cookies|print this page|show more|see more|audio|
+play audio|view all|back|next|previous|close|open in app|get the app|
+invest better with the motley fool
+"""
+_CHROME_EXACT = frozenset(_CHROME_LINES.replace("\n", "").split("|"))
+_CHROME = re.compile(
+    r"^(?:image source\b|(?:©|copyright\b|\(c\)\s*\d{4})|duration\s*:\s*\d+\s*min|"
+    r"more [a-z0-9.]{1,8} analysis$|all earnings call transcripts$|see all\b|updated\s*:|"
+    r"published\s*:|logo of\b|(?:click|tap) here\b|read (?:the )?full\b|"
+    r"\d{1,3} min(?:ute)?s? read$|(?:jump|skip) to\b|"
+    r"(?:listen to|play) (?:this|the) (?:call|audio)\b|"
+    r"https?://\S{1,300}$|this article is a transcript\b|"
+    r"(?:the )?motley fool (?:has|transcribing)\b|"
+    r"disclaimer\s*[:：]?$)"
+    r"|all rights reserved|does not assume any responsibility|for informational purposes only|"
+    r"not (?:be )?(?:construed as )?investment advice|免责声明|免責聲明|版权所有|版權所有",
+    re.I)
+
+_TERMINAL = ".?!。？！…"
+_NUMERIC_START = re.compile(
+    r"(?:[-+(]?[$¥￥€£]|US\$|HK\$|RMB|USD|CNY|HKD|人民币|人民幣|[-+]?\d)", re.I)
+_DASH_SPLIT = re.compile(r"\s*(?:-{2,3}|—{1,2}|–)\s*")
+_PAREN_END = re.compile(r"(?P<name>[^()（）]{1,60}?)\s{0,3}[(（](?P<inner>[^()（）]{1,100})[)）]")
+_BULLET = re.compile(r"^(?:[*•·▪◦‣-]|\d{1,2}[.)])\s+")
+_GENERIC_NAME = re.compile(r"\b(?:unidentified|unknown|analyst|participant|executive|"
+                           r"interpreter|translator|company representative)\b", re.I)
+_INTERPRETED_MARK = re.compile(r"^\s*[\[(（【](?:interpreted|interpretation|translated|"
+                               r"translation|翻译|翻譯|传译|傳譯)[\])）】]", re.I)
+_TITLE_CUE = re.compile(
+    r"\b(?:earnings|conference call|results|transcript|call)\b|业绩|業績|电话会|電話會|财报|財報|"
+    r"季度|年度", re.I)
+_COMPANY_SUFFIX = re.compile(
+    r"\b(?:inc|corp|corporation|co|ltd|limited|llc|plc|holdings?|group|technolog(?:y|ies)|sa|ag|"
+    r"n\.v|s\.a)\.?$|(?:公司|集团|集團|控股|科技)$", re.I)
+_COMPANY_STOP = re.compile(
+    r"\s*[(（]|\s[-–—|:]\s|[:：]|(?:^|\s)(?:Q[1-4]|[1-4]Q|FY|H[12]|fiscal|full[- ]year|first|second|"
+    r"third|fourth|(?:19|20)\d\d|earnings|conference call|quarterly|annual)\b|(?:19|20)\d\d\s*年",
+    re.I)
+_WELCOME = re.compile(
+    r"welcome (?:everyone |you )?to (?:the )?(?P<co>[A-Z][\w&.,'’\- ]{1,60}?)(?:'s|’s)?\s+"
+    r"(?:first|second|third|fourth|full[- ]year|fiscal|(?:19|20)\d\d|Q[1-4]|[1-4]Q|FY|earnings|"
+    r"quarterly|annual|conference)\b", re.I)
+_ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "IR", "VP", "EVP", "SVP", "Q",
+                            "QA", "MD", "GM", "ET", "PT", "EST", "EDT"})
+
+_HEAD_LIMIT = 6000
+_MAX_LABEL = 160
+
+
+# --- labels ---------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Label:
+    """A speaker as one header or participant entry describes them."""
+
+    name: str
+    role: str | None
+    affiliation: str | None
+    explicit: bool  # the header itself carries a role or affiliation
+    kind: SpeakerKind
+    shape: str = "plain"  # how the header is written: paren, dash, semi, hyphen, comma, plain
+
+
+def _titled(text: str) -> bool:
+    return bool(_TITLE_WORD.search(text))
+
+
+def _cjk_name(s: str) -> bool:
+    if s in _OPERATOR_NAMES or s in _INTERPRETER_NAMES:
+        return True
+    if not _CJK_NAME.fullmatch(s) or s in _CJK_NON_NAME:
+        return False
+    bare = _CJK_HONORIFIC.sub("", s) if len(s) > 2 else s
+    if not 1 <= len(bare) <= 4 or bare in _CJK_NON_NAME:
+        return False
+    if bare.startswith(_COMPOUND_SURNAMES):
+        return True
+    return bare[0] in _SURNAMES and (len(bare) >= 2 or bare != s)
+
+
+def _latin_name(s: str) -> bool:
+    if len(s) > 60 or _titled(s):
+        return False
+    tokens = s.split()
+    if not 1 <= len(tokens) <= 5:
+        return False
+    letters = 0
+    for i, tok in enumerate(tokens):
+        low = tok.casefold()
+        if low in _NAME_PARTICLES and 0 < i < len(tokens) - 1:
+            continue
+        if low.strip(".,") in _NON_NAME:
+            return False
+        if not tok[0].isupper():
+            return False
+        if not all(c.isalpha() or c in "'’-." for c in tok):
+            return False
+        core = tok.rstrip(".")
+        if tok.endswith(".") and len(core) > 3 and core.casefold() not in {"jr", "sr"}:
+            return False  # a word closing a sentence, not an initial
+        letters += sum(c.isalpha() for c in tok)
+    return letters >= 2
+
+
+def _name_ok(name: str) -> bool:
+    low = name.casefold()
+    if low in _OPERATOR_NAMES or low in _INTERPRETER_NAMES:
+        return True
+    if _HAN.search(name):
+        return _cjk_name(name)
+    return _latin_name(name)
+
+
+def _norm(name: str) -> str:
+    """Key for matching a header to a participant entry ("Michael P. Dickerson")."""
+    words = [w.strip(".,").casefold() for w in name.split()]
+    kept = [w for w in words if len(w) > 1] or words
+    return " ".join(kept)
+
+
+def _split_role(text: str) -> tuple[str | None, str | None]:
+    """(role, affiliation) from "Analyst, Big Bank", "Big Bank - Analyst" or a bare title."""
+    text = text.strip(" ,;，；")
+    if not text:
+        return None, None
+    for sep in (" - ", " – ", " — ", " -- ", "; ", "；", ", ", "，", "、", ","):
+        if sep in text:
+            a, b = (p.strip() for p in text.split(sep, 1))
+            ta, tb = _titled(a), _titled(b)
+            if ta and not tb and b:
+                return a, b
+            if tb and not ta and a:
+                return b, a
+            break
+    if _titled(text) or text.casefold() in {"participant", "guest", "speaker"}:
+        return text, None
+    return None, text
+
+
+def _label_kind(name: str, role: str | None, affiliation: str | None) -> SpeakerKind:
+    low = name.casefold()
+    if low in _OPERATOR_NAMES:
+        return SpeakerKind.OPERATOR
+    if low in _INTERPRETER_NAMES:
+        return SpeakerKind.INTERPRETER
+    kind = kind_from_role(role, name) if role else SpeakerKind.UNKNOWN
+    if (kind is SpeakerKind.UNKNOWN and affiliation and not role
+            and kind_from_role(affiliation) is SpeakerKind.ANALYST):
+        kind = SpeakerKind.ANALYST
+    if kind is SpeakerKind.UNKNOWN and _GENERIC_NAME.search(name):
+        kind = kind_from_role(name)
+    return kind
+
+
+def _parse_label(label: str) -> _Label | None:
+    """Name, role and affiliation from one header or list entry, or None if no name leads it."""
+    label = _BULLET.sub("", label.strip()).strip()
+    if not label or len(label) > _MAX_LABEL:
+        return None
+    role: str | None = None
+    affiliation: str | None = None
+    explicit = True
+    m = _PAREN_END.fullmatch(label)
+    shape = "plain"
+    if m:
+        shape = "paren"
+        name = m.group("name").strip()
+        role, affiliation = _split_role(m.group("inner"))
+    elif _DASH_SPLIT.search(label):
+        shape = "dash"
+        parts = [p.strip() for p in _DASH_SPLIT.split(label)]
+        name, rest = parts[0], [p for p in parts[1:] if p]
+        if len(rest) == 1:
+            role, affiliation = _split_role(rest[0])
+        elif len(rest) >= 2:
+            if _titled(rest[-1]):
+                role, affiliation = rest[-1], " - ".join(rest[:-1])
+            else:
+                role, affiliation = " - ".join(rest[1:]), rest[0]
+        else:
+            explicit = False
+    elif ";" in label or "；" in label:
+        shape = "semi"
+        parts = [p.strip() for p in re.split(r"[;；]", label) if p.strip()]
+        name = parts[0]
+        if len(parts) == 2:
+            role, affiliation = _split_role(parts[1])
+        elif len(parts) >= 3:
+            affiliation, role = parts[1], "; ".join(parts[2:])
+    elif " - " in label or " | " in label:
+        shape = "hyphen"
+        parts = [p.strip() for p in re.split(r" [-|] ", label)]
+        name = parts[0]
+        if len(parts) == 2:
+            role, affiliation = _split_role(parts[1])
+        else:
+            affiliation, role = parts[1], " - ".join(parts[2:])
+    elif "," in label or "，" in label:
+        shape = "comma"
+        cut = min(p for p in (label.find(","), label.find("，")) if p >= 0)
+        name = label[:cut].strip()
+        role, affiliation = _split_role(label[cut + 1:])
+        if role is None:
+            return None  # "Lee, Jane" or prose: a comma form needs a title after the name
+    else:
+        name = label
+        explicit = False
+    if not name or not _name_ok(name):
+        return None
+    if explicit and role is None and affiliation is None:
+        explicit, shape = False, "plain"
+    return _Label(name, role, affiliation, explicit, _label_kind(name, role, affiliation), shape)
+
+
+def _role_line(s: str) -> tuple[str | None, str | None] | None:
+    """(role, affiliation) if `s` reads as the role line under a name line."""
+    if not s or len(s) > 100 or not s[0].isalpha() or not _titled(s) or _latin_name(s):
+        return None
+    if s[-1] in _TERMINAL and not re.search(r"\b(?:Inc|Co|Corp|Ltd|L\.P|LLC)\.$", s):
+        return None
+    if len(s.split()) > 12:
+        return None
+    role, affiliation = _split_role(s)
+    return (role, affiliation) if role else None
+
+
+# --- lines ----------------------------------------------------------------------------
+
+class _Cls(Enum):
+    BLANK = auto()
+    CHROME = auto()
+    PRESENTATION = auto()
+    QA = auto()
+    PARTICIPANTS = auto()  # a participant-list heading
+    ENTRY = auto()  # a participant-list entry
+    META = auto()  # a title or date line in the head of the file
+    OTHER = auto()
+
+
+def _heading_text(s: str) -> str:
+    s = s.strip("#*_=~>[] \t")
+    s = re.sub(r"^(?:part\s+[ivx\d]{1,4}\s*[:.\-]?\s*|[ivx\d]{1,3}[.)]\s+)", "", s, flags=re.I)
+    s = s.rstrip(":：").strip("*_ ").casefold()
+    return re.sub(r"\s+", " ", s.replace("-", " ").replace("–", " "))
+
+
+def _classify(s: str) -> _Cls:
+    if not s:
+        return _Cls.BLANK
+    if len(s) <= 60:
+        h = _heading_text(s)
+        if _SECTION_QA.fullmatch(h):
+            return _Cls.QA
+        if _SECTION_PRESENTATION.fullmatch(h):
+            return _Cls.PRESENTATION
+        if h in _PARTICIPANT_HEADINGS:
+            return _Cls.PARTICIPANTS
+    if len(s) <= 400:
+        low = s.casefold().strip("*_ ")
+        if low in _CHROME_EXACT or _CHROME.search(low):
+            return _Cls.CHROME
+    return _Cls.OTHER
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A line that may open a turn."""
+
+    line: int
+    form: str  # "line", "colon", "bold", "namerole"
+    label: _Label
+    body_start: int | None = None  # offset of a body that starts on the header line itself
+    next_line: int = 0  # first line after the header
+    strong: bool = False
+    para_start: bool = False
+
+    @property
+    def key(self) -> str:
+        return _norm(self.label.name)
+
+    @property
+    def form_key(self) -> str:
+        return f"{self.form}:{self.label.shape}"
+
+    @property
+    def multiword(self) -> bool:
+        n = self.label.name
+        return bool(_HAN.search(n)) or len(n.split()) >= 2
+
+
+@dataclass(slots=True)
+class _Participant:
+    role: str | None
+    affiliation: str | None
+    kind: SpeakerKind
+
+
+@dataclass(slots=True)
+class _Turn:
+    speaker: int
+    section: SectionKind | None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    headed: bool = False  # the section came from a heading
+
+
+# --- the parser -----------------------------------------------------------------------
+
+class GeneralParser:
+    """Fallback for any layout without a dedicated parser."""
+
+    name = "general"
+
+    def detect(self, text: str) -> float:
+        """A low constant: any dedicated parser that recognises the text wins."""
+        return 0.1
+
+    def parse(self, text: str) -> Draft:
+        return _Parse(text).run()
+
+
+class _Parse:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: list[Line] = lines(text)
+        self.s: list[str] = [ln.stripped for ln in self.lines]
+        self.cls: list[_Cls] = [_classify(s) for s in self.s]
+        self.participants: dict[str, _Participant] = {}
+        self.cands: dict[int, _Cand] = {}
+        self.accepted: dict[int, _Cand] = {}
+        self.draft = Draft()
+
+    # -- driver
+
+    def run(self) -> Draft:
+        self._participant_lists()
+        for i in range(len(self.lines)):
+            if self.cls[i] is _Cls.OTHER:
+                cand = self._candidate(i)
+                if cand is not None:
+                    self.cands[i] = cand
+        self._implicit_lists()
+        self._accept()
+        head_end = self._head_end()
+        self.draft.meta = self._meta(head_end)
+        turns = self._segment(head_end)
+        self._refine_kinds(turns)
+        for t in turns:
+            interpreted = bool(_INTERPRETED_MARK.match(self.text[t.spans[0][0]:t.spans[0][1]]))
+            self.draft.turns.append(DraftTurn(t.speaker, t.spans, t.section, interpreted))
+        return self.draft
+
+    # -- participant lists
+
+    def _next_nonblank(self, i: int, skip_chrome: bool = True) -> int | None:
+        n = len(self.lines)
+        while i < n and (self.cls[i] is _Cls.BLANK or (skip_chrome and self.cls[i] is _Cls.CHROME)):
+            i += 1
+        return i if i < n else None
+
+    @staticmethod
+    def _entry(s: str) -> _Label | None:
+        if len(s) > _MAX_LABEL or len(s.split()) > 20:
+            return None
+        return _parse_label(s.rstrip(":："))
+
+    def _participant_lists(self) -> None:
+        """Read every list under a participants heading; its lines are not turns."""
+        n = len(self.lines)
+        i = 0
+        while i < n:
+            if self.cls[i] is not _Cls.PARTICIPANTS:
+                i += 1
+                continue
+            kind = _PARTICIPANT_HEADINGS[_heading_text(self.s[i])]
+            i += 1
+            last: _Label | None = None
+            while i < n:
+                c = self.cls[i]
+                if c is _Cls.BLANK:
+                    i += 1
+                    continue
+                if c is _Cls.PARTICIPANTS:
+                    kind = _PARTICIPANT_HEADINGS[_heading_text(self.s[i])]
+                    i += 1
+                    continue
+                if c is not _Cls.OTHER:
+                    break
+                s = self.s[i]
+                if last is not None and not last.explicit and self._entry(s) is None:
+                    rl = _role_line(s)
+                    if rl is None and _COMPANY_SUFFIX.search(s) and len(s) <= 80:
+                        rl = (None, s)
+                    if rl is not None:  # the second line of a two-line entry
+                        last.role, last.affiliation = last.role or rl[0], rl[1]
+                        last.explicit = True
+                        self._add_participant(last, kind)
+                        self.cls[i] = _Cls.ENTRY
+                        i += 1
+                        continue
+                lab = self._entry(s)
+                if lab is None:
+                    break
+                j = self._next_nonblank(i + 1)
+                if (j is not None and self.cls[j] is _Cls.OTHER and self._entry(self.s[j]) is None
+                        and not (not lab.explicit and _role_line(self.s[j]))):
+                    break  # followed by speech: a turn header, and the list is over
+                self._add_participant(lab, kind)
+                self.cls[i] = _Cls.ENTRY
+                last = lab
+                i += 1
+
+    def _add_participant(self, lab: _Label, list_kind: SpeakerKind) -> None:
+        kind = lab.kind
+        if lab.explicit:
+            kind = _label_kind(lab.name, lab.role, lab.affiliation)
+        if kind is SpeakerKind.UNKNOWN:
+            kind = list_kind
+        self.participants[_norm(lab.name)] = _Participant(lab.role, lab.affiliation, kind)
+
+    def _implicit_lists(self) -> None:
+        """Header-like lines with no speech between them are a list, except a last one
+        that is followed by speech."""
+        run: list[int] = []
+        for i in sorted(self.cands):
+            c = self.cands[i]
+            listed = (c.form == "line" and c.label.explicit
+                      and c.label.kind is not SpeakerKind.OPERATOR)
+            if not listed or (run and not self._only_blank_between(run[-1], i)):
+                self._close_run(run)
+                run = []
+            if listed:
+                run.append(i)
+        self._close_run(run)
+
+    def _only_blank_between(self, a: int, b: int) -> bool:
+        return all(self.cls[k] is _Cls.BLANK for k in range(a + 1, b))
+
+    def _close_run(self, run: list[int]) -> None:
+        if len(run) < 2:
+            return
+        entries = run[:-1] if self._body_after(run[-1] + 1) else run
+        if len(entries) < 2:
+            return
+        for i in entries:
+            self._add_participant(self.cands.pop(i).label, SpeakerKind.UNKNOWN)
+            self.cls[i] = _Cls.ENTRY
+
+    # -- candidates
+
+    def _para_start(self, i: int) -> bool:
+        return i == 0 or self.cls[i - 1] is not _Cls.OTHER
+
+    def _body_after(self, i: int) -> bool:
+        """Whether speech follows from line `i` on (before another header or heading)."""
+        j = self._next_nonblank(i)
+        if j is None or self.cls[j] is not _Cls.OTHER:
+            return False
+        c = self.cands.get(j)
+        return c is None or not c.strong
+
+    def _candidate(self, i: int) -> _Cand | None:
+        s = self.s[i]
+        line = self.lines[i]
+        lead = len(line.text) - len(line.text.lstrip(" \t\u3000\xa0\ufeff\u200b"))
+        para_start = self._para_start(i)
+        if s.startswith(("**", "__")):
+            close = s.find(s[:2], 2, 2 + _MAX_LABEL)
+            if close > 2:
+                inner = s[2:close].strip().rstrip(":：").strip()
+                lab = _parse_label(inner)
+                if lab is None or (lab.explicit and lab.kind is SpeakerKind.UNKNOWN):
+                    return None
+                rest_at = close + 2
+                while rest_at < len(s) and s[rest_at] in " \t:：\u3000":
+                    rest_at += 1
+                body = line.start + lead + rest_at if rest_at < len(s) else None
+                return _Cand(i, "bold", lab, body, i + 1, True, para_start)
+        if s.startswith("#") and len(s) <= _MAX_LABEL:
+            lab = _parse_label(s.lstrip("#").strip().rstrip(":："))
+            if lab is not None and not (lab.explicit and lab.kind is SpeakerKind.UNKNOWN):
+                return _Cand(i, "bold", lab, None, i + 1, True, para_start)
+            return None
+        if len(s) <= _MAX_LABEL:
+            colon = s.endswith((":", "："))
+            lab = _parse_label(s[:-1].rstrip() if colon else s)
+            if lab is not None:
+                if colon:
+                    return _Cand(i, "colon", lab, None, i + 1, self._strong(lab), para_start)
+                if not lab.explicit and i + 1 < len(self.lines) and not self._strong(lab):
+                    rl = _role_line(self.s[i + 1])
+                    if rl is not None:
+                        lab.role, lab.affiliation = rl
+                        lab.kind = _label_kind(lab.name, lab.role, lab.affiliation)
+                        return _Cand(i, "namerole", lab, None, i + 2, False, para_start)
+                return _Cand(i, "line", lab, None, i + 1, self._strong(lab), para_start)
+        head = s[:100]
+        pos = min((p for p in (head.find(":"), head.find("：")) if p > 0), default=-1)
+        if pos <= 0:
+            return None
+        rest = s[pos + 1:pos + 200]
+        body_at = pos + 1 + len(rest) - len(rest.lstrip(" \t\u3000"))
+        if body_at >= len(s) or rest.startswith("//") or _NUMERIC_START.match(s, body_at):
+            return None
+        lab = _parse_label(s[:pos])
+        if lab is None:
+            return None
+        return _Cand(i, "colon", lab, line.start + lead + body_at, i + 1, self._strong(lab),
+                     para_start)
+
+    @staticmethod
+    def _strong(lab: _Label) -> bool:
+        low = lab.name.casefold()
+        if low in _OPERATOR_NAMES or low in _INTERPRETER_NAMES:
+            return True
+        return lab.explicit and lab.kind is not SpeakerKind.UNKNOWN and (
+            len(lab.name.split()) >= 2 or bool(_HAN.search(lab.name)))
+
+    def _accept(self) -> None:
+        """Keep the candidates the file confirms (see the module docstring)."""
+        counts = Counter(c.key for c in self.cands.values())
+
+        def sure(c: _Cand) -> bool:
+            return c.strong or c.key in self.participants or counts[c.key] >= 2
+
+        names_by_form: dict[str, set[str]] = {}
+        for c in self.cands.values():
+            if sure(c):
+                names_by_form.setdefault(c.form_key, set()).add(c.key)
+        colon_sure = [c for c in self.cands.values() if c.form == "colon" and sure(c)]
+        colon_dense = (len(colon_sure) >= 3
+                       and 2 * sum(not c.para_start for c in colon_sure) > len(colon_sure))
+        namerole_total = sum(1 for c in self.cands.values() if c.form == "namerole"
+                             and c.para_start and self._body_after(c.next_line))
+
+        for i, c in sorted(self.cands.items()):
+            inline = c.body_start is not None
+            if c.form == "colon":
+                placed = (c.para_start or colon_dense or c.strong) and (
+                    inline or self._body_after(c.next_line))
+            elif c.form == "namerole" or (c.form == "line" and not c.strong):
+                placed = ((c.para_start or c.key in self.participants)
+                          and self._body_after(c.next_line))
+            else:
+                placed = True
+            if not placed:
+                continue
+            # A shape other speakers use vouches for a new plain name, never for a
+            # role nobody can read ("Capacity Expansion (Phase Two)").
+            established = (len(names_by_form.get(c.form_key, ())) >= 2 and c.multiword
+                           and not c.label.explicit)
+            if c.form == "namerole":
+                ok = namerole_total >= 2 or c.key in self.participants
+            else:
+                ok = sure(c) or established
+            if ok:
+                self.accepted[i] = c
+
+    # -- segmentation
+
+    def _head_end(self) -> int:
+        """Index of the first line that belongs to the call rather than the page head."""
+        firsts = [min(self.accepted, default=len(self.lines))]
+        firsts += [i for i, c in enumerate(self.cls)
+                   if c in (_Cls.PRESENTATION, _Cls.QA, _Cls.PARTICIPANTS, _Cls.ENTRY)][:1]
+        return min(firsts)
+
+    def _per_line(self) -> bool:
+        """One paragraph per line, unless the file looks hard-wrapped."""
+        inner = wrapped = 0
+        body = [i for i, c in enumerate(self.cls) if c is _Cls.OTHER and i not in self.accepted]
+        body_set = set(body)
+        for i in body:
+            if i + 1 in body_set:
+                inner += 1
+                s = self.s[i]
+                if 25 <= len(s) <= 100 and s[-1] not in _TERMINAL + ":;\"”’)]":
+                    wrapped += 1
+        return not (inner >= 4 and 2 * wrapped > inner)
+
+    def _segment(self, head_end: int) -> list[_Turn]:
+        text = self.text
+        per_line = self._per_line()
+        structured = bool(self.accepted)
+        turns: list[_Turn] = []
+        unknown: int | None = None
+        cur: _Turn | None = None
+        section: SectionKind | None = None
+        pending: SectionKind | None = None
+        any_heading = False
+        run: list[int] = []  # [start, end] of the body run being read
+
+        def flush() -> None:
+            nonlocal cur, unknown
+            if not run:
+                return
+            spans = paragraphs(text, run[0], run[1], per_line=per_line)
+            run.clear()
+            if cur is None and structured and not any_heading:
+                # Before the first header and heading: page head, unless real sentences.
+                spans = [(s, e) for s, e in spans if _sentence_like(text[s:e])]
+            if not spans:
+                return
+            if cur is not None:
+                cur.spans.extend(spans)
+                return
+            if unknown is None:
+                unknown = self.draft.speaker_id(None)
+            if structured:  # speech after a heading, before the next header
+                cur = _Turn(unknown, section, spans, any_heading)
+                turns.append(cur)
+            else:  # no headers at all: every paragraph is a turn
+                turns.extend(_Turn(unknown, section, [span], any_heading) for span in spans)
+
+        def start_turn(speaker: int) -> _Turn:
+            nonlocal section, pending, any_heading
+            if pending is not None:
+                section, pending, any_heading = pending, None, True
+            t = _Turn(speaker, section, [], any_heading)
+            turns.append(t)
+            return t
+
+        i = 0
+        n = len(self.lines)
+        while i < n:
+            c = self.cls[i]
+            cand = self.accepted.get(i)
+            if cand is not None:
+                flush()
+                cur = start_turn(self._speaker(cand.label))
+                if cand.body_start is not None:
+                    run[:] = [cand.body_start, self.lines[i].end]
+                i = max(cand.next_line, i + 1)
+                continue
+            if c is _Cls.BLANK:
+                i += 1
+                continue
+            if c in (_Cls.PRESENTATION, _Cls.QA):
+                flush()
+                cur = None
+                pending = SectionKind.QA if c is _Cls.QA else SectionKind.PRESENTATION
+                i += 1
+                continue
+            if c is _Cls.PARTICIPANTS:
+                pending = None  # a heading just above a participant list was a table of contents
+            if c is not _Cls.OTHER:
+                flush()
+                i += 1
+                continue
+            if cur is None and pending is not None:
+                section, pending, any_heading = pending, None, True
+            line = self.lines[i]
+            if run:
+                run[1] = line.end
+            else:
+                run[:] = [line.start, line.end]
+            i += 1
+        flush()
+        turns = [t for t in turns if t.spans]
+        if not any(t.headed for t in turns):
+            for t in turns:
+                t.section = None
+        else:
+            for t in turns:
+                if t.section is None:
+                    t.section = SectionKind.PRESENTATION
+        return turns
+
+    def _speaker(self, lab: _Label) -> int:
+        p = self.participants.get(_norm(lab.name))
+        role, affiliation, kind = lab.role, lab.affiliation, lab.kind
+        if p is not None:
+            role = role or p.role
+            affiliation = affiliation or p.affiliation
+            if kind is SpeakerKind.UNKNOWN or (p.kind is SpeakerKind.ANALYST
+                                              and kind is not SpeakerKind.OPERATOR):
+                kind = p.kind if p.kind is not SpeakerKind.UNKNOWN else kind
+        return self.draft.speaker_id(lab.name, role, kind, affiliation)
+
+    # -- kinds the headers leave open
+
+    def _refine_kinds(self, turns: list[_Turn]) -> None:
+        """Analysts from the operator's announcements; managers from prepared remarks."""
+        speakers = self.draft.speakers
+        announced: set[int] = set()
+        for k, prev in enumerate(turns):
+            head = " ".join(self.text[s:e] for s, e in prev.spans)[:1500]
+            if speakers[prev.speaker].kind is not SpeakerKind.OPERATOR and not (
+                    OPERATOR_CUES.search(head)):
+                continue
+            m = ASKER_ANNOUNCEMENT.search(head) or LINE_OF.search(head)
+            if m is None:
+                continue
+            # The asker usually speaks next, though a manager may greet them first.
+            for turn in turns[k + 1:k + 4]:
+                sp = speakers[turn.speaker]
+                if sp.name is None or not (_same_person(m.group("name"), sp.name)
+                                           or _GENERIC_NAME.search(sp.name)):
+                    continue
+                if sp.kind in (SpeakerKind.UNKNOWN, SpeakerKind.ANALYST):
+                    announced.add(turn.speaker)
+                    sp.kind = SpeakerKind.ANALYST
+                    if sp.affiliation is None and m.group("firm"):
+                        sp.affiliation = m.group("firm").strip()
+                break
+        for turn in turns:
+            sp = speakers[turn.speaker]
+            if (turn.headed and turn.section is SectionKind.PRESENTATION and sp.name
+                    and sp.kind is SpeakerKind.UNKNOWN and turn.speaker not in announced):
+                sp.kind = SpeakerKind.EXECUTIVE
+
+    # -- metadata
+
+    def _meta(self, head_end: int) -> Meta:
+        meta = Meta()
+        limit = head_end if self.accepted else min(head_end, 12)
+        head: list[int] = []
+        size = 0
+        for i in range(min(limit, len(self.lines))):
+            if self.cls[i] is _Cls.OTHER and len(self.s[i]) <= 200:
+                head.append(i)
+                size += len(self.s[i])
+                if size > _HEAD_LIMIT:
+                    break
+        title_i = next((i for i in head if _TITLE_CUE.search(self.s[i])
+                        and not _sentence_like(self.s[i])), None)
+        if title_i is None:
+            title_i = next((i for i in head if normalize_period(self.s[i])
+                            and not _sentence_like(self.s[i])), None)
+        date_i = next((i for i in head if len(self.s[i]) <= 80 and parse_date(self.s[i])
+                       and not re.search(r"\b(?:ending|ended)\b", self.s[i], re.I)), None)
+        used = {i for i in (title_i, date_i) if i is not None}
+        head_text = "\n".join(self.s[i] for i in head)
+        if title_i is not None:
+            meta.title = self.s[title_i]
+        meta.date = parse_date(self.s[date_i]) if date_i is not None else parse_date(head_text)
+        if meta.title:
+            meta.period = normalize_period(meta.title)
+            meta.company = _company_from_title(meta.title)
+        meta.period = meta.period or normalize_period(head_text)
+        for i in head:
+            if meta.company is None and _COMPANY_SUFFIX.search(self.s[i]) and \
+                    not _sentence_like(self.s[i]) and len(self.s[i]) <= 80:
+                meta.company = _company_from_title(self.s[i]) or self.s[i]
+                used.add(i)
+            ticker = find_ticker(self.s[i])
+            if meta.ticker is None and ticker and ticker not in _ROLE_ACRONYMS:
+                meta.ticker = ticker
+        opening = self._opening_text(head_end)
+        if meta.period is None:
+            meta.period = normalize_period(opening)
+        if meta.company is None:
+            m = _WELCOME.search(opening)
+            if m:
+                meta.company = m.group("co").strip(" ,.")
+        for i in used:
+            if not _sentence_like(self.s[i]):
+                self.cls[i] = _Cls.META
+        return meta
+
+    def _opening_text(self, head_end: int) -> str:
+        """The first words spoken: the operator's welcome names the company and quarter."""
+        out: list[str] = []
+        size = 0
+        for i in range(head_end, len(self.lines)):
+            if self.cls[i] is _Cls.OTHER and i not in self.accepted:
+                out.append(self.s[i][:600])
+                size += len(out[-1])
+                if size > 1200:
+                    break
+        return " ".join(out)
+
+
+def _sentence_like(s: str) -> bool:
+    s = s.rstrip("\"'”’)] ")
+    if not s or s[-1] not in _TERMINAL:
+        return False
+    return len(s.split()) >= 12 or len(_HAN.findall(s)) >= 30
+
+
+def _company_from_title(title: str) -> str | None:
+    m = _COMPANY_STOP.search(title)
+    company = title[:m.start()] if m else ""
+    company = company.strip(" ,-–—|:'’")
+    company = re.sub(r"(?:'s|’s)$", "", company).strip()
+    if not company or len(company) > 80 or company[0].islower():
+        return None
+    if normalize_period(company) or _TITLE_CUE.fullmatch(company):
+        return None
+    return company
+
+
+def _same_person(announced: str, name: str) -> bool:
+    """"Ken Zerbe" / "Ken Zerbe", "Zach Fadem" / "Zachary Fadem": the surnames agree."""
+    a = [w.casefold().strip(".") for w in announced.split()]
+    b = [w.casefold().strip(".") for w in name.split()]
+    if not a or not b:
+        return False
+    if len(a) == 1:
+        return a[0] in b
+    return a[-1] == b[-1]
+
