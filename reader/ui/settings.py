@@ -1,0 +1,300 @@
+"""Every preference and remembered state of the app: one typed module over QSettings.
+
+Each key is declared once below with its type, default and allowed values; widgets read and
+write them through `Settings` properties and never call `QSettings()` themselves. Values
+read back are validated: a hand-edited or stale file yields the default, never a crash.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "TranscriptReader"
+APPLICATION = "transcript-reader"
+
+SCRIPTS = ("none", "t2s", "s2t", "s2twp", "s2hk")
+LAYOUT_MODES = ("side_by_side", "interleaved", "original_only", "interpretation_only")
+MAX_RECENT_FILES = 10
+MAX_READING_POSITIONS = 1000
+"""Positions are kept for this many transcripts (the least recently read go first), so the
+file read at every start-up stays small however many calls an analyst opens over the years."""
+
+T = TypeVar("T", str, bool, int, float)
+
+
+@dataclass(frozen=True, slots=True)
+class Key(Generic[T]):
+    """A scalar setting: where it is stored, its default, and what values are valid."""
+
+    name: str
+    default: T
+    choices: tuple[T, ...] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def coerce(self, raw: object) -> T:
+        """The stored value as this key's type, or the default if it does not fit."""
+        value = _convert(raw, self.default)
+        if value is None:
+            return self.default
+        if self.choices is not None and value not in self.choices:
+            return self.default
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if self.minimum is not None and value < self.minimum:
+                return self.default
+            if self.maximum is not None and value > self.maximum:
+                return self.default
+        return value
+
+
+def _convert(raw: object, default: T) -> T | None:
+    # INI files store everything as text: "true", "12"; native stores may keep types.
+    if raw is None:
+        return None
+    if isinstance(default, bool):
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in ("true", "1", "yes"):
+            return True
+        if text in ("false", "0", "no"):
+            return False
+        return None
+    if isinstance(default, float):
+        try:
+            number = float(str(raw).strip())
+        except ValueError:
+            return None
+        return number if math.isfinite(number) else None
+    if isinstance(default, int):
+        try:
+            return int(str(raw).strip())
+        except ValueError:
+            return None
+    return str(raw)
+
+
+SCRIPT: Key[str] = Key("view/script", "none", choices=SCRIPTS)
+"""Chinese script conversion: as in the file, or an OpenCC configuration."""
+JOIN_CJK_SPACES: Key[bool] = Key("view/join_cjk_spaces", True)
+"""Remove the spaces speech recognition puts between Chinese characters."""
+HIDE_FILLERS: Key[bool] = Key("view/hide_fillers", False)
+LAYOUT_MODE: Key[str] = Key("view/layout_mode", "side_by_side", choices=LAYOUT_MODES)
+FONT_POINT_SIZE: Key[float] = Key("view/font_point_size", 13.0, minimum=6.0, maximum=48.0)
+"""Reading text size; zooming steps by about 10%, so half points occur."""
+LAST_DIRECTORY: Key[str] = Key("files/last_directory", "")
+SHOW_OUTLINE: Key[bool] = Key("window/show_outline", True)
+
+_GEOMETRY = "window/geometry"  # QByteArray from QMainWindow.saveGeometry()
+_STATE = "window/state"  # QByteArray from QMainWindow.saveState()
+_RECENT = "files/recent"  # list[str] of absolute paths, most recent first
+_POSITIONS = "positions"  # group: content sha256 -> "turn_index last_read_unix_time"
+
+
+class Settings:
+    """Typed access to the app's QSettings store (pass one in; tests use a temporary file)."""
+
+    def __init__(self, store: QSettings) -> None:
+        self._store = store
+
+    @classmethod
+    def open_default(cls) -> Settings:
+        """The user's settings file (INI format everywhere, so it is readable and portable)."""
+        store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                          ORGANIZATION, APPLICATION)
+        return cls(store)
+
+    @property
+    def store(self) -> QSettings:
+        return self._store
+
+    def file_name(self) -> str:
+        return self._store.fileName()
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # Scalars ---------------------------------------------------------------------------
+
+    def get(self, key: Key[T]) -> T:
+        return key.coerce(self._store.value(key.name))
+
+    def set(self, key: Key[T], value: T) -> None:
+        checked = key.coerce(value)
+        if checked != value:
+            raise ValueError(f"{key.name}: invalid value {value!r}")
+        self._store.setValue(key.name, value)
+
+    @property
+    def script(self) -> str:
+        return self.get(SCRIPT)
+
+    @script.setter
+    def script(self, value: str) -> None:
+        self.set(SCRIPT, value)
+
+    @property
+    def join_cjk_spaces(self) -> bool:
+        return self.get(JOIN_CJK_SPACES)
+
+    @join_cjk_spaces.setter
+    def join_cjk_spaces(self, value: bool) -> None:
+        self.set(JOIN_CJK_SPACES, value)
+
+    @property
+    def hide_fillers(self) -> bool:
+        return self.get(HIDE_FILLERS)
+
+    @hide_fillers.setter
+    def hide_fillers(self, value: bool) -> None:
+        self.set(HIDE_FILLERS, value)
+
+    @property
+    def layout_mode(self) -> str:
+        return self.get(LAYOUT_MODE)
+
+    @layout_mode.setter
+    def layout_mode(self, value: str) -> None:
+        self.set(LAYOUT_MODE, value)
+
+    @property
+    def font_point_size(self) -> float:
+        return self.get(FONT_POINT_SIZE)
+
+    @font_point_size.setter
+    def font_point_size(self, value: float) -> None:
+        self.set(FONT_POINT_SIZE, float(value))
+
+    @property
+    def last_directory(self) -> str:
+        return self.get(LAST_DIRECTORY)
+
+    @last_directory.setter
+    def last_directory(self, value: str) -> None:
+        self.set(LAST_DIRECTORY, value)
+
+    @property
+    def show_outline(self) -> bool:
+        return self.get(SHOW_OUTLINE)
+
+    @show_outline.setter
+    def show_outline(self, value: bool) -> None:
+        self.set(SHOW_OUTLINE, value)
+
+    # Window layout ---------------------------------------------------------------------
+
+    @property
+    def window_geometry(self) -> QByteArray:
+        return self._bytes(_GEOMETRY)
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._store.setValue(_GEOMETRY, value)
+
+    @property
+    def window_state(self) -> QByteArray:
+        return self._bytes(_STATE)
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._store.setValue(_STATE, value)
+
+    def _bytes(self, name: str) -> QByteArray:
+        raw = self._store.value(name)
+        if isinstance(raw, QByteArray):
+            return raw
+        if isinstance(raw, bytes):
+            return QByteArray(raw)
+        return QByteArray()
+
+    # Recent files ----------------------------------------------------------------------
+
+    @property
+    def recent_files(self) -> list[str]:
+        raw = self._store.value(_RECENT)
+        if raw is None:
+            return []
+        items = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
+        seen: list[str] = []
+        for item in items:
+            path = str(item)
+            if path and path not in seen:
+                seen.append(path)
+        return seen[:MAX_RECENT_FILES]
+
+    def add_recent_file(self, path: str) -> None:
+        """Put `path` first, drop older duplicates, keep at most MAX_RECENT_FILES."""
+        paths = [path] + [p for p in self.recent_files if p != path]
+        self._store.setValue(_RECENT, paths[:MAX_RECENT_FILES])
+
+    def remove_recent_file(self, path: str) -> None:
+        self._store.setValue(_RECENT, [p for p in self.recent_files if p != path])
+
+    def clear_recent_files(self) -> None:
+        self._store.remove(_RECENT)
+
+    # Reading positions -----------------------------------------------------------------
+
+    def reading_position(self, sha256: str) -> int | None:
+        """The turn index last read in the transcript with this content hash."""
+        raw = self._store.value(f"{_POSITIONS}/{sha256}")
+        parsed = _parse_position(raw)
+        return parsed[0] if parsed else None
+
+    def set_reading_position(self, sha256: str, turn_index: int) -> None:
+        if turn_index < 0:
+            raise ValueError(f"turn index must be >= 0, not {turn_index}")
+        key = f"{_POSITIONS}/{sha256}"
+        is_new = not self._store.contains(key)
+        self._store.setValue(key, f"{turn_index} {int(time.time())}")
+        if is_new:
+            self._trim_positions()
+
+    def _trim_positions(self) -> None:
+        self._store.beginGroup(_POSITIONS)
+        try:
+            keys = self._store.childKeys()
+            if len(keys) <= MAX_READING_POSITIONS:
+                return
+            stamped = []
+            for key in keys:
+                parsed = _parse_position(self._store.value(key))
+                stamped.append((parsed[1] if parsed else 0, key))
+            stamped.sort()
+            for _, key in stamped[: len(keys) - MAX_READING_POSITIONS]:
+                self._store.remove(key)
+        finally:
+            self._store.endGroup()
+
+
+def _parse_position(raw: object) -> tuple[int, int] | None:
+    if raw is None:
+        return None
+    parts = str(raw).split()
+    try:
+        turn = int(parts[0])
+        stamp = int(parts[1]) if len(parts) > 1 else 0
+    except (IndexError, ValueError):
+        return None
+    return (turn, stamp) if turn >= 0 else None
+
+
+__all__ = [
+    "APPLICATION",
+    "FONT_POINT_SIZE",
+    "HIDE_FILLERS",
+    "JOIN_CJK_SPACES",
+    "LAYOUT_MODE",
+    "LAYOUT_MODES",
+    "MAX_RECENT_FILES",
+    "ORGANIZATION",
+    "SCRIPT",
+    "SCRIPTS",
+    "Key",
+    "Settings",
+]
