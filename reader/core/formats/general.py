@@ -156,8 +156,8 @@ _GENERIC_NAME = re.compile(r"\b(?:unidentified|unknown|analyst|participant|execu
 _INTERPRETED_MARK = re.compile(r"^\s*[\[(（【](?:interpreted|interpretation|translated|"
                                r"translation|翻译|翻譯|传译|傳譯)[\])）】]", re.I)
 _TITLE_CUE = re.compile(
-    r"\b(?:earnings|conference call|results|transcript|call)\b|业绩|業績|电话会|電話會|财报|財報|"
-    r"季度|年度", re.I)
+    r"\b(?:earnings|conference call|results|transcript|webcast|investor (?:call|day))\b|"
+    r"业绩|業績|电话会|電話會|财报|財報|季度|年度", re.I)
 _COMPANY_SUFFIX = re.compile(
     r"\b(?:inc|corp|corporation|co|ltd|limited|llc|plc|holdings?|group|technolog(?:y|ies)|sa|ag|"
     r"n\.v|s\.a)\.?$|(?:公司|集团|集團|控股|科技)$", re.I)
@@ -426,10 +426,11 @@ class _Participant:
 
 @dataclass(slots=True)
 class _Turn:
-    speaker: int
+    label: _Label | None  # None: a speaker nobody named
     section: SectionKind | None
     spans: list[tuple[int, int]] = field(default_factory=list)
     headed: bool = False  # the section came from a heading
+    speaker: int = -1  # set once empty turns are gone, so their speakers are never added
 
 
 # --- the parser -----------------------------------------------------------------------
@@ -530,9 +531,11 @@ class _Parse:
                 if lab is None:
                     break
                 j = self._next_nonblank(i + 1)
-                if (j is not None and self.cls[j] is _Cls.OTHER and self._entry(self.s[j]) is None
-                        and not (not lab.explicit and _role_line(self.s[j]))):
-                    break  # followed by speech: a turn header, and the list is over
+                if j is not None and self.cls[j] is _Cls.OTHER and self._entry(self.s[j]) is None:
+                    nxt = self._candidate(j)
+                    if not ((not lab.explicit and _role_line(self.s[j]))
+                            or (nxt is not None and (nxt.strong or nxt.body_start is not None))):
+                        break  # followed by speech: a turn header, and the list is over
                 self._add_participant(lab, kind)
                 self.cls[i] = _Cls.ENTRY
                 last = lab
@@ -704,14 +707,13 @@ class _Parse:
                 s = self.s[i]
                 if 25 <= len(s) <= 100 and s[-1] not in _TERMINAL + ":;\"”’)]":
                     wrapped += 1
-        return not (inner >= 4 and 2 * wrapped > inner)
+        return not (inner >= 2 and 2 * wrapped > inner)
 
     def _segment(self, head_end: int) -> list[_Turn]:
         text = self.text
         per_line = self._per_line()
         structured = bool(self.accepted)
         turns: list[_Turn] = []
-        unknown: int | None = None
         cur: _Turn | None = None
         section: SectionKind | None = None
         pending: SectionKind | None = None
@@ -719,7 +721,7 @@ class _Parse:
         run: list[int] = []  # [start, end] of the body run being read
 
         def flush() -> None:
-            nonlocal cur, unknown
+            nonlocal cur
             if not run:
                 return
             spans = paragraphs(text, run[0], run[1], per_line=per_line)
@@ -732,19 +734,17 @@ class _Parse:
             if cur is not None:
                 cur.spans.extend(spans)
                 return
-            if unknown is None:
-                unknown = self.draft.speaker_id(None)
             if structured:  # speech after a heading, before the next header
-                cur = _Turn(unknown, section, spans, any_heading)
+                cur = _Turn(None, section, spans, any_heading)
                 turns.append(cur)
             else:  # no headers at all: every paragraph is a turn
-                turns.extend(_Turn(unknown, section, [span], any_heading) for span in spans)
+                turns.extend(_Turn(None, section, [span], any_heading) for span in spans)
 
-        def start_turn(speaker: int) -> _Turn:
+        def start_turn(label: _Label) -> _Turn:
             nonlocal section, pending, any_heading
             if pending is not None:
                 section, pending, any_heading = pending, None, True
-            t = _Turn(speaker, section, [], any_heading)
+            t = _Turn(label, section, [], any_heading)
             turns.append(t)
             return t
 
@@ -755,7 +755,7 @@ class _Parse:
             cand = self.accepted.get(i)
             if cand is not None:
                 flush()
-                cur = start_turn(self._speaker(cand.label))
+                cur = start_turn(cand.label)
                 if cand.body_start is not None:
                     run[:] = [cand.body_start, self.lines[i].end]
                 i = max(cand.next_line, i + 1)
@@ -785,6 +785,9 @@ class _Parse:
             i += 1
         flush()
         turns = [t for t in turns if t.spans]
+        for t in turns:
+            t.speaker = (self._speaker(t.label) if t.label is not None
+                         else self.draft.speaker_id(None))
         if not any(t.headed for t in turns):
             for t in turns:
                 t.section = None
@@ -839,39 +842,59 @@ class _Parse:
 
     # -- metadata
 
-    def _meta(self, head_end: int) -> Meta:
-        meta = Meta()
-        limit = head_end if self.accepted else min(head_end, 12)
+    def _head_lines(self, head_end: int) -> list[int]:
+        """Lines that may carry the title, date and company.
+
+        With headers, everything above the first one; without, only the leading lines up
+        to the first that reads as speech (ends a sentence, or wraps onto the next line).
+        """
         head: list[int] = []
         size = 0
-        for i in range(min(limit, len(self.lines))):
-            if self.cls[i] is _Cls.OTHER and len(self.s[i]) <= 200:
+        for i in range(min(head_end, len(self.lines))):
+            if self.cls[i] is not _Cls.OTHER:
+                continue
+            s = self.s[i]
+            if not self.accepted:
+                nxt = self.s[i + 1] if i + 1 < len(self.lines) else ""
+                if (s[-1] in _TERMINAL or len(s) > 120 or (nxt and nxt[0].islower())
+                        or len(head) >= 8):
+                    break
+            if len(s) <= 200:
                 head.append(i)
-                size += len(self.s[i])
+                size += len(s)
                 if size > _HEAD_LIMIT:
                     break
-        title_i = next((i for i in head if _TITLE_CUE.search(self.s[i])
-                        and not _sentence_like(self.s[i])), None)
+        return head
+
+    def _meta(self, head_end: int) -> Meta:
+        meta = Meta()
+        head = self._head_lines(head_end)
+        plain = {i: self.s[i].strip("#*_> \t").strip() for i in head}
+        titles = [i for i in head if _title_like(plain[i])]
+        with_cue = [i for i in titles if _TITLE_CUE.search(plain[i])]
+        with_period = [i for i in titles if normalize_period(plain[i])]
+        title_i = next((i for i in with_cue if i in with_period), None)
         if title_i is None:
-            title_i = next((i for i in head if normalize_period(self.s[i])
-                            and not _sentence_like(self.s[i])), None)
-        date_i = next((i for i in head if len(self.s[i]) <= 80 and parse_date(self.s[i])
-                       and not re.search(r"\b(?:ending|ended)\b", self.s[i], re.I)), None)
+            title_i = next(iter(with_cue or with_period), None)
+        date_i = next((i for i in head if len(plain[i]) <= 80 and parse_date(plain[i])
+                       and not re.search(r"\b(?:ending|ended)\b", plain[i], re.I)), None)
         used = {i for i in (title_i, date_i) if i is not None}
-        head_text = "\n".join(self.s[i] for i in head)
+        head_text = "\n".join(plain[i] for i in head)
         if title_i is not None:
-            meta.title = self.s[title_i]
-        meta.date = parse_date(self.s[date_i]) if date_i is not None else parse_date(head_text)
-        if meta.title:
+            meta.title = plain[title_i]
             meta.period = normalize_period(meta.title)
-            meta.company = _company_from_title(meta.title)
+        meta.date = parse_date(plain[date_i]) if date_i is not None else parse_date(head_text)
         meta.period = meta.period or normalize_period(head_text)
+        for i in ([title_i] if title_i is not None else []) + with_cue + with_period:
+            meta.company = _company_from_title(plain[i])
+            if meta.company:
+                break
         for i in head:
-            if meta.company is None and _COMPANY_SUFFIX.search(self.s[i]) and \
-                    not _sentence_like(self.s[i]) and len(self.s[i]) <= 80:
-                meta.company = _company_from_title(self.s[i]) or self.s[i]
+            if (meta.company is None and _COMPANY_SUFFIX.search(plain[i])
+                    and _title_like(plain[i]) and len(plain[i]) <= 80):
+                meta.company = _company_from_title(plain[i]) or plain[i]
                 used.add(i)
-            ticker = find_ticker(self.s[i])
+            ticker = find_ticker(plain[i])
             if meta.ticker is None and ticker and ticker not in _ROLE_ACRONYMS:
                 meta.ticker = ticker
         opening = self._opening_text(head_end)
@@ -882,8 +905,7 @@ class _Parse:
             if m:
                 meta.company = m.group("co").strip(" ,.")
         for i in used:
-            if not _sentence_like(self.s[i]):
-                self.cls[i] = _Cls.META
+            self.cls[i] = _Cls.META
         return meta
 
     def _opening_text(self, head_end: int) -> str:
@@ -897,6 +919,13 @@ class _Parse:
                 if size > 1200:
                     break
         return " ".join(out)
+
+
+def _title_like(s: str) -> bool:
+    """A heading-like line: starts with a capital, digit or CJK, and is not a sentence."""
+    if not s or len(s) > 150 or _sentence_like(s) or s[-1] in ",;，；":
+        return False
+    return s[0].isupper() or s[0].isdigit() or bool(_HAN.match(s))
 
 
 def _sentence_like(s: str) -> bool:
