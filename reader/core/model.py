@@ -56,10 +56,10 @@ class Speaker:
 
     @property
     def label(self) -> str:
-        """What a reader sees: the name, else the role or kind ("Generated summary", "Operator")."""
+        """What a reader sees: the name, else the role, else the kind ("Management", "Operator")."""
         if self.name:
             return self.name
-        if self.kind is SpeakerKind.UNKNOWN and self.role:
+        if self.role:
             return self.role
         if self.kind is SpeakerKind.UNKNOWN:
             return "Unknown speaker"

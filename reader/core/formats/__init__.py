@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from reader.core.draft import LayoutParser
 from reader.core.formats.alphaspread import AlphaSpreadParser
+from reader.core.formats.earningscall import EarningsCallParser
 from reader.core.formats.quartr import QuartrParser
 
 # The general parser is the fallback, so it is not in the detection list.
-_DEDICATED: tuple[LayoutParser, ...] = (QuartrParser(), AlphaSpreadParser())
+_DEDICATED: tuple[LayoutParser, ...] = (QuartrParser(), AlphaSpreadParser(), EarningsCallParser())
 _DETECT_THRESHOLD = 0.5
 
 
