@@ -1,0 +1,46 @@
+"""Qt test set-up: offscreen rendering, settings kept out of the user's profile, transcripts."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+import reader.ui  # noqa: F401  (its import guards PySide6's None refcounts; see there)
+from reader.core.model import Transcript
+from reader.core.pipeline import parse_bytes
+
+TEST_ORGANIZATION = "TranscriptReaderTests"
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[Path]:
+    """Every QSettings() in a test reads and writes an INI file under tmp_path."""
+    old_org = QCoreApplication.organizationName()
+    old_app = QCoreApplication.applicationName()
+    QCoreApplication.setOrganizationName(TEST_ORGANIZATION)
+    QCoreApplication.setApplicationName(TEST_ORGANIZATION)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield tmp_path
+    QCoreApplication.setOrganizationName(old_org)
+    QCoreApplication.setApplicationName(old_app)
+
+
+@pytest.fixture
+def transcript_factory(fixtures_dir: Path) -> Callable[[str | Path], Transcript]:
+    """Parse a transcript file: a bare name is looked up in tests/fixtures."""
+
+    def load(path: str | Path) -> Transcript:
+        p = Path(path)
+        if not p.is_absolute():
+            p = fixtures_dir / p
+        return parse_bytes(p.read_bytes(), p.name)
+
+    return load
