@@ -1,0 +1,781 @@
+"""The reading view: a call as aligned rows, Original beside Interpretation, in one text widget.
+
+Rows are rows of one QTextTable, so a Mandarin answer and its English rendering start level
+at every width, zoom and font. Transcript text is untrusted: it goes in through
+`QTextCursor.insertText` with explicit formats only, never as HTML or Markdown.
+
+Everything shown is derived (cleanup, script conversion), so the view keeps, for every
+displayed paragraph, where it sits in the document and its `DisplayParagraph` map; that is
+how selections, search hits and scroll positions translate to transcript offsets and back.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from PySide6.QtCore import QEvent, QPoint, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrameFormat,
+    QTextLength,
+    QTextOption,
+    QTextTableCellFormat,
+    QTextTableFormat,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from reader.core.convert import CONFIGS, converter, find_all
+from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
+from reader.core.model import SectionKind, SpeakerKind, Transcript, Turn
+from reader.core.rows import Row, aligned_rows, has_interpretation
+
+
+class LayoutMode(StrEnum):
+    SIDE_BY_SIDE = "side_by_side"
+    INTERLEAVED = "interleaved"
+    ORIGINAL_ONLY = "original_only"
+    INTERPRETATION_ONLY = "interpretation_only"
+
+
+SECTION_TITLES = {
+    SectionKind.SUMMARY: "Summary",
+    SectionKind.PRESENTATION: "Prepared remarks",
+    SectionKind.QA: "Questions and answers",
+}
+
+MIN_POINT_SIZE = 6.0
+MAX_POINT_SIZE = 48.0
+_ZOOM_FACTOR = 1.1
+_LINE_HEIGHT = 115  # percent: CJK text needs more air than Latin between lines
+_CELL_PADDING = 8
+_HEADING_PADDING = 14
+_FIND_BG = QColor("#ffe680")
+_FIND_CURRENT_BG = QColor("#ff9632")
+_FIND_FG = QColor("#000000")
+
+
+@dataclass(slots=True)
+class _Shown:
+    """One displayed paragraph: its turn, its map, where its text starts in the document."""
+
+    turn: int
+    doc_start: int
+    para: DisplayParagraph
+    utf16: list[int] | None  # Python offset -> UTF-16 offset, only when they differ
+
+    @property
+    def doc_end(self) -> int:
+        return self.doc_start + self.qt_len(len(self.para.text))
+
+    def qt_len(self, pos: int) -> int:
+        """Document length of the first `pos` displayed chars (astral chars count two)."""
+        return pos if self.utf16 is None else self.utf16[pos]
+
+    def py_pos(self, qt_pos: int) -> int:
+        if self.utf16 is None:
+            return qt_pos
+        return bisect_right(self.utf16, qt_pos) - 1
+
+
+@dataclass(slots=True)
+class _Cell:
+    turns: list[int]
+    tinted: bool = False
+
+
+@dataclass(slots=True)
+class _TableRow:
+    cells: list[_Cell] = field(default_factory=list)
+    heading: str | None = None
+    header: tuple[str, ...] | None = None
+
+
+def _utf16_table(text: str) -> list[int] | None:
+    if text.isascii() or len(text.encode("utf-16-le")) == 2 * len(text):
+        return None
+    table = [0]
+    for ch in text:
+        table.append(table[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    return table
+
+
+class ReadingView(QTextEdit):
+    """Read-only, selectable view of one transcript; see the module docstring."""
+
+    current_turn_changed = Signal(int)
+    font_size_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._transcript: Transcript | None = None
+        self._rows: list[Row] = []
+        self._cache: DisplayCache | None = None
+        self._options = DisplayOptions()
+        self._mode = LayoutMode.SIDE_BY_SIDE
+        self._speaker_filter: frozenset[int] | None = None
+        self._shown: list[_Shown] = []
+        self._shown_starts: list[int] = []
+        self._turn_spans: dict[int, tuple[int, int]] = {}  # turn -> document (start, end)
+        self._turn_order: list[tuple[int, int]] = []  # (document start, turn), sorted
+        self._find_query = ""
+        self._find_hits: list[tuple[int, int]] = []  # document spans
+        self._find_current = -1
+        self._last_top: int | None = None
+        self._quiet = False  # no current_turn_changed while the view moves itself
+        self._section_start: dict[int, int] = {}  # first turns of a section -> its heading
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    # -- content ------------------------------------------------------------------------------
+
+    def set_transcript(self, t: Transcript) -> None:
+        self._transcript = t
+        self._rows = aligned_rows(t)
+        self._cache = DisplayCache(t.text)
+        self._speaker_filter = None
+        self._find_query = ""
+        self._find_hits, self._find_current = [], -1
+        self._last_top = None
+        self._rebuild(keep_position=False)
+
+    def transcript(self) -> Transcript | None:
+        return self._transcript
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    # -- display options ----------------------------------------------------------------------
+
+    def set_script(self, config: str) -> None:
+        """Show Chinese in another script ('none', 't2s', 's2t', 's2twp', 's2hk')."""
+        if config not in CONFIGS:
+            raise ValueError(f"unknown script conversion {config!r}; expected one of {CONFIGS}")
+        self._set_options(DisplayOptions(config, self._options.join_cjk_spaces,
+                                         self._options.hide_fillers))
+
+    def script(self) -> str:
+        return self._options.script
+
+    def set_cleanup(self, join_cjk_spaces: bool, hide_fillers: bool) -> None:
+        self._set_options(DisplayOptions(self._options.script, join_cjk_spaces, hide_fillers))
+
+    def display_options(self) -> DisplayOptions:
+        return self._options
+
+    def set_layout_mode(self, mode: str) -> None:
+        new = LayoutMode(mode)  # ValueError on a name that is not a mode
+        if new is not self._mode:
+            self._mode = new
+            self._rebuild()
+
+    def layout_mode(self) -> str:
+        return self._mode.value
+
+    def set_speaker_filter(self, speaker_ids: set[int] | None) -> None:
+        """Show only rows where one of these speakers talks; None shows every row."""
+        new = None if speaker_ids is None else frozenset(speaker_ids)
+        if new != self._speaker_filter:
+            self._speaker_filter = new
+            self._rebuild()
+
+    def _set_options(self, options: DisplayOptions) -> None:
+        if options != self._options:
+            self._options = options
+            self._rebuild()
+
+    # -- font size ----------------------------------------------------------------------------
+
+    def set_font_point_size(self, pt: float) -> None:
+        pt = min(MAX_POINT_SIZE, max(MIN_POINT_SIZE, float(pt)))
+        font = self.font()
+        if abs(font.pointSizeF() - pt) < 0.01:
+            return
+        top = self.turn_at_viewport_top()
+        font.setPointSizeF(pt)
+        self.setFont(font)  # QTextEdit hands the widget font on to the document
+        if top is not None:
+            self.scroll_to_turn(top)
+        self.font_size_changed.emit(pt)
+
+    def font_point_size(self) -> float:
+        return self.font().pointSizeF()
+
+    def zoom_in(self) -> None:
+        self.set_font_point_size(round(self.font_point_size() * _ZOOM_FACTOR * 2) / 2)
+
+    def zoom_out(self) -> None:
+        self.set_font_point_size(round(self.font_point_size() / _ZOOM_FACTOR * 2) / 2)
+
+    def wheelEvent(self, e: QWheelEvent) -> None:
+        # QTextEdit zooms on Ctrl+wheel by itself; route it through our steps and signal.
+        if e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            dy = e.angleDelta().y()
+            if dy > 0:
+                self.zoom_in()
+            elif dy < 0:
+                self.zoom_out()
+            e.accept()
+            return
+        super().wheelEvent(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        # A read-only QTextEdit zooms on the standard zoom keys by itself; same routing.
+        if e.matches(QKeySequence.StandardKey.ZoomIn):
+            self.zoom_in()
+        elif e.matches(QKeySequence.StandardKey.ZoomOut):
+            self.zoom_out()
+        else:
+            super().keyPressEvent(e)
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.PaletteChange and self._transcript is not None:
+            self._rebuild()  # the formats carry palette colours
+
+    # -- reading position ---------------------------------------------------------------------
+
+    def scroll_to_turn(self, index: int) -> None:
+        """Bring the turn's first line to the top of the viewport (the nearest shown turn
+        after it when it is hidden by the layout mode or the speaker filter)."""
+        pos = self._anchor_of(index)
+        if pos is None:
+            return
+        quiet, self._quiet = self._quiet, True  # setTextCursor scrolls on its own first
+        try:
+            self._scroll_to_position(pos)
+        finally:
+            self._quiet = quiet
+        self._on_scrolled()
+
+    def _scroll_to_position(self, pos: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(pos)
+        self.setTextCursor(cursor)
+        turn = self._turn_at_position(pos)
+        if turn == self._turn_order[0][1]:
+            top = 0  # the first turn: show the column header and heading above it too
+        else:
+            # The first turn of a section brings its heading along.
+            heading = self._section_start.get(turn) if turn is not None else None
+            block = self.document().findBlock(pos if heading is None else heading)
+            rect = self.document().documentLayout().blockBoundingRect(block)
+            top = max(0, int(rect.top()) - (_CELL_PADDING if heading is None else _HEADING_PADDING))
+        self.verticalScrollBar().setValue(top)
+
+    def set_reading_position(self, turn: int) -> None:
+        self.scroll_to_turn(turn)
+
+    def turn_at_viewport_top(self) -> int | None:
+        """The turn under the top edge of the viewport (left column in side by side)."""
+        if not self._turn_order:
+            return None
+        vp = self.viewport()
+        x = max(1, min(vp.width() // 4, 40))
+        pos = self.cursorForPosition(QPoint(x, 4)).position()
+        return self._turn_at_position(pos)
+
+    def is_turn_shown(self, index: int) -> bool:
+        return index in self._turn_spans
+
+    def turn_document_span(self, index: int) -> tuple[int, int] | None:
+        """Where a shown turn sits in the document (speaker line to last paragraph)."""
+        return self._turn_spans.get(index)
+
+    def _anchor_of(self, index: int) -> int | None:
+        if index in self._turn_spans:
+            return self._turn_spans[index][0]
+        if not self._turn_order:
+            return None
+        shown = sorted(self._turn_spans)
+        k = bisect_left(shown, index)
+        target = shown[k] if k < len(shown) else shown[-1]
+        return self._turn_spans[target][0]
+
+    def _turn_at_position(self, pos: int) -> int | None:
+        if not self._turn_order:
+            return None
+        k = bisect_right(self._turn_order, (pos, 1 << 62)) - 1
+        if k < 0:
+            return self._turn_order[0][1]
+        turn = self._turn_order[k][1]
+        if pos > self._turn_spans[turn][1] and k + 1 < len(self._turn_order):
+            return self._turn_order[k + 1][1]  # a heading or an empty cell: the next turn
+        return turn
+
+    def _on_scrolled(self, _value: int = 0) -> None:
+        if self._quiet:
+            return
+        top = self.turn_at_viewport_top()
+        if top is not None and top != self._last_top:
+            self._last_top = top
+            self.current_turn_changed.emit(top)
+
+    # -- selection ----------------------------------------------------------------------------
+
+    def selection_source_span(self) -> tuple[int, int] | None:
+        """The selection as transcript offsets, or None when it holds no transcript text.
+
+        Across paragraphs it runs from the first paragraph's mapped start to the last's
+        mapped end; speaker lines and headings inside it map to nothing.
+        """
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or not self._shown:
+            return None
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        i = bisect_right(self._shown_starts, start) - 1
+        if i < 0 or start >= self._shown[i].doc_end:
+            i += 1  # the selection starts before this paragraph's text
+            if i >= len(self._shown):
+                return None
+            a = 0
+        else:
+            a = self._shown[i].py_pos(start - self._shown[i].doc_start)
+        j = bisect_right(self._shown_starts, end) - 1
+        if j < 0:
+            return None
+        last = self._shown[j]
+        b = last.py_pos(min(end, last.doc_end) - last.doc_start)
+        if j < i or (i == j and a >= b):
+            return None
+        first = self._shown[i]
+        if i == j:
+            return first.para.to_source_span(a, b)
+        s = first.para.to_source_span(a, len(first.para.text))[0]
+        e = last.para.to_source_span(0, b)[1]
+        return (s, e) if s < e else None
+
+    def select_source_span(self, start: int, end: int) -> bool:
+        """Select the displayed text showing transcript[start:end]; False if not shown."""
+        span = self._document_span(start, end)
+        if span is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        return True
+
+    def _document_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Document span showing a source span that lies within one displayed paragraph."""
+        for shown in self._paragraphs_at_source(start):
+            para = shown.para
+            if para.source_start <= start and end <= para.source_end:
+                a, b = para.from_source_span(start, end)
+                return shown.doc_start + shown.qt_len(a), shown.doc_start + shown.qt_len(b)
+        return None
+
+    def _paragraphs_at_source(self, pos: int) -> list[_Shown]:
+        return [s for s in self._shown if s.para.source_start <= pos <= s.para.source_end]
+
+    # -- find ---------------------------------------------------------------------------------
+
+    def find(self, query: str) -> int:  # type: ignore[override]
+        """Highlight every hit of `query` in either script; returns the number of hits.
+
+        Matching runs on the text before script conversion (so 營收 finds 营收 whatever
+        script is shown) and hits are mapped to where the display shows them. The first
+        hit at or after the cursor becomes current.
+        """
+        self._find_query = query
+        self._find_hits = self._compute_hits(query)
+        self._find_current = -1
+        if self._find_hits:
+            pos = self.textCursor().selectionStart()
+            k = bisect_left(self._find_hits, (pos, -1))
+            self._find_current = k if k < len(self._find_hits) else 0
+            self._show_current_hit()
+        self._paint_hits()
+        return len(self._find_hits)
+
+    def find_next(self) -> int:
+        return self._step_hit(+1)
+
+    def find_previous(self) -> int:
+        return self._step_hit(-1)
+
+    def clear_find(self) -> None:
+        self._find_query = ""
+        self._find_hits, self._find_current = [], -1
+        self.setExtraSelections([])
+
+    def find_hit_count(self) -> int:
+        return len(self._find_hits)
+
+    def current_find_hit(self) -> int:
+        return self._find_current
+
+    def find_hit_spans(self) -> list[tuple[int, int]]:
+        """Document spans of the hits, in document order."""
+        return list(self._find_hits)
+
+    def _step_hit(self, delta: int) -> int:
+        if not self._find_hits:
+            return -1
+        self._find_current = (self._find_current + delta) % len(self._find_hits)
+        self._show_current_hit()
+        self._paint_hits()
+        return self._find_current
+
+    def _compute_hits(self, query: str) -> list[tuple[int, int]]:
+        """Document spans of the hits, searched in the cleaned text of each paragraph.
+
+        The cleaned text rather than the raw source, so that 营收 finds speech-recognition
+        `营 收` once the view joins its spaces; `find_all` matches across scripts. All
+        paragraphs go through one call, separated by newlines that no hit can span.
+        """
+        query = query.strip()
+        if not query or "\n" in query or not self._shown:
+            return []
+        texts = [shown.para.cleaned.text for shown in self._shown]
+        starts: list[int] = []
+        pos = 0
+        for text in texts:
+            starts.append(pos)
+            pos += len(text) + 1
+        hits: list[tuple[int, int]] = []
+        for s, e in find_all("\n".join(texts), query):
+            k = bisect_right(starts, s) - 1
+            if e > starts[k] + len(texts[k]):
+                continue
+            shown = self._shown[k]
+            a, b = shown.para.converted.from_source_span(s - starts[k], e - starts[k])
+            if a < b:
+                hits.append((shown.doc_start + shown.qt_len(a), shown.doc_start + shown.qt_len(b)))
+        return sorted(set(hits))
+
+    def _show_current_hit(self) -> None:
+        s, _e = self._find_hits[self._find_current]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(s)
+        self.setTextCursor(cursor)
+        rect = self.cursorRect(cursor)
+        vp = self.viewport().rect()
+        if not vp.adjusted(0, vp.height() // 6, 0, -vp.height() // 6).contains(rect.center()):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - vp.height() // 3)
+
+    def _paint_hits(self) -> None:
+        selections = []
+        for k, (s, e) in enumerate(self._find_hits):
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(s)
+            cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(_FIND_CURRENT_BG if k == self._find_current else _FIND_BG)
+            fmt.setForeground(_FIND_FG)
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    # -- tests and tools ----------------------------------------------------------------------
+
+    def displayed_text_of_turn(self, index: int) -> str:
+        """The turn's paragraphs as the document shows them ("" when the turn is hidden)."""
+        doc = self.document()
+        parts = []
+        for shown in self._shown:
+            if shown.turn == index:
+                cursor = QTextCursor(doc)
+                cursor.setPosition(shown.doc_start)
+                cursor.setPosition(shown.doc_end, QTextCursor.MoveMode.KeepAnchor)
+                parts.append(cursor.selectedText().replace("\u2029", "\n"))
+        return "\n\n".join(parts)
+
+    def displayed_paragraphs(self) -> list[tuple[int, int, DisplayParagraph]]:
+        """(turn, document start, displayed paragraph) for every paragraph shown."""
+        return [(s.turn, s.doc_start, s.para) for s in self._shown]
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _plan(self) -> tuple[int, list[_TableRow]]:
+        """Columns and table rows for the current transcript, mode and filter."""
+        t = self._transcript
+        assert t is not None
+        two_sided = has_interpretation(t)
+        mode = self._mode if two_sided else LayoutMode.ORIGINAL_ONLY
+        cols = 2 if mode is LayoutMode.SIDE_BY_SIDE else 1
+        plan: list[_TableRow] = []
+        if cols == 2:
+            plan.append(_TableRow(header=("Original", "Interpretation")))
+        section: SectionKind | None = None
+        for row in self._rows:
+            if not self._row_passes_filter(row):
+                continue
+            cells = self._cells(row, mode)
+            if not cells:
+                continue
+            if row.section is not section:
+                section = row.section
+                plan.append(_TableRow(heading=SECTION_TITLES.get(section, str(section))))
+            plan.extend(cells)
+        return cols, plan
+
+    def _cells(self, row: Row, mode: LayoutMode) -> list[_TableRow]:
+        if mode is LayoutMode.SIDE_BY_SIDE:
+            return [_TableRow([_Cell(row.original), _Cell(row.interpretation)])]
+        if mode is LayoutMode.INTERLEAVED:
+            out = []
+            if row.original:
+                out.append(_TableRow([_Cell(row.original)]))
+            if row.interpretation:
+                out.append(_TableRow([_Cell(row.interpretation, tinted=True)]))
+            return out
+        # Single-language modes fall back to the other side where a row has nothing on
+        # theirs, so the call still reads through (the operator in English, an interpreter
+        # whose original is not in the source).
+        if mode is LayoutMode.ORIGINAL_ONLY:
+            turns, tinted = (row.original, False) if row.original else (row.interpretation, True)
+        else:
+            turns, tinted = ((row.interpretation, False) if row.interpretation
+                             else (row.original, True))
+        return [_TableRow([_Cell(turns, tinted)])]
+
+    def _row_passes_filter(self, row: Row) -> bool:
+        if self._speaker_filter is None:
+            return True
+        t = self._transcript
+        assert t is not None
+        return any(t.turns[i].speaker in self._speaker_filter for i in row.turns)
+
+    def _rebuild(self, keep_position: bool = True) -> None:
+        top = self.turn_at_viewport_top() if keep_position else None
+        self._quiet = True
+        try:
+            self._build_document()
+        finally:
+            self._quiet = False
+        if self._find_query:
+            self._find_hits = self._compute_hits(self._find_query)
+            self._find_current = min(self._find_current, len(self._find_hits) - 1)
+            if self._find_hits and self._find_current < 0:
+                self._find_current = 0
+            self._paint_hits()
+        else:
+            self.setExtraSelections([])
+        if top is not None:
+            self.scroll_to_turn(top)
+        else:
+            self.verticalScrollBar().setValue(0)
+            self._on_scrolled()
+
+    def _build_document(self) -> None:
+        """Build the whole document detached from the view, then swap it in.
+
+        A detached document has no layout, so building costs next to nothing; the view
+        lays it out once when it is set. Each row is its own one-row table: columns keep
+        the same percentage widths, so rows still line up, and the layout can work lazily
+        from the top instead of laying out one huge table before anything shows.
+        """
+        self._shown, self._shown_starts = [], []
+        self._turn_spans, self._turn_order = {}, []
+        self._section_start = {}
+        doc = QTextDocument(self)  # the view deletes its previous document, its child
+        doc.setUndoRedoEnabled(False)
+        doc.setDocumentMargin(12)
+        doc.setDefaultFont(self.font())
+        option = doc.defaultTextOption()
+        option.setWrapMode(self.wordWrapMode())
+        doc.setDefaultTextOption(option)
+        t = self._transcript
+        if t is not None and self._cache is not None:
+            if self._options.script != "none":
+                converter(self._options.script)  # load the dictionaries up front
+            cols, plan = self._plan()
+            self._write(QTextCursor(doc), cols, plan, _Styles(self.palette()))
+        # With the page size already right, the view lays out lazily (the visible part
+        # now, the rest in idle steps); without it, it lays the whole document out first.
+        doc.setPageSize(QSizeF(self.viewport().width(), -1))
+        self.setDocument(doc)
+        self._shown_starts = [s.doc_start for s in self._shown]
+        self._turn_order = sorted((span[0], turn) for turn, span in self._turn_spans.items())
+
+    def _write(self, cursor: QTextCursor, cols: int, plan: list[_TableRow],
+               styles: _Styles) -> None:
+        pending_heading: int | None = None
+        for trow in plan:
+            if trow.heading is not None:
+                table = cursor.insertTable(1, 1, styles.table(1))
+                cell = table.cellAt(0, 0)
+                cell.setFormat(styles.heading_cell)
+                cc = cell.firstCursorPosition()
+                pending_heading = cc.position()
+                cc.insertText(trow.heading, styles.heading)
+            elif trow.header is not None:
+                table = cursor.insertTable(1, cols, styles.table(cols))
+                for c, label in enumerate(trow.header):
+                    cell = table.cellAt(0, c)
+                    cell.setFormat(styles.cell(c, cols, header=True))
+                    cell.firstCursorPosition().insertText(label, styles.header)
+            else:
+                table = cursor.insertTable(1, cols, styles.table(cols))
+                for c, cell_plan in enumerate(trow.cells):
+                    cell = table.cellAt(0, c)
+                    cell.setFormat(styles.cell(c, cols, tinted=cell_plan.tinted))
+                    self._fill_cell(cell.firstCursorPosition(), cell_plan.turns, styles)
+                if pending_heading is not None:
+                    for cell_plan in trow.cells:
+                        for turn in cell_plan.turns:
+                            self._section_start[turn] = pending_heading
+                    pending_heading = None
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+
+    def _fill_cell(self, cursor: QTextCursor, turns: list[int], styles: _Styles) -> None:
+        t = self._transcript
+        assert t is not None and self._cache is not None
+        first_block = True
+        for n, index in enumerate(turns):
+            turn = t.turns[index]
+            start = cursor.position()
+            label = self._speaker_line(turn)
+            if label is not None:
+                block = styles.speaker_block(first_turn=n == 0)
+                if first_block:
+                    cursor.setBlockFormat(block)
+                else:
+                    cursor.insertBlock(block, styles.name)
+                first_block = False
+                name, rest = label
+                cursor.insertText(name, styles.name)
+                if rest:
+                    cursor.insertText("  " + rest, styles.meta)
+            for p in turn.paragraphs:
+                if first_block:
+                    cursor.setBlockFormat(styles.para_block)
+                else:
+                    cursor.insertBlock(styles.para_block, styles.body)
+                first_block = False
+                shown = self._cache.paragraph(p.start, p.end, self._options)
+                doc_start = cursor.position()
+                self._insert_paragraph(cursor, shown, styles)
+                self._shown.append(_Shown(index, doc_start, shown, _utf16_table(shown.text)))
+            self._turn_spans[index] = (start, cursor.position())
+
+    @staticmethod
+    def _insert_paragraph(cursor: QTextCursor, shown: DisplayParagraph, styles: _Styles) -> None:
+        text = shown.text
+        pos = 0
+        for s, e in shown.fillers:
+            if s > pos:
+                cursor.insertText(text[pos:s], styles.body)
+            cursor.insertText(text[s:e], styles.filler)
+            pos = e
+        if pos < len(text):
+            cursor.insertText(text[pos:], styles.body)
+
+    def _speaker_line(self, turn: Turn) -> tuple[str, str] | None:
+        """(name, "role · kind · tag") for the speaker line; None for a summary paragraph
+        that nobody spoke."""
+        t = self._transcript
+        assert t is not None
+        speaker = t.speaker_of(turn)
+        if turn.section is SectionKind.SUMMARY and not speaker.name:
+            return None
+        bits = []
+        if speaker.role:
+            bits.append(speaker.role)
+        said = {b.casefold() for b in (speaker.label, speaker.role or "")}
+        if speaker.kind is not SpeakerKind.UNKNOWN and speaker.kind.value not in said:
+            bits.append(speaker.kind.value)
+        if turn.interprets:
+            bits.append("interpreting")
+        elif turn.interpreted:
+            bits.append("interpreted")
+        return speaker.label, " · ".join(bits)
+
+
+class _Styles:
+    """The formats of one build, derived from the palette so dark themes work."""
+
+    def __init__(self, palette: QPalette) -> None:
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        alt = palette.color(QPalette.ColorRole.AlternateBase)
+        base = palette.color(QPalette.ColorRole.Base)
+        self._rule = QBrush(palette.color(QPalette.ColorRole.Mid))
+        self._alt = QBrush(alt if alt != base else base.darker(105))
+
+        self.body = QTextCharFormat()
+        self.body.setForeground(text)
+        self.filler = QTextCharFormat()
+        self.filler.setForeground(muted)
+        self.name = QTextCharFormat()
+        self.name.setFontWeight(QFont.Weight.Bold)
+        self.name.setForeground(text)
+        self.meta = QTextCharFormat()
+        self.meta.setForeground(muted)
+        self.heading = QTextCharFormat()
+        self.heading.setFontWeight(QFont.Weight.Bold)
+        self.heading.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
+        self.heading.setForeground(text)
+        self.header = QTextCharFormat()
+        self.header.setFontWeight(QFont.Weight.DemiBold)
+        self.header.setForeground(muted)
+
+        self.para_block = QTextBlockFormat()
+        self.para_block.setLineHeight(
+            _LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        self.para_block.setBottomMargin(6)
+        self.heading_cell = QTextTableCellFormat()
+        self.heading_cell.setBackground(self._alt)
+        self.heading_cell.setTopPadding(_HEADING_PADDING)
+        self._cells: dict[tuple[int, int, bool, bool], QTextTableCellFormat] = {}
+
+    def speaker_block(self, first_turn: bool) -> QTextBlockFormat:
+        block = QTextBlockFormat()
+        block.setTopMargin(0 if first_turn else 12)
+        block.setBottomMargin(3)
+        return block
+
+    def cell(self, column: int, cols: int, tinted: bool = False,
+             header: bool = False) -> QTextTableCellFormat:
+        """A rule under every row and between the columns; no outer frame."""
+        key = (column, cols, tinted, header)
+        fmt = self._cells.get(key)
+        if fmt is None:
+            fmt = QTextTableCellFormat()
+            fmt.setBottomBorder(1)
+            fmt.setBottomBorderBrush(self._rule)
+            fmt.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+            if column < cols - 1:
+                fmt.setRightBorder(1)
+                fmt.setRightBorderBrush(self._rule)
+                fmt.setRightBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+            if tinted:
+                fmt.setBackground(self._alt)
+            if header:
+                fmt.setTopPadding(2)
+                fmt.setBottomPadding(4)
+            self._cells[key] = fmt
+        return fmt
+
+    def table(self, cols: int) -> QTextTableFormat:
+        fmt = QTextTableFormat()
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        fmt.setColumnWidthConstraints(
+            [QTextLength(QTextLength.Type.PercentageLength, 100 / cols)] * cols)
+        fmt.setCellSpacing(0)
+        fmt.setCellPadding(_CELL_PADDING)
+        fmt.setBorder(0)
+        fmt.setBorderCollapse(True)
+        fmt.setMargin(0)
+        return fmt
