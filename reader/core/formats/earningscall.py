@@ -25,6 +25,7 @@ stay out of the last exchange. The parser builds the exchanges itself for that r
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -36,7 +37,7 @@ from reader.core.draft import Draft, DraftTurn
 from reader.core.metadata import find_ticker, normalize_period, parse_date
 from reader.core.model import Exchange, SectionKind, SpeakerKind
 from reader.core.roles import kind_from_role
-from reader.core.textspans import lines
+from reader.core.textspans import Line
 
 MACHINE_ROLE = "Management (machine translation)"
 """Role of the unnamed speaker of the site's machine-translated Mandarin answers."""
@@ -47,6 +48,7 @@ IR_ROLE = "Investor Relations"
 # --- header and detection ----------------------------------------------------------------
 
 _EDGE = " \t\r\n\u3000\xa0\ufeff\u200b"
+_LINE = re.compile(r"[^\n]+")
 _HEAD_WINDOW = 5000
 _DISCLAIMER_WINDOW = 2000
 _GENERATED = re.compile(
@@ -69,16 +71,27 @@ _THANKS_OPERATOR = re.compile(
 # Someone speaking *to* the operator is not the operator ("Operator, let's take ...").
 _ADDRESSES_OPERATOR = re.compile(r"(?:^|[.!?,;]\s{0,3})Operator\s{0,3}[,.!]|,\s{0,3}operator\b")
 _OPERATOR_MAX = 1500
-_OPERATOR = re.compile(
-    r"thank you for standing by|listen[- ]only|press (?:star|\*)|\bstar (?:1|one)\b|"
-    r"from the line of|(?:next|first|final|last|following) question (?:is |comes |will come )?"
-    r"(?:from|with)\b|(?:we(?:'ll| will)|we(?:'re| are) going to|I(?:'ll| will)) (?:now )?"
-    r"take (?:our|the) (?:next|first|final|last) question|"
-    r"(?:does |will )?conclude[sd]? (?:the|our|today'?s|this) (?:conference|call|question)|"
-    r"concludes? today'?s|you may (?:now )?disconnect|"
-    r"(?:turn|hand) the conference(?: call)? (?:over|back)|operator instructions|"
-    r"(?:turn|hand) (?:the (?:conference |call )?|it )?back (?:over )?to (?:the )?management|"
-    r"no (?:further|more) questions", re.I)
+# The operator's phrases, each behind a keyword so that long answers are not searched
+# with every pattern (patterns are matched on lower-cased text).
+_OPERATOR_PHRASES: tuple[tuple[str, re.Pattern[str] | None], ...] = (
+    ("standing by", re.compile(r"thank you for standing by")),
+    ("listen", re.compile(r"listen[- ]only")),
+    ("press", re.compile(r"press (?:star|\*)")),
+    ("star", re.compile(r"\bstar (?:1|one)\b")),
+    ("from the line of", None),
+    ("operator instructions", None),
+    ("question", re.compile(
+        r"(?:next|first|final|last|following) question (?:is |comes |will come )?(?:from|with)\b|"
+        r"(?:we(?:'ll| will)|we(?:'re| are) going to|i(?:'ll| will)) (?:now )?take (?:our|the) "
+        r"(?:next|first|final|last) question|no (?:further|more) questions")),
+    ("conclude", re.compile(
+        r"conclude[sd]? (?:the|our|today'?s|this) (?:conference|call|question)|"
+        r"concludes? today'?s")),
+    ("disconnect", re.compile(r"you may (?:now )?disconnect")),
+    ("the conference", re.compile(r"(?:turn|hand) the conference(?: call)? (?:over|back)")),
+    ("management", re.compile(
+        r"(?:turn|hand) (?:the (?:conference |call )?|it )?back (?:over )?to (?:the )?management")),
+)
 _OPERATOR_SHORT = re.compile(r"(?:please stand by|one moment,? please|one moment)\W{0,3}", re.I)
 _QA_OPENING = re.compile(
     r"ask (?:a|your) question|press (?:star|\*)|\bstar (?:1|one)\b|question[- ]and[- ]answer|"
@@ -128,7 +141,7 @@ _NOT_A_NAME = frozenset(
      "me", "us", "q", "questions", "question", "thank", "thanks", "okay", "ok", "so", "and",
      "please", "now", "with", "that", "this", "i", "we", "ladies", "gentlemen", "hello",
      "good", "yes", "well", "first", "second", "next", "final"})
-_ROSTER_GATE = re.compile(r"joining|joined|with (?:me|us)|today are|on the call|present", re.I)
+_ROSTER_GATE = re.compile(r"joining|joined|with (?:me|us)|today are|on the call|present")
 _ROSTER_NAME_ROLE = re.compile(
     rf"{_TITLE}?(?P<name>{_NAME}),\s{{1,3}}(?:our|the company's)\s{{1,3}}(?P<role>{_ROLE})")
 _ROSTER_ROLE_NAME = re.compile(
@@ -147,6 +160,7 @@ _TRANSLATION = re.compile(
     r"(?:do (?:the|a|my|some) (?:quick |simple |brief )?(?:translation|interpretation)|"
     r"translate\b|interpret\b|give (?:the|a|you the|you a) (?:quick |brief )?translation)",
     re.I)
+_CUE_REACH = 90  # the longest cue, from its start to "translat"
 # The same cue where a sentence (or a clause: "..., Then I will do the translation.") starts.
 _TRANSLATION_INSIDE = re.compile(
     r"(?:^|(?<=[.!?,;:]))\s{0,3}(?P<cue>" + _TRANSLATION.pattern + ")", re.I)
@@ -176,6 +190,7 @@ _YEARLESS_QUARTER = re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b|\b
 _QUARTER_AND_YEAR = re.compile(
     r"\b(first|second|third|fourth)[\s-]+quarter\s+and\s+(?:the\s+)?(?:full|fiscal)[\s-]+year"
     r"\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
+_PERIOD_UNITS = 60
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
@@ -200,6 +215,8 @@ _STOP = frozenset([
     "things", "lot", "lots", "kind", "sort",
 ])
 _MIN_TOKENS = 10
+_TOKEN_WINDOW = 20_000  # enough words to tell a restatement; bounds the work on huge lines
+_MIN_CHARS = 50  # below this a paragraph cannot hold _MIN_TOKENS content words
 _RESTATE = 0.2
 _LENGTH_RATIO = 3.0
 
@@ -237,6 +254,7 @@ class _Unit:
     label: _Label = _Label.DIRECT
     interprets: list[int] = field(default_factory=list)  # unit indices (first unit of a turn)
     cue: bool = False  # opens with a translation cue
+    han: bool = False  # written in Chinese characters (real Mandarin, not a rendering)
     override: int | None = None  # speaker named by a hand-off just before
 
 
@@ -319,6 +337,9 @@ def _company_name(line: str) -> str:
 
 
 def _is_han(text: str) -> bool:
+    """Mostly Chinese characters: real Mandarin, not the site's English rendering of it."""
+    if not text or max(text) < "\u3400":
+        return False
     return len(_HAN.findall(text)) * 3 >= max(1, len(_LATIN.findall(text)))
 
 
@@ -338,14 +359,12 @@ class _Reader:
 
     def read(self) -> Draft:
         body = self._read_header()
-        for line in lines(self.text, body):
-            s, e = line.start, line.end
-            while s < e and self.text[s] in _EDGE:
-                s += 1
-            while e > s and self.text[e - 1] in _EDGE:
-                e -= 1
-            if s < e:
-                self.units.append(_Unit(s, e, self.text[s:e]))
+        for m in _LINE.finditer(self.text, body):
+            raw = m.group()
+            value = raw.strip(_EDGE)
+            if value:
+                s = m.start() + len(raw) - len(raw.lstrip(_EDGE))
+                self.units.append(_Unit(s, s + len(value), value))
         if not self.units:
             return self.draft
         self.operator = self.draft.speaker_id(None, kind=SpeakerKind.OPERATOR)
@@ -361,12 +380,14 @@ class _Reader:
     def _read_header(self) -> int:
         """Disclaimer, company and date lines; returns where the call itself starts."""
         pos = 0
-        rows = []
-        for line in lines(self.text):
-            if line.text.strip(_EDGE):
-                rows.append(line)
-            if len(rows) >= 4:
-                break
+        rows: list[Line] = []
+        start = 0
+        while start < len(self.text) and len(rows) < 4:
+            nl = self.text.find("\n", start)
+            end = len(self.text) if nl < 0 else nl
+            if self.text[start:min(end, start + _HEAD_WINDOW)].strip(_EDGE):
+                rows.append(Line(start, end, self.text[start:end]))
+            start = end + 1
         i = 0
         if rows and _is_disclaimer(rows[0].text[:_DISCLAIMER_WINDOW].strip(_EDGE)):
             pos = rows[0].end
@@ -418,7 +439,7 @@ class _Reader:
         return hits[0] if len(hits) == 1 else None
 
     def _read_roster(self, text: str) -> None:
-        if not _ROSTER_GATE.search(text):
+        if not _ROSTER_GATE.search(text.lower()):
             return
         for pattern in (_ROSTER_NAME_ROLE, _ROSTER_ROLE_NAME):
             for m in pattern.finditer(text):
@@ -434,7 +455,10 @@ class _Reader:
         machine rendering cannot bring in a new name.
         """
         found: int | None = None
-        for m in _HANDOFF.finditer(text):
+        lowered = text.lower()
+        gate = " to " in lowered and ("turn" in lowered or "hand" in lowered or "pass" in lowered)
+        matches = _HANDOFF.finditer(text) if gate else iter(())
+        for m in matches:
             name = _clean_name(m.group("name") or "")
             role = _clean_role(m.group("role2") or m.group("role1") or "")
             if name:
@@ -448,9 +472,10 @@ class _Reader:
                 elif not known_only:
                     found = self.draft.speaker_id(None, role=role, kind=SpeakerKind.EXECUTIVE)
         if found is None:
-            let = _LET_ANSWER.search(text) or _OVER_TO_YOU.search(text[-200:])
+            let = ((_LET_ANSWER.search(text) if "let " in lowered else None)
+                   or (_OVER_TO_YOU.search(text[-200:]) if "," in text[-200:] else None))
             known = self._resolve(_clean_name(let.group("name")) or "") if let else None
-            if known is None:
+            if known is None and self.roster:
                 bare = _VOCATIVE_END.search(text[-60:])
                 known = self._resolve(_clean_name(bare.group("name")) or "") if bare else None
             if known:
@@ -460,11 +485,15 @@ class _Reader:
     # -- the walk: operator, presenters, questions, answers ------------------------------------
 
     def _is_operator(self, text: str) -> bool:
-        if _THANKS_OPERATOR.search(text[:40]) or len(text) > _OPERATOR_MAX:
+        if len(text) > _OPERATOR_MAX or _THANKS_OPERATOR.search(text[:40]):
             return False
-        if _ADDRESSES_OPERATOR.search(text):
+        low = text.lower()
+        if "operator" in low and _ADDRESSES_OPERATOR.search(text):
             return False
-        return bool(_OPERATOR.search(text) or _OPERATOR_SHORT.fullmatch(text))
+        for key, pattern in _OPERATOR_PHRASES:
+            if key in low and (pattern is None or pattern.search(low)):
+                return True
+        return _OPERATOR_SHORT.fullmatch(text) is not None
 
     def _walk(self) -> None:
         """Give every paragraph its slot, and presenters and askers their speakers."""
@@ -636,12 +665,19 @@ class _Reader:
         out: list[_Unit] = []
         for unit in self.units:
             if unit.slot not in (_Slot.ANSWER, _Slot.QUESTION, _Slot.PRESENTER):
+                unit.han = _is_han(unit.text)
                 out.append(unit)
                 continue
-            cuts = [m.start("cue") for m in _TRANSLATION_INSIDE.finditer(unit.text)]
+            lowered = unit.text.lower()
+            if "translat" not in lowered and "interpret" not in lowered:
+                unit.han = _is_han(unit.text)
+                out.append(unit)
+                continue
+            cuts = _cue_starts(unit.text, lowered)
             cuts = [c for c in cuts if unit.text[:c].strip(_EDGE)]
             if not cuts:
                 unit.cue = bool(_TRANSLATION.match(unit.text))
+                unit.han = _is_han(unit.text)
                 out.append(unit)
                 continue
             bounds = [0, *cuts, len(unit.text)]
@@ -656,21 +692,38 @@ class _Reader:
                 part = _Unit(s, e, self.text[s:e], unit.slot, unit.section, unit.speaker,
                              unit.exchange, unit.new_turn if n == 0 else True)
                 part.cue = n > 0 or bool(_TRANSLATION.match(part.text))
+                part.han = _is_han(part.text)
                 out.append(part)
         self.units = out
 
     # -- restatement ---------------------------------------------------------------------
 
     def _index_tokens(self) -> None:
-        bags = [Counter(_tokens(u.text)) for u in self.units]
-        for bag in bags:
+        """Document frequencies, so that words every paragraph uses weigh nothing.
+
+        Paragraphs too short to be compared are left out; their vectors are made on demand.
+        """
+        self._bags: dict[int, Counter[str]] = {}
+        for i, unit in enumerate(self.units):
+            if len(unit.text) < _MIN_CHARS:
+                continue
+            bag = Counter(_tokens(unit.text[:_TOKEN_WINDOW]))
+            self._bags[i] = bag
             self._df.update(bag.keys())
-        n = len(bags)
-        for i, bag in enumerate(bags):
-            self._vectors[i] = {w: (1 + math.log(c)) * math.log((n + 1) / (self._df[w] + 1))
-                                for w, c in bag.items()}
+
+    def _vector(self, i: int) -> dict[str, float]:
+        vec = self._vectors.get(i)
+        if vec is None:
+            n = len(self.units)
+            bag = self._bags.get(i) or Counter()
+            vec = {w: (1 + math.log(c)) * math.log((n + 1) / (self._df[w] + 1))
+                   for w, c in bag.items()}
+            self._vectors[i] = vec
+        return vec
 
     def _similarity(self, a: list[int], b: list[int]) -> float:
+        if not any(i in self._bags for i in a) or not any(i in self._bags for i in b):
+            return 0.0
         va, vb = self._merged(a), self._merged(b)
         if len(va) < _MIN_TOKENS or len(vb) < _MIN_TOKENS:
             return 0.0
@@ -685,22 +738,22 @@ class _Reader:
 
     def _merged(self, idx: list[int]) -> dict[str, float]:
         if len(idx) == 1:
-            return self._vectors[idx[0]]
+            return self._vector(idx[0])
         out: dict[str, float] = {}
         for i in idx:
-            for w, v in self._vectors[i].items():
+            for w, v in self._vector(i).items():
                 out[w] = out.get(w, 0.0) + v
         return out
 
     def _restates(self, u: int, ref: list[int], block: list[int]) -> bool:
         """Whether unit `u` says again what the units `ref` said, and more so than it
         resembles anything else said just before them."""
-        if _THANKS_NAME.search(self.units[u].text[:80]):
-            return False  # a new speaker thanking the last, not an interpreter
         score = self._similarity([u], ref)
         if score < _RESTATE:
             return False
-        first = block.index(ref[0]) if ref[0] in block else 0
+        if _THANKS_NAME.search(self.units[u].text[:80]):
+            return False  # a new speaker thanking the last, not an interpreter
+        first = max(0, ref[0] - block[0])  # blocks are runs of consecutive units
         for other in block[max(0, first - 2):first]:
             if self._similarity([u], [other]) >= score:
                 return False
@@ -735,12 +788,12 @@ class _Reader:
         interpreting = False  # the unit before was part of an interpretation
         for pos, i in enumerate(block):
             unit = self.units[i]
-            if _is_han(unit.text):
+            if unit.han:
                 pending.append(i)
                 interpreting = False
                 continue
             rendered: list[int] | None = None
-            if unit.cue or (pending and _is_han(self.units[pending[-1]].text)):
+            if unit.cue or (pending and self.units[pending[-1]].han):
                 rendered = list(pending)
             elif pending and self._restates(i, pending[-1:], block):
                 rendered = self._rendered_run(i, pending, block)
@@ -767,7 +820,7 @@ class _Reader:
         that it also echoes, or that are too short to judge ("About the take rate.")."""
         run = [pending[-1]]
         for j in reversed(pending[:-1]):
-            short = len(_tokens(self.units[j].text)) < _MIN_TOKENS
+            short = len(self._bags.get(j) or ()) < _MIN_TOKENS
             if short or self._similarity([u], [j]) >= _RESTATE / 2:
                 run.insert(0, j)
             else:
@@ -782,7 +835,7 @@ class _Reader:
             prev = self.units[i - 1]
             if prev.slot is not _Slot.QUESTION or prev.exchange != unit.exchange:
                 continue
-            if unit.cue or _is_han(prev.text) or self._restates(i, [i - 1], [i - 1]):
+            if unit.cue or prev.han or self._restates(i, [i - 1], [i - 1]):
                 unit.interprets = [i - 1]
                 unit.new_turn = True
 
@@ -805,7 +858,7 @@ class _Reader:
             elif same_answer and prev is not None and prev.label is unit.label \
                     and not unit.new_turn:
                 unit.speaker = prev.speaker
-            elif unit.label is _Label.MACHINE and not _is_han(unit.text):
+            elif unit.label is _Label.MACHINE and not unit.han:
                 unit.speaker = self.draft.speaker_id(None, role=MACHINE_ROLE,
                                                      kind=SpeakerKind.EXECUTIVE)
             elif unit.label is _Label.INTERPRETER:
@@ -818,7 +871,8 @@ class _Reader:
 
     def _meta_from_call(self) -> None:
         meta = self.draft.meta
-        opening = [u for u in self.units if u.section is SectionKind.PRESENTATION]
+        # The call is named in its first minutes: the welcome, IR's opening, the CFO's.
+        opening = [u for u in self.units[:_PERIOD_UNITS] if u.section is SectionKind.PRESENTATION]
         meta.period = self._vote_period(opening or self.units[:5])
         if meta.ticker is None:
             head = " ".join(u.text[:2000] for u in opening[:4])
@@ -917,20 +971,40 @@ class _Reader:
             draft.exchanges = []
 
 
+def _cue_starts(text: str, lowered: str) -> list[int]:
+    """Where translation cues start: searched near each "translat"/"interpret" only, since
+    a cue ends with one of those words and is a few words long."""
+    starts: set[int] = set()
+    for word in ("translat", "interpret"):
+        at = lowered.find(word)
+        while at >= 0:
+            m = _TRANSLATION_INSIDE.search(text, max(0, at - _CUE_REACH), at + len(word) + 8)
+            if m:
+                starts.add(m.start("cue"))
+            at = lowered.find(word, at + 1)
+    return sorted(starts)
+
+
 def _tokens(text: str) -> list[str]:
+    """Content words, crudely stemmed, and numbers ("#2.3"), for comparing paragraphs."""
     out = []
     for w in _TOKEN.findall(text.lower().replace(",", "")):
-        if w[0].isdigit():
-            out.append("#" + w)
-            continue
-        if w in _STOP:
-            continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-                w = w[: -len(suffix)]
-                break
-        out.append(w)
+        stem = _stem(w)
+        if stem:
+            out.append(stem)
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    if word[0].isdigit():
+        return "#" + word
+    if word in _STOP:
+        return ""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _clean_name(name: str) -> str | None:
