@@ -15,7 +15,14 @@ interpreter's English. The interpreter does not always announce it, so a paragra
 restates the one before it (shared figures and uncommon words, similar length) is read as
 its interpretation. Nobody is named unless the text names them: machine-rendered answers
 belong to an unnamed manager, interpretations to an unnamed interpreter, direct English
-answers, hand-backs to the operator and closing remarks to unnamed management.
+answers, hand-backs to the operator and closing remarks to unnamed management. Inside the
+Q&A a manager can still name who goes next, but only someone the call has introduced:
+"I'll let Peter take the buyback", "Rahul, over to you", or a rendering that ends on a
+bare name ("... later this year. Karen.") before the interpretation.
+
+The period comes from a vote of the sentences that name the call (the operator's welcome
+counts double), because the site's speech recognition garbles it ("third quarter" in a
+first-quarter call).
 
 Two choices a reader may meet: a manager's "Operator, let's take the final question" is a
 bridge, not an answer, so it belongs to no exchange; and closing remarks ("thank you
@@ -255,7 +262,6 @@ class _Unit:
     interprets: list[int] = field(default_factory=list)  # unit indices (first unit of a turn)
     cue: bool = False  # opens with a translation cue
     han: bool = False  # written in Chinese characters (real Mandarin, not a rendering)
-    override: int | None = None  # speaker named by a hand-off just before
 
 
 @dataclass(slots=True)
