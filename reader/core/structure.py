@@ -127,7 +127,11 @@ def finish(text: str, draft: Draft) -> tuple[list[Speaker], list[Turn], list[Exc
     _assign_sections(turns, speakers, cues)
     _link_interpretations(draft, turns, speakers, cues, remap)
     if draft.exchanges is not None:
-        exchanges = draft.exchanges
+        # Parsers number turns as drafted; turns that trimmed to nothing are gone.
+        exchanges = [Exchange(e.asker, [remap[i] for i in e.question if i in remap],
+                              [remap[i] for i in e.answer if i in remap])
+                     for e in draft.exchanges]
+        exchanges = [e for e in exchanges if e.question]
     else:
         exchanges = _build_exchanges(turns, speakers, cues)
     _fill_affiliations(turns, speakers, cues, exchanges)
