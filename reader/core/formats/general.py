@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum, auto
+from functools import lru_cache
 
 from reader.core.draft import Draft, DraftTurn
 from reader.core.metadata import find_ticker, normalize_period, parse_date
@@ -133,23 +134,26 @@ invest better with the motley fool
 """
 _CHROME_EXACT = frozenset(_CHROME_LINES.replace("\n", "").split("|"))
 _CHROME = re.compile(
-    r"^(?:image source\b|(?:©|copyright\b|\(c\)\s*\d{4})|duration\s*:\s*\d+\s*min|"
+    r"image source\b|(?:©|copyright\b|\(c\)\s*\d{4})|duration\s*:\s*\d+\s*min|"
     r"more [a-z0-9.]{1,8} analysis$|all earnings call transcripts$|see all\b|updated\s*:|"
     r"published\s*:|logo of\b|(?:click|tap) here\b|read (?:the )?full\b|"
     r"\d{1,3} min(?:ute)?s? read$|(?:jump|skip) to\b|"
     r"(?:listen to|play) (?:this|the) (?:call|audio)\b|"
     r"https?://\S{1,300}$|this article is a transcript\b|"
     r"(?:the )?motley fool (?:has|transcribing)\b|"
-    r"disclaimer\s*[:：]?$)"
-    r"|all rights reserved|does not assume any responsibility|for informational purposes only|"
-    r"not (?:be )?(?:construed as )?investment advice|免责声明|免責聲明|版权所有|版權所有",
-    re.I)
+    r"disclaimer\s*[:：]?$")
+"""Chrome recognised by how the line starts."""
+_CHROME_PHRASES = ("all rights reserved", "does not assume any responsibility",
+                   "for informational purposes only", "not investment advice",
+                   "not be construed as investment advice", "免责声明", "免責聲明", "版权所有",
+                   "版權所有")
 
 _TERMINAL = ".?!。？！…"
 _NUMERIC_START = re.compile(
     r"(?:[-+(]?[$¥￥€£]|US\$|HK\$|RMB|USD|CNY|HKD|人民币|人民幣|[-+]?\d)", re.I)
 _DASH_SPLIT = re.compile(r"\s*(?:-{2,3}|—{1,2}|–)\s*")
 _PAREN_END = re.compile(r"(?P<name>[^()（）]{1,60}?)\s{0,3}[(（](?P<inner>[^()（）]{1,100})[)）]")
+_MARKUP_START = frozenset("*_#•·▪◦‣-")
 _BULLET = re.compile(r"^(?:[*•·▪◦‣-]|\d{1,2}[.)])\s+")
 _GENERIC_NAME = re.compile(r"\b(?:unidentified|unknown|analyst|participant|executive|"
                            r"interpreter|translator|company representative)\b", re.I)
@@ -283,62 +287,53 @@ def _label_kind(name: str, role: str | None, affiliation: str | None) -> Speaker
 
 def _parse_label(label: str) -> _Label | None:
     """Name, role and affiliation from one header or list entry, or None if no name leads it."""
+    f = _parse_label_cached(label)
+    if f is None:
+        return None
+    return _Label(f.name, f.role, f.affiliation, f.explicit, f.kind, f.shape)  # callers amend it
+
+
+@lru_cache(maxsize=4096)  # headers repeat all through a call
+def _parse_label_cached(label: str) -> _Label | None:
     label = _BULLET.sub("", label.strip()).strip()
     if not label or len(label) > _MAX_LABEL:
         return None
-    role: str | None = None
-    affiliation: str | None = None
-    explicit = True
+    # First cut off the name by the header's shape; only a name-like one is worth the rest.
     m = _PAREN_END.fullmatch(label)
-    shape = "plain"
+    parts: list[str]
     if m:
-        shape = "paren"
-        name = m.group("name").strip()
-        role, affiliation = _split_role(m.group("inner"))
+        shape, parts = "paren", [m.group("name"), m.group("inner")]
     elif _DASH_SPLIT.search(label):
-        shape = "dash"
-        parts = [p.strip() for p in _DASH_SPLIT.split(label)]
-        name, rest = parts[0], [p for p in parts[1:] if p]
-        if len(rest) == 1:
-            role, affiliation = _split_role(rest[0])
-        elif len(rest) >= 2:
-            if _titled(rest[-1]):
-                role, affiliation = rest[-1], " - ".join(rest[:-1])
-            else:
-                role, affiliation = " - ".join(rest[1:]), rest[0]
-        else:
-            explicit = False
+        shape, parts = "dash", _DASH_SPLIT.split(label)
     elif ";" in label or "；" in label:
-        shape = "semi"
-        parts = [p.strip() for p in re.split(r"[;；]", label) if p.strip()]
-        name = parts[0]
-        if len(parts) == 2:
-            role, affiliation = _split_role(parts[1])
-        elif len(parts) >= 3:
-            affiliation, role = parts[1], "; ".join(parts[2:])
+        shape, parts = "semi", re.split(r"[;；]", label)
     elif " - " in label or " | " in label:
-        shape = "hyphen"
-        parts = [p.strip() for p in re.split(r" [-|] ", label)]
-        name = parts[0]
-        if len(parts) == 2:
-            role, affiliation = _split_role(parts[1])
-        else:
-            affiliation, role = parts[1], " - ".join(parts[2:])
+        shape, parts = "hyphen", re.split(r" [-|] ", label)
     elif "," in label or "，" in label:
-        shape = "comma"
         cut = min(p for p in (label.find(","), label.find("，")) if p >= 0)
-        name = label[:cut].strip()
-        role, affiliation = _split_role(label[cut + 1:])
-        if role is None:
-            return None  # "Lee, Jane" or prose: a comma form needs a title after the name
+        shape, parts = "comma", [label[:cut], label[cut + 1:]]
     else:
-        name = label
-        explicit = False
+        shape, parts = "plain", [label]
+    name = parts[0].strip()
     if not name or not _name_ok(name):
         return None
-    if explicit and role is None and affiliation is None:
-        explicit, shape = False, "plain"
-    return _Label(name, role, affiliation, explicit, _label_kind(name, role, affiliation), shape)
+    rest = [p.strip() for p in parts[1:] if p.strip()]
+    role: str | None = None
+    affiliation: str | None = None
+    if len(rest) == 1:
+        role, affiliation = _split_role(rest[0])
+        if shape == "comma" and role is None:
+            return None  # "Lee, Jane" or prose: a comma form needs a title after the name
+    elif len(rest) >= 2:
+        joiner = "; " if shape == "semi" else " - "
+        if _titled(rest[-1]):  # Name -- Firm -- Analyst
+            role, affiliation = rest[-1], joiner.join(rest[:-1])
+        else:  # Name - Company - Title words that read as no title
+            role, affiliation = joiner.join(rest[1:]), rest[0]
+    if role is None and affiliation is None:
+        shape = "plain"
+    return _Label(name, role, affiliation, shape != "plain",
+                  _label_kind(name, role, affiliation), shape)
 
 
 def _role_line(s: str) -> tuple[str | None, str | None] | None:
@@ -376,6 +371,13 @@ def _heading_text(s: str) -> str:
 def _classify(s: str) -> _Cls:
     if not s:
         return _Cls.BLANK
+    if len(s) > 400:
+        return _Cls.OTHER
+    return _classify_short(s)
+
+
+@lru_cache(maxsize=4096)
+def _classify_short(s: str) -> _Cls:
     if len(s) <= 60:
         h = _heading_text(s)
         if _SECTION_QA.fullmatch(h):
@@ -386,7 +388,8 @@ def _classify(s: str) -> _Cls:
             return _Cls.PARTICIPANTS
     if len(s) <= 400:
         low = s.casefold().strip("*_ ")
-        if low in _CHROME_EXACT or _CHROME.search(low):
+        if (low in _CHROME_EXACT or _CHROME.match(low)
+                or any(phrase in low for phrase in _CHROME_PHRASES)):
             return _Cls.CHROME
     return _Cls.OTHER
 
@@ -403,9 +406,10 @@ class _Cand:
     strong: bool = False
     para_start: bool = False
 
-    @property
-    def key(self) -> str:
-        return _norm(self.label.name)
+    key: str = ""  # the speaker's name, normalised for matching
+
+    def __post_init__(self) -> None:
+        self.key = _norm(self.label.name)
 
     @property
     def form_key(self) -> str:
@@ -592,8 +596,11 @@ class _Parse:
 
     def _candidate(self, i: int) -> _Cand | None:
         s = self.s[i]
+        first = s[:1]
+        if not (first.isupper() or first in _MARKUP_START or _HAN.match(first)):
+            return None  # names start with a capital or a Han character
         line = self.lines[i]
-        lead = len(line.text) - len(line.text.lstrip(" \t\u3000\xa0\ufeff\u200b"))
+        lead = line.text.find(first)
         para_start = self._para_start(i)
         if s.startswith(("**", "__")):
             close = s.find(s[:2], 2, 2 + _MAX_LABEL)
@@ -813,6 +820,8 @@ class _Parse:
     def _refine_kinds(self, turns: list[_Turn]) -> None:
         """Analysts from the operator's announcements; managers from prepared remarks."""
         speakers = self.draft.speakers
+        if not any(s.name for s in speakers):
+            return
         announced: set[int] = set()
         for k, prev in enumerate(turns):
             head = " ".join(self.text[s:e] for s, e in prev.spans)[:1500]
