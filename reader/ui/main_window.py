@@ -539,22 +539,25 @@ class MainWindow(QMainWindow):
         view.set_cleanup(s.join_cjk_spaces, s.hide_fillers)
         view.set_layout_mode(s.layout_mode)
         saved = s.reading_position(transcript.source.sha256)
-        model = OutlineModel(transcript, self)
-        doc = _Document(path, transcript, view, model)
+        doc = _Document(path, transcript, view, OutlineModel(transcript, self))
         self._docs[view] = doc
         self._doc_of_viewport[view.viewport()] = doc
+        # Show the tab first: the view then has its final width, so the transcript is laid
+        # out once instead of once at a default size and again when the tab appears.
+        self._stack.setCurrentIndex(1)
+        index = self._tabs.addTab(view, self._tab_title(transcript))
+        self._tabs.setTabToolTip(index, _plain_tooltip(path))
+        self._tabs.setCurrentIndex(index)
         view.set_transcript(transcript)
         # The text cursor ends up after the inserted text; left there, the first resize
         # would scroll it into view, i.e. to the end of the call.
         view.moveCursor(QTextCursor.MoveOperation.Start)
         view.current_turn_changed.connect(self._on_view_current_turn_changed)
         view.font_size_changed.connect(self._on_view_font_size_changed)
-        index = self._tabs.addTab(view, self._tab_title(transcript))
-        self._tabs.setTabToolTip(index, _plain_tooltip(path))
-        self._tabs.setCurrentIndex(index)
         view.viewport().installEventFilter(self)
+        self._update_for_current_document()
         if saved is not None and 0 < saved < len(transcript.turns):
-            # The view has its final width only once the tab is laid out; scroll then.
+            # Scroll once the window has settled (a restored layout may resize the view).
             self._hold_position(doc, saved)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
@@ -10,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPointF, QSettings, QSize, Qt, QUrl
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
@@ -265,15 +266,22 @@ def test_close_tab_and_reopen_from_recent_files(qtbot, window: MainWindow, short
     assert window.documents()[0].path == str(short_call)
 
 
+def drag_event(kind: type[QDropEvent], mime: QMimeData) -> QDropEvent:
+    # PySide6 6.12 offers QPoint and QPointF constructors depending on how the type was
+    # loaded, and flags the QPoint one deprecated; it is the one always present.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return kind(QPoint(50, 50), Qt.DropAction.CopyAction, mime,
+                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+
+
 def test_dropped_files_are_opened(qtbot, window: MainWindow, short_call: Path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(short_call))])
-    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = drag_event(QDragEnterEvent, mime)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = drag_event(QDropEvent, mime)
     QApplication.sendEvent(window, drop)
     qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=30_000)
 
@@ -281,8 +289,7 @@ def test_dropped_files_are_opened(qtbot, window: MainWindow, short_call: Path):
 def test_a_drag_without_files_is_refused(window: MainWindow):
     mime = QMimeData()
     mime.setText("just text")
-    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = drag_event(QDragEnterEvent, mime)
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
 
