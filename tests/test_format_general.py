@@ -323,6 +323,17 @@ def test_weak_header_needs_confirmation():
         "thanks for having me.", "Today I will cover three topics.", "Summary: revenue grew."]
 
 
+def test_unnamed_voices_are_speakers():
+    text = ("Questions and Answers:\n\nOperator\nThe next question comes from Jackie [Inaudible]. "
+            "Please go ahead.\n\nUnknown speaker\nHi, can you hear me?\n\nDora Lane\nYes, "
+            "go ahead.\n\nUnknown speaker\nWhat is the buyback plan?\n\nDora Lane\n"
+            "We will update you in May.\n")
+    tr = outline(text)
+    assert who(tr) == ["Operator", "Unknown speaker", "Dora Lane", "Unknown speaker", "Dora Lane"]
+    assert speakers(tr)["Unknown speaker"][0] is ANA
+    assert exchanges(tr) == [("Unknown speaker", [1], [2]), ("Unknown speaker", [3], [4])]
+
+
 def test_section_headings_set_sections_and_toc_headings_do_not():
     text = ("Contents\nPresentation\nQuestions and Answers\nCall Participants\n\n"
             "Presentation\n\nOperator\nWelcome to the call.\n\nAmy Park (CFO)\nSales rose.\n\n"

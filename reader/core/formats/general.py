@@ -157,6 +157,9 @@ _MARKUP_START = frozenset("*_#•·▪◦‣-")
 _BULLET = re.compile(r"^(?:[*•·▪◦‣-]|\d{1,2}[.)])\s+")
 _GENERIC_NAME = re.compile(r"\b(?:unidentified|unknown|analyst|participant|executive|"
                            r"interpreter|translator|company representative)\b", re.I)
+_UNNAMED = re.compile(r"(?:unknown|unidentified)[ _](?:speaker|participant|analyst|caller|"
+                      r"executive|company representative|male|female|operator)(?: \d{1,2})?")
+"""Labels transcribers give a voice they could not name ("Unidentified Participant")."""
 _INTERPRETED_MARK = re.compile(r"^\s*[\[(（【](?:interpreted|interpretation|translated|"
                                r"translation|翻译|翻譯|传译|傳譯)[\])）】]", re.I)
 _TITLE_CUE = re.compile(
@@ -170,7 +173,7 @@ _COMPANY_STOP = re.compile(
     r"third|fourth|(?:19|20)\d\d|earnings|conference call|quarterly|annual)\b|(?:19|20)\d\d\s*年",
     re.I)
 _WELCOME = re.compile(
-    r"welcome (?:everyone |you )?to (?:the )?(?P<co>[A-Z][\w&.,'’\- ]{1,60}?)(?:'s|’s)?\s+"
+    r"welcome (?:everyone |you )?to (?:the )?(?P<co>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)(?:'s|’s)?\s+"
     r"(?:first|second|third|fourth|full[- ]year|fiscal|(?:19|20)\d\d|Q[1-4]|[1-4]Q|FY|earnings|"
     r"quarterly|annual|conference)\b", re.I)
 _ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "IR", "VP", "EVP", "SVP", "Q",
@@ -237,7 +240,7 @@ def _latin_name(s: str) -> bool:
 
 def _name_ok(name: str) -> bool:
     low = name.casefold()
-    if low in _OPERATOR_NAMES or low in _INTERPRETER_NAMES:
+    if low in _OPERATOR_NAMES or low in _INTERPRETER_NAMES or _UNNAMED.fullmatch(low):
         return True
     if _HAN.search(name):
         return _cjk_name(name)
