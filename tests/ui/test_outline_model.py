@@ -139,6 +139,35 @@ def test_turn_labels_show_speaker_and_role_and_mark_interpretations():
     assert "interpretation of turn 2" in interp.data(Qt.ItemDataRole.ToolTipRole)
 
 
+def test_a_role_that_repeats_the_name_is_not_shown_twice():
+    t = make_transcript()
+    t.speakers[1].name, t.speakers[1].role = "Management", "management"
+    assert OutlineModel(t).index_for_turn(1).data() == "Management"
+
+
+def test_summary_items_are_labelled_by_their_first_line():
+    t = make_transcript()
+    heading = "Margins Hold Despite Softer Demand"
+    body = "A paragraph the website wrote about the call."
+    text = t.text + heading + "\n\n" + body
+    start = len(t.text)
+    summary = Turn(0, 0, SectionKind.SUMMARY, [
+        Paragraph(start, start + len(heading), heading),
+        Paragraph(start + len(heading) + 2, len(text), body)])
+    turns = [summary] + [Turn(turn.index + 1, turn.speaker, turn.section, turn.paragraphs,
+                              turn.lang, turn.interpreted, [i + 1 for i in turn.interprets])
+                         for turn in t.turns]
+    shifted = Transcript(t.format, t.source, text, t.meta, t.speakers, turns,
+                         [Exchange(e.asker, [i + 1 for i in e.question],
+                                   [i + 1 for i in e.answer]) for e in t.exchanges])
+    model = OutlineModel(shifted)
+    section = model.index(1, 0)
+    assert section.data(OutlineRole.SectionRole) == "summary"
+    assert section.data() == "Summary (generated) · 1"
+    assert model.index_for_turn(0).data() == heading
+    assert model.index_for_turn(0).parent() == section
+
+
 def test_tooltips_escape_markup_from_the_transcript():
     t = make_transcript()
     t.speakers[3].name = "<b>Ida</b> <img src='file:///etc/passwd'>"
