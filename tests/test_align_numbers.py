@@ -158,3 +158,17 @@ def test_labels_read_as_english():
         "一千零九十五亿, 20 BP, 百分之十点七, Q1, 二三年, 四月份, 两万多, US$969 million, 三个月")]
     assert labels == ["109.5 billion", "20 bp", "10.7%", "Q1", "2023", "April", "about 20,000",
                       "USD 969 million", "3 months"]
+
+
+def test_chinese_decimal_with_scale_and_foreign_currencies():
+    found = extract_numbers("返还了大约五点六亿美元，回购三亿美金，账上有一百二十亿人民币")
+    assert [(f.kind, f.currency, f.value, f.approx) for f in found] == [
+        (Kind.AMOUNT, "USD", pytest.approx(5.6e8), True),
+        (Kind.AMOUNT, "USD", pytest.approx(3e8), False),
+        (Kind.AMOUNT, "RMB", pytest.approx(1.2e10), False),
+    ]
+    assert agree(found[0], extract_numbers("about US$560 million")[0])
+
+
+def test_percent_range_in_chinese():
+    assert values("净利润同比增长百分之十五到二十。") == [(Kind.PERCENT, 15), (Kind.PERCENT, 20)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.align.sentences import cjk_count, compact, split_en, split_zh
+from reader.core.align.sentences import cjk_count, compact, compact_text, split_en, split_zh
 
 
 def texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -207,3 +207,12 @@ def test_en_spans_are_sound(text: str):
 @given(st.lists(_ZH_PIECES, max_size=120).map("".join))
 def test_zh_spans_are_sound(text: str):
     check_spans(text, split_zh(text))
+
+
+@given(st.lists(st.sampled_from(["我", " ", "  ", "\n", "a", "1", ",", "。", "\u3000", "\t", "，",
+                                 "x y", "\xa0"]), max_size=30).map("".join))
+def test_compact_text_matches_compact(text: str):
+    flat, where = compact(text)
+    assert compact_text(text) == flat
+    assert len(where) == len(flat) + 1
+    assert all(text[w] == ch for w, ch in zip(where, flat, strict=False) if not ch.isspace())

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reader.core.align.sentences import compact
+from reader.core.align.sentences import compact, compact_text
 
 
 class Kind(StrEnum):
@@ -133,6 +133,10 @@ def parse_chinese(text: str) -> ChineseNumber | None:
     Returns None for text that is not one numeral.
     """
     body, point, frac = text.partition("点")
+    scale = 1
+    while frac and frac[-1] in _CN_BIG:  # 五点六亿, 一点二万亿
+        scale *= _CN_BIG[frac[-1]]
+        frac = frac[:-1]
     if point and not frac:
         return None
     approx = "多" in body
@@ -183,7 +187,7 @@ def parse_chinese(text: str) -> ChineseNumber | None:
     if frac:
         value += float("0." + "".join(str(_CN_DIGITS[ch]) for ch in frac))
         precision = 10.0 ** -len(frac)
-    return ChineseNumber(value, precision, approx, False)
+    return ChineseNumber(value * scale, precision * scale, approx, False)
 
 
 # --- English number words ------------------------------------------------------------------
@@ -222,7 +226,8 @@ _UNIT = re.compile(
     r"|(?P<day>天)|(?P<week>周|个星期|星期)"
     r"|(?P<endur>\s?(?:day|week|month|quarter|year)s?(?![A-Za-z]))"
     r"|(?P<times>倍|\s?times(?![A-Za-z])|x(?![A-Za-z]))"
-    r"|(?P<money>元|块钱|块|\s?yuan(?![A-Za-z])|\s?RMB(?![A-Za-z])|\s?dollars?(?![A-Za-z]))"
+    r"|(?P<money>美元|美金|港元|港币|人民币|元|块钱|块|\s?yuan(?![A-Za-z])|\s?RMB(?![A-Za-z])"
+    r"|\s?dollars?(?![A-Za-z]))"
     r")")
 _CURRENCY_BEFORE = re.compile(
     r"(RMB|CNY|USD|US\$|HK\$|HKD|\$|¥|￥|人民币)\s?$")
@@ -241,8 +246,12 @@ _HALF = re.compile(r"(?<![A-Za-z0-9])(?:H([12])|([12])H)(?![A-Za-z0-9])|(上|下
 _MONTH_NAME = re.compile(r"(?<![A-Za-z])(" + "|".join(_MONTHS) + r")(?![A-Za-z])")
 _MAY_CONTEXT = re.compile(r"(?:in|since|by|of|from|to|early|late|mid|end|until|through)[\s-]$",
                           re.IGNORECASE)
+_HAS_LETTERS = re.compile("[A-Za-z]{3}")
+_DIGIT_NEXT = re.compile(r"\s?\d")
+_SCALE_WORD = re.compile(r"\s(hundred|thousand|million|billion|trillion)(?![A-Za-z])")
 _FY = re.compile(r"(?<![A-Za-z])FY\s?'?(\d{4}|\d{2})(?!\d)")
 _VAGUE = "几数"  # 几十, 数十, 十几: no figure
+_PERCENT_RANGE = re.compile(r"百分之[零〇一二两三四五六七八九十百点]+(?:到|至|-|~|～)$")
 _RELATIVE_QUARTER = "这每上下该同本前后单"  # 上一季度 = last quarter, not Q1
 
 
@@ -274,25 +283,33 @@ class _Hit:
     unit: str = ""
 
 
-def extract_numbers(text: str) -> list[NumberFact]:
-    """Every figure in `text` (either language), with spans into `text`, in reading order."""
-    flat, where = compact(text)
+def extract_numbers(text: str, flat: str | None = None) -> list[NumberFact]:
+    """Every figure in `text` (either language), with spans into `text`, in reading order.
+
+    `flat` is `compact_text(text)` when the caller already has it.
+    """
+    if flat is None:
+        flat = compact_text(text)
     taken = [False] * len(flat)
-    facts: list[NumberFact] = []
+    hits: list[_Hit] = []
 
     def add(hit: _Hit) -> None:
         if hit.start >= hit.end or any(taken[hit.start:hit.end]):
             return
         for k in range(hit.start, hit.end):
             taken[k] = True
-        facts.append(NumberFact(hit.value, hit.kind, where[hit.start], where[hit.end - 1] + 1,
-                                hit.approx, hit.precision, hit.currency, hit.unit))
+        hits.append(hit)
 
     for hit in _period_hits(flat):
         add(hit)
     for core in _cores(flat, taken):
         for hit in _read(flat, core):
             add(hit)
+    if not hits:
+        return []
+    where = compact(text)[1]  # only now: mapping offsets back is the slow part
+    facts = [NumberFact(h.value, h.kind, where[h.start], where[h.end - 1] + 1, h.approx,
+                        h.precision, h.currency, h.unit) for h in hits]
     facts.sort(key=lambda f: (f.start, f.end))
     return facts
 
@@ -318,7 +335,7 @@ def _period_hits(flat: str) -> list[_Hit]:
     for m in _MONTH_NAME.finditer(flat):
         if m.group(1) == "May" and not (_MAY_CONTEXT.search(flat[max(0, m.start() - 12):
                                                                   m.start()])
-                                        or re.match(r"\s?\d", flat[m.end():])):
+                                        or _DIGIT_NEXT.match(flat, m.end())):
             continue  # the verb
         out.append(_Hit(m.start(), m.end(), float(_MONTHS.index(m.group(1)) + 1), Kind.MONTH))
     return out
@@ -340,6 +357,8 @@ def _cores(flat: str, taken: list[bool]) -> list[_Core]:
     """The bare numbers (Arabic, Chinese, English words) with any scale attached."""
     out = _arabic_cores(flat, taken)
     out.extend(_chinese_cores(flat, taken))
+    if not _HAS_LETTERS.search(flat):
+        return out
     for m in _EN_WORDS.finditer(flat):
         if any(taken[m.start():m.end()]):
             continue
@@ -349,12 +368,11 @@ def _cores(flat: str, taken: list[bool]) -> list[_Core]:
         else:
             value = float(_EN_TENS[m.group(1).lower()] + _EN_SMALL[m.group(2).lower()])
         end = m.end()
-        scale_m = re.match(r"\s(hundred|thousand|million|billion|trillion)(?![A-Za-z])",
-                           flat[end:])
+        scale_m = _SCALE_WORD.match(flat, end)
         scaled = False
         if scale_m:
             value *= _EN_SCALE[scale_m.group(1)]
-            end += scale_m.end()
+            end = scale_m.end()
             scaled = True
         out.append(_Core(m.start(), end, value, 1.0, False, False, False, scaled))
     return out
@@ -392,22 +410,21 @@ def _arabic_cores(flat: str, taken: list[bool]) -> list[_Core]:
     return out
 
 
+_CN_RUN = re.compile("[零〇一二两兩三四五六七八九十百千万萬亿億]"
+                     "(?:[零〇一二两兩三四五六七八九十百千万萬亿億]"
+                     "|点(?=[零〇一二两兩三四五六七八九])"
+                     "|(?<=[十百千万萬])多(?=[万萬亿億]))*")
+
+
 def _chinese_cores(flat: str, taken: list[bool]) -> list[_Core]:
     out: list[_Core] = []
     n = len(flat)
-    i = 0
-    while i < n:
-        if flat[i] not in _CN_ALL or taken[i]:
-            i += 1
+    for m in _CN_RUN.finditer(flat):
+        start, end = m.span()
+        if taken[start]:
             continue
-        j = i + 1
-        while j < n and not taken[j] and (
-                flat[j] in _CN_ALL
-                or (flat[j] == "点" and j + 1 < n and flat[j + 1] in _CN_DIGITS)
-                or (flat[j] == "多" and flat[j - 1] in "十百千万萬"
-                    and j + 1 < n and flat[j + 1] in "万萬亿億")):
-            j += 1
-        start, end, i = i, j, j
+        if any(taken[start:end]):
+            end = taken.index(True, start, end)
         word = flat[start:end]
         percent = flat[max(0, start - 3):start] == "百分之"
         if word[0] in "百千万萬亿億" and not (percent and word[0] == "百"):
@@ -435,6 +452,8 @@ def _read(flat: str, core: _Core) -> list[_Hit]:
         approx, unit_at = True, more.end()
     if flat[max(0, start - 3):start] == "百分之":
         return [_Hit(start - 3, unit_at, value, Kind.PERCENT, approx, core.precision)]
+    if _PERCENT_RANGE.search(flat[max(0, start - 12):start]):  # 百分之十五到二十
+        return [_Hit(start, unit_at, value, Kind.PERCENT, approx, core.precision)]
     unit = _UNIT.match(flat, unit_at)
     group = unit.lastgroup if unit else None
     if start and flat[start - 1] == "第":
@@ -491,7 +510,9 @@ def _quantity(flat: str, core: _Core, unit: re.Match[str] | None, unit_at: int,
     elif group == "money":
         kind = Kind.AMOUNT
         assert unit is not None
-        currency = "USD" if "dollar" in unit.group(0) else "RMB"
+        word = unit.group(0).strip()
+        currency = ("USD" if "dollar" in word or word in ("美元", "美金")
+                    else "HKD" if word in ("港元", "港币") else "RMB")
     sign = _CURRENCY_BEFORE.search(flat[max(0, start - 8):start])
     if sign and kind in (Kind.COUNT, Kind.AMOUNT):
         kind = Kind.AMOUNT
