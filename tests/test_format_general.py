@@ -323,6 +323,39 @@ def test_weak_header_needs_confirmation():
         "thanks for having me.", "Today I will cover three topics.", "Summary: revenue grew."]
 
 
+@pytest.mark.parametrize(("ceo", "analyst"), [
+    ("Jane Doe — Chief Executive Officer", "Raj Patel — Kestrel Bank — Analyst"),
+    ("Jane Doe - Chief Executive Officer", "Raj Patel - Kestrel Bank - Analyst"),
+    ("Jane Doe, Acme Corp - Chief Executive Officer", "Raj Patel, Kestrel Bank - Analyst"),
+    ("Jane Doe; Acme Corp; Chief Executive Officer", "Raj Patel; Kestrel Bank; Analyst"),
+    ("Jane Doe (Chief Executive Officer)", "Raj Patel (Analyst, Kestrel Bank)"),
+    ("**Jane Doe (Chief Executive Officer)**", "**Raj Patel (Kestrel Bank - Analyst)**"),
+    ("Jane Doe (Chief Executive Officer):", "Raj Patel (Analyst, Kestrel Bank):"),
+])
+def test_header_shapes(ceo, analyst):
+    text = (f"Operator\nWelcome to the Acme call.\n\n{ceo}\nSales rose 4%.\n\n"
+            f"Questions and Answers\n\nOperator\nFirst question, please go ahead.\n\n"
+            f"{analyst}\nWhat about costs?\n\n{ceo}\nCosts fell.\n")
+    tr = outline(text)
+    assert who(tr) == ["Operator", "Jane Doe", "Operator", "Raj Patel", "Jane Doe"]
+    jane, raj = speakers(tr)["Jane Doe"], speakers(tr)["Raj Patel"]
+    assert jane[:2] == (EXE, "Chief Executive Officer")
+    assert jane[2] in (None, "Acme Corp")
+    assert raj == (ANA, "Analyst", "Kestrel Bank")
+    assert_sections(tr, 2)
+    assert exchanges(tr) == [("Raj Patel", [3], [4])]
+
+
+def test_name_colon_alone_on_its_line():
+    text = ("Operator:\nWelcome to the call.\n\nJane Doe:\nSales rose.\n\nOperator:\n"
+            "Our first question comes from Raj Patel of Kestrel Bank.\n\nRaj Patel:\n"
+            "What about costs?\n\nJane Doe:\nCosts fell.\n")
+    tr = outline(text)
+    assert who(tr) == ["Operator", "Jane Doe", "Operator", "Raj Patel", "Jane Doe"]
+    assert speakers(tr)["Raj Patel"] == (ANA, None, "Kestrel Bank")
+    assert exchanges(tr) == [("Raj Patel", [3], [4])]
+
+
 def test_unnamed_voices_are_speakers():
     text = ("Questions and Answers:\n\nOperator\nThe next question comes from Jackie [Inaudible]. "
             "Please go ahead.\n\nUnknown speaker\nHi, can you hear me?\n\nDora Lane\nYes, "

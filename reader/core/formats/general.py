@@ -312,6 +312,9 @@ def _parse_label_cached(label: str) -> _Label | None:
         shape, parts = "semi", re.split(r"[;；]", label)
     elif " - " in label or " | " in label:
         shape, parts = "hyphen", re.split(r" [-|] ", label)
+        if "," in parts[0]:  # Name, Company - Title
+            name, _, company = parts[0].partition(",")
+            shape, parts = "comma", [name, company, *parts[1:]]
     elif "," in label or "，" in label:
         cut = min(p for p in (label.find(","), label.find("，")) if p >= 0)
         shape, parts = "comma", [label[:cut], label[cut + 1:]]
@@ -376,6 +379,8 @@ def _classify(s: str) -> _Cls:
         return _Cls.BLANK
     if len(s) > 400:
         return _Cls.OTHER
+    if len(s) == 1 and s.isupper():
+        return _Cls.CHROME  # an avatar initial over a name ("M" / "Mandy Dong")
     return _classify_short(s)
 
 
@@ -737,9 +742,8 @@ class _Parse:
             spans = paragraphs(text, run[0], run[1], per_line=per_line)
             run.clear()
             if cur is None and structured and not any_heading:
-                # Before the first header and heading: page head, unless real sentences.
-                spans = [(s, e) for s, e in spans if _sentence_like(text[s:e])]
-            if not spans:
+                # Above the first header and heading is the page head: titles, blurbs, a
+                # generated summary. Nobody on the call said it.
                 return
             if cur is not None:
                 cur.spans.extend(spans)
