@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
     QToolButton,
     QWidget,
 )
@@ -40,13 +39,14 @@ class FindBar(QWidget):
         self._count = QLabel(self)
         self._count.setObjectName("find_count")
         self._count.setMinimumWidth(self.fontMetrics().horizontalAdvance("9999 of 9999") + 8)
-        style = self.style()
-        self._previous = self._button(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp),
-                                      "Previous match (Shift+Enter, Shift+F3)")
-        self._next = self._button(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
-                                  "Next match (Enter, F3)")
-        self._close = self._button(
-            style.standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton), "Close (Esc)")
+        # Arrow types are drawn by the style in the palette's text colour, so they stay
+        # visible in dark themes (the standard arrow pixmaps are dark grey).
+        self._previous = self._button(QIcon(), "Previous match (Shift+Enter, Shift+F3)")
+        self._previous.setArrowType(Qt.ArrowType.UpArrow)
+        self._next = self._button(QIcon(), "Next match (Enter, F3)")
+        self._next.setArrowType(Qt.ArrowType.DownArrow)
+        self._close = self._button(QIcon(), "Close (Esc)")
+        self._close.setText("\u2715")  # text, so it takes the palette's colour
         self._previous.clicked.connect(self._on_previous_clicked)
         self._next.clicked.connect(self._on_next_clicked)
         self._close.clicked.connect(self.close_bar)

@@ -278,10 +278,10 @@ class MainWindow(QMainWindow):
 
         self.act_zoom_in = self._action("Zoom &In", self._on_zoom_in_triggered,
                                         ["Ctrl+=", QKeySequence.StandardKey.ZoomIn],
-                                        "Larger text", sp.SP_ArrowUp)
+                                        "Larger text")
         self.act_zoom_out = self._action("Zoom &Out", self._on_zoom_out_triggered,
                                          ["Ctrl+-", QKeySequence.StandardKey.ZoomOut],
-                                         "Smaller text", sp.SP_ArrowDown)
+                                         "Smaller text")
         self.act_zoom_reset = self._action("&Actual Size", self._on_zoom_reset_triggered,
                                            ["Ctrl+0"], "Text at the default size")
         # Platform standard keys may repeat Ctrl+= / Ctrl+-; duplicates would make the
@@ -297,10 +297,10 @@ class MainWindow(QMainWindow):
                                         ["Ctrl+J"], "Go to the start of questions and answers")
         self.act_next_question = self._action(
             "&Next Question", self._on_next_question_triggered, ["Alt+Down", "]"],
-            "Go to the next analyst question", sp.SP_ArrowDown)
+            "Go to the next analyst question")
         self.act_previous_question = self._action(
             "&Previous Question", self._on_previous_question_triggered, ["Alt+Up", "["],
-            "Go to the previous analyst question", sp.SP_ArrowUp)
+            "Go to the previous analyst question")
         self.act_find = self._action("&Find…", self._on_find_triggered,
                                      [QKeySequence.StandardKey.Find],
                                      "Find text in either Chinese script",
