@@ -380,6 +380,58 @@ OWN: list[GoldPair] = [
 ]
 
 
+# Written after the aligner's constants were fitted on OWN and the seed pairs, and never
+# used to fit anything: the honest estimate of how it does on unseen text.
+HELD_OUT: list[GoldPair] = [
+    own_pair("overseas business", [
+        (["好的，我来介绍一下海外业务。"], ["Let me give an update on our overseas business."]),
+        (["我们在印尼的业务从去年四季度开始试点，目前已经覆盖了十二个城市。"],
+         ["We started a pilot in Indonesia in the fourth quarter of last year.",
+          "It now covers 12 cities."]),
+        (["三季度海外放款规模是十五亿人民币，环比增长了百分之四十。"],
+         ["Overseas loan volume in Q3 was RMB 1.5 billion, up 40% sequentially."]),
+        (["当地的监管环境总体比较友好。"], []),
+        (["我们的风控模型在当地的表现也超出了预期，首日逾期率只有百分之三点一。"],
+         ["Our risk models have performed better than expected there, with a day-one "
+          "delinquency rate of only 3.8%."]),
+        (["嗯，明年我们计划再进入一到两个新的国家。"],
+         ["Next year, we plan to enter one or two new markets."]),
+        (["海外业务的收入占比目前还不到百分之五，", "但是增长潜力很大。"],
+         ["Overseas revenue is still less than 5% of the total, but the growth potential is "
+          "large."]),
+    ], mismatches=[("百分之三点一", "3.8%")]),
+    own_pair("membership", [
+        (["在会员业务方面，我们的付费会员数突破了三百万。"],
+         ["In our membership business, paying members exceeded 3 million."]),
+        (["会员的复购率达到了百分之六十二。"], ["The repeat purchase rate reached 62%."]),
+        (["呃，我们也和三家保险公司合作推出了信用保障产品。"],
+         ["We also launched credit protection products with three insurance partners."]),
+        (["这个产品上线两个月，保费收入就超过了八千万。"],
+         ["Within two months of launch, premium income exceeded RMB 80 million."]),
+        (["嗯，用户反馈总体来说是非常正面的。", "投诉率也很低。"],
+         ["User feedback has been very positive, and the complaint rate is low."]),
+        (["我们预计四季度会员收入会继续保持两位数的增长。"],
+         ["We expect membership revenue to keep growing at double digits in the fourth "
+          "quarter."]),
+        (["好，就这些。"], []),
+    ], style="spaced"),
+    own_pair("capital and balance sheet", [
+        (["关于 资本 开支 我们 今年 的 预算 是 六 亿 元."],
+         ["Our capital expenditure budget for this year is RMB 600 million."]),
+        (["主要 用于 数据 中心 和 算力 的 建设."],
+         ["It will mainly go to data centers and computing capacity."]),
+        (["截至 九月底 我们 的 净 现金 是 一百零五 亿 元."],
+         ["As of the end of September, our net cash was RMB 10.5 billion."]),
+        (["杠杆率 保持 在 三点二 倍 左右 比 上 季度 略 有 下降."],
+         ["Leverage stayed at about 3.2 times, slightly lower than last quarter."]),
+        (["嗯 这个 水平 是 监管 允许 范围 内 比较 低 的."], []),
+        (["我们 的 回购 计划 已经 完成 了 百分之七十 剩下 的 会 在 年底 前 完成."],
+         ["We have completed 70% of our buyback plan.",
+          "The remainder will be completed by year end."]),
+        (["谢谢 大家."], ["Thank you."]),
+    ], style="words"),
+]
+
 # --- seed pairs ----------------------------------------------------------------------------
 
 SEED_NAME = "quartr_qfin_q1_2023.txt"
