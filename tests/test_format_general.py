@@ -356,6 +356,18 @@ def test_name_colon_alone_on_its_line():
     assert exchanges(tr) == [("Raj Patel", [3], [4])]
 
 
+def test_two_line_participant_entries_name_bare_headers():
+    text = ("CORPORATE PARTICIPANTS\n Jane Doe\n Acme Corp - CFO\n\nCONFERENCE CALL PARTICIPANTS\n"
+            " Raj Patel\n Kestrel Bank - Analyst\n\nPRESENTATION\n\nOperator\nWelcome.\n\n"
+            "Jane Doe\nSales rose.\n\nQUESTIONS AND ANSWERS\n\nOperator\nFirst question.\n\n"
+            "Raj Patel\nWhat about costs?\n\nJane Doe\nCosts fell.\n")
+    tr = outline(text)
+    assert who(tr) == ["Operator", "Jane Doe", "Operator", "Raj Patel", "Jane Doe"]
+    assert speakers(tr)["Jane Doe"] == (EXE, "CFO", "Acme Corp")
+    assert speakers(tr)["Raj Patel"] == (ANA, "Analyst", "Kestrel Bank")
+    assert_sections(tr, 2)
+
+
 def test_unnamed_voices_are_speakers():
     text = ("Questions and Answers:\n\nOperator\nThe next question comes from Jackie [Inaudible]. "
             "Please go ahead.\n\nUnknown speaker\nHi, can you hear me?\n\nDora Lane\nYes, "

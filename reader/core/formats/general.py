@@ -5,9 +5,10 @@ Layouts nobody wrote a dedicated parser for still follow a handful of convention
 name line over a role line, `Name:` opening a paragraph, `**Name**`, a bare name line, or
 Chinese `吴海生（首席执行官）` / `主持人：`. Any of these shapes also turns up in ordinary
 prose, so a weak shape is only trusted when the file confirms it: the name is listed as a
-participant, the name recurs, or the same shape introduces other speakers too. With no
-structure at all, each paragraph becomes a turn by one unknown speaker, which still gives
-the structure pass something to outline.
+participant, the name recurs, or the same shape introduces other speakers too. Text above
+the first header and heading is the page head (title, date, blurbs), read for metadata
+only. With no structure at all, each paragraph becomes a turn by one unknown speaker,
+which still gives the structure pass something to outline.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ premium subscribe share print sign log duration minutes key metrics update updat
 segment segments strategy growth year quarter quarterly annual fiscal cash flow balance sheet
 eps ebitda dividend dividends expenses costs customers products markets china chinese
 english mandarin original q&a prepared closing opening instructions replay disclosure
+bank banks capital securities partners research advisors advisers asset investments
+investment fund funds equity equities markets brokerage
 """
 _NON_NAME = frozenset(_NON_NAME_WORDS.split())
 
