@@ -215,11 +215,17 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self._dock], [330], Qt.Orientation.Horizontal)
 
     def _action(self, text: str, slot: Callable[[], None],
-                shortcuts: Sequence[QKeySequence | str] = (), tip: str = "",
+                shortcuts: Sequence[QKeySequence.StandardKey | str] = (), tip: str = "",
                 icon: QStyle.StandardPixmap | None = None) -> QAction:
         action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys: list[QKeySequence] = []
+        for key in shortcuts:
+            # A platform's standard key may repeat ours or be empty; keep each key once.
+            sequence = QKeySequence(key)
+            if not sequence.isEmpty() and sequence not in keys:
+                keys.append(sequence)
+        if keys:
+            action.setShortcuts(keys)
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
@@ -233,13 +239,14 @@ class MainWindow(QMainWindow):
         sp = QStyle.StandardPixmap
         s = self._settings
         self.act_open = self._action("&Open…", self._on_open_triggered,
-                                     [QKeySequence.StandardKey.Open], "Open transcript files",
+                                     ["Ctrl+O", QKeySequence.StandardKey.Open],
+                                     "Open transcript files",
                                      sp.SP_DialogOpenButton)
         self.act_close_tab = self._action("&Close Tab", self._on_close_tab_triggered,
-                                          [QKeySequence.StandardKey.Close],
+                                          ["Ctrl+W", QKeySequence.StandardKey.Close],
                                           "Close the current transcript")
         self.act_quit = self._action("&Quit", self._on_quit_triggered,
-                                     [QKeySequence.StandardKey.Quit])
+                                     ["Ctrl+Q", QKeySequence.StandardKey.Quit])
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.script_group = QActionGroup(self)
@@ -284,14 +291,6 @@ class MainWindow(QMainWindow):
                                          "Smaller text")
         self.act_zoom_reset = self._action("&Actual Size", self._on_zoom_reset_triggered,
                                            ["Ctrl+0"], "Text at the default size")
-        # Platform standard keys may repeat Ctrl+= / Ctrl+-; duplicates would make the
-        # shortcut ambiguous, so keep each key once.
-        for action in (self.act_zoom_in, self.act_zoom_out):
-            unique: list[QKeySequence] = []
-            for key in action.shortcuts():
-                if key not in unique:
-                    unique.append(key)
-            action.setShortcuts(unique)
 
         self.act_jump_qa = self._action("Jump to &Q&&A", self._on_jump_qa_triggered,
                                         ["Ctrl+J"], "Go to the start of questions and answers")
@@ -302,7 +301,7 @@ class MainWindow(QMainWindow):
             "&Previous Question", self._on_previous_question_triggered, ["Alt+Up", "["],
             "Go to the previous analyst question")
         self.act_find = self._action("&Find…", self._on_find_triggered,
-                                     [QKeySequence.StandardKey.Find],
+                                     ["Ctrl+F", QKeySequence.StandardKey.Find],
                                      "Find text in either Chinese script",
                                      sp.SP_FileDialogContentsView)
         self.act_find_next = self._action("Find Ne&xt", self._on_find_next_triggered, ["F3"])

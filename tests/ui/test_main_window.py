@@ -17,13 +17,23 @@ from PySide6.QtGui import (
     QDropEvent,
     QImageReader,
     QInputMethodEvent,
+    QKeySequence,
     QTextCursor,
 )
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTreeWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMessageBox,
+    QProgressBar,
+    QTreeWidget,
+    QWidget,
+)
 
 from reader.core.model import SectionKind, Transcript
 from reader.core.pipeline import parse_bytes
+from reader.ui import resources
 from reader.ui.app import create_app
+from reader.ui.fonts import cjk_family, reading_font
 from reader.ui.main_window import MainWindow
 from reader.ui.outline_model import NodeKind, OutlineModel, OutlineRole
 from reader.ui.reading_view import ReadingView
@@ -244,17 +254,43 @@ def test_opening_the_same_file_again_brings_its_tab_forward(qtbot, window: MainW
 def test_each_tab_has_its_own_outline(qtbot, window: MainWindow, short_call: Path,
                                       long_call: Path):
     open_and_wait(qtbot, window, short_call, long_call)
-    window.tabs.setCurrentIndex(0)
-    assert len(nodes_of(current_model(window), NodeKind.EXCHANGE)) == 2
-    window.tabs.setCurrentIndex(1)
-    assert len(nodes_of(current_model(window), NodeKind.EXCHANGE)) == len(LONG_ASKERS)
+    expected = {str(short_call): 2, str(long_call): len(LONG_ASKERS)}
+    for doc in window.documents():  # tabs come in the order the files finish parsing
+        window.tabs.setCurrentWidget(doc.view)
+        assert len(nodes_of(current_model(window), NodeKind.EXCHANGE)) == expected[doc.path]
+
+
+def test_the_same_content_under_another_name_is_not_opened_twice(qtbot, window: MainWindow,
+                                                                  short_call: Path,
+                                                                  tmp_path: Path):
+    copy = tmp_path / "copy_of_call.txt"
+    copy.write_bytes(short_call.read_bytes())
+    open_and_wait(qtbot, window, short_call)
+    open_and_wait(qtbot, window, copy)
+    assert window.tabs.count() == 1
+
+
+def test_cancelling_an_open_drops_its_result(qtbot, window: MainWindow, short_call: Path,
+                                             messages: list[str]):
+    busy = window.findChild(QProgressBar, "busy_indicator")
+    window.open_files([str(short_call)])
+    assert busy is not None and not busy.isHidden()
+    window.open_queue.cancel_all()
+    assert busy.isHidden()
+    assert window.open_queue.wait(10_000)
+    qtbot.waitUntil(lambda: not window.open_queue.pending())
+    qtbot.wait(50)  # let any queued result arrive; it must be dropped
+    assert window.tabs.count() == 0
+    assert messages == []
 
 
 def test_close_tab_and_reopen_from_recent_files(qtbot, window: MainWindow, short_call: Path,
                                                 long_call: Path):
-    open_and_wait(qtbot, window, short_call, long_call)
+    open_and_wait(qtbot, window, short_call)
+    open_and_wait(qtbot, window, long_call)
     window.act_close_tab.trigger()
     assert window.tabs.count() == 1
+    assert QKeySequence("Ctrl+W") in window.act_close_tab.shortcuts()
     window.act_close_tab.trigger()
     assert window.tabs.count() == 0
     assert window.outline_view.model() is None
@@ -627,7 +663,8 @@ def test_settings_and_reading_position_survive_a_restart(qtbot, make_window, lon
     first.script_actions["t2s"].trigger()
     first.layout_actions["interleaved"].trigger()
     first.act_join_spaces.trigger()  # on by default: now off
-    open_and_wait(qtbot, first, short_call, long_call)
+    open_and_wait(qtbot, first, short_call)
+    open_and_wait(qtbot, first, long_call)
     current_view(first).scroll_to_turn(34)
     # restoreGeometry keeps a window on its screen (800x600 offscreen): fit the size to it.
     screen = first.screen().availableGeometry()
@@ -684,3 +721,28 @@ def test_app_name_and_svg_icon(qapp, window: MainWindow):
     assert QImageReader(str(icon)).canRead(), "the Qt SVG image plugin did not load"
     assert not app.windowIcon().isNull()
     assert not window.windowIcon().pixmap(32, 32).isNull()
+
+
+def test_resources_are_found_in_a_frozen_build_too(monkeypatch, tmp_path: Path):
+    assert resources.resources_dir() == Path(resources.__file__).resolve().parents[2] / "resources"
+    monkeypatch.setattr(resources.sys, "frozen", True, raising=False)
+    monkeypatch.setattr(resources.sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resources.resources_dir() == tmp_path / "resources"
+    with pytest.raises(FileNotFoundError):
+        resource_path("icons", "app.svg")
+    assert resources.app_icon().isNull()
+
+
+def test_cjk_font_follows_the_script_shown(qapp):
+    installed = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans CJK HK"]
+    assert cjk_family("none", installed) == "Noto Sans CJK SC"
+    assert cjk_family("t2s", installed) == "Noto Sans CJK SC"
+    assert cjk_family("s2t", installed) == "Noto Sans CJK TC"
+    assert cjk_family("s2twp", installed) == "Noto Sans CJK TC"
+    assert cjk_family("s2hk", installed) == "Noto Sans CJK HK"
+    assert cjk_family("s2t", ["microsoft yahei"]) == "microsoft yahei"  # any case, fallback
+    assert cjk_family("none", ["DejaVu Sans"]) is None
+    font = reading_font(15, "s2hk", installed)
+    assert font.families()[-1] == "Noto Sans CJK HK"
+    assert font.pointSize() == 15
+    assert reading_font(11, "none", ["DejaVu Sans"]).families() == [QApplication.font().family()]
