@@ -150,13 +150,13 @@ class OutlineModel(QAbstractItemModel):
                     f"{len(turns)} turns, {turns[0].index + 1}–{turns[-1].index + 1}")))
             placed: dict[int, int] = {}
             for turn in turns:
-                n = exchange_of_turn.get(turn.index)
-                if n is None:
+                ex = exchange_of_turn.get(turn.index)
+                if ex is None:
                     self._add_turn(turn, section, None)
                     continue
-                if n not in placed:
-                    placed[n] = self._exchange_node(n, section, turn.index)
-                self._add_turn(turn, placed[n], n)
+                if ex not in placed:
+                    placed[ex] = self._exchange_node(ex, section, turn.index)
+                self._add_turn(turn, placed[ex], ex)
 
     def _metadata_node(self) -> _Node:
         t = self._transcript

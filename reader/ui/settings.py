@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -49,10 +49,11 @@ class Key(Generic[T]):
                 return self.default
             if self.maximum is not None and value > self.maximum:
                 return self.default
-        return value
+        return cast(T, value)  # _convert returned the type of self.default
 
 
-def _convert(raw: object, default: T) -> T | None:
+def _convert(raw: object, default: object) -> object:
+    """`raw` as the type of `default`, or None."""
     # INI files store everything as text: "true", "12"; native stores may keep types.
     if raw is None:
         return None
