@@ -49,7 +49,8 @@ def kind_from_role(role: str | None, name: str | None = None) -> SpeakerKind:
     return SpeakerKind.UNKNOWN
 
 
-_WORD = r"[A-Z][\w'’\-]*(?:\.(?=\w)[\w'’\-]*)*"
+# A capitalised word; "J.P." and "U.S." keep their full stops when a word follows.
+_WORD = r"(?:(?:[A-Z]\.){2,4}(?=\s[A-Z])|[A-Z][\w'’\-]*(?:\.(?=\w)[\w'’\-]*)*)"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 _FIRM = rf"(?:{_WORD}|&)(?:\s+(?:{_WORD}|of|and|&|de|du))*"
 

@@ -229,7 +229,8 @@ def _link_interpretations(draft: Draft, turns: list[Turn], speakers: list[Speake
             continue
         run: list[int] = []
         j = turn.index - 1
-        while j >= 0 and turns[j].lang is Lang.ZH and turns[j].speaker != turn.speaker:
+        while (j >= 0 and turns[j].lang is Lang.ZH and turns[j].speaker != turn.speaker
+               and not _acts_as_operator(turns[j], speakers, cues[j])):
             run.append(j)
             j -= 1
         if run:
