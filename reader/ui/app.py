@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 import sys
+import traceback
 from collections.abc import Sequence
 from types import TracebackType
 
@@ -14,8 +14,6 @@ from reader import APP_NAME, __version__
 from reader.ui.main_window import MainWindow
 from reader.ui.resources import app_icon
 from reader.ui.settings import APPLICATION, ORGANIZATION, Settings
-
-log = logging.getLogger(__name__)
 
 
 def create_app(argv: Sequence[str] | None = None) -> QApplication:
@@ -39,14 +37,13 @@ def create_window(settings: Settings | None = None, pool: QThreadPool | None = N
 
 def _log_unhandled(kind: type[BaseException], value: BaseException,
                    tb: TracebackType | None) -> None:
-    # An exception escaping a slot must not end the session: log it and carry on. Qt would
-    # otherwise print it and, in some bindings, abort.
-    log.error("unhandled error", exc_info=(kind, value, tb))
+    # An exception escaping a slot must not end the session: report it and carry on.
+    print("Transcript Reader: unexpected error (the app carries on):", file=sys.stderr)
+    traceback.print_exception(kind, value, tb, file=sys.stderr)
 
 
 def run_gui(paths: list[str]) -> int:
     """Open the main window (and `paths`, each in a tab); returns the exit status."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = create_app()
     sys.excepthook = _log_unhandled
     window = create_window()

@@ -7,8 +7,6 @@ tree in `OutlineModel`, and every remembered choice goes through `Settings`. Vie
 
 from __future__ import annotations
 
-import html
-import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +26,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QIcon,
     QKeySequence,
     QResizeEvent,
     QTextCursor,
@@ -47,7 +46,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -62,13 +60,11 @@ from reader import APP_NAME
 from reader.core.model import SectionKind, SpeakerKind, Transcript
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
-from reader.ui.outline_model import OutlineModel, OutlineRole
+from reader.ui.outline_model import OutlineModel, OutlineRole, tooltip_text
 from reader.ui.reading_view import MAX_POINT_SIZE, MIN_POINT_SIZE, ReadingView
 from reader.ui.resources import app_icon
 from reader.ui.settings import FONT_POINT_SIZE, Settings
 from reader.ui.workers import OpenQueue
-
-log = logging.getLogger(__name__)
 
 SCRIPT_CHOICES = (
     ("none", "As in file"),
@@ -95,7 +91,7 @@ EXTRA_KEYS = (
 
 def _plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` literally (Qt would render text that looks like HTML)."""
-    return "<qt>" + html.escape(text) + "</qt>"
+    return tooltip_text(text)
 
 
 def _menu_text(text: str) -> str:
@@ -216,7 +212,7 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot: Callable[[], None],
                 shortcuts: Sequence[QKeySequence.StandardKey | str] = (), tip: str = "",
-                icon: QStyle.StandardPixmap | None = None) -> QAction:
+                icon: QIcon.ThemeIcon | None = None) -> QAction:
         action = QAction(text, self)
         keys: list[QKeySequence] = []
         for key in shortcuts:
@@ -230,18 +226,20 @@ class MainWindow(QMainWindow):
             action.setStatusTip(tip)
             action.setToolTip(tip)
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            # The desktop's own icon where it has a theme (text only elsewhere): it fits
+            # the platform and follows light and dark.
+            action.setIcon(QIcon.fromTheme(icon))
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work with the menu bar hidden too
         return action
 
     def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
+        themed = QIcon.ThemeIcon
         s = self._settings
         self.act_open = self._action("&Open…", self._on_open_triggered,
                                      ["Ctrl+O", QKeySequence.StandardKey.Open],
                                      "Open transcript files",
-                                     sp.SP_DialogOpenButton)
+                                     themed.DocumentOpen)
         self.act_close_tab = self._action("&Close Tab", self._on_close_tab_triggered,
                                           ["Ctrl+W", QKeySequence.StandardKey.Close],
                                           "Close the current transcript")
@@ -303,7 +301,7 @@ class MainWindow(QMainWindow):
         self.act_find = self._action("&Find…", self._on_find_triggered,
                                      ["Ctrl+F", QKeySequence.StandardKey.Find],
                                      "Find text in either Chinese script",
-                                     sp.SP_FileDialogContentsView)
+                                     themed.EditFind)
         self.act_find_next = self._action("Find Ne&xt", self._on_find_next_triggered, ["F3"])
         self.act_find_previous = self._action("Find Pre&vious",
                                               self._on_find_previous_triggered, ["Shift+F3"])
@@ -516,7 +514,9 @@ class MainWindow(QMainWindow):
             self._add_document(path, transcript)
         except Exception as exc:
             # A display bug must cost one file, not the session.
-            log.exception("showing %s failed", path)
+            import logging  # only on this path: start-up stays lean
+
+            logging.getLogger(__name__).exception("showing %s failed", path)
             self._show_error(f"{Path(path).name}: could not be displayed "
                              f"(internal error: {type(exc).__name__})")
 

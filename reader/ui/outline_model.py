@@ -16,7 +16,6 @@ so the model only implements the read-only half of QAbstractItemModel.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -97,10 +96,16 @@ def _snippet(text: str, width: int = 160) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def _tooltip(*lines: str) -> str:
-    # Tooltips are rich text when they look like markup; transcript text is escaped and
-    # wrapped so it can only ever show as the characters it is.
-    return "<qt>" + "<br>".join(html.escape(line) for line in lines if line) + "</qt>"
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def tooltip_text(*lines: str) -> str:
+    """A tooltip showing `lines` literally.
+
+    Qt renders a tooltip as rich text when it looks like markup; transcript text is escaped
+    and wrapped so it can only ever show as the characters it is.
+    """
+    return "<qt>" + "<br>".join(line.translate(_ESCAPES) for line in lines if line) + "</qt>"
 
 
 class OutlineModel(QAbstractItemModel):
@@ -144,7 +149,7 @@ class OutlineModel(QAbstractItemModel):
             section = self._add(_Node(
                 NodeKind.SECTION, f"{SECTION_TITLES[kind]} · {len(turns)}", _NO_PARENT,
                 0, turn=turns[0].index, section=kind,
-                tooltip=_tooltip(SECTION_TITLES[kind] + (
+                tooltip=tooltip_text(SECTION_TITLES[kind] + (
                     ": written by the website, not said on the call"
                     if kind is SectionKind.SUMMARY else ""),
                     f"{len(turns)} turns, {turns[0].index + 1}–{turns[-1].index + 1}")))
@@ -169,7 +174,7 @@ class OutlineModel(QAbstractItemModel):
             f"File: {t.source.name} ({t.source.encoding}, {t.format} layout)",
         ]
         return _Node(NodeKind.METADATA, " · ".join(parts), _NO_PARENT, 0,
-                     turn=0 if t.turns else None, tooltip=_tooltip(*facts))
+                     turn=0 if t.turns else None, tooltip=tooltip_text(*facts))
 
     def _exchange_node(self, n: int, section: int, first_turn: int) -> int:
         t = self._transcript
@@ -184,8 +189,8 @@ class OutlineModel(QAbstractItemModel):
         return self._add(_Node(
             NodeKind.EXCHANGE, f"Q{n + 1}. {who}", section, 0, turn=first_turn,
             section=SectionKind.QA, speaker=asker.id if asker else None, exchange=n,
-            tooltip=_tooltip(f"Question {n + 1} of {len(t.exchanges)}: {who}",
-                             _snippet(first_question))))
+            tooltip=tooltip_text(f"Question {n + 1} of {len(t.exchanges)}: {who}",
+                                 _snippet(first_question))))
 
     def _add_turn(self, turn: Turn, parent: int, exchange: int | None) -> None:
         t = self._transcript
@@ -206,8 +211,9 @@ class OutlineModel(QAbstractItemModel):
             NodeKind.TURN, label, parent, 0, turn=turn.index,
             section=turn.section, speaker=speaker.id, exchange=exchange, lang=turn.lang,
             interpretation=bool(turn.interprets or turn.interpreted),
-            tooltip=_tooltip(f"Turn {turn.index + 1}: {speaker.label}, {speaker.kind.value}",
-                             what, _snippet(turn.text))))
+            tooltip=tooltip_text(
+                f"Turn {turn.index + 1}: {speaker.label}, {speaker.kind.value}", what,
+                _snippet(turn.text))))
         self._node_of_turn[turn.index] = node_id
 
     # Lookups ---------------------------------------------------------------------------

@@ -7,7 +7,6 @@ signal-carrying QObject is created there. Parsing cannot be interrupted half-way
 
 from __future__ import annotations
 
-import logging
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,8 +15,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 if TYPE_CHECKING:
     from reader.core.model import Transcript
-
-log = logging.getLogger(__name__)
 
 
 def load_transcript(path: str) -> Transcript:
@@ -75,7 +72,9 @@ class OpenJob(QRunnable):
             except Exception as exc:
                 # A parser bug must not take the app down; the user gets one line, the log
                 # gets the traceback for a bug report.
-                log.exception("parsing %s failed", self.path)
+                import logging  # only on this path: start-up stays lean
+
+                logging.getLogger(__name__).exception("parsing %s failed", self.path)
                 if not self.cancelled:
                     self.signals.failed.emit(
                         self.job_id, self.path,
