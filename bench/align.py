@@ -1,6 +1,6 @@
 """Sentence alignment figures: link precision / recall / F1 on the gold pairs, the false-flag
 rate of number-mismatch flags, and the time to align every CEO / interpreter pair of the
-Quartr-style seed transcript.
+Quartr-style seed transcript, and the time of one whole-call `align_transcript` on each seed.
 
 Run from the repository root: `python bench/align.py [--runs N]`.
 """
@@ -19,6 +19,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import align_gold as gold  # noqa: E402  (needs the path set above)
 
 from reader.core.align.aligner import FlagKind, align_pair  # noqa: E402
+from reader.core.align.transcript import align_transcript  # noqa: E402
+from reader.core.pipeline import parse_bytes  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -61,6 +63,25 @@ def report_time(runs: int) -> None:
           f"(target < 100 ms)")
 
 
+def report_transcripts(runs: int) -> None:
+    """Whole-call alignment as the reading view and `reader parse --align` run it (parsing
+    not counted): every Mandarin turn of the call with its interpretation."""
+    for path in sorted(SEEDS.glob("*.txt")):
+        t = parse_bytes(path.read_bytes(), path.name)
+        w = time.perf_counter()
+        result = align_transcript(t)
+        first = (time.perf_counter() - w) * 1000
+        wall: list[float] = []
+        for _ in range(runs):
+            w = time.perf_counter()
+            align_transcript(t)
+            wall.append((time.perf_counter() - w) * 1000)
+        flags = sum(len(p.flags) for p in result.pairs)
+        print(f"time   align_transcript {path.name:<32} pairs {len(result.pairs):>2}  "
+              f"flags {flags:>2}  first {first:.1f} ms, median {statistics.median(wall):.1f} ms, "
+              f"max {max(wall):.1f} ms wall (target < 100 ms)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
@@ -78,6 +99,7 @@ def main() -> None:
         report_flags(name, pairs)
     if SEEDS.is_dir():
         report_time(args.runs)
+        report_transcripts(args.runs)
 
 
 if __name__ == "__main__":
