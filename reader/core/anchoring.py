@@ -34,9 +34,9 @@ from typing import Final
 CONTEXT: Final = 32
 """Characters of context kept on each side of a quote."""
 
-_MAX_CHAR_DIFF: Final = 30_000
-"""Changed line blocks longer than this are not diffed char by char (quadratic cost); anchors
-inside them are found by search instead."""
+_MAX_CHAR_PRODUCT: Final = 25_000_000
+"""Changed stretches bigger than this (old length times new length, about 5,000 characters a
+side) are not diffed char by char (quadratic cost); anchors inside them are found by search."""
 _MAX_SEGMENT_PRODUCT: Final = 250_000
 """Stretches without a unique segment are diffed with difflib only up to this size product."""
 _SEGMENT: Final = re.compile(r"[^\n.!?。！？]*(?:[.!?。！？]+[ \t]?|\n|$)")
@@ -55,6 +55,8 @@ _MOVED_CONTEXT_MIN: Final = 0.8
 at least this long (spaces aside), and one side of its context came along."""
 _MARGIN: Final = 0.05
 """A search winner must beat the runner-up elsewhere by this much, or it is ambiguous."""
+_SHARED_MIN: Final = 8
+"""Shorter common runs are coincidence (letters, spaces) and do not count towards similarity."""
 _MAX_PROBE_HITS: Final = 200
 _MAX_CANDIDATES: Final = 40
 """Places scored per anchor at most (those most probes agree on, then those nearest)."""
@@ -236,7 +238,7 @@ class TextMap:
     blocks: list[tuple[int, int, int]] = field(default_factory=list)  # (old, new, length)
 
     @classmethod
-    def between(cls, old: str, new: str) -> TextMap:
+    def between(cls, old: str, new: str, *, chars: bool = True) -> TextMap:
         """Shared blocks of two versions: a patience diff on sentence-sized segments, then a
         character diff inside each changed stretch (so a corrected word maps around itself)."""
         a_segs, b_segs = _segments(old), _segments(new)
@@ -248,9 +250,9 @@ class TextMap:
         i = j = 0
         for pi, pj in pairs:
             a0, a1, b0, b1 = a_off[i], a_off[pi], b_off[j], b_off[pj]
-            if a1 > a0 and b1 > b0 and max(a1 - a0, b1 - b0) <= _MAX_CHAR_DIFF:
-                chars = SequenceMatcher(None, old[a0:a1], new[b0:b1], autojunk=False)
-                blocks.extend((a0 + a, b0 + b, n) for a, b, n in chars.get_matching_blocks() if n)
+            if chars and a1 > a0 and b1 > b0 and (a1 - a0) * (b1 - b0) <= _MAX_CHAR_PRODUCT:
+                diff = SequenceMatcher(None, old[a0:a1], new[b0:b1], autojunk=False)
+                blocks.extend((a0 + a, b0 + b, n) for a, b, n in diff.get_matching_blocks() if n)
             if pi < len(a_segs):
                 blocks.append((a_off[pi], b_off[pj], len(a_segs[pi])))
             i, j = pi + 1, pj + 1
@@ -378,6 +380,23 @@ def _unique_common(a: list[str], b: list[str], alo: int, ahi: int, blo: int,
         k = back[k]
     run.reverse()
     return run
+
+
+def text_similarity(old: str, new: str) -> float:
+    """0..1: the share of both texts that the diff finds in common (1.0 for equal texts).
+
+    Used to decide whether a file is a corrected version of a call already in the library.
+    """
+    if old == new:
+        return 1.0
+    if not old or not new:
+        return 0.0
+    total = len(old) + len(new)
+    rough = 2 * sum(n for _, _, n in TextMap.between(old, new, chars=False).blocks) / total
+    if rough < 0.3:  # unrelated texts: not worth the character diff
+        return rough
+    shared = sum(n for _, _, n in TextMap.between(old, new).blocks if n >= _SHARED_MIN)
+    return 2 * shared / total
 
 
 def reanchor(old_text: str, new_text: str, anchors: Sequence[Anchor]) -> list[Reanchored]:

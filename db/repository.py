@@ -1,0 +1,310 @@
+"""Reads and writes of the annotation library inside one session, returning plain core records.
+
+Callers get `TranscriptInfo`, `Highlight` and `Colour` values (reader.core.anchoring), never
+ORM rows, so nothing above this layer can lazy-load or write by accident. Transactions are the
+caller's (db.engine.Database.read()/write()); nothing here commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Select, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from db.models import (
+    ColourRow,
+    HighlightRow,
+    HighlightTagRow,
+    TagRow,
+    TranscriptRow,
+    TranscriptVersionRow,
+)
+from reader.core.anchoring import Anchor, Colour, Highlight, TranscriptInfo
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptFields:
+    """What an import stores about one version of a call."""
+
+    sha256: str
+    source_path: str
+    source_name: str
+    format: str
+    encoding: str
+    text: str
+    company: str | None = None
+    ticker: str | None = None
+    title: str | None = None
+    period: str | None = None
+    date: str | None = None
+
+
+if TYPE_CHECKING:
+    _Query = Select[*tuple[Any, ...]]
+_H = HighlightRow
+_HIGHLIGHT_COLUMNS = (_H.id, _H.transcript_id, _H.start_offset, _H.end_offset, _H.quote,
+                      _H.prefix, _H.suffix, _H.colour, _H.note, _H.created_at, _H.updated_at,
+                      _H.orphaned, _H.turn_index)
+_T = TranscriptRow
+_INFO_COLUMNS = (_T.id, _T.sha256, _T.source_path, _T.source_name, _T.format, _T.encoding,
+                 _T.imported_at, _T.company, _T.ticker, _T.title, _T.period, _T.date)
+
+
+def _info(row: Any, count: int = 0) -> TranscriptInfo:
+    return TranscriptInfo(**row._mapping, highlight_count=count)
+
+
+class Repository:
+    """The library's queries over one session (one transaction)."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    # --- transcripts ---------------------------------------------------------------------
+
+    def transcript(self, transcript_id: int) -> TranscriptInfo | None:
+        row = self._s.execute(select(*_INFO_COLUMNS).where(_T.id == transcript_id)).first()
+        return _info(row, self._count(transcript_id)) if row else None
+
+    def transcript_by_sha(self, sha256: str) -> TranscriptInfo | None:
+        """The call whose current version has this hash."""
+        row = self._s.execute(select(*_INFO_COLUMNS).where(_T.sha256 == sha256)).first()
+        return _info(row, self._count(row.id)) if row else None
+
+    def transcript_for_any_version(self, sha256: str) -> TranscriptInfo | None:
+        """The call that this file version (current or earlier) belongs to."""
+        tid = self._s.scalar(select(TranscriptVersionRow.transcript_id)
+                             .where(TranscriptVersionRow.sha256 == sha256))
+        return self.transcript(tid) if tid is not None else None
+
+    def transcript_text(self, transcript_id: int) -> str:
+        text = self._s.scalar(select(_T.text).where(_T.id == transcript_id))
+        if text is None:
+            raise KeyError(transcript_id)
+        return text
+
+    def texts(self, ids: Iterable[int]) -> dict[int, str]:
+        return dict(self._s.execute(select(_T.id, _T.text).where(_T.id.in_(list(ids))))
+                    .tuples().all())
+
+    def transcripts(self, ids: Iterable[int] | None = None) -> list[TranscriptInfo]:
+        """Every call (or those with the given ids), with highlight counts, by company and date."""
+        counts = dict(self._s.execute(
+            select(_H.transcript_id, func.count()).group_by(_H.transcript_id)).tuples().all())
+        query = select(*_INFO_COLUMNS).order_by(_T.company, _T.date, _T.id)
+        if ids is not None:
+            query = query.where(_T.id.in_(list(ids)))
+        return [_info(r, counts.get(r.id, 0)) for r in self._s.execute(query)]
+
+    def candidates(self, source_path: str, company: str | None, period: str | None,
+                   date: str | None) -> list[tuple[TranscriptInfo, bool]]:
+        """Calls that a new file might be a version of: same path, or same company, period and
+        date. Each with True when the path matches."""
+        found: dict[int, tuple[TranscriptInfo, bool]] = {}
+        same_path = select(_T.id).where(_T.source_path == source_path)
+        versions = select(TranscriptVersionRow.transcript_id).where(
+            TranscriptVersionRow.source_path == source_path)
+        for tid in {*self._s.scalars(same_path), *self._s.scalars(versions)}:
+            info = self.transcript(tid)
+            if info:
+                found[tid] = (info, True)
+        if company and period and date:
+            same_meta = select(_T.id).where(func.lower(_T.company) == company.lower(),
+                                            _T.period == period, _T.date == date)
+            for tid in self._s.scalars(same_meta):
+                info = self.transcript(tid)
+                if info and tid not in found:
+                    found[tid] = (info, False)
+        return list(found.values())
+
+    def add_transcript(self, fields: TranscriptFields, now: datetime) -> TranscriptInfo:
+        row = TranscriptRow(**_fields(fields), imported_at=now)
+        self._s.add(row)
+        self._s.flush()
+        self._add_version(row.id, fields, now)
+        info = self.transcript(row.id)
+        assert info is not None
+        return info
+
+    def replace_version(self, transcript_id: int, fields: TranscriptFields,
+                        now: datetime) -> TranscriptInfo:
+        """Make `fields` the call's current version (the older hash stays known)."""
+        self._s.execute(update(TranscriptRow).where(_T.id == transcript_id)
+                        .values(**_fields(fields), imported_at=now))
+        self._add_version(transcript_id, fields, now)
+        info = self.transcript(transcript_id)
+        assert info is not None
+        return info
+
+    def _add_version(self, transcript_id: int, fields: TranscriptFields, now: datetime) -> None:
+        self._s.merge(TranscriptVersionRow(sha256=fields.sha256, transcript_id=transcript_id,
+                                           source_path=fields.source_path, imported_at=now))
+
+    def delete_transcript(self, transcript_id: int) -> bool:
+        """Remove a call with its highlights (cascade) and its version history."""
+        result = self._s.execute(delete(TranscriptRow).where(_T.id == transcript_id))
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    def _count(self, transcript_id: int) -> int:
+        return int(self._s.scalar(select(func.count()).where(_H.transcript_id == transcript_id))
+                   or 0)
+
+    # --- highlights ----------------------------------------------------------------------
+
+    def highlight(self, highlight_id: int) -> Highlight | None:
+        found = self._load(select(*_HIGHLIGHT_COLUMNS).where(_H.id == highlight_id))
+        return found[0] if found else None
+
+    def highlights(self, transcript_id: int, *, tags: Sequence[str] = (),
+                   colours: Sequence[str] = ()) -> list[Highlight]:
+        """A call's highlights in reading order (orphans at the place their text was)."""
+        query = select(*_HIGHLIGHT_COLUMNS).where(_H.transcript_id == transcript_id)
+        return self._load(_filtered(query, tags, colours).order_by(_H.start_offset, _H.id),
+                          transcript_id=transcript_id)
+
+    def highlights_by_transcript(self, transcript_ids: Iterable[int] | None = None, *,
+                                 tags: Sequence[str] = (),
+                                 colours: Sequence[str] = ()) -> dict[int, list[Highlight]]:
+        """Highlights of many calls at once (export), grouped by call, in reading order."""
+        query = select(*_HIGHLIGHT_COLUMNS)
+        if transcript_ids is not None:
+            query = query.where(_H.transcript_id.in_(list(transcript_ids)))
+        query = _filtered(query, tags, colours).order_by(_H.transcript_id, _H.start_offset, _H.id)
+        grouped: dict[int, list[Highlight]] = {}
+        for h in self._load(query, all_tags=transcript_ids is None):
+            grouped.setdefault(h.transcript_id, []).append(h)
+        return grouped
+
+    def _load(self, query: _Query, *, transcript_id: int | None = None,
+              all_tags: bool = False) -> list[Highlight]:
+        rows = self._s.execute(query).all()
+        if not rows:
+            return []
+        tag_query = (select(HighlightTagRow.highlight_id, TagRow.name)
+                     .join(TagRow, TagRow.id == HighlightTagRow.tag_id))
+        if transcript_id is not None:
+            tag_query = tag_query.join(_H, _H.id == HighlightTagRow.highlight_id).where(
+                _H.transcript_id == transcript_id)
+        elif not all_tags:
+            tag_query = tag_query.where(HighlightTagRow.highlight_id.in_([r[0] for r in rows]))
+        tags: dict[int, list[str]] = {}
+        for hid, name in self._s.execute(tag_query.order_by(TagRow.name)):
+            tags.setdefault(hid, []).append(name)
+        return [Highlight(id=r[0], transcript_id=r[1], start=r[2], end=r[3], quote=r[4],
+                          prefix=r[5], suffix=r[6], colour=r[7], note=r[8], created_at=r[9],
+                          updated_at=r[10], orphaned=bool(r[11]), turn_index=r[12],
+                          tags=tuple(tags.get(r[0], ())))
+                for r in rows]
+
+    def insert_highlight(self, transcript_id: int, anchor: Anchor, *, colour: str, note: str,
+                         tags: Sequence[str], created_at: datetime, updated_at: datetime,
+                         turn_index: int | None, orphaned: bool = False,
+                         highlight_id: int | None = None) -> Highlight:
+        """Store a highlight; with `highlight_id`, restore one under its old id (undo)."""
+        values: dict[str, Any] = dict(
+            transcript_id=transcript_id, start_offset=anchor.start, end_offset=anchor.end,
+            quote=anchor.quote, prefix=anchor.prefix, suffix=anchor.suffix, colour=colour,
+            note=note, created_at=created_at, updated_at=updated_at, orphaned=orphaned,
+            turn_index=turn_index)
+        if highlight_id is not None:
+            values["id"] = highlight_id
+        new_id = self._s.execute(insert(HighlightRow).values(**values)
+                                 .returning(_H.id)).scalar_one()
+        self.set_tags(new_id, tags)
+        found = self.highlight(new_id)
+        assert found is not None
+        return found
+
+    def update_highlight(self, highlight_id: int, *, updated_at: datetime,
+                         colour: str | None = None, note: str | None = None,
+                         tags: Sequence[str] | None = None) -> Highlight | None:
+        values: dict[str, Any] = {"updated_at": updated_at}
+        if colour is not None:
+            values["colour"] = colour
+        if note is not None:
+            values["note"] = note
+        result = self._s.execute(update(HighlightRow).where(_H.id == highlight_id).values(**values))
+        if not result.rowcount:  # type: ignore[attr-defined]
+            return None
+        if tags is not None:
+            self.set_tags(highlight_id, tags)
+        return self.highlight(highlight_id)
+
+    def set_anchor(self, highlight_id: int, anchor: Anchor, *, turn_index: int | None,
+                   orphaned: bool) -> None:
+        """Move a highlight (re-anchoring); what the user wrote about it is untouched."""
+        self._s.execute(update(HighlightRow).where(_H.id == highlight_id).values(
+            start_offset=anchor.start, end_offset=anchor.end, quote=anchor.quote,
+            prefix=anchor.prefix, suffix=anchor.suffix, turn_index=turn_index,
+            orphaned=orphaned))
+
+    def delete_highlight(self, highlight_id: int) -> bool:
+        result = self._s.execute(delete(HighlightRow).where(_H.id == highlight_id))
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    # --- tags ----------------------------------------------------------------------------
+
+    def set_tags(self, highlight_id: int, names: Sequence[str]) -> None:
+        """Replace a highlight's tags, creating tags that do not exist yet."""
+        self._s.execute(delete(HighlightTagRow).where(HighlightTagRow.highlight_id == highlight_id))
+        ids = self._tag_ids(names)
+        if ids:
+            self._s.execute(insert(HighlightTagRow),
+                            [{"highlight_id": highlight_id, "tag_id": t} for t in ids])
+
+    def _tag_ids(self, names: Sequence[str]) -> list[int]:
+        ids: dict[int, None] = {}
+        for name in names:
+            tid = self._s.scalar(select(TagRow.id).where(TagRow.name == name))
+            if tid is None:
+                tid = self._s.execute(insert(TagRow).values(name=name)
+                                      .returning(TagRow.id)).scalar_one()
+            ids[tid] = None
+        return list(ids)
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag with the number of highlights carrying it, by name."""
+        query = (select(TagRow.name, func.count(HighlightTagRow.highlight_id))
+                 .outerjoin(HighlightTagRow, HighlightTagRow.tag_id == TagRow.id)
+                 .group_by(TagRow.id).order_by(TagRow.name))
+        return [(name, int(n)) for name, n in self._s.execute(query).tuples()]
+
+    def tag_name(self, name: str) -> str | None:
+        """The stored spelling of a tag (names are unique regardless of ASCII case)."""
+        return self._s.scalar(select(TagRow.name).where(TagRow.name == name))
+
+    # --- colours -------------------------------------------------------------------------
+
+    def colours(self) -> list[Colour]:
+        rows = self._s.execute(select(ColourRow.key, ColourRow.display_name, ColourRow.position)
+                               .order_by(ColourRow.position))
+        return [Colour(k, n, p) for k, n, p in rows]
+
+    def rename_colour(self, key: str, display_name: str) -> bool:
+        result = self._s.execute(update(ColourRow).where(ColourRow.key == key)
+                                 .values(display_name=display_name))
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _fields(fields: TranscriptFields) -> dict[str, Any]:
+    return {
+        "sha256": fields.sha256, "source_path": fields.source_path,
+        "source_name": fields.source_name, "format": fields.format, "encoding": fields.encoding,
+        "text": fields.text, "company": fields.company, "ticker": fields.ticker,
+        "title": fields.title, "period": fields.period, "date": fields.date,
+    }
+
+
+def _filtered(query: _Query, tags: Sequence[str], colours: Sequence[str]) -> _Query:
+    if tags:
+        tagged = (select(HighlightTagRow.highlight_id)
+                  .join(TagRow, TagRow.id == HighlightTagRow.tag_id)
+                  .where(TagRow.name.in_(list(tags))))
+        query = query.where(_H.id.in_(tagged))
+    if colours:
+        query = query.where(_H.colour.in_(list(colours)))
+    return query
