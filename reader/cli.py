@@ -1,4 +1,4 @@
-"""Command line: `reader parse FILE [--json]`, `reader --version`; no arguments opens the app.
+"""Command line: `reader parse FILE [--json [--align]]`, `reader --version`; no arguments opens the app.
 
 Qt is imported only when the window is asked for, so scripted use starts fast.
 """
@@ -45,13 +45,19 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from reader.core.pipeline import parse_bytes
 
     path = Path(args.file)
+    if args.align and not args.json:
+        raise UserError("--align adds to the JSON outline: use it with --json")
     data = read_transcript_bytes(path)
     try:
         transcript = parse_bytes(data, path.name, layout=args.layout)
     except ValueError as exc:  # DecodeError and unknown layout names
         raise UserError(f"{path.name}: {exc}") from None
     if args.json:
-        json.dump(to_json(transcript), sys.stdout, ensure_ascii=False, indent=1)
+        alignment = None
+        if args.align:
+            from reader.core.align.transcript import align_transcript
+            alignment = align_transcript(transcript)
+        json.dump(to_json(transcript, alignment), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(to_text(transcript))
@@ -68,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="transcript file (any common encoding)")
     p.add_argument("--json", action="store_true", help="print the outline as JSON "
                    "(schema in docs/outline-schema.md)")
+    p.add_argument("--align", action="store_true", help="with --json: add the sentence "
+                   "alignment of Mandarin turns and their interpretation, with the figures "
+                   "that differ")
     p.add_argument("--layout", help="skip detection and read the file in this layout")
     p.set_defaults(func=_cmd_parse)
     return parser

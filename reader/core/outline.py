@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.model import SectionKind, Transcript
+
+if TYPE_CHECKING:  # the aligner loads only when asked for: `reader parse` stays quick
+    from reader.core.align.transcript import TranscriptAlignment
 
 SCHEMA_VERSION = 1
 
 
-def to_json(transcript: Transcript) -> dict[str, Any]:
-    """The documented schema; keys and their order are a contract with scripts."""
+def to_json(transcript: Transcript,
+            alignment: TranscriptAlignment | None = None) -> dict[str, Any]:
+    """The documented schema; keys and their order are a contract with scripts.
+
+    `alignment` adds the optional `alignment` key last; without it the output is exactly
+    schema 1 as it always was.
+    """
     t = transcript
-    return {
+    out: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "format": t.format,
         "source": {"name": t.source.name, "encoding": t.source.encoding,
@@ -31,6 +39,10 @@ def to_json(transcript: Transcript) -> dict[str, Any]:
         "exchanges": [{"asker": e.asker, "question": list(e.question), "answer": list(e.answer)}
                       for e in t.exchanges],
     }
+    if alignment is not None:
+        from reader.core.align.transcript import to_json as alignment_json
+        out["alignment"] = alignment_json(alignment)
+    return out
 
 
 _SECTION_TITLES = {
