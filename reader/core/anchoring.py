@@ -64,6 +64,9 @@ _MAX_CANDIDATES: Final = 40
 _CJK: Final = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _WS_RUN: Final = re.compile(r"\s+")
 _IS_CJK: Final = re.compile(f"[{_CJK}]")
+_HALF_WIDTH: Final = {0xFF01 + i: 0x21 + i for i in range(0x5E)}
+"""Full-width ASCII forms (，！？（） Ａ１) to their plain forms, one char for one char: a quote
+typed with a Chinese input method matches speech-recognition text with ASCII punctuation."""
 
 
 # --- Plain records ----------------------------------------------------------------------------
@@ -157,9 +160,10 @@ def anchor_at(text: str, start: int, end: int, context: int = CONTEXT) -> Anchor
 def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
     """Source spans where `quote` occurs: exactly if it can, else ignoring spacing.
 
-    The loose pass treats any run of whitespace as one space, and whitespace next to a CJK
-    character or full-width punctuation as absent, so "营收达到三十二亿元" finds
-    "营 收 达 到 三 十 二 亿 元" in speech-recognition text. Overlapping hits are all returned.
+    The loose pass treats any run of whitespace as one space, whitespace next to a CJK
+    character or full-width punctuation as absent, and full-width ASCII forms as their plain
+    forms, so "营收达到三十二亿元，" finds "营 收 达 到 三 十 二 亿 元 ," in speech-recognition
+    text. Overlapping hits are all returned.
     """
     quote = quote.strip()
     if not quote:
@@ -187,7 +191,9 @@ def _occurrences(text: str, needle: str) -> list[int]:
 
 
 def _loose(text: str) -> tuple[str, list[int]]:
-    """`text` with spacing normalised (see `find_quote`), and each kept char's source offset."""
+    """`text` with spacing and full-width forms normalised (see `find_quote`), and each kept
+    char's source offset."""
+    text = text.translate(_HALF_WIDTH)
     out: list[str] = []
     index: list[int] = []
     pos = 0
