@@ -61,7 +61,7 @@ def escape_inline(text: str) -> str:
 def escape_line(line: str) -> str:
     """One line of a block: inline escapes, and nothing at its start that opens a block
     (list markers, setext underlines, ordered-list numbers; `#`, `>` and fences are inline)."""
-    line = escape_inline(line.strip(" \t"))
+    line = escape_inline(line.strip())
     m = _LINE_START.match(line)
     if m is None:
         return line
@@ -74,7 +74,7 @@ def escape_block(text: str) -> list[str]:
     """Lines of a multi-line text, escaped; blank lines (paragraph breaks) kept, runs of them
     and blank lines at the ends dropped."""
     out: list[str] = []
-    for raw in text.split("\n"):
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = escape_line(raw)
         if line or (out and out[-1]):
             out.append(line)
