@@ -88,13 +88,13 @@ class Repository:
         return text
 
     def texts(self, ids: Iterable[int]) -> dict[int, str]:
-        return dict(self._s.execute(select(_T.id, _T.text).where(_T.id.in_(list(ids))))
-                    .tuples().all())
+        rows = self._s.execute(select(_T.id, _T.text).where(_T.id.in_(list(ids))))
+        return {tid: text for tid, text in rows}
 
     def transcripts(self, ids: Iterable[int] | None = None) -> list[TranscriptInfo]:
         """Every call (or those with the given ids), with highlight counts, by company and date."""
-        counts = dict(self._s.execute(
-            select(_H.transcript_id, func.count()).group_by(_H.transcript_id)).tuples().all())
+        counts = {tid: int(n) for tid, n in self._s.execute(
+            select(_H.transcript_id, func.count()).group_by(_H.transcript_id))}
         query = select(*_INFO_COLUMNS).order_by(_T.company, _T.date, _T.id)
         if ids is not None:
             query = query.where(_T.id.in_(list(ids)))
@@ -271,7 +271,7 @@ class Repository:
         query = (select(TagRow.name, func.count(HighlightTagRow.highlight_id))
                  .outerjoin(HighlightTagRow, HighlightTagRow.tag_id == TagRow.id)
                  .group_by(TagRow.id).order_by(TagRow.name))
-        return [(name, int(n)) for name, n in self._s.execute(query).tuples()]
+        return [(name, int(n)) for name, n in self._s.execute(query)]
 
     def tag_name(self, name: str) -> str | None:
         """The stored spelling of a tag (names are unique regardless of ASCII case)."""
