@@ -13,6 +13,8 @@ from reader.core.align.transcript import (
     TranscriptAlignment,
     _Joined,
     align_transcript,
+    discrepancies,
+    quote,
 )
 from reader.core.model import (
     Lang,
@@ -243,6 +245,43 @@ def test_no_interpretation_no_pairs() -> None:
                    "Ann Lee (CFO)\n\nRevenue grew 5%.\n", "acme.txt", layout="quartr")
     assert align_transcript(t).pairs == []
     assert align_transcript(_build([])).pairs == []
+
+
+def test_progress_and_cancel(call: Transcript) -> None:
+    seen: list[tuple[int, int]] = []
+    align_transcript(call, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)]
+    stop = iter([False, True])
+    partial = align_transcript(call, cancelled=lambda: next(stop))
+    assert len(partial.pairs) == 1
+
+
+def test_discrepancies_name_the_speaker_and_quote_the_words(call: Transcript) -> None:
+    found = discrepancies(call, align_transcript(call))
+    assert [d.kind for d in found] == [AlignFlagKind.NUMBER_MISMATCH, AlignFlagKind.UNTRANSLATED]
+    assert [(d.turn, d.speaker) for d in found] == [(1, "Lin Qiao"), (1, "Lin Qiao")]
+    assert found[0].quote == "我们的融资成本环比下降了十五个BP。"
+    assert found[1].quote.startswith("另外") and " " not in found[1].quote
+    assert found[0].message == found[0].flag.message
+
+
+def test_quote_cuts_around_the_words_at_word_boundaries() -> None:
+    text = "In the first quarter our loan volume grew strongly, and funding costs fell by " \
+           "30 basis points thanks to a wider range of institutional partners and lenders."
+    span = (text.index("30 basis"), text.index("30 basis") + len("30 basis points"))
+    short = quote(text, span, (0, len(text)), width=40)
+    assert "30 basis points" in short
+    assert short.startswith("…") and short.endswith("…")
+    words = set(text.replace(",", " ").split())
+    inner = short.strip("…").replace(",", " ").split()
+    assert set(inner[1:-1]) <= words  # no word cut in half inside
+    assert inner[0] in words and inner[-1] in words
+    assert len(short) <= 40 + 2
+    zh = "我 们 的 资 金 成 本 相 比 上 个 季 度 有 进 一 步 的 下 降 , 降 了 二 十 个 BP 。"
+    z = (zh.index("二"), zh.index("BP") + 2)
+    cut = quote(zh, z, (0, len(zh)), width=20)
+    assert cut.startswith("…") and cut.endswith("二十个BP。")
+    assert quote(zh, z, z) == "二十个BP"
 
 
 @pytest.mark.seeds

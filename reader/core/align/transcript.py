@@ -11,11 +11,12 @@ conversion, which are only views.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from reader.core.align.aligner import FlagKind, PairAlignment, align_pair
-from reader.core.align.sentences import Span
+from reader.core.align.sentences import Span, compact_text
 from reader.core.model import Lang, Paragraph, Transcript
 
 _JOIN = "\n\n"  # a blank line: the sentence splitters never let a sentence run across it
@@ -209,14 +210,24 @@ def _plans(t: Transcript) -> list[_Plan]:
     return plans
 
 
-def align_transcript(t: Transcript) -> TranscriptAlignment:
-    """Align every Mandarin turn (or run of turns) with the English turn interpreting it."""
+def align_transcript(t: Transcript, *, progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> TranscriptAlignment:
+    """Align every Mandarin turn (or run of turns) with the English turn interpreting it.
+
+    `progress(done, total)` is called after each pair; once `cancelled()` is true the pairs
+    aligned so far are returned, for a caller that will drop them anyway.
+    """
     pairs: list[AlignedPair] = []
-    for plan in _plans(t):
+    plans = _plans(t)
+    for plan in plans:
+        if cancelled is not None and cancelled():
+            break
         zh = _Joined([p for i in plan.original for p in t.turns[i].paragraphs])
         en = _Joined([p for i in [plan.interpretation, *plan.continued]
                       for p in t.turns[i].paragraphs])
         pairs.append(_absolute(plan, align_pair(zh.text, en.text), zh, en))
+        if progress is not None:
+            progress(len(pairs), len(plans))
     return TranscriptAlignment(pairs)
 
 
@@ -249,3 +260,74 @@ def to_json(alignment: TranscriptAlignment) -> dict[str, object]:
                     "interpretation": [list(s) for s in f.interpretation]}
                    for f in p.flags]}
         for p in alignment.pairs]}
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """A flag as a list shows it: who said the flagged words, and a short quote of them."""
+
+    pair: int
+    flag: AlignFlag
+    turn: int  # the turn holding `flag.first_span`
+    speaker: str
+    quote: str
+
+    @property
+    def kind(self) -> AlignFlagKind:
+        return self.flag.kind
+
+    @property
+    def message(self) -> str:
+        return self.flag.message
+
+
+def discrepancies(t: Transcript, alignment: TranscriptAlignment,
+                  width: int = 48) -> list[Discrepancy]:
+    """Every flag of the call in reading order, with speaker and quote (see `quote`)."""
+    out: list[Discrepancy] = []
+    for p, flag in alignment.flags():
+        span = flag.first_span
+        pair = alignment.pairs[p]
+        side = Side.ORIGINAL if flag.original else Side.INTERPRETATION
+        sentence = next((s for s in pair.sentences(side) if s[0] <= span[0] < s[1]), span)
+        turn = t.turn_at(span[0])
+        index = turn.index if turn is not None else pair.interpretation
+        speaker = t.speaker_of(t.turns[index]).label
+        out.append(Discrepancy(p, flag, index, speaker, quote(t.text, span, sentence, width)))
+    return out
+
+
+def quote(text: str, span: Span, sentence: Span, width: int = 48) -> str:
+    """The sentence around `span`, spaces between Chinese characters dropped, cut to about
+    `width` columns (a Chinese character takes two) around the flagged words, at word
+    boundaries, with an ellipsis where it was cut."""
+    core = compact_text(text[span[0]:span[1]])
+    if span == sentence:
+        before = after = ""
+    else:
+        before = compact_text(text[sentence[0]:span[0]])
+        after = compact_text(text[span[1]:sentence[1]])
+    room = max(0, width - _columns(core))
+    keep_after = _fit(after, max(room // 3, room - _columns(before)))
+    keep_before = _fit(before[::-1], room - _columns(keep_after))[::-1]
+    head = before if keep_before == before else "…" + keep_before.lstrip()
+    tail = after if keep_after == after else keep_after.rstrip() + "…"
+    return " ".join((head + core + tail).split())
+
+
+def _columns(s: str) -> int:
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in s)
+
+
+def _fit(s: str, room: int) -> str:
+    """The longest start of `s` within `room` columns, not ending inside a Latin word."""
+    used = 0
+    for k, ch in enumerate(s):
+        used += 2 if ord(ch) >= 0x2E80 else 1
+        if used > room:
+            cut = s[:k]
+            if ch.isascii() and ch.isalnum():
+                space = cut.rfind(" ")
+                cut = cut[:space + 1] if space >= 0 else ""
+            return cut
+    return s
