@@ -7,21 +7,31 @@ at every width, zoom and font. Transcript text is untrusted: it goes in through
 Everything shown is derived (cleanup, script conversion), so the view keeps, for every
 displayed paragraph, where it sits in the document and its `DisplayParagraph` map; that is
 how selections, search hits and scroll positions translate to transcript offsets and back.
+
+Once a transcript is set, its Mandarin turns are aligned with their interpretation on a
+thread pool. The alignment is kept in transcript offsets; on every build the view maps it to
+the document again, so its marks stay on the same words under any script, cleanup or layout.
+Discrepancies are char formats merged into the document (they change only with a build);
+the sentence under the mouse or the caret and its counterpart are extra selections, the only
+thing a hover changes.
 """
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, QPoint, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSizeF, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
@@ -35,12 +45,20 @@ from PySide6.QtGui import (
     QTextTableFormat,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
+from reader.core.align.transcript import (
+    AlignFlagKind,
+    Discrepancy,
+    SentenceRef,
+    TranscriptAlignment,
+    discrepancies,
+)
 from reader.core.convert import CONFIGS, converter, find_all
 from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
 from reader.core.model import SectionKind, SpeakerKind, Transcript, Turn
 from reader.core.rows import Row, aligned_rows, has_interpretation
+from reader.ui.alignment_worker import AlignmentJob, AlignmentSignals
 
 
 class LayoutMode(StrEnum):
@@ -65,6 +83,14 @@ _HEADING_PADDING = 14
 _FIND_BG = QColor("#ffe680")
 _FIND_CURRENT_BG = QColor("#ff9632")
 _FIND_FG = QColor("#000000")
+# Alignment colours are translucent so that they read on light and dark palettes alike.
+_MISMATCH_BG = QColor(255, 96, 48, 60)
+_MISMATCH_LINE = QColor(220, 40, 20)
+_MISSING_LINE = QColor(230, 140, 0)
+_UNTRANSLATED_BG = QColor(150, 150, 150, 45)
+_FOCUS_ALPHA = 50  # of the palette's highlight colour, for a sentence and its counterpart
+
+Span = tuple[int, int]
 
 
 @dataclass(slots=True)
@@ -117,8 +143,13 @@ class ReadingView(QTextEdit):
 
     current_turn_changed = Signal(int)
     font_size_changed = Signal(float)
+    alignment_started = Signal()  # a new transcript is being aligned; marks are cleared
+    alignment_progressed = Signal(int, int)  # pairs aligned, pairs in all
+    alignment_ready = Signal()  # sentence_alignment() and discrepancies() now answer
+    alignment_failed = Signal(str)  # one line for the user
+    discrepancy_shown = Signal(int)  # index into discrepancies(), after go_to_discrepancy
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
@@ -142,6 +173,25 @@ class ReadingView(QTextEdit):
         self._last_top: int | None = None
         self._quiet = False  # no current_turn_changed while the view moves itself
         self._section_start: dict[int, int] = {}  # first turns of a section -> its heading
+        self._by_source: list[tuple[int, int]] = []  # (source start, index into _shown)
+        self._find_selections: list[QTextEdit.ExtraSelection] = []
+        # Alignment: the result, its flags, and what the document shows of them.
+        self._pool = pool if pool is not None else QThreadPool.globalInstance()
+        self._align_signals = AlignmentSignals(self)
+        self._align_signals.progressed.connect(self._on_align_signals_progressed)
+        self._align_signals.aligned.connect(self._on_align_signals_aligned)
+        self._align_signals.failed.connect(self._on_align_signals_failed)
+        self._align_job = 0
+        self._align_cancel: threading.Event | None = None
+        self._alignment: TranscriptAlignment | None = None
+        self._discrepancies: list[Discrepancy] = []
+        self._mark_spans: list[list[Span]] = []  # per discrepancy: document spans marked
+        self._current_discrepancy = -1
+        self._focus: SentenceRef | None = None  # sentence under the mouse or the caret
+        self._hovering = False
+        self._focus_selections: list[QTextEdit.ExtraSelection] = []
+        self.viewport().setMouseTracking(True)
+        self.cursorPositionChanged.connect(self._on_cursor_position_changed)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # -- content ------------------------------------------------------------------------------
@@ -154,7 +204,9 @@ class ReadingView(QTextEdit):
         self._find_query = ""
         self._find_hits, self._find_current = [], -1
         self._last_top = None
+        self._reset_alignment()
         self._rebuild(keep_position=False)
+        self._start_alignment(t)
 
     def transcript(self) -> Transcript | None:
         return self._transcript
@@ -337,9 +389,14 @@ class ReadingView(QTextEdit):
         mapped end; speaker lines and headings inside it map to nothing.
         """
         cursor = self.textCursor()
-        if not cursor.hasSelection() or not self._shown:
+        if not cursor.hasSelection():
             return None
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        return self.document_to_source_span(cursor.selectionStart(), cursor.selectionEnd())
+
+    def document_to_source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Transcript offsets of the document span [start, end), as for a selection."""
+        if not self._shown or start >= end:
+            return None
         i = bisect_right(self._shown_starts, start) - 1
         if i < 0 or start >= self._shown[i].doc_end:
             i += 1  # the selection starts before this paragraph's text
@@ -383,7 +440,28 @@ class ReadingView(QTextEdit):
         return None
 
     def _paragraphs_at_source(self, pos: int) -> list[_Shown]:
-        return [s for s in self._shown if s.para.source_start <= pos <= s.para.source_end]
+        """Shown paragraphs whose source span holds `pos` (ends included)."""
+        k = bisect_right(self._by_source, (pos, 1 << 62))
+        out = []
+        while k > 0:
+            k -= 1
+            shown = self._shown[self._by_source[k][1]]
+            if shown.para.source_end >= pos:
+                out.append(shown)
+            if shown.para.source_start < pos:
+                break  # paragraphs do not overlap: nothing earlier can reach `pos`
+        return out[::-1]
+
+    def _source_at(self, doc_pos: int) -> int | None:
+        """Transcript offset of the displayed character at a document position."""
+        k = bisect_right(self._shown_starts, doc_pos) - 1
+        if k < 0 or doc_pos > self._shown[k].doc_end:
+            return None
+        shown = self._shown[k]
+        local = shown.py_pos(doc_pos - shown.doc_start)
+        if local >= len(shown.para.text):  # just after the last character
+            return shown.para.source_end
+        return shown.para.to_source(local)
 
     # -- find ---------------------------------------------------------------------------------
 
@@ -414,7 +492,8 @@ class ReadingView(QTextEdit):
     def clear_find(self) -> None:
         self._find_query = ""
         self._find_hits, self._find_current = [], -1
-        self.setExtraSelections([])
+        self._find_selections = []
+        self._refresh_selections()
 
     def find_hit_count(self) -> int:
         return len(self._find_hits)
@@ -485,7 +564,221 @@ class ReadingView(QTextEdit):
             fmt.setForeground(_FIND_FG)
             sel.format = fmt
             selections.append(sel)
-        self.setExtraSelections(selections)
+        self._find_selections = selections
+        self._refresh_selections()
+
+    def _refresh_selections(self) -> None:
+        """Extra selections: the focused sentence and its counterpart, under the hits."""
+        self.setExtraSelections(self._focus_selections + self._find_selections)
+
+    # -- alignment ----------------------------------------------------------------------------
+
+    def sentence_alignment(self) -> TranscriptAlignment | None:
+        """The alignment of the current transcript, None until `alignment_ready`."""
+        return self._alignment
+
+    def discrepancies(self) -> list[Discrepancy]:
+        """What the alignment flagged, in reading order (empty until `alignment_ready`)."""
+        return list(self._discrepancies)
+
+    def current_discrepancy(self) -> int:
+        return self._current_discrepancy
+
+    def discrepancy_document_spans(self, index: int) -> list[tuple[int, int]]:
+        """Where the document marks a discrepancy now (empty when its text is hidden)."""
+        return list(self._mark_spans[index])
+
+    def go_to_discrepancy(self, index: int) -> bool:
+        """Select a discrepancy's first shown span and bring it into view.
+
+        The original side is preferred; a layout that hides it falls back to the other
+        side, and where neither is shown the view scrolls to its turn and selects nothing.
+        Returns whether text was selected.
+        """
+        if not 0 <= index < len(self._discrepancies):
+            return False
+        self._current_discrepancy = index
+        self._hovering = False  # light the flagged sentence, not the one under the mouse
+        spans = self._mark_spans[index]
+        if spans:
+            s, e = spans[0]
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(s)
+            cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            self._center_cursor(cursor)
+        else:
+            self.scroll_to_turn(self._discrepancies[index].turn)
+        self.discrepancy_shown.emit(index)
+        return bool(spans)
+
+    def next_discrepancy(self) -> int:
+        """Go to the discrepancy after the current one (or after the caret); -1 if none."""
+        return self._step_discrepancy(+1)
+
+    def previous_discrepancy(self) -> int:
+        return self._step_discrepancy(-1)
+
+    def _step_discrepancy(self, delta: int) -> int:
+        n = len(self._discrepancies)
+        if not n:
+            return -1
+        if self._current_discrepancy >= 0:
+            k = (self._current_discrepancy + delta) % n
+        else:
+            src = self._source_at(self.textCursor().selectionStart())
+            starts = [d.flag.first_span[0] for d in self._discrepancies]
+            if src is None:
+                k = 0 if delta > 0 else n - 1
+            elif delta > 0:
+                k = bisect_right(starts, src) % n
+            else:
+                k = (bisect_left(starts, src) - 1) % n
+        self.go_to_discrepancy(k)
+        return k
+
+    def _center_cursor(self, cursor: QTextCursor) -> None:
+        rect = self.cursorRect(cursor)
+        vp = self.viewport().rect()
+        if not vp.adjusted(0, vp.height() // 6, 0, -vp.height() // 6).contains(rect.center()):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - vp.height() // 3)
+
+    def focused_sentence(self) -> SentenceRef | None:
+        """The aligned sentence under the mouse or the caret, whose counterpart is lit."""
+        return self._focus
+
+    def focus_document_position(self, pos: int) -> SentenceRef | None:
+        """Light the aligned sentence showing document position `pos` and its counterpart
+        (what hovering does); a position outside aligned text clears the highlight."""
+        src = self._source_at(pos)
+        ref = None
+        if src is not None and self._alignment is not None:
+            ref = self._alignment.sentence_at(src)
+        if ref != self._focus:
+            self._focus = ref
+            self._paint_focus()
+        return ref
+
+    def _reset_alignment(self) -> None:
+        if self._align_cancel is not None:
+            self._align_cancel.set()  # a job still running drops its result
+        self._align_cancel = None
+        self._alignment = None
+        self._discrepancies, self._mark_spans = [], []
+        self._current_discrepancy = -1
+        self._focus, self._focus_selections = None, []
+
+    def _start_alignment(self, t: Transcript) -> None:
+        self._align_job += 1
+        self._align_cancel = threading.Event()
+        self._pool.start(AlignmentJob(self._align_job, t, self._align_signals,
+                                      self._align_cancel))
+        self.alignment_started.emit()
+
+    def _on_align_signals_progressed(self, job: int, done: int, total: int) -> None:
+        if job == self._align_job:
+            self.alignment_progressed.emit(done, total)
+
+    def _on_align_signals_aligned(self, job: int, result: object) -> None:
+        t = self._transcript
+        if job != self._align_job or t is None or not isinstance(result, TranscriptAlignment):
+            return
+        self._align_cancel = None
+        self._alignment = result
+        self._discrepancies = discrepancies(t, result)
+        self._mark_discrepancies(self.document())
+        self._on_cursor_position_changed()
+        self.alignment_ready.emit()
+
+    def _on_align_signals_failed(self, job: int, message: str) -> None:
+        if job == self._align_job:
+            self._align_cancel = None
+            self.alignment_failed.emit(message)
+
+    def _mark_discrepancies(self, doc: QTextDocument) -> None:
+        """Merge the discrepancy formats into `doc` at the spans it shows them."""
+        self._mark_spans = []
+        for d in self._discrepancies:
+            flag = d.flag
+            spans = [span for s, e in (*flag.original, *flag.interpretation)
+                     if (span := self._document_span(s, e)) is not None and span[0] < span[1]]
+            self._mark_spans.append(spans)
+            fmt = _discrepancy_format(flag.kind)
+            for s, e in spans:
+                cursor = QTextCursor(doc)
+                cursor.setPosition(s)
+                cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
+
+    def _paint_focus(self) -> None:
+        """Extra selections for the focused sentence and its counterpart sentences."""
+        self._focus_selections = []
+        ref, alignment = self._focus, self._alignment
+        if ref is not None and alignment is not None:
+            fmt = QTextCharFormat()
+            tint = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+            tint.setAlpha(_FOCUS_ALPHA)
+            fmt.setBackground(tint)
+            for s, e in [ref.span, *alignment.counterpart_spans(ref)]:
+                span = self._document_span(s, e)
+                if span is None or span[0] >= span[1]:
+                    continue
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(span[0])
+                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor = cursor
+                sel.format = fmt
+                self._focus_selections.append(sel)
+        self._refresh_selections()
+
+    def focus_selection_spans(self) -> list[tuple[int, int]]:
+        """Document spans lit for the focused sentence (first) and its counterparts."""
+        return [(sel.cursor.selectionStart(), sel.cursor.selectionEnd())
+                for sel in self._focus_selections]
+
+    def _on_cursor_position_changed(self) -> None:
+        if not self._hovering:
+            self.focus_document_position(self.textCursor().position())
+
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:
+        super().mouseMoveEvent(e)
+        self._hovering = True
+        self.focus_document_position(self._document_position_under(e.position().toPoint()))
+
+    def leaveEvent(self, e: QEvent) -> None:
+        super().leaveEvent(e)
+        self._hovering = False
+        self._on_cursor_position_changed()  # back to the caret's sentence
+
+    def _document_position_under(self, point: QPoint) -> int:
+        """The document position under a viewport point, or -1 off the text (beside a
+        line's end or between paragraphs, where cursorForPosition still answers)."""
+        cursor = self.cursorForPosition(point)
+        rect = self.cursorRect(cursor)
+        if abs(rect.center().y() - point.y()) > rect.height() or \
+                abs(rect.center().x() - point.x()) > 2 * max(rect.height(), 8):
+            return -1
+        return cursor.position()
+
+    def viewportEvent(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+            message = self._discrepancy_message_at(e.pos())
+            if message:
+                QToolTip.showText(e.globalPos(), message, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(e)
+
+    def _discrepancy_message_at(self, point: QPoint) -> str:
+        pos = self._document_position_under(point)
+        if pos < 0:
+            return ""
+        return "\n".join(d.message for d, spans in zip(self._discrepancies, self._mark_spans,
+                                                         strict=True)
+                         if any(s <= pos < e for s, e in spans))
 
     # -- tests and tools ----------------------------------------------------------------------
 
@@ -571,7 +864,8 @@ class ReadingView(QTextEdit):
                 self._find_current = 0
             self._paint_hits()
         else:
-            self.setExtraSelections([])
+            self._find_selections = []
+        self._paint_focus()  # also refreshes the extra selections
         if top is not None:
             self.scroll_to_turn(top)
         else:
@@ -586,7 +880,7 @@ class ReadingView(QTextEdit):
         the same percentage widths, so rows still line up, and the layout can work lazily
         from the top instead of laying out one huge table before anything shows.
         """
-        self._shown, self._shown_starts = [], []
+        self._shown, self._shown_starts, self._by_source = [], [], []
         self._turn_spans, self._turn_order = {}, []
         self._section_start = {}
         doc = QTextDocument(self)  # the view deletes its previous document, its child
@@ -602,12 +896,14 @@ class ReadingView(QTextEdit):
                 converter(self._options.script)  # load the dictionaries up front
             cols, plan = self._plan()
             self._write(QTextCursor(doc), cols, plan, _Styles(self.palette()))
+        self._shown_starts = [s.doc_start for s in self._shown]
+        self._by_source = sorted((s.para.source_start, k) for k, s in enumerate(self._shown))
+        self._turn_order = sorted((span[0], turn) for turn, span in self._turn_spans.items())
+        self._mark_discrepancies(doc)  # while detached: no layout to redo
         # With the page size already right, the view lays out lazily (the visible part
         # now, the rest in idle steps); without it, it lays the whole document out first.
         doc.setPageSize(QSizeF(self.viewport().width(), -1))
         self.setDocument(doc)
-        self._shown_starts = [s.doc_start for s in self._shown]
-        self._turn_order = sorted((span[0], turn) for turn, span in self._turn_spans.items())
 
     def _write(self, cursor: QTextCursor, cols: int, plan: list[_TableRow],
                styles: _Styles) -> None:
@@ -701,6 +997,23 @@ class ReadingView(QTextEdit):
         elif turn.interpreted:
             bits.append("interpreted")
         return speaker.label, " · ".join(bits)
+
+
+def _discrepancy_format(kind: AlignFlagKind) -> QTextCharFormat:
+    """A changed figure: wavy red underline on a warm tint; a one-sided figure: wavy amber
+    underline; an untranslated sentence: a grey tint and a dotted underline."""
+    fmt = QTextCharFormat()
+    if kind is AlignFlagKind.UNTRANSLATED:
+        fmt.setBackground(_UNTRANSLATED_BG)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(_MISSING_LINE)
+    else:
+        if kind is AlignFlagKind.NUMBER_MISMATCH:
+            fmt.setBackground(_MISMATCH_BG)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(_MISMATCH_LINE if kind is AlignFlagKind.NUMBER_MISMATCH
+                              else _MISSING_LINE)
+    return fmt
 
 
 class _Styles:
