@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence
@@ -154,6 +155,8 @@ class DiscrepancyPanel(QWidget):
         self._list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._list.setAlternatingRowColors(True)
         self._list.setSpacing(1)
+        swatch = self.fontMetrics().height() * 2 // 3  # the kind's colour, about a letter high
+        self._list.setIconSize(QSize(swatch, swatch))
         self._list.clicked.connect(self._on_list_clicked)
         self._list.activated.connect(self._on_list_clicked)
         self._list.selectionModel().currentChanged.connect(self._on_list_current_changed)

@@ -84,7 +84,7 @@ _FIND_BG = QColor("#ffe680")
 _FIND_CURRENT_BG = QColor("#ff9632")
 _FIND_FG = QColor("#000000")
 # Alignment colours are translucent so that they read on light and dark palettes alike.
-_MISMATCH_BG = QColor(255, 96, 48, 60)
+_MISMATCH_BG = QColor(255, 96, 48, 90)
 _MISMATCH_LINE = QColor(220, 40, 20)
 _MISSING_LINE = QColor(230, 140, 0)
 _UNTRANSLATED_BG = QColor(150, 150, 150, 45)
@@ -189,6 +189,7 @@ class ReadingView(QTextEdit):
         self._current_discrepancy = -1
         self._focus: SentenceRef | None = None  # sentence under the mouse or the caret
         self._hovering = False
+        self._focus_spans: list[Span] = []  # document spans of the lit sentences
         self._focus_selections: list[QTextEdit.ExtraSelection] = []
         self.viewport().setMouseTracking(True)
         self.cursorPositionChanged.connect(self._on_cursor_position_changed)
@@ -667,7 +668,7 @@ class ReadingView(QTextEdit):
         self._alignment = None
         self._discrepancies, self._mark_spans = [], []
         self._current_discrepancy = -1
-        self._focus, self._focus_selections = None, []
+        self._focus, self._focus_spans, self._focus_selections = None, [], []
 
     def _start_alignment(self, t: Transcript) -> None:
         self._align_job += 1
@@ -712,31 +713,38 @@ class ReadingView(QTextEdit):
                 cursor.mergeCharFormat(fmt)
 
     def _paint_focus(self) -> None:
-        """Extra selections for the focused sentence and its counterpart sentences."""
-        self._focus_selections = []
+        """Extra selections for the focused sentence and its counterpart sentences.
+
+        They leave out the discrepancy marks inside those sentences: an extra selection's
+        background would cover the mark's tint, and the mark is what matters there.
+        """
+        self._focus_spans, self._focus_selections = [], []
         ref, alignment = self._focus, self._alignment
         if ref is not None and alignment is not None:
             fmt = QTextCharFormat()
             tint = QColor(self.palette().color(QPalette.ColorRole.Highlight))
             tint.setAlpha(_FOCUS_ALPHA)
             fmt.setBackground(tint)
+            marks = sorted(span for spans in self._mark_spans for span in spans)
             for s, e in [ref.span, *alignment.counterpart_spans(ref)]:
                 span = self._document_span(s, e)
                 if span is None or span[0] >= span[1]:
                     continue
-                sel = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(span[0])
-                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-                sel.cursor = cursor
-                sel.format = fmt
-                self._focus_selections.append(sel)
+                self._focus_spans.append(span)
+                for a, b in _subtract(span, marks):
+                    sel = QTextEdit.ExtraSelection()
+                    cursor = QTextCursor(self.document())
+                    cursor.setPosition(a)
+                    cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+                    sel.cursor = cursor
+                    sel.format = fmt
+                    self._focus_selections.append(sel)
         self._refresh_selections()
 
     def focus_selection_spans(self) -> list[tuple[int, int]]:
-        """Document spans lit for the focused sentence (first) and its counterparts."""
-        return [(sel.cursor.selectionStart(), sel.cursor.selectionEnd())
-                for sel in self._focus_selections]
+        """Document spans of the lit sentences: the focused one first, then its
+        counterparts (the extra selections cover them less any discrepancy marks)."""
+        return list(self._focus_spans)
 
     def _on_cursor_position_changed(self) -> None:
         if not self._hovering:
@@ -997,6 +1005,21 @@ class ReadingView(QTextEdit):
         elif turn.interpreted:
             bits.append("interpreted")
         return speaker.label, " · ".join(bits)
+
+
+def _subtract(span: Span, holes: list[Span]) -> list[Span]:
+    """`span` less the sorted spans `holes`, as the pieces left."""
+    out = []
+    pos, end = span
+    for a, b in holes:
+        if b <= pos or a >= end:
+            continue
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < end:
+        out.append((pos, end))
+    return out
 
 
 def _discrepancy_format(kind: AlignFlagKind) -> QTextCharFormat:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -230,6 +231,24 @@ def test_hovering_a_mandarin_sentence_lights_its_interpretation(qtbot, view, cal
     QTest.mouseMove(view.viewport(), QPoint(view.viewport().width() - 3, 2))
     qtbot.wait(20)
     assert view.focused_sentence() is None and view.focus_selection_spans() == []
+
+
+def test_the_highlight_leaves_the_marks_uncovered(view, call):
+    marks = view.discrepancy_document_spans(0)
+    ref = view.focus_document_position(marks[0][0])
+    assert ref is not None and ref.side is Side.ORIGINAL
+    lit = view.focus_selection_spans()
+    assert len(lit) == 2
+    pieces = [(sel.cursor.selectionStart(), sel.cursor.selectionEnd())
+              for sel in view.extraSelections()]
+    for a, b in pieces:
+        assert any(s <= a and b <= e for s, e in lit)
+        assert not any(a < me and ms < b for ms, me in marks)
+    for s, e in lit:  # pieces and marks together cover each lit sentence
+        covered = sorted([p for p in pieces if s <= p[0] < e]
+                         + [m for m in marks if s <= m[0] < e])
+        assert covered[0][0] == s and covered[-1][1] == e
+        assert all(x[1] == y[0] for x, y in pairwise(covered))
 
 
 def test_hovering_an_english_sentence_lights_the_mandarin(qtbot, view, call):
