@@ -126,11 +126,14 @@ def sanitize_file_name(name: str, limit: int = 100) -> str:
 
 
 class _Turns:
-    """Turn lookup by offset for one outline (bisect: exports run over thousands of highlights)."""
+    """Turn lookup by offset for one outline (bisect: exports run over thousands of highlights),
+    and each turn's rendered pieces, made once per document."""
 
     def __init__(self, transcript: Transcript) -> None:
         self.t = transcript
         self._starts = [turn.start for turn in transcript.turns]
+        self._speaker_lines: dict[int, str] = {}
+        self._counterparts: dict[int, list[str]] = {}
 
     def at(self, start: int, end: int) -> Turn | None:
         """The turn holding `start`, else the first turn the span reaches into."""
@@ -143,6 +146,18 @@ class _Turns:
         return None
 
     def speaker_line(self, turn: Turn) -> str:
+        line = self._speaker_lines.get(turn.index)
+        if line is None:
+            line = self._speaker_lines[turn.index] = self._make_speaker_line(turn)
+        return line
+
+    def counterparts(self, turn: Turn) -> list[str]:
+        blocks = self._counterparts.get(turn.index)
+        if blocks is None:
+            blocks = self._counterparts[turn.index] = _counterparts(self, turn)
+        return blocks
+
+    def _make_speaker_line(self, turn: Turn) -> str:
         speaker = self.t.speaker_of(turn)
         role = ", ".join(p for p in (speaker.role, speaker.affiliation)
                          if p and (p != speaker.affiliation or p not in (speaker.role or "")))
@@ -192,7 +207,7 @@ def _highlight(doc: ExportInput, h: Highlight, turn: Turn | None, turns: _Turns 
     quote = blockquote(h.quote) or ">"
     parts.append("\n".join([*(f"> {line}" for line in head), *([">"] if head else []), quote]))
     if turns and turn:
-        parts.extend(_counterparts(turns, turn))
+        parts.extend(turns.counterparts(turn))
     facts = [f"Colour: {_one_line(doc.colour_names.get(h.colour, h.colour))}"]
     if h.tags:
         facts.append(" ".join(f"#{tag}" for tag in h.tags))
