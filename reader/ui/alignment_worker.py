@@ -1,14 +1,15 @@
 """Aligning a transcript's Mandarin turns with their interpretation off the UI thread.
 
-The signals object belongs to the widget that asked (a child of it, living on the UI
-thread), so results arrive as queued calls on the UI thread and the object is deleted with
-its widget, never from the pool's thread. A job only holds the transcript, which nothing
-edits, and a cancel flag that it checks between pairs.
+A job reports through a signals object created on the UI thread, so results arrive as
+queued calls there. The widget and the job both hold that object, and it has no Qt parent:
+a widget deleted while its job runs takes its connections with it, and the object lives on
+until the job lets go of it, so the job never emits on a deleted object (a parented one
+would be deleted with the widget, mid-emit from the pool's thread). A job only reads the
+transcript, which nothing edits, and checks its cancel flag between pairs.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 
@@ -43,24 +44,17 @@ class AlignmentJob(QRunnable):
         try:
             result = align_transcript(self._transcript, progress=self._progress,
                                       cancelled=self._cancel.is_set)
-            if not self._cancel.is_set():
-                self._signals.aligned.emit(self.job_id, result)
-        except RuntimeError as exc:
-            # The widget (and with it the signals object) went away while the job ran:
-            # nobody is waiting for the result.
-            if "already deleted" not in str(exc):
-                self._report(exc)
         except Exception as exc:
             # An aligner bug must not take the app down; the reading view stays usable.
-            self._report(exc)
+            log.exception("aligning %s failed", self._transcript.source.name)
+            self._emit("failed", self.job_id,
+                       f"alignment failed (internal error: {type(exc).__name__})")
+            return
+        self._emit("aligned", self.job_id, result)
 
     def _progress(self, done: int, total: int) -> None:
-        if not self._cancel.is_set():
-            self._signals.progressed.emit(self.job_id, done, total)
+        self._emit("progressed", self.job_id, done, total)
 
-    def _report(self, exc: Exception) -> None:
-        log.exception("aligning %s failed", self._transcript.source.name)
+    def _emit(self, name: str, *args: object) -> None:
         if not self._cancel.is_set():
-            with contextlib.suppress(RuntimeError):  # the widget went away meanwhile
-                self._signals.failed.emit(
-                    self.job_id, f"alignment failed (internal error: {type(exc).__name__})")
+            getattr(self._signals, name).emit(*args)

@@ -177,7 +177,9 @@ class ReadingView(QTextEdit):
         self._find_selections: list[QTextEdit.ExtraSelection] = []
         # Alignment: the result, its flags, and what the document shows of them.
         self._pool = pool if pool is not None else QThreadPool.globalInstance()
-        self._align_signals = AlignmentSignals(self)
+        # No parent: a job still running when the view is deleted keeps it alive, and its
+        # connections to the view go with the view (see alignment_worker).
+        self._align_signals = AlignmentSignals()
         self._align_signals.progressed.connect(self._on_align_signals_progressed)
         self._align_signals.aligned.connect(self._on_align_signals_aligned)
         self._align_signals.failed.connect(self._on_align_signals_failed)
