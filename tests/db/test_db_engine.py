@@ -103,3 +103,16 @@ def test_a_write_transaction_holds_the_write_lock_from_its_start(db_path: Path) 
                 other.execute("BEGIN IMMEDIATE")
             # Readers are never blocked (WAL).
             assert other.execute("SELECT count(*) FROM colours").fetchone() == (4,)
+
+
+def test_an_up_to_date_library_opens_without_importing_alembic(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_database(db_path).close()
+    code = ("import sys; from db.engine import open_database; open_database(sys.argv[1]).close(); "
+            "raise SystemExit(1 if 'alembic' in sys.modules else 0)")
+    repo = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-c", code, str(db_path)], cwd=repo,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr or "alembic was imported for an up-to-date library"
