@@ -6,7 +6,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 
@@ -343,6 +343,20 @@ def test_an_aligner_error_is_reported_not_raised(qtbot, view, monkeypatch):
         view.set_transcript(parse_text(CALL, "hexi.txt", layout="quartr"))
     assert "ValueError" in blocker.args[0]
     assert view.sentence_alignment() is None and view.discrepancies() == []
+
+
+def test_views_deleted_while_aligning_do_not_take_the_app_down(qtbot):
+    body = CALL.split("Lin Qiao (Chief Executive Officer)", 1)[1]
+    long_call = CALL + "".join("\nLin Qiao (Chief Executive Officer)" + body for _ in range(20))
+    t = parse_text(long_call, "hexi.txt", layout="quartr")
+    pool = QThreadPool()
+    for k in range(12):
+        v = ReadingView(pool=pool)
+        v.set_transcript(t)
+        del v  # Python owns the parentless view: deleted now, its job still running
+        qtbot.wait(k % 3)
+    assert pool.waitForDone(10_000)
+    qtbot.wait(20)  # queued results for the deleted views are dropped quietly
 
 
 # -- the panel -------------------------------------------------------------------------------
