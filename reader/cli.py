@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader import APP_NAME, __version__
+from reader import APP_NAME, __version__, cli_annotations
 
 EXIT_USAGE = 2
 MAX_BYTES = 256 * 1024 * 1024
@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader", description=f"{APP_NAME}: read and annotate earnings-call transcripts.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--db", metavar="PATH",
+                        help="annotation library file (default: $TRANSCRIPT_READER_DB, "
+                             "else the user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("parse", help="print the outline of a transcript file")
@@ -79,12 +82,29 @@ def build_parser() -> argparse.ArgumentParser:
                    "that differ")
     p.add_argument("--layout", help="skip detection and read the file in this layout")
     p.set_defaults(func=_cmd_parse)
+    cli_annotations.register(sub)
     return parser
 
 
+def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:  # argparse keeps subparsers only here
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """`reader` and `reader FILE...` open the window; `reader COMMAND ...` runs a command.
+
+    A file that happens to be named like a command is opened with a path: `reader ./parse`.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    if not words or (words[0] not in _subcommands(parser) and not words[0].startswith("-")):
+        from reader.ui.app import run_gui  # Qt loads only when the window is asked for
+
+        return run_gui(words)
+    args = parser.parse_args(words)
     if args.command is None:
         parser.print_help()
         return 0

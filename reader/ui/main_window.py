@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.core.model import SectionKind, SpeakerKind, Transcript
+from reader.ui.discrepancy_panel import DiscrepancyPanel
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
 from reader.ui.outline_model import OutlineModel, OutlineRole, tooltip_text
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_central()
         self._build_outline_dock()
+        self._build_discrepancy_dock()
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -190,6 +192,17 @@ class MainWindow(QMainWindow):
         box.addWidget(self._stack, 1)
         box.addWidget(self._find_bar)
         self.setCentralWidget(central)
+
+    def _build_discrepancy_dock(self) -> None:
+        """Where the interpretation's numbers differ from the original's, one entry each."""
+        self._discrepancies = DiscrepancyPanel(self)
+        self._discrepancy_dock = QDockWidget("Discrepancies", self)
+        self._discrepancy_dock.setObjectName("discrepancy_dock")
+        self._discrepancy_dock.setWidget(self._discrepancies)
+        self._discrepancy_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
+                                               | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._discrepancy_dock)
+        self.resizeDocks([self._discrepancy_dock], [330], Qt.Orientation.Horizontal)
 
     def _build_outline_dock(self) -> None:
         self._outline = QTreeView(self)
@@ -314,6 +327,15 @@ class MainWindow(QMainWindow):
         self.act_show_outline.setText("&Outline")
         self.act_show_outline.setShortcut(QKeySequence("F9"))
         self.addAction(self.act_show_outline)
+        self.act_show_discrepancies = self._discrepancy_dock.toggleViewAction()
+        self.act_show_discrepancies.setText("&Discrepancies")
+        self.act_show_discrepancies.setShortcut(QKeySequence("Shift+F9"))
+        self.addAction(self.act_show_discrepancies)
+        # The panel enables and disables its own next/previous actions (F8 / Shift+F8).
+        self.act_next_discrepancy = self._discrepancies.act_next
+        self.act_previous_discrepancy = self._discrepancies.act_previous
+        self.addAction(self.act_next_discrepancy)
+        self.addAction(self.act_previous_discrepancy)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -341,6 +363,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.act_zoom_reset)
         view.addSeparator()
         view.addAction(self.act_show_outline)
+        view.addAction(self.act_show_discrepancies)
 
         go = bar.addMenu("&Go")
         go.addAction(self.act_jump_qa)
@@ -350,6 +373,9 @@ class MainWindow(QMainWindow):
         go.addAction(self.act_find)
         go.addAction(self.act_find_next)
         go.addAction(self.act_find_previous)
+        go.addSeparator()
+        go.addAction(self.act_next_discrepancy)
+        go.addAction(self.act_previous_discrepancy)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_shortcuts)
@@ -628,6 +654,7 @@ class MainWindow(QMainWindow):
             if top is not None:
                 self._select_outline_turn(doc, top)
         self._fill_speaker_combo(doc)
+        self._discrepancies.set_view(doc.view if doc is not None else None)
         has_doc = doc is not None
         for action in (self.act_close_tab, self.act_jump_qa, self.act_next_question,
                        self.act_previous_question, self.act_find, self.act_find_next,
