@@ -68,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader", description=f"{APP_NAME}: read and annotate earnings-call transcripts.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offscreen: open the bundled example in "
+                             "the window, switch script, highlight and export in a temporary "
+                             "library")
     parser.add_argument("--db", metavar="PATH",
                         help="annotation library file (default: $TRANSCRIPT_READER_DB, "
                              "else the user data folder)")
@@ -105,6 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(words)
     args = parser.parse_args(words)
+    if args.self_test:
+        from reader.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         parser.print_help()
         return 0
