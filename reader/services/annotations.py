@@ -41,6 +41,7 @@ from typing import Final
 
 from db.engine import Database, open_database
 from db.repository import Repository, TranscriptFields
+from db.search_index import index_transcript
 from reader.core.anchoring import (
     Anchor,
     Colour,
@@ -232,6 +233,8 @@ class AnnotationService:
                 repo = Repository(s)
                 existing = repo.transcript_for_any_version(fields.sha256)  # a racing import
                 info = existing or repo.add_transcript(fields, self._clock())
+                if existing is None:  # searchable as soon as it is stored
+                    index_transcript(s.connection(), info.id, transcript)
             self._notify(Changed(transcripts=frozenset({info.id}), library=True))
             return ImportResult(info, ImportStatus.UNCHANGED if existing else ImportStatus.NEW)
         return self._new_version(previous, fields, transcript)
@@ -275,6 +278,7 @@ class AnnotationService:
                     turn = None if r.orphaned else index.at(r.anchor.start)
                     repo.set_anchor(h.id, r.anchor, turn_index=turn, orphaned=r.orphaned)
                 info = repo.replace_version(previous.id, fields, self._clock())
+                index_transcript(s.connection(), info.id, transcript)
                 after = repo.highlights(previous.id)
                 # Offsets in the undo history belong to the old text: drop them.
                 self._drop_history(previous.id)

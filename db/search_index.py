@@ -1,0 +1,321 @@
+"""The library's full-text index: FTS5 tables, keeping them in step, and the search query.
+
+Layout (created by migration 0003):
+
+* `search_units`: one row per indexed unit: a paragraph of a turn (with turn index, section,
+  speaker, and its source offsets), or a highlight's quote, note or tags. A paragraph stores
+  no text: its words come from `transcripts.text` by offsets. `words` is stored only when
+  it differs from the unit's text (Chinese text; see reader/core/search_text.py), `cjk` only
+  when the unit has Chinese.
+* `search_content`: a view giving each unit's `words`, `cjk` and `meta` columns.
+* `search_fts`: FTS5 over that view (external content, so the transcript text is stored once).
+  `meta` holds filter tokens (`xt<transcript id> xs<section> xk<speaker kind> xu<unit kind>`)
+  so that company, period, section and speaker filters are doclist intersections.
+* Triggers keep the index right whatever writes the library. Deleting a transcript or
+  changing its text first deletes its units, and deleting a unit first removes its entry
+  from the index (an external-content FTS5 table must be given the old values, which the
+  view can produce only while the transcript row still exists). A new transcript, or new
+  text, is queued in `search_stale_transcripts`; a highlight that is added or edited (or
+  whose tags change) is queued in `search_stale_highlights`.
+
+The import path (reader.services.annotations) indexes a transcript in the same transaction
+that stores it, which also drains the queue for it. `refresh()` drains whatever is left
+(highlight edits, or transcripts written by some other program) and runs before a search.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from sqlalchemy import Connection
+
+from reader.core.model import Transcript
+from reader.core.search_text import cjk_columns, words_column
+
+SEARCH_TABLES: Final = frozenset({"search_units", "search_fts", "search_stale_transcripts",
+                                  "search_stale_highlights"})
+_FTS_SHADOW: Final = re.compile(r"search_fts_(data|idx|content|docsize|config)$")
+
+PARAGRAPH: Final = "paragraph"
+QUOTE: Final = "quote"
+NOTE: Final = "note"
+TAGS: Final = "tags"
+
+_UNIT_COLUMNS: Final = ("id, transcript_id, kind, highlight_id, turn_index, section, speaker, "
+                        "speaker_kind, start_offset, end_offset, text, words, cjk")
+_INSERT_UNIT: Final = f"INSERT INTO search_units ({_UNIT_COLUMNS}) VALUES ({', '.join('?' * 13)})"
+_INSERT_FTS: Final = "INSERT INTO search_fts (rowid, words, cjk, meta) VALUES (?, ?, ?, ?)"
+
+
+def is_search_table(name: str) -> bool:
+    """Tables of the search index, which the ORM models do not describe (for autogenerate)."""
+    return name in SEARCH_TABLES or _FTS_SHADOW.match(name) is not None
+
+
+def meta_tokens(transcript_id: int, section: str | None, speaker_kind: str | None,
+                kind: str) -> str:
+    """The `meta` column; must equal what the `search_content` view computes."""
+    return f"xt{transcript_id} xs{section or 'none'} xk{speaker_kind or 'none'} xu{kind}"
+
+
+def _next_id(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) + 1 FROM search_units")
+               .scalar_one())
+
+
+def paragraph_rows(transcript_id: int, transcript: Transcript, first_id: int
+                   ) -> tuple[list[tuple[Any, ...]], list[str]]:
+    """Unit rows for every paragraph of every turn, with their texts, ids from `first_id`."""
+    paragraphs = [(turn, para) for turn in transcript.turns for para in turn.paragraphs
+                  if para.end > para.start]
+    texts = [p.text for _, p in paragraphs]
+    cjk = cjk_columns(texts)
+    rows = []
+    for i, ((turn, para), c) in enumerate(zip(paragraphs, cjk, strict=True)):
+        speaker = transcript.speaker_of(turn)
+        rows.append((first_id + i, transcript_id, PARAGRAPH, None, turn.index,
+                     turn.section.value, speaker.label, speaker.kind.value, para.start,
+                     para.end, None, words_column(para.text), c))
+    return rows, texts
+
+
+def index_transcript(conn: Connection, transcript_id: int, transcript: Transcript) -> int:
+    """(Re)index a stored transcript's paragraphs from its parsed outline; returns the count.
+
+    Call inside the transaction that stored `transcript` as the call's current text.
+    Highlights of the call queued for indexing are indexed too.
+    """
+    conn.exec_driver_sql("DELETE FROM search_units WHERE transcript_id = ? AND kind = ?",
+                         (transcript_id, PARAGRAPH))
+    rows, texts = paragraph_rows(transcript_id, transcript, _next_id(conn))
+    if rows:
+        conn.exec_driver_sql(_INSERT_UNIT, rows)
+        conn.exec_driver_sql(_INSERT_FTS, [
+            (r[0], r[11] if r[11] is not None else t, r[12] or "",
+             meta_tokens(transcript_id, r[5], r[7], PARAGRAPH))
+            for r, t in zip(rows, texts, strict=True)])
+    conn.exec_driver_sql("DELETE FROM search_stale_transcripts WHERE transcript_id = ?",
+                         (transcript_id,))
+    stale = [r[0] for r in conn.exec_driver_sql(
+        "SELECT s.highlight_id FROM search_stale_highlights s JOIN highlights h "
+        "ON h.id = s.highlight_id WHERE h.transcript_id = ?", (transcript_id,))]
+    index_highlights(conn, stale)
+    return len(rows)
+
+
+def index_plain(conn: Connection, transcript_id: int, text: str) -> None:
+    """Index a stored text that no longer parses as one unit, so it stays findable."""
+    conn.exec_driver_sql("DELETE FROM search_units WHERE transcript_id = ? AND kind = ?",
+                         (transcript_id, PARAGRAPH))
+    if text:
+        uid = _next_id(conn)
+        cjk = cjk_columns([text])[0]
+        words = words_column(text)
+        conn.exec_driver_sql(_INSERT_UNIT, (uid, transcript_id, PARAGRAPH, None, None, None,
+                                            None, None, 0, len(text), None, words, cjk))
+        conn.exec_driver_sql(_INSERT_FTS, (uid, words if words is not None else text,
+                                           cjk or "", meta_tokens(transcript_id, None, None,
+                                                                  PARAGRAPH)))
+    conn.exec_driver_sql("DELETE FROM search_stale_transcripts WHERE transcript_id = ?",
+                         (transcript_id,))
+
+
+def index_highlights(conn: Connection, highlight_ids: Sequence[int]) -> None:
+    """(Re)index highlights' quotes, notes and tags, and take them off the queue."""
+    for hid in highlight_ids:
+        conn.exec_driver_sql("DELETE FROM search_units WHERE highlight_id = ?", (hid,))
+        conn.exec_driver_sql("DELETE FROM search_stale_highlights WHERE highlight_id = ?",
+                             (hid,))
+        row = conn.exec_driver_sql(
+            "SELECT transcript_id, start_offset, end_offset, quote, note, turn_index "
+            "FROM highlights WHERE id = ?", (hid,)).first()
+        if row is None:
+            continue
+        tid, start, end, quote, note, turn = row
+        tags = [r[0] for r in conn.exec_driver_sql(
+            "SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id "
+            "WHERE ht.highlight_id = ? ORDER BY t.name", (hid,))]
+        where = conn.exec_driver_sql(
+            "SELECT turn_index, section, speaker, speaker_kind FROM search_units "
+            "WHERE transcript_id = ? AND kind = ? AND start_offset <= ? "
+            "ORDER BY start_offset DESC LIMIT 1", (tid, PARAGRAPH, start)).first()
+        turn_index, section, speaker, speaker_kind = where or (turn, None, None, None)
+        texts = [(QUOTE, quote), (NOTE, note), (TAGS, " ".join(f"#{t}" for t in tags))]
+        texts = [(k, t) for k, t in texts if t and t.strip()]
+        cjk = cjk_columns([t for _, t in texts])
+        first = _next_id(conn)
+        rows = [(first + i, tid, kind, hid, turn_index, section, speaker, speaker_kind, start,
+                 end, t, words_column(t), c)
+                for i, ((kind, t), c) in enumerate(zip(texts, cjk, strict=True))]
+        if rows:
+            conn.exec_driver_sql(_INSERT_UNIT, rows)
+            conn.exec_driver_sql(_INSERT_FTS, [
+                (r[0], r[11] if r[11] is not None else r[10], r[12] or "",
+                 meta_tokens(tid, r[5], r[7], r[2])) for r in rows])
+
+
+def pending(conn: Connection) -> bool:
+    """Whether anything waits to be indexed (a cheap read)."""
+    return bool(conn.exec_driver_sql(
+        "SELECT EXISTS (SELECT 1 FROM search_stale_transcripts) "
+        "OR EXISTS (SELECT 1 FROM search_stale_highlights)").scalar_one())
+
+
+def refresh(conn: Connection, *, limit: int | None = None) -> int:
+    """Index what the triggers queued; returns the number of items handled.
+
+    Transcripts are parsed again from their stored text, in the layout they were stored with.
+    """
+    from reader.core.pipeline import parse_text
+
+    done = 0
+    query = "SELECT t.id, t.text, t.source_name, t.format FROM search_stale_transcripts s " \
+            "JOIN transcripts t ON t.id = s.transcript_id ORDER BY t.id"
+    if limit is not None:
+        query += f" LIMIT {int(limit)}"
+    for tid, text, name, layout in conn.exec_driver_sql(query).all():
+        try:
+            try:
+                parsed = parse_text(text, name, layout=layout)
+            except ValueError:  # a layout this build no longer has: detect again
+                parsed = parse_text(text, name)
+        except ValueError:
+            index_plain(conn, tid, text)
+        else:
+            if parsed.text == text:
+                index_transcript(conn, tid, parsed)
+            else:  # never expected: offsets would not point into the stored text
+                index_plain(conn, tid, text)
+        done += 1
+    conn.exec_driver_sql("DELETE FROM search_stale_transcripts WHERE transcript_id NOT IN "
+                         "(SELECT id FROM transcripts)")
+    stale = [r[0] for r in conn.exec_driver_sql(
+        "SELECT highlight_id FROM search_stale_highlights ORDER BY highlight_id")]
+    index_highlights(conn, stale)
+    return done + len(stale)
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """What is wrong with the index, if anything (FTS5's own check against the view, and
+    units that point outside their transcript)."""
+    problems = []
+    try:
+        conn.exec_driver_sql("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
+    except Exception as exc:  # sqlite reports a corrupt index as an error
+        problems.append(f"full-text index: {exc}")
+    bad = conn.exec_driver_sql(
+        "SELECT count(*) FROM search_units u LEFT JOIN transcripts t ON t.id = u.transcript_id "
+        "WHERE t.id IS NULL OR u.end_offset > length(t.text) OR u.start_offset > u.end_offset"
+    ).scalar_one()
+    if bad:
+        problems.append(f"{bad} index entries point outside their transcript")
+    return problems
+
+
+def rebuild(conn: Connection) -> None:
+    """Drop and rebuild the whole index from the stored transcripts and highlights."""
+    conn.exec_driver_sql("DELETE FROM search_units")
+    conn.exec_driver_sql("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
+    conn.exec_driver_sql("INSERT OR IGNORE INTO search_stale_transcripts SELECT id FROM transcripts")
+    conn.exec_driver_sql("INSERT OR IGNORE INTO search_stale_highlights SELECT id FROM highlights")
+    refresh(conn)
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnitHit:
+    """One matching unit with what a result line shows (plain values, no rows)."""
+
+    unit_id: int
+    transcript_id: int
+    kind: str
+    highlight_id: int | None
+    turn_index: int | None
+    section: str | None
+    speaker: str | None
+    speaker_kind: str | None
+    start: int
+    end: int
+    text: str
+    sha256: str
+    company: str | None
+    ticker: str | None
+    title: str | None
+    period: str | None
+    date: str | None
+    source_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptKey:
+    """What filters look at, for every transcript (a small table: read it whole)."""
+
+    id: int
+    company: str | None
+    ticker: str | None
+    period: str | None
+    date: str | None
+    highlights: int
+
+
+def transcript_keys(conn: Connection) -> list[TranscriptKey]:
+    rows = conn.exec_driver_sql(
+        "SELECT t.id, t.company, t.ticker, t.period, t.date, "
+        "(SELECT count(*) FROM highlights h WHERE h.transcript_id = t.id) FROM transcripts t "
+        "ORDER BY t.id").all()
+    return [TranscriptKey(*r) for r in rows]
+
+
+def search_units(conn: Connection, match: str, *, transcripts: Sequence[int] | None = None,
+                 section: str | None = None, speaker_kind: str | None = None,
+                 kinds: Sequence[str] | None = None, overlapping_highlight: bool = False,
+                 before: int | None = None, limit: int = 50) -> list[UnitHit]:
+    """Units matching the FTS5 expression `match`, newest first (highest unit id first).
+
+    `transcripts` (ids), `section`, `speaker_kind` and `kinds` narrow the match inside the
+    index; `overlapping_highlight` keeps highlight units and paragraphs under a highlight.
+    `before` continues after the last unit id of the previous page.
+    """
+    expr = [f"({match})"]
+    if transcripts is not None:
+        if not transcripts:
+            return []
+        expr.append("meta : (" + " OR ".join(f'"xt{int(t)}"' for t in transcripts) + ")")
+    if section:
+        expr.append(f'meta : "xs{_token(section)}"')
+    if speaker_kind:
+        expr.append(f'meta : "xk{_token(speaker_kind)}"')
+    if kinds:
+        expr.append("meta : (" + " OR ".join(f'"xu{_token(k)}"' for k in kinds) + ")")
+    sql = ("SELECT u.id, u.transcript_id, u.kind, u.highlight_id, u.turn_index, u.section, "
+           "u.speaker, u.speaker_kind, u.start_offset, u.end_offset, "
+           "coalesce(u.text, substr(t.text, u.start_offset + 1, u.end_offset - u.start_offset)), "
+           "t.sha256, t.company, t.ticker, t.title, t.period, t.date, t.source_name "
+           "FROM search_fts f CROSS JOIN search_units u ON u.id = f.rowid "
+           "CROSS JOIN transcripts t ON t.id = u.transcript_id "
+           "WHERE search_fts MATCH ?")
+    params: list[Any] = [" AND ".join(expr)]
+    if before is not None:
+        sql += " AND f.rowid < ?"
+        params.append(before)
+    if overlapping_highlight:
+        sql += (" AND (u.kind != 'paragraph' OR EXISTS (SELECT 1 FROM highlights h "
+                "WHERE h.transcript_id = u.transcript_id AND h.start_offset < u.end_offset "
+                "AND h.end_offset > u.start_offset))")
+    sql += " ORDER BY f.rowid DESC LIMIT ?"
+    params.append(limit)
+    return [UnitHit(*r) for r in conn.exec_driver_sql(sql, tuple(params)).all()]
+
+
+def count_units(conn: Connection, match: str) -> int:
+    return int(conn.exec_driver_sql("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
+                                    (match,)).scalar_one())
+
+
+def _token(value: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", value.lower())

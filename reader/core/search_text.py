@@ -1,0 +1,333 @@
+"""Text normalisation and tokens shared by the search index and search queries (pure, no I/O).
+
+The full-text index (db/search_index.py, SQLite FTS5 with the unicode61 tokenizer) has two
+text columns per indexed unit:
+
+* `words`: the unit's text for English (and any Latin words or numbers in Chinese text).
+  When the text holds no Han character this is the source text itself, so the index does
+  not store a second copy of it; otherwise Han runs are replaced by spaces, so that `GMV增长`
+  still yields the word `gmv`.
+* `cjk`: the Han text folded to simplified script (OpenCC t2s), spaces that speech
+  recognition puts between characters removed, written as space-separated grams: for each
+  character its unigram, then the bigram it starts (`营收增长` -> `营 营收 收 收增 增 增长 长`).
+  A one-character query is then one token, a two-character query one token, and a longer
+  query is a phrase of consecutive grams (`收增长` -> "收增 增 增长"), which cannot match
+  across punctuation because no bigram spans a run boundary. The trigram tokenizer alone
+  could not match one or two characters.
+
+A query is folded the same way. Chinese terms are looked up in simplified form, in the
+Taiwan phrase form (s2twp then t2s, so 用户 finds 使用者) and in the mainland phrase form of a
+Taiwan query (tw2sp, so 使用者 finds 用户). Hits are then found again in the source text of
+each result, as source offsets, for the snippet and for selecting the passage.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from typing import Protocol
+
+from reader.core.convert import convert, converter
+
+_HAN = "\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+_GAP = "[ \t\u00a0\u3000]"
+_HAN_RUN = re.compile(f"[{_HAN}](?:{_GAP}*[{_HAN}])*")
+"""A run of Han characters, with the spaces speech recognition leaves between them."""
+_GAPS = re.compile(f"{_GAP}+")
+_HAN_ONLY = re.compile(f"[{_HAN}]+")
+_WORD = re.compile(r"[^\W_]+")
+"""A word as the unicode61 tokenizer sees one: letters and digits (underscore separates)."""
+_QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
+_SNIPPET_WIDTH = 180
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@cache
+def _opencc(config: str) -> _Converter:
+    """An OpenCC configuration that reader.core.convert does not offer (tw2sp)."""
+    import opencc  # loaded on first Chinese query only
+
+    cc: _Converter = opencc.OpenCC(config)
+    return cc
+
+
+def has_han(text: str) -> bool:
+    return _HAN_CHAR.search(text) is not None
+
+
+# --- index side ---------------------------------------------------------------------------------
+
+
+def words_column(text: str) -> str | None:
+    """What the `words` column indexes for `text`; None means the text itself."""
+    if not has_han(text):
+        return None
+    return _HAN_ONLY.sub(" ", text)
+
+
+def _grams(run: str) -> str:
+    parts: list[str] = []
+    for i, ch in enumerate(run):
+        parts.append(ch)
+        if i + 1 < len(run):
+            parts.append(run[i:i + 2])
+    return " ".join(parts)
+
+
+def cjk_column(text: str) -> str | None:
+    """The simplified unigram/bigram stream of `text`'s Han runs; None when it has none."""
+    return cjk_columns([text])[0]
+
+
+def cjk_columns(texts: Sequence[str]) -> list[str | None]:
+    """`cjk_column` for many texts with one OpenCC call (per-call overhead dominates)."""
+    runs_per_text = [[_GAPS.sub("", m.group()) for m in _HAN_RUN.finditer(t)] for t in texts]
+    flat = [r for runs in runs_per_text for r in runs]
+    if not flat:
+        return [None] * len(texts)
+    simplified = iter(converter("t2s").convert_text("\n".join(flat)).split("\n"))
+    out: list[str | None] = []
+    for runs in runs_per_text:
+        if not runs:
+            out.append(None)
+            continue
+        out.append(" ".join(_grams(next(simplified)) for _ in runs))
+    return out
+
+
+# --- queries ------------------------------------------------------------------------------------
+
+
+class TermKind(StrEnum):
+    WORD = "word"        # one English word or number
+    PREFIX = "prefix"    # rev*
+    PHRASE = "phrase"    # "gross margin", or a word that the tokenizer splits (year-over-year)
+    CJK = "cjk"          # a Chinese run, with its script variants
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    kind: TermKind
+    tokens: tuple[str, ...]
+    """Lower-cased words for WORD/PREFIX/PHRASE; simplified variants of the run for CJK."""
+
+    @property
+    def display(self) -> str:
+        return " ".join(self.tokens) if self.kind is not TermKind.CJK else self.tokens[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """Terms that must all match (each group is an OR of alternatives)."""
+
+    groups: tuple[tuple[Term, ...], ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups
+
+    @property
+    def terms(self) -> list[Term]:
+        return [t for g in self.groups for t in g]
+
+
+def cjk_variants(run: str) -> tuple[str, ...]:
+    """The simplified forms a Chinese query run may take in text, plain form first."""
+    run = _GAPS.sub("", run)
+    simple = converter("t2s").convert_text(run)
+    taiwan = converter("t2s").convert_text(converter("s2twp").convert_text(simple))
+    mainland = _opencc("tw2sp").convert(run)
+    seen: dict[str, None] = {}
+    for v in (simple, taiwan, mainland):
+        if v:
+            seen.setdefault(v, None)
+    return tuple(seen)
+
+
+def _terms_of(part: str, quoted: bool) -> list[Term]:
+    """Terms of one query word or quoted phrase: Han runs and Latin pieces in turn."""
+    terms: list[Term] = []
+    prefix = not quoted and part.endswith("*")
+    pos = 0
+    pieces: list[tuple[bool, str]] = []
+    for m in _HAN_RUN.finditer(part):
+        pieces.append((False, part[pos:m.start()]))
+        pieces.append((True, m.group()))
+        pos = m.end()
+    pieces.append((False, part[pos:]))
+    last_latin = max((i for i, (han, p) in enumerate(pieces) if not han and _WORD.search(p)),
+                     default=-1)
+    for i, (han, piece) in enumerate(pieces):
+        if han:
+            terms.append(Term(TermKind.CJK, cjk_variants(piece)))
+            continue
+        words = tuple(w.casefold() for w in _WORD.findall(piece))
+        if not words:
+            continue
+        if len(words) > 1:
+            terms.append(Term(TermKind.PHRASE, words))
+        elif prefix and i == last_latin and piece.rstrip().endswith("*"):
+            terms.append(Term(TermKind.PREFIX, words))
+        else:
+            terms.append(Term(TermKind.WORD, words))
+    return terms
+
+
+def parse_query(text: str) -> Query:
+    """Words (all must match), `word*` prefixes, "quoted phrases", and OR between two terms.
+
+    Full-width forms typed with a Chinese input method count as their ASCII forms.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    groups: list[list[Term]] = []
+    join_next = False
+    for m in _QUERY_PART.finditer(text):
+        quoted = m.group(1) is not None
+        part = m.group(1) if quoted else m.group(2)
+        if not quoted and part == "OR":
+            join_next = bool(groups)
+            continue
+        terms = _terms_of(part, quoted)
+        if not terms:
+            continue
+        if join_next and len(terms) == 1:
+            groups[-1].append(terms[0])
+        else:
+            groups.extend([t] for t in terms)
+        join_next = False
+    return Query(tuple(tuple(g) for g in groups))
+
+
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def _cjk_expr(variant: str) -> str:
+    if len(variant) == 1:
+        return f"cjk : {_quote(variant)}"
+    if len(variant) == 2:
+        return f"cjk : {_quote(variant)}"
+    grams: list[str] = []
+    for i in range(len(variant) - 1):
+        if i:
+            grams.append(variant[i])
+        grams.append(variant[i:i + 2])
+    return f"cjk : {_quote(' '.join(grams))}"
+
+
+def _term_expr(term: Term) -> str:
+    if term.kind is TermKind.CJK:
+        alts = [_cjk_expr(v) for v in term.tokens]
+        return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
+    if term.kind is TermKind.PREFIX:
+        return f"words : {_quote(term.tokens[0])} *"
+    return f"words : {_quote(' '.join(term.tokens))}"
+
+
+def fts_expression(query: Query) -> str:
+    """The FTS5 MATCH expression for `query` over the `words` and `cjk` columns."""
+    parts = []
+    for group in query.groups:
+        exprs = [_term_expr(t) for t in group]
+        parts.append(exprs[0] if len(exprs) == 1 else "(" + " OR ".join(exprs) + ")")
+    return " AND ".join(parts)
+
+
+# --- hits in source text ------------------------------------------------------------------------
+
+
+@cache
+def _latin_pattern(kind: TermKind, tokens: tuple[str, ...]) -> re.Pattern[str]:
+    body = r"[\W_]+".join(re.escape(t) for t in tokens)
+    tail = r"[^\W_]*" if kind is TermKind.PREFIX else r"(?![^\W_])"
+    return re.compile(rf"(?<![^\W_]){body}{tail}", re.IGNORECASE)
+
+
+def _compact(text: str) -> tuple[str, list[int]]:
+    """`text` without the spaces between Han characters, and each kept char's source offset."""
+    keep: list[int] = []
+    out: list[str] = []
+    drop: set[int] = set()
+    for m in _HAN_RUN.finditer(text):
+        for g in _GAPS.finditer(m.group()):
+            drop.update(range(m.start() + g.start(), m.start() + g.end()))
+    for i, ch in enumerate(text):
+        if i not in drop:
+            keep.append(i)
+            out.append(ch)
+    return "".join(out), keep
+
+
+def find_hits(text: str, query: Query) -> list[tuple[int, int]]:
+    """Source spans in `text` where any term of `query` occurs, sorted, not overlapping."""
+    spans: list[tuple[int, int]] = []
+    latin = [t for t in query.terms if t.kind is not TermKind.CJK]
+    cjk = [t for t in query.terms if t.kind is TermKind.CJK]
+    for term in latin:
+        spans.extend(m.span() for m in _latin_pattern(term.kind, term.tokens).finditer(text))
+    if cjk and has_han(text):
+        compact, where = _compact(text)
+        simple = convert(compact, "t2s")
+        for term in cjk:
+            for needle in term.tokens:
+                for hay, mapped in ((simple.text, True), (compact, False)):
+                    i = hay.find(needle)
+                    while i >= 0:
+                        s, e = simple.to_source_span(i, i + len(needle)) if mapped else (
+                            i, i + len(needle))
+                        if e > s:
+                            spans.append((where[s], where[e - 1] + 1))
+                        i = hay.find(needle, i + len(needle))
+    return _merge(spans)
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A one-line excerpt with the hits marked: `marks` are spans of `text`."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...]
+    offset: int
+    """Where `text` starts in the unit's text, ignoring a leading ellipsis."""
+
+
+def make_snippet(text: str, hits: Sequence[tuple[int, int]],
+                 width: int = _SNIPPET_WIDTH) -> Snippet:
+    """About `width` chars of `text` around its first hit, on one line, hits marked."""
+    if len(text) <= width:
+        start, end = 0, len(text)
+    else:
+        first = hits[0][0] if hits else 0
+        start = max(0, min(first - width // 3, len(text) - width))
+        if start:  # begin at a word or character boundary near the cut
+            space = text.rfind(" ", max(0, start - 15), start + 1)
+            start = space + 1 if space >= 0 else start
+        end = min(len(text), start + width)
+        if end < len(text):
+            space = text.rfind(" ", end - 15, end)
+            end = space if space > start else end
+    body = "".join(" " if ch in "\n\r\t" else ch for ch in text[start:end])
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    shift = len(lead) - start
+    marks = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in hits
+                  if s < end and e > start)
+    return Snippet(lead + body + tail, marks, start)
