@@ -263,6 +263,13 @@ class TranscriptKey:
     highlights: int
 
 
+def version_hashes(conn: Connection) -> dict[str, int]:
+    """Every file hash the library knows (current and earlier versions) -> its call's id, so a
+    bulk import can skip known files before parsing them."""
+    return {sha: tid for sha, tid in conn.exec_driver_sql(
+        "SELECT sha256, transcript_id FROM transcript_versions")}
+
+
 def transcript_keys(conn: Connection) -> list[TranscriptKey]:
     rows = conn.exec_driver_sql(
         "SELECT t.id, t.company, t.ticker, t.period, t.date, "

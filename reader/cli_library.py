@@ -1,0 +1,169 @@
+"""Library commands: `reader import PATH...` (files and folders) and `reader search QUERY`.
+
+Nothing heavy is imported until a command runs. The library file is `--db PATH` (before or
+after the command), else $TRANSCRIPT_READER_DB, else the user data folder. Errors are one
+line on stderr with exit status 2; `import` exits 1 when some files failed, and `search`
+exits 1 when nothing matched (as grep does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reader.cli_annotations import EXIT_ERROR, _db_option, _guarded, _service
+
+EXIT_SOME_FAILED = 1
+EXIT_NO_MATCH = 1
+_BOLD, _PLAIN = "\033[1m", "\033[0m"
+
+
+def register(subparsers: Any) -> None:
+    """Add `import` and `search` to the `reader` command's subparsers."""
+    p = subparsers.add_parser(
+        "import", help="bring transcript files and folders into the library",
+        description="Import transcript files, and the .txt/.md files inside folders "
+                    "(recursively), into the library and its search index. Files already "
+                    "there are skipped; files that cannot be read are listed and the rest go "
+                    "on. Ctrl+C stops after the file being stored.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="transcript files or folders")
+    p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1), metavar="N",
+                   help="processes parsing files in parallel (default: %(default)s)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+    _db_option(p)
+    p.set_defaults(func=_guarded(_cmd_import))
+
+    p = subparsers.add_parser(
+        "search", help="search every transcript in the library",
+        description="Search paragraphs, highlight quotes, notes and tags of every call in the "
+                    "library. Words must all occur; word* matches a prefix; \"quoted words\" "
+                    "a phrase; a OR b either. Chinese matches in simplified and traditional "
+                    "script (营收 finds 營收; 用户 finds 使用者).")
+    p.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
+    p.add_argument("--company", metavar="C", help="part of the company name, or the ticker")
+    p.add_argument("--period", metavar="P", help="one period (Q3 2024, 2024Q3, FY 2024)")
+    p.add_argument("--from", dest="period_from", metavar="P", help="from this period on")
+    p.add_argument("--to", dest="period_to", metavar="P", help="up to this period")
+    p.add_argument("--section", choices=["qa", "presentation", "summary"],
+                   help="only this part of the calls")
+    p.add_argument("--speaker-kind", choices=["executive", "analyst", "operator", "interpreter"],
+                   help="only what speakers of this kind said")
+    p.add_argument("--has-highlight", action="store_true",
+                   help="only highlights and highlighted paragraphs")
+    p.add_argument("--limit", type=int, default=20, metavar="N",
+                   help="at most N results (default: %(default)s)")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts)")
+    _db_option(p)
+    p.set_defaults(func=_guarded(_cmd_search))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """These commands alone, for scripts and tests (`reader` itself registers them too)."""
+    parser = argparse.ArgumentParser(prog="reader")
+    parser.add_argument("--db", metavar="PATH", help="the annotation library file")
+    register(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from reader.services.library import LibraryService
+
+    stop = threading.Event()
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
+    tty = sys.stderr.isatty() and not args.quiet
+    width = 0
+
+    def progress(done: int, total: int, current: str) -> None:
+        nonlocal width
+        if tty and current:
+            line = f"[{done}/{total}] {Path(current).name}"[:100]
+            sys.stderr.write("\r" + line.ljust(width))
+            sys.stderr.flush()
+            width = len(line)
+
+    try:
+        with _service(args) as service:
+            summary = LibraryService(service).import_paths(
+                args.paths, progress=progress, cancelled=stop.is_set,
+                workers=max(1, args.workers))
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+        if width:
+            sys.stderr.write("\r" + " " * width + "\r")
+    for failure in summary.failures:
+        print(f"reader: {failure.reason}", file=sys.stderr)
+    print(summary.line())
+    if summary.cancelled:
+        return 130
+    return EXIT_SOME_FAILED if summary.failures else 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from reader.services.search import SearchError, SearchFilters, SearchService
+
+    if args.period and (args.period_from or args.period_to):
+        print("reader: search: give --period, or --from/--to, not both", file=sys.stderr)
+        return EXIT_ERROR
+    filters = SearchFilters(company=args.company, period_from=args.period or args.period_from,
+                            period_to=args.period or args.period_to, section=args.section,
+                            speaker_kind=args.speaker_kind, has_highlight=args.has_highlight)
+    text = " ".join(args.query)
+    with _service(args) as service:
+        try:
+            page = SearchService(service.db).search(text, filters, limit=max(1, args.limit))
+        except SearchError as exc:
+            print(f"reader: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+    if args.json:
+        json.dump({"query": text, "results": [_result_json(r) for r in page.results]},
+                  sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0 if page.results else EXIT_NO_MATCH
+    bold = sys.stdout.isatty()
+    for r in page.results:
+        where = " ".join(x for x in (r.company or r.source_name, r.period or r.date) if x)
+        who = r.speaker or ("highlight" if r.highlight_id else "")
+        kind = "" if r.kind == "paragraph" else f" [{r.kind}]"
+        section = " Q&A" if r.section == "qa" else ""
+        print(f"{where}  {who}{section}{kind}  {_marked(r.snippet, r.marks, bold)}")
+    if page.results and page.cursor is not None:
+        print(f"(first {len(page.results)} results; --limit N for more)", file=sys.stderr)
+    return 0 if page.results else EXIT_NO_MATCH
+
+
+def _marked(text: str, marks: Sequence[tuple[int, int]], bold: bool) -> str:
+    if not bold:
+        return text
+    out, pos = [], 0
+    for s, e in marks:
+        out += [text[pos:s], _BOLD, text[s:e], _PLAIN]
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _result_json(r: Any) -> dict[str, Any]:
+    return {
+        "transcript": {"id": r.transcript_id, "sha256": r.sha256, "company": r.company,
+                       "ticker": r.ticker, "title": r.title, "period": r.period, "date": r.date,
+                       "source": r.source_name},
+        "kind": r.kind, "highlight": r.highlight_id, "turn": r.turn_index, "speaker": r.speaker,
+        "speaker_kind": r.speaker_kind, "section": r.section, "start": r.start, "end": r.end,
+        "hit": [r.hit_start, r.hit_end], "snippet": r.snippet,
+        "marks": [list(m) for m in r.marks],
+    }

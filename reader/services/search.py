@@ -1,0 +1,236 @@
+"""Searching the whole library: query parsing, filters, result pages with marked snippets.
+
+Results come newest import first (index order), a page at a time, so that the first page
+of a common word costs the same as that of a rare one; within a page, a call's results are
+in reading order. A query is words (all must occur in the same paragraph, highlight quote,
+note or tag list), `word*` prefixes, "quoted phrases", `a OR b`; Chinese in either script
+(see reader.core.search_text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from db.engine import Database
+from db.search_index import (
+    TranscriptKey,
+    UnitHit,
+    count_units,
+    pending,
+    refresh,
+    search_units,
+    transcript_keys,
+)
+from reader.core.metadata import normalize_period
+from reader.core.search_text import Query, find_hits, fts_expression, make_snippet, parse_query
+
+PAGE_SIZE: Final = 50
+_FTS_TRANSCRIPT_LIMIT: Final = 400
+"""Filters that leave more calls than this are applied after the match, not inside it."""
+_PERIOD: Final = re.compile(r"^(?:(Q)([1-4])|(H)([12])|(FY)) (\d{4})$")
+
+
+class SearchError(ValueError):
+    """A one-line message about a query or filter the user can fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """Narrowing a search; every field left at its default lets everything through."""
+
+    company: str | None = None
+    """Part of the company name or the ticker, any case."""
+    period_from: str | None = None
+    period_to: str | None = None
+    """A period range (`Q1 2024`, `2024Q1`, `H1 2024`, `FY 2024`, ends included)."""
+    section: str | None = None
+    """`qa`, `presentation` or `summary`."""
+    speaker_kind: str | None = None
+    """`executive`, `analyst`, `operator`, `interpreter`."""
+    has_highlight: bool = False
+    """Only highlights, and paragraphs that a highlight covers part of."""
+    kinds: tuple[str, ...] = ()
+    """Only these units: `paragraph`, `quote`, `note`, `tags` (empty: all)."""
+
+    @property
+    def narrows_calls(self) -> bool:
+        return bool(self.company or self.period_from or self.period_to or self.has_highlight)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """One hit: where it is (source offsets into the call's text) and what to show."""
+
+    transcript_id: int
+    sha256: str
+    company: str | None
+    ticker: str | None
+    title: str | None
+    period: str | None
+    date: str | None
+    source_name: str
+    kind: str
+    """`paragraph`, or `quote` / `note` / `tags` of highlight `highlight_id`."""
+    highlight_id: int | None
+    turn_index: int | None
+    speaker: str | None
+    speaker_kind: str | None
+    section: str | None
+    start: int
+    end: int
+    """The paragraph's (or highlight's) span in the call's text."""
+    hit_start: int
+    hit_end: int
+    """The first hit's span in the call's text (the unit's span when the hit is in a note)."""
+    snippet: str
+    marks: tuple[tuple[int, int], ...]
+    """Spans of `snippet` to show in bold."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    results: list[SearchResult]
+    cursor: int | None
+    """Pass to `search(..., cursor=)` for the next page; None when there is none."""
+    query: Query = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """Values the filter boxes offer."""
+
+    companies: list[str]
+    periods: list[str]
+
+
+def period_span(period: str | None) -> tuple[int, int] | None:
+    """A period as (first quarter, last quarter) counted from year 0; None if unknown."""
+    if not period:
+        return None
+    label = normalize_period(period) or period.strip()
+    m = _PERIOD.match(label)
+    if not m:
+        return None
+    year = int(m.group(6)) * 4
+    if m.group(1):
+        q = int(m.group(2))
+        return year + q - 1, year + q - 1
+    if m.group(3):
+        h = int(m.group(4))
+        return year + 2 * h - 2, year + 2 * h - 1
+    return year, year + 3
+
+
+def _period_bound(text: str | None, name: str) -> tuple[int, int] | None:
+    if not text:
+        return None
+    span = period_span(text)
+    if span is None:
+        raise SearchError(f"{name} period {text!r}: write it like Q3 2024, 2024Q3, H1 2024 "
+                          "or FY 2024")
+    return span
+
+
+class SearchService:
+    """Full-text search over one library."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def refresh_index(self) -> int:
+        """Index what is waiting (edited highlights, texts stored by other programs)."""
+        with self.db.read() as s:
+            if not pending(s.connection()):
+                return 0
+        with self.db.write() as s:
+            return refresh(s.connection())
+
+    def search(self, text: str, filters: SearchFilters | None = None, *,
+               limit: int = PAGE_SIZE, cursor: int | None = None) -> SearchPage:
+        filters = filters or SearchFilters()
+        query = parse_query(text)
+        if query.empty:
+            return SearchPage([], None, query)
+        self.refresh_index()
+        match = fts_expression(query)
+        with self.db.read() as s:
+            conn = s.connection()
+            calls = self._calls(transcript_keys(conn), filters) if filters.narrows_calls else None
+            inside = calls if calls is None or len(calls) <= _FTS_TRANSCRIPT_LIMIT else None
+            hits: list[UnitHit] = []
+            before = cursor
+            more = True
+            # Calls filtered outside the index can leave a page short: read on until full.
+            while more and len(hits) < limit:
+                batch = search_units(conn, match, transcripts=inside, section=filters.section,
+                                     speaker_kind=filters.speaker_kind, kinds=filters.kinds,
+                                     overlapping_highlight=filters.has_highlight,
+                                     before=before, limit=limit)
+                more = len(batch) == limit
+                if batch:
+                    before = batch[-1].unit_id
+                hits.extend(h for h in batch if calls is None or h.transcript_id in calls)
+        hits = hits[:limit]
+        next_cursor = hits[-1].unit_id if hits and (more or len(hits) == limit) else None
+        return SearchPage(_in_reading_order([_result(h, query) for h in hits], hits),
+                          next_cursor, query)
+
+    def count(self, text: str, filters: SearchFilters | None = None) -> int:
+        """How many units match, ignoring filters that are not inside the index."""
+        query = parse_query(text)
+        if query.empty:
+            return 0
+        with self.db.read() as s:
+            return count_units(s.connection(), fts_expression(query))
+
+    def facets(self) -> Facets:
+        with self.db.read() as s:
+            keys = transcript_keys(s.connection())
+        companies = sorted({k.company for k in keys if k.company}, key=str.casefold)
+        periods = sorted({k.period for k in keys if k.period},
+                         key=lambda p: (period_span(p) or (10**6, 10**6), p))
+        return Facets(companies, periods)
+
+    def _calls(self, keys: Sequence[TranscriptKey], f: SearchFilters) -> set[int]:
+        low = _period_bound(f.period_from, "from")
+        high = _period_bound(f.period_to, "to")
+        needle = (f.company or "").strip().casefold()
+        out = set()
+        for k in keys:
+            if needle and needle not in (k.company or "").casefold() and \
+                    needle != (k.ticker or "").casefold():
+                continue
+            if low or high:
+                span = period_span(k.period)
+                if span is None or (low and span[0] < low[0]) or (high and span[1] > high[1]):
+                    continue
+            if f.has_highlight and not k.highlights:
+                continue
+            out.add(k.id)
+        return out
+
+
+def _result(h: UnitHit, query: Query) -> SearchResult:
+    hits = find_hits(h.text, query)
+    snippet = make_snippet(h.text, hits)
+    if h.kind == "paragraph" and hits:
+        hit_start, hit_end = h.start + hits[0][0], h.start + hits[0][1]
+    else:
+        hit_start, hit_end = h.start, h.end
+    return SearchResult(
+        transcript_id=h.transcript_id, sha256=h.sha256, company=h.company, ticker=h.ticker,
+        title=h.title, period=h.period, date=h.date, source_name=h.source_name, kind=h.kind,
+        highlight_id=h.highlight_id, turn_index=h.turn_index, speaker=h.speaker,
+        speaker_kind=h.speaker_kind, section=h.section, start=h.start, end=h.end,
+        hit_start=hit_start, hit_end=hit_end, snippet=snippet.text, marks=snippet.marks)
+
+
+def _in_reading_order(results: list[SearchResult], hits: list[UnitHit]) -> list[SearchResult]:
+    """Calls in the order the index gave them; each call's results by position."""
+    first: dict[int, int] = {}
+    for i, h in enumerate(hits):
+        first.setdefault(h.transcript_id, i)
+    return sorted(results, key=lambda r: (first[r.transcript_id], r.start, r.kind))
