@@ -39,11 +39,13 @@ _GAP = "[ \t\u00a0\u3000]"
 _HAN_RUN = re.compile(f"[{_HAN}](?:{_GAP}*[{_HAN}])*")
 """A run of Han characters, with the spaces speech recognition leaves between them."""
 _GAPS = re.compile(f"{_GAP}+")
+_INNER_GAP = re.compile(f"(?<=[{_HAN}]){_GAP}+(?=[{_HAN}])")
 _HAN_ONLY = re.compile(f"[{_HAN}]+")
 _WORD = re.compile(r"[^\W_]+")
 """A word as the unicode61 tokenizer sees one: letters and digits (underscore separates)."""
 _QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
 _SNIPPET_WIDTH = 180
+_ONE_LINE = str.maketrans("\n\r\t", "   ")
 
 
 class _Converter(Protocol):
@@ -246,47 +248,86 @@ def fts_expression(query: Query) -> str:
 
 @cache
 def _latin_pattern(kind: TermKind, tokens: tuple[str, ...]) -> re.Pattern[str]:
+    # Starts with the literal word, so the regex engine can skip ahead to it; the word's
+    # left edge is checked by the caller (a look-behind first would slow every position).
     body = r"[\W_]+".join(re.escape(t) for t in tokens)
     tail = r"[^\W_]*" if kind is TermKind.PREFIX else r"(?![^\W_])"
-    return re.compile(rf"(?<![^\W_]){body}{tail}", re.IGNORECASE)
+    return re.compile(body + tail)
 
 
-def _compact(text: str) -> tuple[str, list[int]]:
+def _latin_hits(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
+    lower = text.lower()
+    if len(lower) != len(text):  # a rare letter whose lower case is longer: match slowly
+        lower = text
+        flags = re.IGNORECASE
+    else:
+        flags = 0
+    spans = []
+    for term in terms:
+        pattern = _latin_pattern(term.kind, term.tokens)
+        if flags:
+            pattern = re.compile(pattern.pattern, flags)
+        for m in pattern.finditer(lower):
+            s = m.start()
+            if s == 0 or not (lower[s - 1].isalnum()):
+                spans.append(m.span())
+    return spans
+
+
+def _compact(text: str) -> tuple[str, Sequence[int]]:
     """`text` without the spaces between Han characters, and each kept char's source offset."""
+    gaps = [m.span() for m in _INNER_GAP.finditer(text)]
+    if not gaps:
+        return text, range(len(text))
     keep: list[int] = []
-    out: list[str] = []
-    drop: set[int] = set()
-    for m in _HAN_RUN.finditer(text):
-        for g in _GAPS.finditer(m.group()):
-            drop.update(range(m.start() + g.start(), m.start() + g.end()))
-    for i, ch in enumerate(text):
-        if i not in drop:
-            keep.append(i)
-            out.append(ch)
-    return "".join(out), keep
+    pieces: list[str] = []
+    pos = 0
+    for s, e in [*gaps, (len(text), len(text))]:
+        pieces.append(text[pos:s])
+        keep.extend(range(pos, s))
+        pos = e
+    return "".join(pieces), keep
 
 
 def find_hits(text: str, query: Query) -> list[tuple[int, int]]:
     """Source spans in `text` where any term of `query` occurs, sorted, not overlapping."""
-    spans: list[tuple[int, int]] = []
+    return find_hits_many([text], query)[0]
+
+
+def find_hits_many(texts: Sequence[str], query: Query) -> list[list[tuple[int, int]]]:
+    """`find_hits` for each of `texts`; Chinese texts are folded to simplified in one batch."""
     latin = [t for t in query.terms if t.kind is not TermKind.CJK]
     cjk = [t for t in query.terms if t.kind is TermKind.CJK]
-    for term in latin:
-        spans.extend(m.span() for m in _latin_pattern(term.kind, term.tokens).finditer(text))
-    if cjk and has_han(text):
-        compact, where = _compact(text)
-        simple = convert(compact, "t2s")
+    spans: list[list[tuple[int, int]]] = [[] for _ in texts]
+    if latin:
+        for i, text in enumerate(texts):
+            spans[i].extend(_latin_hits(text, latin))
+    chinese = [i for i, t in enumerate(texts) if cjk and has_han(t)]
+    compacts = {i: _compact(texts[i]) for i in chinese}
+    # One OpenCC call for all; a text whose folding keeps its length maps char for char.
+    batch = converter("t2s").convert_text(
+        "\n".join(compacts[i][0].replace("\n", " ") for i in chinese)).split("\n")
+    if len(batch) != len(chinese):
+        batch = [""] * len(chinese)
+    for i, folded in zip(chinese, batch, strict=True):
+        compact, where = compacts[i]
+        if len(folded) == len(compact):
+            hay, mapped = folded, None
+        else:
+            mapped = convert(compact, "t2s")
+            hay = mapped.text
         for term in cjk:
             for needle in term.tokens:
-                for hay, mapped in ((simple.text, True), (compact, False)):
-                    i = hay.find(needle)
-                    while i >= 0:
-                        s, e = simple.to_source_span(i, i + len(needle)) if mapped else (
-                            i, i + len(needle))
+                for text_, use_map in ((hay, True), (compact, False)):
+                    k = text_.find(needle)
+                    while k >= 0:
+                        s, e = k, k + len(needle)
+                        if use_map and mapped is not None:
+                            s, e = mapped.to_source_span(s, e)
                         if e > s:
-                            spans.append((where[s], where[e - 1] + 1))
-                        i = hay.find(needle, i + len(needle))
-    return _merge(spans)
+                            spans[i].append((where[s], where[e - 1] + 1))
+                        k = text_.find(needle, k + len(needle))
+    return [_merge(sp) for sp in spans]
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -324,7 +365,7 @@ def make_snippet(text: str, hits: Sequence[tuple[int, int]],
         if end < len(text):
             space = text.rfind(" ", end - 15, end)
             end = space if space > start else end
-    body = "".join(" " if ch in "\n\r\t" else ch for ch in text[start:end])
+    body = text[start:end].translate(_ONE_LINE)
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(text) else ""
     shift = len(lead) - start

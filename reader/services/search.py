@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from db.engine import Database
 from db.search_index import (
@@ -25,7 +25,16 @@ from db.search_index import (
     transcript_keys,
 )
 from reader.core.metadata import normalize_period
-from reader.core.search_text import Query, find_hits, fts_expression, make_snippet, parse_query
+from reader.core.search_text import (
+    Query,
+    find_hits_many,
+    fts_expression,
+    make_snippet,
+    parse_query,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 PAGE_SIZE: Final = 50
 _FTS_TRANSCRIPT_LIMIT: Final = 400
@@ -154,29 +163,40 @@ class SearchService:
         query = parse_query(text)
         if query.empty:
             return SearchPage([], None, query)
-        self.refresh_index()
         match = fts_expression(query)
+        page = None
         with self.db.read() as s:
-            conn = s.connection()
-            calls = self._calls(transcript_keys(conn), filters) if filters.narrows_calls else None
-            inside = calls if calls is None or len(calls) <= _FTS_TRANSCRIPT_LIMIT else None
-            hits: list[UnitHit] = []
-            before = cursor
-            more = True
-            # Calls filtered outside the index can leave a page short: read on until full.
-            while more and len(hits) < limit:
-                batch = search_units(conn, match, transcripts=inside, section=filters.section,
-                                     speaker_kind=filters.speaker_kind, kinds=filters.kinds,
-                                     overlapping_highlight=filters.has_highlight,
-                                     before=before, limit=limit)
-                more = len(batch) == limit
-                if batch:
-                    before = batch[-1].unit_id
-                hits.extend(h for h in batch if calls is None or h.transcript_id in calls)
+            if not pending(s.connection()):  # the usual case: one read transaction
+                page = self._page(s.connection(), match, filters, limit, cursor)
+        if page is None:
+            self.refresh_index()
+            with self.db.read() as s:
+                page = self._page(s.connection(), match, filters, limit, cursor)
+        hits, next_cursor = page
+        found = find_hits_many([h.text for h in hits], query)
+        results = [_result(h, spans) for h, spans in zip(hits, found, strict=True)]
+        return SearchPage(_in_reading_order(results, hits), next_cursor, query)
+
+    def _page(self, conn: Connection, match: str, filters: SearchFilters, limit: int,
+              cursor: int | None) -> tuple[list[UnitHit], int | None]:
+        calls = self._calls(transcript_keys(conn), filters) if filters.narrows_calls else None
+        inside = calls if calls is None or len(calls) <= _FTS_TRANSCRIPT_LIMIT else None
+        hits: list[UnitHit] = []
+        before = cursor
+        more = True
+        # Calls filtered outside the index can leave a page short: read on until full.
+        while more and len(hits) < limit:
+            batch = search_units(conn, match, transcripts=inside, section=filters.section,
+                                 speaker_kind=filters.speaker_kind, kinds=filters.kinds,
+                                 overlapping_highlight=filters.has_highlight,
+                                 before=before, limit=limit)
+            more = len(batch) == limit
+            if batch:
+                before = batch[-1].unit_id
+            hits.extend(h for h in batch if calls is None or h.transcript_id in calls)
         hits = hits[:limit]
         next_cursor = hits[-1].unit_id if hits and (more or len(hits) == limit) else None
-        return SearchPage(_in_reading_order([_result(h, query) for h in hits], hits),
-                          next_cursor, query)
+        return hits, next_cursor
 
     def count(self, text: str, filters: SearchFilters | None = None) -> int:
         """How many units match, ignoring filters that are not inside the index."""
@@ -213,8 +233,7 @@ class SearchService:
         return out
 
 
-def _result(h: UnitHit, query: Query) -> SearchResult:
-    hits = find_hits(h.text, query)
+def _result(h: UnitHit, hits: list[tuple[int, int]]) -> SearchResult:
     snippet = make_snippet(h.text, hits)
     if h.kind == "paragraph" and hits:
         hit_start, hit_end = h.start + hits[0][0], h.start + hits[0][1]
