@@ -1,0 +1,378 @@
+"""The library: a sortable, filterable table of imported calls, and importing files and folders.
+
+The table is `LibraryTableModel` (one row per call) under `LibraryFilterProxy` (company and
+period filters, sorting by each column's sort key). Imports run in the background
+(reader/ui/library_worker.py) with a progress bar, the current file and Cancel; files that
+could not be imported are listed with their reasons. Double-click or Enter on a row emits
+`transcript_activated(transcript id)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.anchoring import TranscriptInfo
+from reader.services.library import ImportSummary, LibraryService
+from reader.services.search import period_span
+from reader.ui.library_worker import ImportJob, ImportSignals
+
+_Index = QModelIndex | QPersistentModelIndex
+ALL_PERIODS = "All periods"
+
+
+class LibraryRole(IntEnum):
+    TRANSCRIPT_ID = Qt.ItemDataRole.UserRole + 1
+    SHA256 = Qt.ItemDataRole.UserRole + 2
+    SORT_KEY = Qt.ItemDataRole.UserRole + 3
+    INFO = Qt.ItemDataRole.UserRole + 4
+
+
+class Column(IntEnum):
+    COMPANY = 0
+    TICKER = 1
+    PERIOD = 2
+    DATE = 3
+    LAYOUT = 4
+    HIGHLIGHTS = 5
+
+
+_HEADERS = {Column.COMPANY: "Company", Column.TICKER: "Ticker", Column.PERIOD: "Period",
+            Column.DATE: "Date", Column.LAYOUT: "Layout", Column.HIGHLIGHTS: "Highlights"}
+
+
+def _display(info: TranscriptInfo, column: Column) -> str:
+    if column is Column.COMPANY:
+        return info.company or info.title or info.source_name
+    if column is Column.TICKER:
+        return info.ticker or ""
+    if column is Column.PERIOD:
+        return info.period or ""
+    if column is Column.DATE:
+        return info.date or ""
+    if column is Column.LAYOUT:
+        return info.format
+    return str(info.highlight_count)
+
+
+def _sort_key(info: TranscriptInfo, column: Column) -> Any:
+    if column is Column.HIGHLIGHTS:
+        return info.highlight_count
+    if column is Column.PERIOD:
+        span = period_span(info.period)
+        # Unknown periods sort after known ones; the string key keeps the order total.
+        return f"{span[0]:06d}{span[1]:06d}" if span else f"z{info.period or ''}"
+    return _display(info, column).casefold()
+
+
+class LibraryTableModel(QAbstractTableModel):
+    """The calls in the library, one per row."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TranscriptInfo] = []
+
+    def set_transcripts(self, rows: Sequence[TranscriptInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def transcript(self, row: int) -> TranscriptInfo:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        info = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(info, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return info.source_path
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.HIGHLIGHTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == LibraryRole.TRANSCRIPT_ID:
+            return info.id
+        if role == LibraryRole.SHA256:
+            return info.sha256
+        if role == LibraryRole.SORT_KEY:
+            return _sort_key(info, column)
+        if role == LibraryRole.INFO:
+            return info
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(Column)):
+            return _HEADERS[Column(section)]
+        return None
+
+
+class LibraryFilterProxy(QSortFilterProxyModel):
+    """Rows whose company (or ticker) contains the company text, and of the chosen period."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._company = ""
+        self._period: str | None = None
+        self.setSortRole(LibraryRole.SORT_KEY)
+
+    def set_company(self, text: str) -> None:
+        self._change_filter(lambda: setattr(self, "_company", text.strip().casefold()))
+
+    def set_period(self, period: str | None) -> None:
+        self._change_filter(lambda: setattr(self, "_period", period or None))
+
+    def _change_filter(self, change: Callable[[], None]) -> None:
+        # Qt 6.10 deprecated invalidateRowsFilter for begin/endFilterChange around the change.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, LibraryTableModel) or source_parent.isValid():
+            return True
+        info = model.transcript(source_row)
+        if self._company and self._company not in (info.company or "").casefold() \
+                and self._company != (info.ticker or "").casefold():
+            return False
+        return self._period is None or info.period == self._period
+
+
+class LibraryView(QWidget):
+    """The library table with its filters, import buttons, progress and failures."""
+
+    transcript_activated = Signal(int)  # transcript id
+    import_started = Signal()
+    import_finished = Signal(object)  # ImportSummary
+
+    def __init__(self, library: LibraryService, pool: QThreadPool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._pool = pool
+        self._job: ImportJob | None = None
+        self._signals: ImportSignals | None = None
+        self.setAcceptDrops(True)
+
+        self.model = LibraryTableModel(self)
+        self.proxy = LibraryFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.import_files_button = QPushButton("Import Files…")
+        self.import_folder_button = QPushButton("Import Folder…")
+        self.company_filter = QLineEdit()
+        self.company_filter.setPlaceholderText("Company or ticker")
+        self.company_filter.setClearButtonEnabled(True)
+        self.period_filter = QComboBox()
+        self.period_filter.addItem(ALL_PERIODS)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.COMPANY, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(Column.COMPANY,
+                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.setAlternatingRowColors(True)
+
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.current_file = QLabel()
+        self.current_file.setTextFormat(Qt.TextFormat.PlainText)
+        self.cancel_button = QPushButton("Cancel")
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.failures = QListWidget()
+        self.failures.setToolTip("Files that could not be imported, with the reason")
+
+        top = QHBoxLayout()
+        top.addWidget(self.import_files_button)
+        top.addWidget(self.import_folder_button)
+        top.addStretch(1)
+        top.addWidget(self.company_filter, 2)
+        top.addWidget(self.period_filter, 1)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(busy)
+        layout.addWidget(self.current_file)
+        layout.addWidget(self.status)
+        layout.addWidget(self.failures)
+        self._set_busy(False)
+        self.failures.hide()
+
+        self.import_files_button.clicked.connect(self._on_import_files_clicked)
+        self.import_folder_button.clicked.connect(self._on_import_folder_clicked)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.company_filter.textChanged.connect(self.proxy.set_company)
+        self.period_filter.currentTextChanged.connect(self._on_period_changed)
+        self.table.activated.connect(self._on_row_activated)
+        self.refresh()
+
+    # --- public ----------------------------------------------------------------------------
+
+    @property
+    def importing(self) -> bool:
+        return self._job is not None
+
+    def refresh(self) -> None:
+        """Reload the calls (after an import, a deletion, or highlights changing counts)."""
+        rows = self._library.transcripts()
+        self.model.set_transcripts(rows)
+        current = self.period_filter.currentText()
+        periods = sorted({r.period for r in rows if r.period},
+                         key=lambda p: (period_span(p) or (10**6, 10**6), p))
+        self.period_filter.blockSignals(True)
+        self.period_filter.clear()
+        self.period_filter.addItems([ALL_PERIODS, *periods])
+        self.period_filter.setCurrentText(current if current in periods else ALL_PERIODS)
+        self.period_filter.blockSignals(False)
+        self.proxy.set_period(None if self.period_filter.currentText() == ALL_PERIODS
+                              else self.period_filter.currentText())
+        n = len(rows)
+        if not self.importing:
+            self.status.setText(f"{n} call{'s' if n != 1 else ''} in the library")
+
+    def import_paths(self, paths: Sequence[str | Path], workers: int = 1) -> bool:
+        """Start importing files and folders in the background; False if one is running."""
+        if self._job is not None or not paths:
+            return False
+        signals = ImportSignals()  # no parent: see reader/ui/library_worker.py
+        signals.progressed.connect(self._on_job_progressed)
+        signals.finished.connect(self._on_job_finished)
+        signals.failed.connect(self._on_job_failed)
+        job = ImportJob(self._library, [str(p) for p in paths], signals, workers=workers)
+        self._job, self._signals = job, signals
+        self.failures.clear()
+        self.failures.hide()
+        self.progress.setRange(0, 0)
+        self.current_file.setText("Looking for transcripts…")
+        self._set_busy(True)
+        self.import_started.emit()
+        self._pool.start(job)
+        return True
+
+    def cancel_import(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.current_file.setText("Stopping after the current file…")
+
+    def selected_transcript_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return int(rows[0].data(LibraryRole.TRANSCRIPT_ID)) if rows else None
+
+    # --- drag and drop ---------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths and self.import_paths(paths):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    # --- slots -----------------------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        for w in (self.progress, self.cancel_button, self.current_file):
+            w.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        self.import_files_button.setEnabled(not busy)
+        self.import_folder_button.setEnabled(not busy)
+
+    def _on_import_files_clicked(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import Transcripts", "",
+                                                "Transcripts (*.txt *.text *.md);;All files (*)")
+        if paths:
+            self.import_paths(paths)
+
+    def _on_import_folder_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a Folder of Transcripts")
+        if folder:
+            self.import_paths([folder])
+
+    def _on_period_changed(self, text: str) -> None:
+        self.proxy.set_period(None if text == ALL_PERIODS else text)
+
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        tid = index.data(LibraryRole.TRANSCRIPT_ID)
+        if tid is not None:
+            self.transcript_activated.emit(int(tid))
+
+    def _on_job_progressed(self, done: int, total: int, current: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} / {total} files")
+        if current:
+            self.current_file.setText(Path(current).name)
+
+    def _on_job_finished(self, summary: ImportSummary) -> None:
+        self._job = self._signals = None
+        self._set_busy(False)
+        for failure in summary.failures:
+            self.failures.addItem(failure.reason)
+        self.failures.setVisible(bool(summary.failures))
+        self.refresh()
+        self.status.setText(summary.line())
+        self.import_finished.emit(summary)
+
+    def _on_job_failed(self, message: str) -> None:
+        self._job = self._signals = None
+        self._set_busy(False)
+        self.refresh()
+        self.status.setText(f"Import stopped: {message}")
+        self.import_finished.emit(None)
