@@ -229,6 +229,7 @@ class LibraryView(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.failures = QListWidget()
         self.failures.setToolTip("Files that could not be imported, with the reason")
+        self.failures.setMaximumHeight(6 * self.fontMetrics().lineSpacing())
 
         top = QHBoxLayout()
         top.addWidget(self.import_files_button)

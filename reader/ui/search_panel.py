@@ -180,8 +180,11 @@ class SnippetDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()) + 4, int(doc.size().height()) + 2)
+        # Every row is two lines; measured on Latin and Han sample text so that rows with
+        # Chinese (taller glyphs in most fonts) are not clipped. The width is the view's:
+        # a long snippet is cut at the edge rather than scrolled to.
+        sample = snippet_document("Ag 国", "Ag 国", [(0, 2)], option.font)
+        return QSize(1, int(sample.size().height()) + 2)
 
 
 class SearchPanel(QWidget):
@@ -220,6 +223,8 @@ class SearchPanel(QWidget):
         self.results.setModel(self.results_model)
         self.results.setItemDelegate(SnippetDelegate(self.results))
         self.results.setUniformItemSizes(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
