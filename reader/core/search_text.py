@@ -257,19 +257,17 @@ def _latin_pattern(kind: TermKind, tokens: tuple[str, ...]) -> re.Pattern[str]:
 
 def _latin_hits(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
     lower = text.lower()
-    if len(lower) != len(text):  # a rare letter whose lower case is longer: match slowly
+    slow = len(lower) != len(text)  # a rare letter whose lower case is longer: match slowly
+    if slow:
         lower = text
-        flags = re.IGNORECASE
-    else:
-        flags = 0
     spans = []
     for term in terms:
         pattern = _latin_pattern(term.kind, term.tokens)
-        if flags:
-            pattern = re.compile(pattern.pattern, flags)
+        if slow:
+            pattern = re.compile(pattern.pattern, re.IGNORECASE)
         for m in pattern.finditer(lower):
             s = m.start()
-            if s == 0 or not (lower[s - 1].isalnum()):
+            if s == 0 or not lower[s - 1].isalnum():
                 spans.append(m.span())
     return spans
 
