@@ -26,7 +26,7 @@ that stores it, which also drains the queue for it. `refresh()` drains whatever 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -278,7 +278,7 @@ def transcript_keys(conn: Connection) -> list[TranscriptKey]:
     return [TranscriptKey(*r) for r in rows]
 
 
-def search_units(conn: Connection, match: str, *, transcripts: Sequence[int] | None = None,
+def search_units(conn: Connection, match: str, *, transcripts: Collection[int] | None = None,
                  section: str | None = None, speaker_kind: str | None = None,
                  kinds: Sequence[str] | None = None, overlapping_highlight: bool = False,
                  before: int | None = None, limit: int = 50) -> list[UnitHit]:
