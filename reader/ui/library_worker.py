@@ -3,8 +3,8 @@
 As in reader/ui/alignment_worker.py, each job reports through a signals object created on the
 UI thread with no Qt parent: results arrive as queued calls there, and a widget deleted while
 its job runs only takes its connections with it. An import stops between two files when
-cancelled (each file is its own transaction, so the library stays whole); a search that is
-overtaken by a newer one is simply not reported.
+cancelled (each file is its own transaction, so the library stays whole); each search carries a
+generation number, so the panel drops answers to queries it has since replaced.
 """
 
 from __future__ import annotations
