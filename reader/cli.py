@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader import APP_NAME, __version__, cli_annotations
+from reader import APP_NAME, __version__, cli_annotations, cli_library
 
 EXIT_USAGE = 2
 MAX_BYTES = 256 * 1024 * 1024
@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--layout", help="skip detection and read the file in this layout")
     p.set_defaults(func=_cmd_parse)
     cli_annotations.register(sub)
+    cli_library.register(sub)
     return parser
 
 
