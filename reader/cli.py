@@ -14,40 +14,24 @@ from pathlib import Path
 from reader import APP_NAME, __version__, cli_annotations, cli_library
 
 EXIT_USAGE = 2
-MAX_BYTES = 256 * 1024 * 1024
-"""Larger files are refused: no real transcript comes near this, and reading one would
-exhaust memory on an analyst's laptop."""
 
 
 class UserError(Exception):
     """A one-line message for the user; the CLI prints it and exits with status 2."""
 
 
-def read_transcript_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise UserError(f"{path}: is a folder, not a transcript file")
-        if size > MAX_BYTES:
-            raise UserError(f"{path}: file is too large ({size // (1024 * 1024)} MB; "
-                            f"the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except PermissionError:
-        raise UserError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
-
-
 def _cmd_parse(args: argparse.Namespace) -> int:
     from reader.core.outline import to_json, to_text
     from reader.core.pipeline import parse_bytes
+    from reader.core.source_file import SourceFileError, read_transcript_file
 
     path = Path(args.file)
     if args.align and not args.json:
         raise UserError("--align adds to the JSON outline: use it with --json")
-    data = read_transcript_bytes(path)
+    try:
+        data = read_transcript_file(path)
+    except SourceFileError as exc:
+        raise UserError(str(exc)) from None
     try:
         transcript = parse_bytes(data, path.name, layout=args.layout)
     except ValueError as exc:  # DecodeError and unknown layout names

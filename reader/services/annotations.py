@@ -56,8 +56,8 @@ from reader.core.anchoring import (
 from reader.core.export_md import ExportInput, export_file_name, render_markdown
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
+from reader.core.source_file import SourceFileError, read_transcript_file
 
-MAX_FILE_BYTES: Final = 256 * 1024 * 1024
 UNDO_LIMIT: Final = 200
 _SAME_PATH_MIN: Final = 0.5
 _SAME_META_MIN: Final = 0.7
@@ -196,17 +196,9 @@ class AnnotationService:
         """Bring a transcript file into the library (or find it there), as opening it does."""
         path = Path(path)
         try:
-            if path.is_dir():
-                raise AnnotationError(f"{path}: is a folder, not a transcript file")
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise AnnotationError(f"{path}: file is too large")
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise AnnotationError(f"{path}: no such file") from None
-        except PermissionError:
-            raise AnnotationError(f"{path}: permission denied") from None
-        except OSError as exc:
-            raise AnnotationError(f"{path}: cannot read ({exc.strerror or exc})") from None
+            data = read_transcript_file(path)
+        except SourceFileError as exc:
+            raise AnnotationError(str(exc)) from None
         return self.import_bytes(data, path)
 
     def import_bytes(self, data: bytes, source_path: Path | str) -> ImportResult:

@@ -27,8 +27,8 @@ from db.repository import Repository
 from db.search_index import version_hashes
 from reader.core.anchoring import TranscriptInfo
 from reader.core.model import Transcript
+from reader.core.source_file import SourceFileError, read_transcript_file
 from reader.services.annotations import (
-    MAX_FILE_BYTES,
     AnnotationError,
     AnnotationService,
     ImportStatus,
@@ -96,17 +96,9 @@ def collect_files(paths: Iterable[Path | str]) -> list[Path]:
 def read_file(path: Path) -> bytes:
     """A file's bytes; AnnotationError with a one-line reason otherwise."""
     try:
-        if path.is_dir():
-            raise AnnotationError(f"{path}: is a folder, not a transcript file")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise AnnotationError(f"{path.name}: file is too large")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise AnnotationError(f"{path}: no such file") from None
-    except PermissionError:
-        raise AnnotationError(f"{path.name}: permission denied") from None
-    except OSError as exc:
-        raise AnnotationError(f"{path.name}: cannot read ({exc.strerror or exc})") from None
+        return read_transcript_file(path)
+    except SourceFileError as exc:
+        raise AnnotationError(str(exc)) from None
 
 
 def parse_file_bytes(data: bytes, name: str) -> Transcript | str:

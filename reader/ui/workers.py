@@ -19,14 +19,11 @@ if TYPE_CHECKING:
 
 def load_transcript(path: str) -> Transcript:
     """Read and parse one file; raises ValueError with a one-line message for the user."""
-    from reader.cli import UserError, read_transcript_bytes
     from reader.core.pipeline import parse_bytes
+    from reader.core.source_file import read_transcript_file
 
     file = Path(path)
-    try:
-        data = read_transcript_bytes(file)
-    except UserError as exc:
-        raise ValueError(str(exc)) from None
+    data = read_transcript_file(file)  # SourceFileError is a ValueError with a user message
     try:
         return parse_bytes(data, file.name)
     except ValueError as exc:  # DecodeError / ParseError: messages written for users
