@@ -1,8 +1,9 @@
 """The main window: one tab per open transcript, the outline dock, menus, toolbar, find bar.
 
 The window is glue: reading and parsing happen in `workers`, display in `ReadingView`, the
-tree in `OutlineModel`, and every remembered choice goes through `Settings`. View options
-(script, cleanup, layout, font size) are window-wide: changing one applies to every tab.
+tree in `OutlineModel`, highlights and the library in `AnnotationController`, and every
+remembered choice goes through `Settings`. View options (script, cleanup, layout, font size)
+are window-wide: changing one applies to every tab.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.core.model import SectionKind, SpeakerKind, Transcript
+from reader.ui.annotation_controller import AnnotationController
 from reader.ui.discrepancy_panel import DiscrepancyPanel
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
@@ -74,11 +76,11 @@ SCRIPT_CHOICES = (
     ("s2twp", "Traditional (Taiwan)"),
     ("s2hk", "Traditional (Hong Kong)"),
 )
-LAYOUT_CHOICES = (
-    ("side_by_side", "Side by side", "Ctrl+1"),
-    ("interleaved", "Interleaved", "Ctrl+2"),
-    ("original_only", "Original only", "Ctrl+3"),
-    ("interpretation_only", "Interpretation only", "Ctrl+4"),
+LAYOUT_CHOICES = (  # Ctrl+1..4 are the highlight colours
+    ("side_by_side", "Side by side", "Alt+1"),
+    ("interleaved", "Interleaved", "Alt+2"),
+    ("original_only", "Original only", "Alt+3"),
+    ("interpretation_only", "Interpretation only", "Alt+4"),
 )
 ZOOM_FACTOR = 1.1
 TRANSCRIPT_FILTER = "Transcripts (*.txt *.text *.md);;All files (*)"
@@ -121,7 +123,8 @@ class MainWindow(QMainWindow):
     """The app window (see the module docstring)."""
 
     def __init__(self, settings: Settings, pool: QThreadPool | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, db_path: Path | None = None) -> None:
+        """`db_path`: the annotation library to open (None: highlights are off)."""
         super().__init__(parent)
         self._settings = settings
         self._docs: dict[ReadingView, _Document] = {}
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_outline_dock()
         self._build_discrepancy_dock()
+        self._build_annotations(db_path)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -203,6 +207,17 @@ class MainWindow(QMainWindow):
                                                | Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._discrepancy_dock)
         self.resizeDocks([self._discrepancy_dock], [330], Qt.Orientation.Horizontal)
+
+    def _build_annotations(self, db_path: Path | None) -> None:
+        self._annotations = AnnotationController(self, self._settings, db_path)
+        self._annotations.transcript_replaced.connect(self._on_annotations_transcript_replaced)
+        dock = self._annotations.dock
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.splitDockWidget(dock, self._discrepancy_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([dock, self._discrepancy_dock], [560, 240], Qt.Orientation.Vertical)
+        header = self._settings.highlights_header
+        if not header.isEmpty():
+            dock.view.header().restoreState(header)
 
     def _build_outline_dock(self) -> None:
         self._outline = QTreeView(self)
@@ -345,10 +360,17 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self._rebuild_recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self._annotations.act_export)
+        file_menu.addAction(self._annotations.act_export_all)
+        file_menu.addSeparator()
         file_menu.addAction(self.act_close_tab)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         self._rebuild_recent_menu()
+
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self._annotations.act_undo)
+        edit.addAction(self._annotations.act_redo)
 
         view = bar.addMenu("&View")
         self.script_menu = view.addMenu("Chinese &Script")
@@ -364,6 +386,14 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.act_show_outline)
         view.addAction(self.act_show_discrepancies)
+        view.addAction(self._annotations.act_show_dock)
+
+        annotate = bar.addMenu("&Annotate")
+        for action in self._annotations.annotate_actions():
+            if action is None:
+                annotate.addSeparator()
+            else:
+                annotate.addAction(action)
 
         go = bar.addMenu("&Go")
         go.addAction(self.act_jump_qa)
@@ -420,6 +450,12 @@ class MainWindow(QMainWindow):
         tb.addAction(self.act_next_question)
         tb.addSeparator()
         tb.addAction(self.act_find)
+        tb.addSeparator()
+        for action in (self._annotations.act_highlight, *self._annotations.colour_actions):
+            tb.addAction(action)
+            button = tb.widgetForAction(action)
+            if isinstance(button, QToolButton) and action is not self._annotations.act_highlight:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._toolbar = tb
         self._update_option_buttons()
 
@@ -475,6 +511,10 @@ class MainWindow(QMainWindow):
     def open_queue(self) -> OpenQueue:
         return self._queue
 
+    @property
+    def annotations(self) -> AnnotationController:
+        return self._annotations
+
     def open_files(self, paths: Sequence[str]) -> None:
         """Open each file in a tab of its own (a file already open is brought forward)."""
         for raw in paths:
@@ -510,6 +550,7 @@ class MainWindow(QMainWindow):
             return
         doc = self._docs.pop(widget, None) if isinstance(widget, ReadingView) else None
         if doc is not None:
+            self._annotations.detach(doc.view)
             self._remember_position(doc)
             self._doc_of_viewport.pop(doc.view.viewport(), None)
             doc.view.viewport().removeEventFilter(self)
@@ -577,6 +618,7 @@ class MainWindow(QMainWindow):
         # The text cursor ends up after the inserted text; left there, the first resize
         # would scroll it into view, i.e. to the end of the call.
         view.moveCursor(QTextCursor.MoveOperation.Start)
+        self._annotations.attach(view, transcript, path)
         view.current_turn_changed.connect(self._on_view_current_turn_changed)
         view.font_size_changed.connect(self._on_view_font_size_changed)
         view.viewport().installEventFilter(self)
@@ -625,6 +667,24 @@ class MainWindow(QMainWindow):
         if turn is not None:
             self._settings.set_reading_position(doc.transcript.source.sha256, turn)
 
+    def _on_annotations_transcript_replaced(self, view: object, transcript: object) -> None:
+        """The library holds a newer version of the opened file: show that one instead."""
+        doc = self._docs.get(view) if isinstance(view, ReadingView) else None
+        if doc is None or not isinstance(transcript, Transcript):
+            return
+        old_model = doc.model
+        doc.transcript = transcript
+        doc.model = OutlineModel(transcript, self)
+        doc.speaker = None
+        doc.view.set_transcript(transcript)
+        doc.view.moveCursor(QTextCursor.MoveOperation.Start)
+        self._tabs.setTabText(self._tabs.indexOf(doc.view), self._tab_title(transcript))
+        if self._outline.model() is old_model:
+            self._outline.setModel(None)
+        old_model.deleteLater()
+        if doc is self.current_document():
+            self._update_for_current_document()
+
     @staticmethod
     def _tab_title(t: Transcript) -> str:
         name = t.meta.company or t.meta.title or Path(t.source.name).stem
@@ -655,6 +715,7 @@ class MainWindow(QMainWindow):
                 self._select_outline_turn(doc, top)
         self._fill_speaker_combo(doc)
         self._discrepancies.set_view(doc.view if doc is not None else None)
+        self._annotations.set_current(doc.view if doc is not None else None)
         has_doc = doc is not None
         for action in (self.act_close_tab, self.act_jump_qa, self.act_next_question,
                        self.act_previous_question, self.act_find, self.act_find_next,
@@ -1022,7 +1083,8 @@ class MainWindow(QMainWindow):
                    self.act_find_next, self.act_find_previous, self.act_jump_qa,
                    self.act_next_question, self.act_previous_question, self.act_zoom_in,
                    self.act_zoom_out, self.act_zoom_reset, self.act_show_outline,
-                   *self.layout_group.actions(), self.act_shortcuts]
+                   *self.layout_group.actions(), *self._annotations.shortcut_actions(),
+                   self.act_shortcuts]
         rows = []
         for action in actions:
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
@@ -1073,10 +1135,12 @@ class MainWindow(QMainWindow):
             self._remember_position(doc)
         self._settings.window_geometry = self.saveGeometry()
         self._settings.window_state = self.saveState()
+        self._settings.highlights_header = self._annotations.dock.view.header().saveState()
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._queue.cancel_all()
         self.save_state()
         self._queue.wait(3000)
+        self._annotations.close()
         super().closeEvent(event)

@@ -14,12 +14,19 @@ the document again, so its marks stay on the same words under any script, cleanu
 Discrepancies are char formats merged into the document (they change only with a build);
 the sentence under the mouse or the caret and its counterpart are extra selections, the only
 thing a hover changes.
+
+Highlights are given as source spans (`set_highlights`) and drawn as extra selections too, so
+adding or deleting one never rebuilds the document: each is mapped to the displayed text of
+every paragraph it touches, whatever the script, cleanup and layout. Once the alignment is
+ready, a highlight's passage is mirrored faintly on the other side: the counterpart sentences
+of the aligned sentences it overlaps.
 """
 
 from __future__ import annotations
 
 import threading
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -51,6 +58,7 @@ from reader.core.align.transcript import (
     AlignFlagKind,
     Discrepancy,
     SentenceRef,
+    Side,
     TranscriptAlignment,
     discrepancies,
 )
@@ -59,6 +67,7 @@ from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
 from reader.core.model import SectionKind, SpeakerKind, Transcript, Turn
 from reader.core.rows import Row, aligned_rows, has_interpretation
 from reader.ui.alignment_worker import AlignmentJob, AlignmentSignals
+from reader.ui.outline_model import tooltip_text
 
 
 class LayoutMode(StrEnum):
@@ -89,6 +98,9 @@ _MISMATCH_LINE = QColor(220, 40, 20)
 _MISSING_LINE = QColor(230, 140, 0)
 _UNTRANSLATED_BG = QColor(150, 150, 150, 45)
 _FOCUS_ALPHA = 50  # of the palette's highlight colour, for a sentence and its counterpart
+_HIGHLIGHT_ALPHA = 115  # of a highlight's colour: text stays readable on light and dark bases
+_MIRROR_ALPHA = 40  # the faint mirror of a highlight on the aligned passage
+_MIRROR_LINE_ALPHA = 150
 
 Span = tuple[int, int]
 
@@ -114,6 +126,17 @@ class _Shown:
         if self.utf16 is None:
             return qt_pos
         return bisect_right(self.utf16, qt_pos) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightMark:
+    """A highlight as the view draws it: a source span, its colour, and a tooltip line."""
+
+    id: int
+    start: int
+    end: int
+    colour: QColor
+    tip: str = ""
 
 
 @dataclass(slots=True)
@@ -193,6 +216,14 @@ class ReadingView(QTextEdit):
         self._hovering = False
         self._focus_spans: list[Span] = []  # document spans of the lit sentences
         self._focus_selections: list[QTextEdit.ExtraSelection] = []
+        # Highlights: what was given, where the document shows them now, and their mirrors.
+        self._marks: list[HighlightMark] = []
+        self._mark_doc: dict[int, list[Span]] = {}
+        self._mirror_doc: dict[int, list[Span]] = {}
+        self._highlight_selections: list[QTextEdit.ExtraSelection] = []
+        self._sentences: list[tuple[int, int, SentenceRef]] = []  # aligned, by start
+        self._sentence_starts: list[int] = []
+        self._aimed: tuple[int, int] | None = None  # (turn, scroll value) of scroll_to_turn
         self.viewport().setMouseTracking(True)
         self.cursorPositionChanged.connect(self._on_cursor_position_changed)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -207,6 +238,7 @@ class ReadingView(QTextEdit):
         self._find_query = ""
         self._find_hits, self._find_current = [], -1
         self._last_top = None
+        self._marks, self._mark_doc, self._mirror_doc = [], {}, {}
         self._reset_alignment()
         self._rebuild(keep_position=False)
         self._start_alignment(t)
@@ -318,6 +350,8 @@ class ReadingView(QTextEdit):
             self._scroll_to_position(pos)
         finally:
             self._quiet = quiet
+        turn = self._turn_at_position(pos)
+        self._aimed = None if turn is None else (turn, self.verticalScrollBar().value())
         self._on_scrolled()
 
     def _scroll_to_position(self, pos: int) -> None:
@@ -342,10 +376,34 @@ class ReadingView(QTextEdit):
         """The turn under the top edge of the viewport (left column in side by side)."""
         if not self._turn_order:
             return None
+        aimed = self._aimed_turn()
+        if aimed is not None:
+            return aimed
         vp = self.viewport()
         x = max(1, min(vp.width() // 4, 40))
         pos = self.cursorForPosition(QPoint(x, 4)).position()
         return self._turn_at_position(pos)
+
+    def _aimed_turn(self) -> int | None:
+        """The turn `scroll_to_turn` last brought up, while the view has not moved since and
+        its first line is still in the top rows of the viewport.
+
+        The left column's turn is what lies under the top edge, but a turn in the right
+        column, or one near the end of the call that cannot reach the top, is where the
+        reader was taken: report that one, so a saved position comes back to it.
+        """
+        if self._aimed is None:
+            return None
+        turn, value = self._aimed
+        span = self._turn_spans.get(turn)
+        if span is None or self.verticalScrollBar().value() != value:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        rect = self.cursorRect(cursor)
+        if rect.top() >= 0 and rect.bottom() <= self.viewport().height():
+            return turn
+        return None
 
     def is_turn_shown(self, index: int) -> bool:
         return index in self._turn_spans
@@ -571,8 +629,145 @@ class ReadingView(QTextEdit):
         self._refresh_selections()
 
     def _refresh_selections(self) -> None:
-        """Extra selections: the focused sentence and its counterpart, under the hits."""
-        self.setExtraSelections(self._focus_selections + self._find_selections)
+        """Extra selections, bottom to top: highlights and their mirrors, the focused
+        sentence and its counterpart, find hits."""
+        self.setExtraSelections(self._highlight_selections + self._focus_selections
+                                + self._find_selections)
+
+    # -- highlights ---------------------------------------------------------------------------
+
+    def set_highlights(self, marks: Sequence[HighlightMark]) -> None:
+        """Draw these highlights (and, once aligned, their mirrors); replaces the previous set.
+
+        Marks with an empty span (orphans of a re-import) are kept but draw nothing.
+        """
+        self._marks = sorted(marks, key=lambda m: (m.start, m.id))
+        self._map_highlights()
+        self._refresh_selections()
+
+    def highlight_marks(self) -> list[HighlightMark]:
+        return list(self._marks)
+
+    def highlight_document_spans(self, highlight_id: int) -> list[Span]:
+        """Document spans drawn for a highlight, in document order (empty when hidden)."""
+        return list(self._mark_doc.get(highlight_id, ()))
+
+    def mirror_document_spans(self, highlight_id: int) -> list[Span]:
+        """Document spans of a highlight's faint mirror on the aligned passage."""
+        return list(self._mirror_doc.get(highlight_id, ()))
+
+    def highlight_ids_at(self, doc_pos: int) -> list[int]:
+        """Highlights drawn over the character at (or just before) a document position."""
+        return [m.id for m in self._marks
+                if any(s <= doc_pos < e or (e == doc_pos and s < e)
+                       for s, e in self._mark_doc.get(m.id, ()))]
+
+    def highlight_ids_in_selection(self) -> list[int]:
+        """Highlights under the selection, or under the caret when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return self.highlight_ids_at(cursor.position())
+        a, b = cursor.selectionStart(), cursor.selectionEnd()
+        return [m.id for m in self._marks
+                if any(s < b and a < e for s, e in self._mark_doc.get(m.id, ()))]
+
+    def source_span_document_spans(self, start: int, end: int) -> list[Span]:
+        """Where the document shows transcript[start:end]: one span per displayed paragraph
+        it touches, in document order (a span may cross paragraphs, turns and cells)."""
+        if start >= end or not self._by_source:
+            return []
+        k = bisect_right(self._by_source, (start, 1 << 62)) - 1
+        k = max(k, 0)
+        out = []
+        while k < len(self._by_source) and self._by_source[k][0] < end:
+            shown = self._shown[self._by_source[k][1]]
+            para = shown.para
+            k += 1
+            if para.source_end <= start:
+                continue
+            a, b = para.from_source_span(max(start, para.source_start), min(end, para.source_end))
+            if a < b:
+                out.append((shown.doc_start + shown.qt_len(a), shown.doc_start + shown.qt_len(b)))
+        out.sort()
+        return out
+
+    def show_source_span(self, start: int, end: int) -> bool:
+        """Select transcript[start:end] where it is shown and bring it into view; when the
+        layout hides it, scroll to its turn instead. Returns whether text was selected."""
+        spans = self.source_span_document_spans(start, end)
+        if not spans:
+            t = self._transcript
+            turn = t.turn_at(start) if t is not None else None
+            if turn is not None:
+                self.scroll_to_turn(turn.index)
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(spans[0][0])
+        cursor.setPosition(spans[-1][1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self._center_cursor(cursor)
+        return True
+
+    def _index_sentences(self, alignment: TranscriptAlignment) -> None:
+        out = []
+        for p, pair in enumerate(alignment.pairs):
+            for side in Side:
+                for k, span in enumerate(pair.sentences(side)):
+                    out.append((span[0], span[1], SentenceRef(p, side, k, span)))
+        out.sort(key=lambda item: (item[0], item[1]))
+        self._sentences = out
+        self._sentence_starts = [item[0] for item in out]
+
+    def mirror_source_spans(self, start: int, end: int) -> list[Span]:
+        """Source spans of the counterparts of the aligned sentences overlapping a span
+        (empty until the alignment is ready)."""
+        alignment = self._alignment
+        if alignment is None or start >= end or not self._sentences:
+            return []
+        k = max(bisect_right(self._sentence_starts, start) - 1, 0)
+        found: set[Span] = set()
+        while k < len(self._sentences) and self._sentences[k][0] < end:
+            s, e, ref = self._sentences[k]
+            k += 1
+            if e > start and s < e:
+                found.update(alignment.counterpart_spans(ref))
+        return sorted(span for span in found if span[1] <= start or span[0] >= end)
+
+    def _map_highlights(self) -> None:
+        """Map every highlight (and mirror) to the current document as extra selections."""
+        self._mark_doc, self._mirror_doc = {}, {}
+        mirrors: list[QTextEdit.ExtraSelection] = []
+        marks: list[QTextEdit.ExtraSelection] = []
+        doc = self.document()
+        for m in self._marks:
+            spans = self.source_span_document_spans(m.start, m.end)
+            self._mark_doc[m.id] = spans
+            fmt = QTextCharFormat()
+            tint = QColor(m.colour)
+            tint.setAlpha(_HIGHLIGHT_ALPHA)
+            fmt.setBackground(tint)
+            marks.extend(_selection(doc, span, fmt) for span in spans)
+            mirror = [d for s, e in self.mirror_source_spans(m.start, m.end)
+                      for d in self.source_span_document_spans(s, e)]
+            self._mirror_doc[m.id] = mirror
+            if mirror:
+                faint = QTextCharFormat()
+                tint = QColor(m.colour)
+                tint.setAlpha(_MIRROR_ALPHA)
+                faint.setBackground(tint)
+                line = QColor(m.colour)
+                line.setAlpha(_MIRROR_LINE_ALPHA)
+                faint.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                faint.setUnderlineColor(line)
+                mirrors.extend(_selection(doc, span, faint) for span in mirror)
+        self._highlight_selections = mirrors + marks
+
+    def _highlight_tip_at(self, point: QPoint) -> str:
+        pos = self._document_position_under(point)
+        if pos < 0:
+            return ""
+        ids = set(self.highlight_ids_at(pos))
+        return "\n".join(m.tip for m in self._marks if m.id in ids and m.tip)
 
     # -- alignment ----------------------------------------------------------------------------
 
@@ -671,6 +866,7 @@ class ReadingView(QTextEdit):
         self._discrepancies, self._mark_spans = [], []
         self._current_discrepancy = -1
         self._focus, self._focus_spans, self._focus_selections = None, [], []
+        self._sentences, self._sentence_starts = [], []
 
     def _start_alignment(self, t: Transcript) -> None:
         self._align_job += 1
@@ -690,7 +886,10 @@ class ReadingView(QTextEdit):
         self._align_cancel = None
         self._alignment = result
         self._discrepancies = discrepancies(t, result)
+        self._index_sentences(result)
         self._mark_discrepancies(self.document())
+        self._map_highlights()
+        self._refresh_selections()
         self._on_cursor_position_changed()
         self.alignment_ready.emit()
 
@@ -774,9 +973,11 @@ class ReadingView(QTextEdit):
 
     def viewportEvent(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
-            message = self._discrepancy_message_at(e.pos())
+            message = "\n".join(filter(None, (self._discrepancy_message_at(e.pos()),
+                                               self._highlight_tip_at(e.pos()))))
             if message:
-                QToolTip.showText(e.globalPos(), message, self.viewport())
+                QToolTip.showText(e.globalPos(), tooltip_text(*message.split("\n")),
+                                  self.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -875,6 +1076,7 @@ class ReadingView(QTextEdit):
             self._paint_hits()
         else:
             self._find_selections = []
+        self._map_highlights()
         self._paint_focus()  # also refreshes the extra selections
         if top is not None:
             self.scroll_to_turn(top)
@@ -892,6 +1094,7 @@ class ReadingView(QTextEdit):
         """
         self._shown, self._shown_starts, self._by_source = [], [], []
         self._turn_spans, self._turn_order = {}, []
+        self._aimed = None
         self._section_start = {}
         doc = QTextDocument(self)  # the view deletes its previous document, its child
         doc.setUndoRedoEnabled(False)
@@ -1007,6 +1210,16 @@ class ReadingView(QTextEdit):
         elif turn.interpreted:
             bits.append("interpreted")
         return speaker.label, " · ".join(bits)
+
+
+def _selection(doc: QTextDocument, span: Span, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    sel = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(doc)
+    cursor.setPosition(span[0])
+    cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+    sel.cursor = cursor
+    sel.format = fmt
+    return sel
 
 
 def _subtract(span: Span, holes: list[Span]) -> list[Span]:

@@ -90,9 +90,14 @@ FONT_POINT_SIZE: Key[float] = Key("view/font_point_size", 13.0, minimum=6.0, max
 """Reading text size; zooming steps by about 10%, so half points occur."""
 LAST_DIRECTORY: Key[str] = Key("files/last_directory", "")
 SHOW_OUTLINE: Key[bool] = Key("window/show_outline", True)
+HIGHLIGHT_COLOUR: Key[str] = Key("annotate/colour", "yellow")
+"""Colour key of the last highlight made: Ctrl+H and the Highlight button use it. Checked
+against the library's colours when used (the library owns the list, not this file)."""
+EXPORT_DIRECTORY: Key[str] = Key("files/export_directory", "")
 
 _GEOMETRY = "window/geometry"  # QByteArray from QMainWindow.saveGeometry()
 _STATE = "window/state"  # QByteArray from QMainWindow.saveState()
+_HIGHLIGHTS_HEADER = "window/highlights_header"  # QByteArray from QHeaderView.saveState()
 _RECENT = "files/recent"  # list[str] of absolute paths, most recent first
 _POSITIONS = "positions"  # group: content sha256 -> "turn_index last_read_unix_time"
 
@@ -187,6 +192,22 @@ class Settings:
     def show_outline(self, value: bool) -> None:
         self.set(SHOW_OUTLINE, value)
 
+    @property
+    def highlight_colour(self) -> str:
+        return self.get(HIGHLIGHT_COLOUR)
+
+    @highlight_colour.setter
+    def highlight_colour(self, value: str) -> None:
+        self.set(HIGHLIGHT_COLOUR, value)
+
+    @property
+    def export_directory(self) -> str:
+        return self.get(EXPORT_DIRECTORY)
+
+    @export_directory.setter
+    def export_directory(self, value: str) -> None:
+        self.set(EXPORT_DIRECTORY, value)
+
     # Window layout ---------------------------------------------------------------------
 
     @property
@@ -204,6 +225,16 @@ class Settings:
     @window_state.setter
     def window_state(self, value: QByteArray) -> None:
         self._store.setValue(_STATE, value)
+
+    @property
+    def highlights_header(self) -> QByteArray:
+        """Column widths and order of the highlights list (the dock's own place and
+        visibility are part of `window_state`)."""
+        return self._bytes(_HIGHLIGHTS_HEADER)
+
+    @highlights_header.setter
+    def highlights_header(self, value: QByteArray) -> None:
+        self._store.setValue(_HIGHLIGHTS_HEADER, value)
 
     def _bytes(self, name: str) -> QByteArray:
         raw = self._store.value(name)
@@ -287,8 +318,10 @@ def _parse_position(raw: object) -> tuple[int, int] | None:
 
 __all__ = [
     "APPLICATION",
+    "EXPORT_DIRECTORY",
     "FONT_POINT_SIZE",
     "HIDE_FILLERS",
+    "HIGHLIGHT_COLOUR",
     "JOIN_CJK_SPACES",
     "LAYOUT_MODE",
     "LAYOUT_MODES",

@@ -1,4 +1,5 @@
-"""Qt test set-up: offscreen rendering, settings kept out of the user's profile, transcripts."""
+"""Qt test set-up: offscreen rendering, settings and the annotation library kept out of the
+user's profile, transcripts."""
 
 from __future__ import annotations
 
@@ -31,6 +32,14 @@ def isolated_settings(tmp_path: Path) -> Iterator[Path]:
     yield tmp_path
     QCoreApplication.setOrganizationName(old_org)
     QCoreApplication.setApplicationName(old_app)
+
+
+@pytest.fixture(autouse=True)
+def isolated_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Anything that resolves the library path without being given one lands in tmp_path."""
+    path = tmp_path / "library" / "library.sqlite3"
+    monkeypatch.setenv("TRANSCRIPT_READER_DB", str(path))
+    return path
 
 
 @pytest.fixture

@@ -1,0 +1,625 @@
+"""The window's annotation half: library, highlight actions, the highlights dock, editor, export.
+
+The main window hands each reading view to `attach` and says which one is current; this
+object does the rest, so the window stays glue. Every library call goes through the one
+`AnnotationWorker` (off the UI thread); what a write changed comes back as a `Changed` and
+the views showing that transcript reload its highlights.
+
+Opening a transcript imports it into the library, so its highlights load with it. If the
+library cannot be opened (a newer schema, an unreadable file), the reason is shown once and
+transcripts still open, read-only: every annotation action is disabled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+)
+
+from reader.core.anchoring import Colour, Highlight, TranscriptInfo
+from reader.core.export_md import export_file_name
+from reader.core.model import Transcript
+from reader.services.annotations import (
+    AnnotationService,
+    Changed,
+    ImportResult,
+    ImportStatus,
+    write_documents,
+    write_text_atomic,
+)
+from reader.ui.annotation_editor import AnnotationEditor, ColourNamesDialog
+from reader.ui.annotation_worker import AnnotationWorker, History, LibraryState
+from reader.ui.highlights_dock import HighlightsDock
+from reader.ui.highlights_model import COLOUR_HEX, colour_of, swatch_icon
+from reader.ui.reading_view import HighlightMark, ReadingView
+from reader.ui.settings import Settings
+
+COLOUR_KEYS = tuple(COLOUR_HEX)  # until the library says otherwise: its four defaults
+MARKDOWN_FILTER = "Markdown (*.md);;All files (*)"
+_STATUS_MS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class _Imported:
+    result: ImportResult
+    highlights: list[Highlight]
+    current: Transcript | None  # the library's current version, when the file is older
+
+
+@dataclass(slots=True)
+class _Annotated:
+    """What the library knows of one open view's transcript."""
+
+    view: ReadingView
+    transcript: Transcript
+    path: str
+    info: TranscriptInfo | None = None
+    highlights: list[Highlight] = field(default_factory=list)
+
+
+def _import(service: AnnotationService, transcript: Transcript, path: str) -> _Imported:
+    result = service.import_transcript(transcript, path)
+    tid = result.transcript.id
+    current = service.outline(tid) if result.status is ImportStatus.OLDER_VERSION else None
+    return _Imported(result, service.highlights(tid), current)
+
+
+def _lists(service: AnnotationService) -> tuple[list[Colour], list[tuple[str, int]]]:
+    return service.colours(), service.tags()
+
+
+def _export_one(service: AnnotationService, transcript_id: int, target: Path) -> int:
+    docs = service.export([transcript_id])
+    if not docs:
+        return 0
+    write_text_atomic(target, docs[0].markdown)
+    return docs[0].count
+
+
+def _export_all(service: AnnotationService, folder: Path) -> list[Path]:
+    return write_documents(service.export(), folder)
+
+
+class AnnotationController(QObject):
+    """See the module docstring."""
+
+    transcript_replaced = Signal(object, object)  # view, Transcript now shown in it
+    highlights_loaded = Signal(object)  # view whose highlights were (re)drawn
+
+    def __init__(self, window: QMainWindow, settings: Settings,
+                 db_path: Path | None = None) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        self._docs: dict[ReadingView, _Annotated] = {}
+        self._current: _Annotated | None = None
+        self._colours: list[Colour] = [Colour(k, k.capitalize(), n)
+                                       for n, k in enumerate(COLOUR_KEYS)]
+        self._tags: list[str] = []
+        self._context_ids: list[int] | None = None  # highlights under a context menu's click
+        self.library_message_box: QMessageBox | None = None
+
+        self.worker = AnnotationWorker(self)
+        self.worker.library_opened.connect(self._on_worker_library_opened)
+        self.worker.library_failed.connect(self._on_worker_library_failed)
+        self.worker.changed.connect(self._on_worker_changed)
+        self.worker.history_changed.connect(self._on_worker_history_changed)
+
+        self.dock = HighlightsDock(window)
+        self.dock.highlight_activated.connect(self._on_dock_highlight_activated)
+        self.dock.edit_requested.connect(self._on_dock_edit_requested)
+        self._build_actions()
+        self.dock.set_context_actions([self.act_edit, self.act_delete])
+        self._apply_colours(self._colours)
+        if db_path is not None:
+            self.worker.open_library(db_path)
+        else:
+            self.dock.set_unavailable("Highlights are off: no annotation library was opened.")
+        self._update_actions()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], None], keys: Sequence[str | QKeySequence.StandardKey] = (),
+                tip: str = "") -> QAction:
+        action = QAction(text, self._window)
+        sequences: list[QKeySequence] = []
+        for key in keys:
+            sequence = QKeySequence(key)
+            if not sequence.isEmpty() and sequence not in sequences:
+                sequences.append(sequence)
+        if sequences:
+            action.setShortcuts(sequences)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self._window.addAction(action)  # shortcuts work with the menu bar hidden too
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_highlight = self._action("&Highlight", self._on_highlight_triggered, ["Ctrl+H"],
+                                          "Highlight the selection in the last colour used")
+        self.colour_actions: list[QAction] = []
+        for n in range(len(COLOUR_KEYS)):
+            action = self._action(f"Colour {n + 1}", self._on_colour_triggered,
+                                  [f"Ctrl+{n + 1}"])
+            self.colour_actions.append(action)
+        self.act_edit = self._action("&Tags and Note…", self._on_edit_triggered,
+                                     ["Ctrl+Shift+N"],
+                                     "Edit the tags and note of the highlight at the caret")
+        self.act_delete = self._action("&Delete Highlight", self._on_delete_triggered,
+                                       ["Del"], "Delete the highlight (Ctrl+Z brings it back)")
+        self.act_undo = self._action("&Undo", self._on_undo_triggered,
+                                     ["Ctrl+Z", QKeySequence.StandardKey.Undo])
+        self.act_redo = self._action("&Redo", self._on_redo_triggered,
+                                     ["Ctrl+Shift+Z", QKeySequence.StandardKey.Redo])
+        self.act_rename_colours = self._action("Colour &Names…",
+                                               self._on_rename_colours_triggered,
+                                               tip="Name what each highlight colour means")
+        self.act_export = self._action("&Export Highlights…", self._on_export_triggered,
+                                       ["Ctrl+E"],
+                                       "Save this transcript's highlights as a Markdown note")
+        self.act_export_all = self._action("Export &All Highlights…",
+                                           self._on_export_all_triggered, ["Ctrl+Shift+E"],
+                                           "Save a Markdown note per transcript with highlights")
+        self.act_show_dock = self.dock.toggleViewAction()
+        self.act_show_dock.setText("&Highlights")
+        self.act_show_dock.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self._window.addAction(self.act_show_dock)
+
+    def annotate_actions(self) -> list[QAction | None]:
+        """The Annotate menu, in order (None: a separator)."""
+        return [self.act_highlight, *self.colour_actions, None, self.act_edit, self.act_delete,
+                None, self.act_rename_colours]
+
+    def shortcut_actions(self) -> list[QAction]:
+        return [self.act_highlight, *self.colour_actions, self.act_edit, self.act_delete,
+                self.act_undo, self.act_redo, self.act_export, self.act_export_all,
+                self.act_show_dock]
+
+    def _apply_colours(self, colours: Sequence[Colour]) -> None:
+        self._colours = sorted(colours, key=lambda c: c.position)
+        for n, action in enumerate(self.colour_actions):
+            if n < len(self._colours):
+                c = self._colours[n]
+                action.setData(c.key)
+                action.setText(f"Highlight as {c.display_name.replace('&', '&&')}")
+                action.setIconText(c.display_name)
+                action.setIcon(swatch_icon(c.key))
+                action.setToolTip(f"Highlight as {c.display_name} (Ctrl+{n + 1})")
+                action.setVisible(True)
+            else:
+                action.setVisible(False)
+        self._update_highlight_action()
+
+    def _last_colour(self) -> str:
+        keys = [c.key for c in self._colours]
+        key = self._settings.highlight_colour
+        return key if key in keys else (keys[0] if keys else "yellow")
+
+    def _update_highlight_action(self) -> None:
+        key = self._last_colour()
+        name = next((c.display_name for c in self._colours if c.key == key), key)
+        self.act_highlight.setIcon(swatch_icon(key))
+        self.act_highlight.setToolTip(f"Highlight the selection as {name} (Ctrl+H)")
+
+    def _update_actions(self) -> None:
+        library = self.worker.state in (LibraryState.OPEN, LibraryState.OPENING)
+        ready = library and self._current is not None and self._current.info is not None
+        for action in (self.act_highlight, *self.colour_actions, self.act_edit,
+                       self.act_delete, self.act_export):
+            action.setEnabled(ready)
+        self.act_export_all.setEnabled(library)
+        self.act_rename_colours.setEnabled(library)
+        history = self.worker.history
+        self.act_undo.setEnabled(library and history.can_undo)
+        self.act_redo.setEnabled(library and history.can_redo)
+        self.act_undo.setText(f"&Undo {history.undo_label}" if history.can_undo else "&Undo")
+        self.act_redo.setText(f"&Redo {history.redo_label}" if history.can_redo else "&Redo")
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def attach(self, view: ReadingView, transcript: Transcript, path: str) -> None:
+        """Annotate this view's transcript: import it and draw its highlights."""
+        doc = _Annotated(view, transcript, path)
+        self._docs[view] = doc
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
+        if self.worker.available:
+            self.worker.submit(lambda s: _import(s, transcript, path),
+                               lambda imported: self._on_imported(doc, imported),
+                               lambda message: self._on_import_failed(doc, message))
+
+    def detach(self, view: ReadingView) -> None:
+        doc = self._docs.pop(view, None)
+        if doc is self._current:
+            self.set_current(None)
+
+    def set_current(self, view: ReadingView | None) -> None:
+        self._current = self._docs.get(view) if view is not None else None
+        self._show_in_dock()
+        self._update_actions()
+
+    def transcript_id(self, view: ReadingView) -> int | None:
+        doc = self._docs.get(view)
+        return doc.info.id if doc is not None and doc.info is not None else None
+
+    def highlights(self, view: ReadingView) -> list[Highlight]:
+        doc = self._docs.get(view)
+        return list(doc.highlights) if doc is not None else []
+
+    def colours(self) -> list[Colour]:
+        return list(self._colours)
+
+    def close(self) -> None:
+        """Finish queued writes and close the library (the window is closing)."""
+        self.worker.close()
+
+    def _alive(self, doc: _Annotated) -> bool:
+        return self._docs.get(doc.view) is doc
+
+    def _on_imported(self, doc: _Annotated, imported: object) -> None:
+        if not isinstance(imported, _Imported) or not self._alive(doc):
+            return
+        result = imported.result
+        doc.info = result.transcript
+        if imported.current is not None:
+            doc.transcript = imported.current
+            self.transcript_replaced.emit(doc.view, imported.current)
+            self._status("This file is an earlier version of a call in the library: showing "
+                         "the current version, where the highlights are.")
+        report = result.report
+        if result.status is ImportStatus.NEW_VERSION and report is not None and report.orphaned:
+            n = len(report.orphaned)
+            self._status(f"Corrected version: {n} highlight{'s' if n != 1 else ''} could not be "
+                         f"placed; {'they are' if n != 1 else 'it is'} listed as orphaned.")
+        self._set_highlights(doc, imported.highlights)
+        if doc is self._current:
+            self._update_actions()
+
+    def _on_import_failed(self, doc: _Annotated, message: str) -> None:
+        if self._alive(doc):
+            self._status(f"Highlights unavailable for this transcript: {message}")
+
+    def _reload(self, doc: _Annotated) -> None:
+        if doc.info is None:
+            return
+        tid = doc.info.id
+        self.worker.submit(lambda s: s.highlights(tid),
+                           lambda found: self._on_reloaded(doc, found), self._status)
+
+    def _on_reloaded(self, doc: _Annotated, found: object) -> None:
+        if self._alive(doc) and isinstance(found, list):
+            self._set_highlights(doc, found)
+
+    def _set_highlights(self, doc: _Annotated, highlights: list[Highlight]) -> None:
+        doc.highlights = highlights
+        names = {c.key: c.display_name for c in self._colours}
+        marks = []
+        for h in highlights:
+            if h.orphaned or h.start >= h.end:
+                continue
+            tip = " ".join([names.get(h.colour, h.colour), *(f"#{t}" for t in h.tags)])
+            if h.note:
+                tip += "\n" + h.note
+            marks.append(HighlightMark(h.id, h.start, h.end, colour_of(h.colour), tip))
+        doc.view.set_highlights(marks)
+        if doc is self._current:
+            self._show_in_dock()
+        self.highlights_loaded.emit(doc.view)
+
+    def _show_in_dock(self) -> None:
+        doc = self._current
+        if doc is None:
+            self.dock.set_content(None, [], self._colours)
+        else:
+            self.dock.set_content(doc.transcript, doc.highlights, self._colours)
+
+    def _highlight(self, doc: _Annotated, highlight_id: int) -> Highlight | None:
+        return next((h for h in doc.highlights if h.id == highlight_id), None)
+
+    # -- library -----------------------------------------------------------------------------
+
+    def _on_worker_library_opened(self, _report: object) -> None:
+        self.dock.set_unavailable("")
+        self.worker.submit(_lists, self._on_library_lists)
+        self._update_actions()
+
+    def _on_library_lists(self, lists: tuple[list[Colour], list[tuple[str, int]]]) -> None:
+        colours, tags = lists
+        self._tags = [name for name, _count in tags]
+        self._apply_colours(colours)
+        for doc in self._docs.values():
+            if doc.highlights:
+                self._set_highlights(doc, doc.highlights)  # the colour names in tooltips
+        self._show_in_dock()
+
+    def _on_worker_library_failed(self, message: str) -> None:
+        self.dock.set_unavailable(f"Highlights are off: {message}")
+        self._update_actions()
+        box = QMessageBox(QMessageBox.Icon.Warning, "Annotation library not available",
+                          message, QMessageBox.StandardButton.Ok, self._window)
+        box.setObjectName("library_message")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText("Transcripts still open for reading; highlights are off until "
+                               "the app can use its library.")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.library_message_box = box
+        box.open()  # not exec(): the window keeps starting behind it
+
+    def _on_worker_changed(self, changed: object) -> None:
+        if not isinstance(changed, Changed):
+            return
+        for doc in self._docs.values():
+            if doc.info is not None and doc.info.id in changed.transcripts:
+                self._reload(doc)
+        if changed.colours or changed.tags:
+            self.worker.submit(_lists, self._on_library_lists)
+
+    def _on_worker_history_changed(self, _history: History) -> None:
+        self._update_actions()
+
+    # -- annotate ----------------------------------------------------------------------------
+
+    def _ready_document(self) -> _Annotated | None:
+        doc = self._current
+        if doc is None:
+            return None
+        if not self.worker.available:
+            self._status(f"Highlights are off: {self.worker.error or 'no annotation library'}")
+            return None
+        if doc.info is None:
+            self._status("This transcript is still being added to the library; try again.")
+            return None
+        return doc
+
+    def highlight_selection(self, colour: str | None = None,
+                            then: Callable[[Highlight], None] | None = None) -> bool:
+        """Highlight the current view's selection; False (with a hint) when nothing is selected."""
+        doc = self._ready_document()
+        if doc is None or doc.info is None:
+            return False
+        span = doc.view.selection_source_span()
+        if span is None:
+            self._status("Select some text first, then highlight it.")
+            return False
+        key = colour or self._last_colour()
+        self._settings.highlight_colour = key
+        self._update_highlight_action()
+        tid, (start, end) = doc.info.id, span
+        same = next((h for h in doc.highlights if (h.start, h.end) == span), None)
+        if same is not None:
+            hid = same.id
+            self.worker.submit(lambda s: s.update_highlight(hid, colour=key, label="Recolour"),
+                               lambda h: self._on_written(doc, h, then), self._show_error)
+        else:
+            self.worker.submit(lambda s: s.add_highlight(tid, start, end, colour=key),
+                               lambda h: self._on_written(doc, h, then), self._show_error)
+        cursor = doc.view.textCursor()
+        cursor.clearSelection()
+        doc.view.setTextCursor(cursor)
+        return True
+
+    def _on_written(self, doc: _Annotated, h: object,
+                    then: Callable[[Highlight], None] | None = None) -> None:
+        if not isinstance(h, Highlight) or not self._alive(doc):
+            return
+        # Draw it now; the reload that `changed` asks for confirms it a moment later.
+        others = [x for x in doc.highlights if x.id != h.id]
+        self._set_highlights(doc, sorted([*others, h], key=lambda x: (x.start, x.id)))
+        if doc is self._current:
+            self.dock.select_highlight(h.id)
+        if then is not None:
+            then(h)
+
+    def _on_highlight_triggered(self) -> None:
+        self.highlight_selection()
+
+    def _on_colour_triggered(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction) and action.data():
+            self.highlight_selection(str(action.data()))
+
+    def _target_ids(self) -> list[int]:
+        """The highlights a command means: those under a context menu's click, those
+        selected in the list when it has the focus, else those under the view's selection
+        or caret, else the list's selection."""
+        if self._context_ids is not None:
+            return list(self._context_ids)
+        doc = self._current
+        if doc is None:
+            return []
+        if self.dock.has_list_focus():
+            return self.dock.selected_ids()
+        return doc.view.highlight_ids_in_selection() or self.dock.selected_ids()
+
+    def _on_edit_triggered(self) -> None:
+        doc = self._ready_document()
+        if doc is None:
+            return
+        ids = self._target_ids()
+        if ids:
+            self.edit_highlight(ids[0])
+        elif doc.view.textCursor().hasSelection():
+            self.highlight_selection(then=lambda h: self.edit_highlight(h.id))
+        else:
+            self._status("Put the caret in a highlight, or select one in the Highlights list.")
+
+    def _on_dock_edit_requested(self, highlight_id: int) -> None:
+        self.edit_highlight(highlight_id)
+
+    def edit_highlight(self, highlight_id: int) -> None:
+        """Open the editor on a highlight of the current transcript and save what changed."""
+        doc = self._current
+        h = self._highlight(doc, highlight_id) if doc is not None else None
+        if doc is None or h is None or not self.worker.available:
+            return
+        editor = AnnotationEditor(h, self._colours, self._tags, self._window)
+        if editor.exec() != QDialog.DialogCode.Accepted or not editor.changed():
+            editor.deleteLater()
+            return
+        v = editor.values()
+        editor.deleteLater()
+        if v.colour != h.colour:
+            self._settings.highlight_colour = v.colour
+            self._update_highlight_action()
+        self.worker.submit(lambda s: s.update_highlight(highlight_id, colour=v.colour,
+                                                        note=v.note, tags=v.tags),
+                           lambda new: self._on_written(doc, new), self._show_error)
+
+    def _on_delete_triggered(self) -> None:
+        doc = self._ready_document()
+        if doc is None:
+            return
+        focus = QApplication.focusWidget()
+        if self._context_ids is None and focus is not doc.view \
+                and not self.dock.has_list_focus():
+            return
+        ids = self._target_ids()
+        if not ids:
+            self._status("No highlight here to delete.")
+            return
+        self.delete_highlights(ids)
+
+    def delete_highlights(self, ids: Sequence[int]) -> None:
+        doc = self._current
+        if doc is None:
+            return
+        for hid in ids:
+            self.worker.submit(partial(AnnotationService.delete_highlight, highlight_id=hid),
+                               lambda _old: self._on_deleted(doc), self._show_error)
+
+    def _on_deleted(self, doc: _Annotated) -> None:
+        self._status("Highlight deleted (Ctrl+Z brings it back).")
+        self._reload(doc)
+
+    def _on_undo_triggered(self) -> None:
+        if self.worker.available:
+            self.worker.submit(lambda s: s.undo(), None, self._status)
+
+    def _on_redo_triggered(self) -> None:
+        if self.worker.available:
+            self.worker.submit(lambda s: s.redo(), None, self._status)
+
+    def _on_rename_colours_triggered(self) -> None:
+        if not self.worker.available:
+            return
+        dialog = ColourNamesDialog(self._colours, self._window)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        names = dialog.changed_names() if accepted else {}
+        dialog.deleteLater()
+        for key, name in names.items():
+            self.worker.submit(partial(AnnotationService.rename_colour, key=key,
+                                       display_name=name), None, self._show_error)
+
+    # -- dock and context menu ---------------------------------------------------------------
+
+    def _on_dock_highlight_activated(self, highlight_id: int) -> None:
+        doc = self._current
+        h = self._highlight(doc, highlight_id) if doc is not None else None
+        if doc is None or h is None:
+            return
+        if h.orphaned or h.start >= h.end:
+            self._status("Orphaned highlight: its text is not in this version of the call "
+                         "(shown where it used to be).")
+            turn = doc.transcript.turn_at(h.start)
+            if turn is not None:
+                doc.view.scroll_to_turn(turn.index)
+            return
+        if not doc.view.show_source_span(h.start, h.end):
+            self._status("This highlight is hidden by the layout or the speaker filter.")
+
+    def _on_view_context_menu_requested(self, pos: QPoint) -> None:
+        view = self.sender()
+        if not isinstance(view, ReadingView) or view not in self._docs:
+            return
+        menu: QMenu = view.createStandardContextMenu(pos)
+        here = view.cursorForPosition(pos).position()
+        under = view.highlight_ids_in_selection() if view.textCursor().hasSelection() \
+            else view.highlight_ids_at(here)
+        menu.addSeparator()
+        menu.addAction(self.act_highlight)
+        for action in self.colour_actions:
+            if action.isVisible():
+                menu.addAction(action)
+        if under:
+            menu.addSeparator()
+            menu.addAction(self.act_edit)
+            menu.addAction(self.act_delete)
+        menu.setParent(view, menu.windowFlags())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._context_ids = under
+        # The menu hides before the chosen action runs: forget the target only after that.
+        menu.aboutToHide.connect(lambda: QTimer.singleShot(0, self._forget_context))
+        menu.popup(view.viewport().mapToGlobal(pos))
+
+    def _forget_context(self) -> None:
+        self._context_ids = None
+
+    # -- export ------------------------------------------------------------------------------
+
+    def _on_export_triggered(self) -> None:
+        doc = self._ready_document()
+        if doc is None or doc.info is None:
+            return
+        folder = Path(self._settings.export_directory or Path.home())
+        path, _ = QFileDialog.getSaveFileName(self._window, "Export Highlights",
+                                              str(folder / export_file_name(doc.info)),
+                                              MARKDOWN_FILTER)
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, target: Path) -> None:
+        """Write the current transcript's highlights to `target` as Markdown."""
+        doc = self._current
+        if doc is None or doc.info is None:
+            return
+        self._settings.export_directory = str(target.parent)
+        tid = doc.info.id
+        self.worker.submit(lambda s: _export_one(s, tid, target),
+                           lambda n: self._status(f"Exported {n} highlight"
+                                                  f"{'s' if n != 1 else ''} to {target}"),
+                           self._show_export_error)
+
+    def _on_export_all_triggered(self) -> None:
+        if not self.worker.available:
+            return
+        start = self._settings.export_directory or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self._window, "Export All Highlights to Folder",
+                                                  start)
+        if folder:
+            self.export_all_to(Path(folder))
+
+    def export_all_to(self, folder: Path) -> None:
+        """Write one Markdown note per transcript with highlights into `folder`."""
+        self._settings.export_directory = str(folder)
+        self.worker.submit(lambda s: _export_all(s, folder),
+                           lambda paths: self._status(f"Exported {len(paths)} note"
+                                                      f"{'s' if len(paths) != 1 else ''} "
+                                                      f"to {folder}"),
+                           self._show_export_error)
+
+    def _show_export_error(self, message: str) -> None:
+        QMessageBox.warning(self._window, "Export failed", message)
+
+    # -- messages ----------------------------------------------------------------------------
+
+    def _status(self, message: str) -> None:
+        self._window.statusBar().showMessage(message, _STATUS_MS)
+
+    def _show_error(self, message: str) -> None:
+        self._status(message)
+        QMessageBox.warning(self._window, "Highlight not saved", message)
+

@@ -1,0 +1,267 @@
+"""The highlights dock: the current transcript's highlights, a filter bar, and what to do with one.
+
+A list (quote, tags, note, speaker, section, colour) over `HighlightsModel` through
+`HighlightFilter`; the bar above filters by text, colour, tag, speaker and section. Clicking
+a row asks the window to show the highlight (`highlight_activated`), a double-click asks for
+the editor (`edit_requested`). The dock decides nothing about the library: the window gives it
+content with `set_content` and handles the requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.anchoring import Colour, Highlight
+from reader.core.model import SectionKind, Transcript
+from reader.ui.highlights_model import (
+    Column,
+    HighlightFilter,
+    HighlightRole,
+    HighlightsModel,
+    swatch_icon,
+)
+from reader.ui.outline_model import SECTION_TITLES
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_ALL = ""
+
+
+class HighlightsDock(QDockWidget):
+    """See the module docstring."""
+
+    highlight_activated = Signal(int)  # highlight id: show it in the reading view
+    edit_requested = Signal(int)  # highlight id: open the editor
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Highlights", parent)
+        self.setObjectName("highlights_dock")
+        self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
+                             | Qt.DockWidgetArea.RightDockWidgetArea
+                             | Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.model = HighlightsModel(self)
+        self.proxy = HighlightFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        body = QWidget(self)
+        self.search = QLineEdit(body)
+        self.search.setObjectName("highlight_search")
+        self.search.setPlaceholderText("Filter quotes, notes and tags")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.colour_filter = self._combo("colour_filter", "Any colour", body)
+        self.tag_filter = self._combo("tag_filter", "Any tag", body)
+        self.speaker_filter = self._combo("speaker_filter", "Any speaker", body)
+        self.section_filter = self._combo("section_filter", "Any section", body)
+        self.clear_button = QToolButton(body)
+        self.clear_button.setText("Clear")
+        self.clear_button.setToolTip("Show every highlight")
+        self.clear_button.setAutoRaise(True)
+        self.clear_button.clicked.connect(self._on_clear_button_clicked)
+
+        self.view = QTreeView(body)
+        self.view.setObjectName("highlights_view")
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(Column.QUOTE, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((Column.QUOTE, 240), (Column.TAGS, 90), (Column.NOTE, 120),
+                              (Column.SPEAKER, 100), (Column.SECTION, 110),
+                              (Column.COLOUR, 80)):
+            header.resizeSection(column, width)
+        self.view.clicked.connect(self._on_view_clicked)
+        self.view.activated.connect(self._on_view_clicked)
+        self.view.doubleClicked.connect(self._on_view_double_clicked)
+
+        self.status = QLabel(body)
+        self.status.setObjectName("highlights_status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.setEnabled(False)  # muted text
+
+        bar = QGridLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(4)
+        bar.addWidget(self.search, 0, 0, 1, 2)
+        bar.addWidget(self.clear_button, 0, 2)
+        bar.addWidget(self.colour_filter, 1, 0)
+        bar.addWidget(self.tag_filter, 1, 1, 1, 2)
+        bar.addWidget(self.speaker_filter, 2, 0)
+        bar.addWidget(self.section_filter, 2, 1, 1, 2)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        self.setWidget(body)
+        self._unavailable = ""
+        self.proxy.rowsInserted.connect(self._update_status)
+        self.proxy.rowsRemoved.connect(self._update_status)
+        self.proxy.modelReset.connect(self._update_status)
+        self.proxy.layoutChanged.connect(self._update_status)
+        self._update_status()
+
+    def _combo(self, name: str, everything: str, parent: QWidget) -> QComboBox:
+        combo = QComboBox(parent)
+        combo.setObjectName(name)
+        combo.addItem(everything, _ALL)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        combo.currentIndexChanged.connect(self._on_filter_combo_changed)
+        return combo
+
+    # -- content -----------------------------------------------------------------------------
+
+    def set_context_actions(self, actions: Iterable[QAction]) -> None:
+        """Actions for the list's context menu (edit, delete...)."""
+        for action in actions:
+            self.view.addAction(action)
+
+    def set_unavailable(self, message: str) -> None:
+        """Say why there are no highlights at all (no library); "" when there is one."""
+        self._unavailable = message
+        self._update_status()
+
+    def set_content(self, transcript: Transcript | None, highlights: Sequence[Highlight],
+                    colours: Sequence[Colour]) -> None:
+        """Show `highlights` of `transcript` (None: no transcript is current)."""
+        self.model.set_colours(colours)
+        self.model.set_highlights(transcript, highlights)
+        self._fill_filters(colours)
+        self._update_status()
+
+    def _fill_filters(self, colours: Sequence[Colour]) -> None:
+        items = self.model.highlights()
+        rows = range(self.model.rowCount())
+        speakers = sorted({str(self.model.index(r, 0).data(HighlightRole.SpeakerRole))
+                           for r in rows} - {""}, key=str.casefold)
+        sections = [k.value for k in SectionKind
+                    if any(self.model.index(r, 0).data(HighlightRole.SectionRole) == k.value
+                           for r in rows)]
+        tags: dict[str, str] = {}
+        for h in items:
+            for t in h.tags:
+                tags.setdefault(t.casefold(), t)
+        self._refill(self.colour_filter, [(c.display_name, c.key, c.key) for c in colours])
+        self._refill(self.tag_filter, [(f"#{t}", t, None)
+                                       for t in sorted(tags.values(), key=str.casefold)])
+        self._refill(self.speaker_filter, [(s, s, None) for s in speakers])
+        self._refill(self.section_filter, [(SECTION_TITLES.get(SectionKind(s), s), s, None)
+                                           for s in sections])
+
+    def _refill(self, combo: QComboBox, items: list[tuple[str, str, str | None]]) -> None:
+        """Replace a filter's choices, keeping the chosen one (it stays even when no row has
+        it any more, so a filter never changes under the reader's hands)."""
+        chosen = str(combo.currentData() or _ALL)
+        chosen_text = combo.currentText()
+        combo.blockSignals(True)
+        try:
+            everything = combo.itemText(0)
+            combo.clear()
+            combo.addItem(everything, _ALL)
+            for text, data, icon_key in items:
+                if icon_key is not None:
+                    combo.addItem(swatch_icon(icon_key), text, data)
+                else:
+                    combo.addItem(text, data)
+            if chosen != _ALL and combo.findData(chosen) < 0:
+                combo.addItem(chosen_text, chosen)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        finally:
+            combo.blockSignals(False)
+
+    def _update_status(self, *_args: object) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        orphans = sum(1 for h in self.model.highlights() if h.orphaned)
+        if self._unavailable:
+            text = self._unavailable
+        elif self.model.transcript() is None:
+            text = "Open a transcript to see its highlights."
+        elif not total:
+            text = "No highlights yet: select text and press Ctrl+H (or Ctrl+1 to Ctrl+4)."
+        else:
+            text = f"{total} highlight{'s' if total != 1 else ''}"
+            if shown != total:
+                text += f", {shown} shown"
+            if orphans:
+                text += f"; {orphans} orphaned (their text is not in this version)"
+        self.status.setText(text)
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def select_highlight(self, highlight_id: int) -> bool:
+        """Make a highlight the current row (if the filter shows it)."""
+        source = self.model.index_of(highlight_id)
+        index = self.proxy.mapFromSource(source) if source.isValid() else QModelIndex()
+        if not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def selected_ids(self) -> list[int]:
+        """Highlights selected in the list, in the order shown."""
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        ids = [int(i.data(HighlightRole.IdRole)) for i in sorted(rows, key=lambda i: i.row())]
+        if not ids:
+            current = self.view.currentIndex()
+            if current.isValid() and self.view.selectionModel().isSelected(current):
+                ids = [int(current.data(HighlightRole.IdRole))]
+        return ids
+
+    def has_list_focus(self) -> bool:
+        return self.view.hasFocus()
+
+    # -- slots -------------------------------------------------------------------------------
+
+    def _on_search_text_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_status()
+
+    def _on_filter_combo_changed(self, _index: int) -> None:
+        self.proxy.set_colour(str(self.colour_filter.currentData() or _ALL))
+        self.proxy.set_tag(str(self.tag_filter.currentData() or _ALL))
+        self.proxy.set_speaker(str(self.speaker_filter.currentData() or _ALL))
+        self.proxy.set_section(str(self.section_filter.currentData() or _ALL))
+        self._update_status()
+
+    def _on_clear_button_clicked(self) -> None:
+        self.search.clear()
+        for combo in (self.colour_filter, self.tag_filter, self.speaker_filter,
+                      self.section_filter):
+            combo.setCurrentIndex(0)
+
+    def _on_view_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.highlight_activated.emit(int(index.data(HighlightRole.IdRole)))
+
+    def _on_view_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.edit_requested.emit(int(index.data(HighlightRole.IdRole)))

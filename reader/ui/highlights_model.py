@@ -1,0 +1,396 @@
+"""The highlights of one transcript as a table, and the filter the highlights dock puts over it.
+
+`HighlightsModel` holds plain `Highlight` records (from the annotation service) with what the
+transcript says about each: who spoke the words and in which section. Rows stay in reading
+order; `set_highlights` turns a new list into row inserts, removals and changes, so a view's
+selection survives an edit elsewhere. Orphaned highlights (their text is gone from a corrected
+version of the call) stay listed with their quote and an "orphaned" marker.
+
+`HighlightFilter` is a QSortFilterProxyModel that keeps the rows matching every set criterion:
+text (in quote, note or tags), tag, colour, speaker and section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+
+from reader.core.anchoring import Colour, Highlight
+from reader.core.model import SectionKind, Transcript
+from reader.ui.outline_model import SECTION_TITLES, tooltip_text
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+COLOUR_HEX: dict[str, str] = {
+    "yellow": "#f2c200",
+    "red": "#e5484d",
+    "green": "#2fa36b",
+    "blue": "#3d8af7",
+}
+"""Screen colours of the library's colour keys (their names are the user's to edit)."""
+_FALLBACK_HEX = "#9a9a9a"
+ORPHANED = "orphaned"
+_QUOTE_WIDTH = 160
+
+
+def colour_of(key: str) -> QColor:
+    """The opaque screen colour of a colour key (grey for a key this build does not know)."""
+    return QColor(COLOUR_HEX.get(key, _FALLBACK_HEX))
+
+
+def swatch_icon(key: str, size: int = 16) -> QIcon:
+    """A round swatch of the colour, for menus, toolbar buttons and list rows."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = colour_of(key)
+    painter.setPen(colour.darker(130))
+    painter.setBrush(colour)
+    painter.drawEllipse(2, 2, size - 4, size - 4)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Column(IntEnum):
+    QUOTE = 0
+    TAGS = 1
+    NOTE = 2
+    SPEAKER = 3
+    SECTION = 4
+    COLOUR = 5
+
+
+HEADERS = {
+    Column.QUOTE: "Quote",
+    Column.TAGS: "Tags",
+    Column.NOTE: "Note",
+    Column.SPEAKER: "Speaker",
+    Column.SECTION: "Section",
+    Column.COLOUR: "Colour",
+}
+
+
+class HighlightRole(IntEnum):
+    """Data roles beyond Qt's own; the same on every column of a row."""
+
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    StartRole = Qt.ItemDataRole.UserRole + 2
+    """Source offset where the highlight starts (where its text was, for an orphan)."""
+    EndRole = Qt.ItemDataRole.UserRole + 3
+    ColourKeyRole = Qt.ItemDataRole.UserRole + 4
+    TagsRole = Qt.ItemDataRole.UserRole + 5
+    """tuple[str, ...]"""
+    NoteRole = Qt.ItemDataRole.UserRole + 6
+    SpeakerRole = Qt.ItemDataRole.UserRole + 7
+    SectionRole = Qt.ItemDataRole.UserRole + 8
+    """SectionKind value (str), "" when unknown."""
+    OrphanedRole = Qt.ItemDataRole.UserRole + 9
+    QuoteRole = Qt.ItemDataRole.UserRole + 10
+    TurnIndexRole = Qt.ItemDataRole.UserRole + 11
+    SortRole = Qt.ItemDataRole.UserRole + 12
+    """A value that sorts the column sensibly (reading order for the quote)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    highlight: Highlight
+    speaker: str
+    section: str  # SectionKind value or ""
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.highlight.start, self.highlight.id)
+
+
+def _flat(text: str, width: int | None = None) -> str:
+    flat = " ".join(text.split())
+    if width is not None and len(flat) > width:
+        flat = flat[: width - 1] + "…"
+    return flat
+
+
+class HighlightsModel(QAbstractTableModel):
+    """One transcript's highlights in reading order (see the module docstring)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+        self._transcript: Transcript | None = None
+        self._names: dict[str, str] = {}
+        self._colours: list[Colour] = []
+
+    # -- content -----------------------------------------------------------------------------
+
+    def set_colours(self, colours: Sequence[Colour]) -> None:
+        self._colours = list(colours)
+        self._names = {c.key: c.display_name for c in colours}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1,
+                                                               len(Column) - 1))
+
+    def colours(self) -> list[Colour]:
+        return list(self._colours)
+
+    def colour_name(self, key: str) -> str:
+        return self._names.get(key, key)
+
+    def transcript(self) -> Transcript | None:
+        return self._transcript
+
+    def set_highlights(self, transcript: Transcript | None,
+                       highlights: Sequence[Highlight]) -> None:
+        """Show these highlights (of `transcript`); rows that stay keep their indexes."""
+        new = sorted((self._row(transcript, h) for h in highlights), key=lambda r: r.key)
+        if transcript is not self._transcript or not self._can_patch(new):
+            self.beginResetModel()
+            self._transcript = transcript
+            self._rows = new
+            self.endResetModel()
+            return
+        self._patch(new)
+
+    def _row(self, t: Transcript | None, h: Highlight) -> _Row:
+        speaker = section = ""
+        if t is not None and not h.orphaned:
+            turn_index = h.turn_index
+            if turn_index is None or not 0 <= turn_index < len(t.turns):
+                found = t.turn_at(h.start)
+                turn_index = found.index if found is not None else None
+            if turn_index is not None:
+                turn = t.turns[turn_index]
+                speaker = t.speaker_of(turn).label
+                section = turn.section.value
+        return _Row(h, speaker, section)
+
+    def _can_patch(self, new: list[_Row]) -> bool:
+        """Rows kept must keep their order: edits, adds and deletes, never moves."""
+        kept_ids = {r.highlight.id for r in new}
+        old_keys = [r.key for r in self._rows if r.highlight.id in kept_ids]
+        old_ids = {r.highlight.id for r in self._rows}
+        new_keys = [r.key for r in new if r.highlight.id in old_ids]
+        return old_keys == new_keys
+
+    def _patch(self, new: list[_Row]) -> None:
+        new_ids = {r.highlight.id for r in new}
+        for row in range(len(self._rows) - 1, -1, -1):
+            if self._rows[row].highlight.id not in new_ids:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+        old = {r.highlight.id: r for r in self._rows}
+        for row, item in enumerate(new):
+            if item.highlight.id not in old:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._rows.insert(row, item)
+                self.endInsertRows()
+            elif old[item.highlight.id] != item:
+                self._rows[row] = item
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def highlight(self, row: int) -> Highlight:
+        return self._rows[row].highlight
+
+    def highlights(self) -> list[Highlight]:
+        return [r.highlight for r in self._rows]
+
+    def row_of(self, highlight_id: int) -> int:
+        """The row showing a highlight, or -1."""
+        for row, item in enumerate(self._rows):
+            if item.highlight.id == highlight_id:
+                return row
+        return -1
+
+    def index_of(self, highlight_id: int, column: int = 0) -> QModelIndex:
+        row = self.row_of(highlight_id)
+        return self.index(row, column) if row >= 0 else QModelIndex()
+
+    # -- QAbstractItemModel --------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(Column):
+            return HEADERS[Column(section)]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable \
+            | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid() \
+                or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(Column):
+            return None
+        item = self._rows[index.row()]
+        h = item.highlight
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return swatch_icon(h.colour) if column in (Column.QUOTE, Column.COLOUR) else None
+        if role == Qt.ItemDataRole.FontRole and column is Column.QUOTE and h.orphaned:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and h.orphaned:
+            return QBrush(QColor(176, 60, 40))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(item, column)
+        return self._custom(item, role, column)
+
+    def _display(self, item: _Row, column: Column) -> str:
+        h = item.highlight
+        if column is Column.QUOTE:
+            quote = _flat(h.quote, _QUOTE_WIDTH)
+            return f"[{ORPHANED}] {quote}" if h.orphaned else quote
+        if column is Column.TAGS:
+            return " ".join(f"#{t}" for t in h.tags)
+        if column is Column.NOTE:
+            return _flat(h.note, _QUOTE_WIDTH)
+        if column is Column.SPEAKER:
+            return item.speaker
+        if column is Column.SECTION:
+            return SECTION_TITLES.get(SectionKind(item.section), "") if item.section else ""
+        return self.colour_name(h.colour)
+
+    def _tooltip(self, item: _Row) -> str:
+        h = item.highlight
+        lines = [_flat(h.quote, 600)]
+        if h.orphaned:
+            lines.insert(0, "Orphaned: this text is not in the current version of the call.")
+        if h.tags:
+            lines.append(" ".join(f"#{t}" for t in h.tags))
+        if h.note:
+            lines.append(h.note)
+        return tooltip_text(*lines)
+
+    def _custom(self, item: _Row, role: int, column: Column) -> Any:
+        h = item.highlight
+        if role == HighlightRole.IdRole:
+            return h.id
+        if role == HighlightRole.StartRole:
+            return h.start
+        if role == HighlightRole.EndRole:
+            return h.end
+        if role == HighlightRole.ColourKeyRole:
+            return h.colour
+        if role == HighlightRole.TagsRole:
+            return h.tags
+        if role == HighlightRole.NoteRole:
+            return h.note
+        if role == HighlightRole.SpeakerRole:
+            return item.speaker
+        if role == HighlightRole.SectionRole:
+            return item.section
+        if role == HighlightRole.OrphanedRole:
+            return h.orphaned
+        if role == HighlightRole.QuoteRole:
+            return h.quote
+        if role == HighlightRole.TurnIndexRole:
+            return h.turn_index
+        if role == HighlightRole.SortRole:
+            if column is Column.QUOTE:
+                return h.start * 4096 + (h.id % 4096)
+            if column is Column.COLOUR:
+                order = {c.key: c.position for c in self._colours}
+                return order.get(h.colour, len(order))
+            return self._display(item, column).casefold()
+        return None
+
+
+class HighlightFilter(QSortFilterProxyModel):
+    """Rows matching every criterion set; an empty criterion matches everything."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._tag = ""
+        self._colour = ""
+        self._speaker = ""
+        self._section = ""
+        self.setSortRole(HighlightRole.SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_text(self, text: str) -> None:
+        self._set("_text", " ".join(text.split()).casefold())
+
+    def set_tag(self, tag: str) -> None:
+        self._set("_tag", tag.casefold())
+
+    def set_colour(self, key: str) -> None:
+        self._set("_colour", key)
+
+    def set_speaker(self, speaker: str) -> None:
+        self._set("_speaker", speaker)
+
+    def set_section(self, section: str) -> None:
+        self._set("_section", section)
+
+    def clear_filters(self) -> None:
+        self._change(_text="", _tag="", _colour="", _speaker="", _section="")
+
+    def is_filtering(self) -> bool:
+        return any((self._text, self._tag, self._colour, self._speaker, self._section))
+
+    def _set(self, name: str, value: str) -> None:
+        if getattr(self, name) != value:
+            self._change(**{name: value})
+
+    def _change(self, **values: str) -> None:
+        # Qt 6.10 replaced invalidateRowsFilter with begin/endFilterChange around the change;
+        # the app supports Qt from 6.7 on, so use whichever this Qt has.
+        modern = hasattr(self, "beginFilterChange")
+        if modern:
+            self.beginFilterChange()
+        for name, value in values.items():
+            setattr(self, name, value)
+        if modern:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, HighlightsModel) or source_parent.isValid():
+            return True
+        h = model.highlight(source_row)
+        index = model.index(source_row, 0)
+        if self._colour and h.colour != self._colour:
+            return False
+        if self._tag and self._tag not in (t.casefold() for t in h.tags):
+            return False
+        if self._speaker and index.data(HighlightRole.SpeakerRole) != self._speaker:
+            return False
+        if self._section and index.data(HighlightRole.SectionRole) != self._section:
+            return False
+        if self._text:
+            haystack = " ".join((" ".join(h.quote.split()), h.note, " ".join(h.tags),
+                                 f"#{' #'.join(h.tags)}" if h.tags else "")).casefold()
+            squashed = "".join(haystack.split())
+            words = self._text.split()
+            if not all(w in haystack or w in squashed for w in words):
+                return False
+        return True
