@@ -159,11 +159,9 @@ class HighlightsDock(QDockWidget):
     def _fill_filters(self, colours: Sequence[Colour]) -> None:
         items = self.model.highlights()
         rows = range(self.model.rowCount())
-        speakers = sorted({str(self.model.index(r, 0).data(HighlightRole.SpeakerRole))
-                           for r in rows} - {""}, key=str.casefold)
-        sections = [k.value for k in SectionKind
-                    if any(self.model.index(r, 0).data(HighlightRole.SectionRole) == k.value
-                           for r in rows)]
+        speakers = sorted({self.model.speaker(r) for r in rows} - {""}, key=str.casefold)
+        present = {self.model.section(r) for r in rows}
+        sections = [k.value for k in SectionKind if k.value in present]
         tags: dict[str, str] = {}
         for h in items:
             for t in h.tags:

@@ -50,8 +50,18 @@ def colour_of(key: str) -> QColor:
     return QColor(COLOUR_HEX.get(key, _FALLBACK_HEX))
 
 
+_ICONS: dict[tuple[str, int], QIcon] = {}
+
+
 def swatch_icon(key: str, size: int = 16) -> QIcon:
-    """A round swatch of the colour, for menus, toolbar buttons and list rows."""
+    """A round swatch of the colour, for menus, toolbar buttons and list rows (made once)."""
+    icon = _ICONS.get((key, size))
+    if icon is None:
+        icon = _ICONS[(key, size)] = _paint_swatch(key, size)
+    return icon
+
+
+def _paint_swatch(key: str, size: int) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -104,11 +114,26 @@ class HighlightRole(IntEnum):
     """A value that sorts the column sensibly (reading order for the quote)."""
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_QUOTE, _TAGS, _NOTE, _SPEAKER, _SECTION, _COLOUR = (int(c) for c in Column)
+_COLUMNS = len(Column)
+_ORPHAN_BRUSH = QColor(176, 60, 40)
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+              | Qt.ItemFlag.ItemNeverHasChildren)
+
+
 @dataclass(frozen=True, slots=True)
 class _Row:
     highlight: Highlight
     speaker: str
     section: str  # SectionKind value or ""
+    texts: tuple[str, str, str, str, str]  # quote, tags, note, speaker, section as shown
 
     @property
     def key(self) -> tuple[int, int]:
@@ -130,13 +155,17 @@ class HighlightsModel(QAbstractTableModel):
         self._rows: list[_Row] = []
         self._transcript: Transcript | None = None
         self._names: dict[str, str] = {}
+        self._order: dict[str, int] = {}
         self._colours: list[Colour] = []
 
     # -- content -----------------------------------------------------------------------------
 
     def set_colours(self, colours: Sequence[Colour]) -> None:
+        if list(colours) == self._colours:
+            return
         self._colours = list(colours)
         self._names = {c.key: c.display_name for c in colours}
+        self._order = {c.key: c.position for c in colours}
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1,
                                                                len(Column) - 1))
@@ -173,7 +202,11 @@ class HighlightsModel(QAbstractTableModel):
                 turn = t.turns[turn_index]
                 speaker = t.speaker_of(turn).label
                 section = turn.section.value
-        return _Row(h, speaker, section)
+        quote = _flat(h.quote, _QUOTE_WIDTH)
+        texts = (f"[{ORPHANED}] {quote}" if h.orphaned else quote,
+                 " ".join(f"#{t}" for t in h.tags), _flat(h.note, _QUOTE_WIDTH), speaker,
+                 SECTION_TITLES.get(SectionKind(section), "") if section else "")
+        return _Row(h, speaker, section, texts)
 
     def _can_patch(self, new: list[_Row]) -> bool:
         """Rows kept must keep their order: edits, adds and deletes, never moves."""
@@ -206,6 +239,13 @@ class HighlightsModel(QAbstractTableModel):
     def highlights(self) -> list[Highlight]:
         return [r.highlight for r in self._rows]
 
+    def speaker(self, row: int) -> str:
+        return self._rows[row].speaker
+
+    def section(self, row: int) -> str:
+        """The SectionKind value of the highlight's turn ("" when unknown)."""
+        return self._rows[row].section
+
     def row_of(self, highlight_id: int) -> int:
         """The row showing a highlight, or -1."""
         for row, item in enumerate(self._rows):
@@ -223,7 +263,7 @@ class HighlightsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -233,48 +273,46 @@ class HighlightsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable \
-            | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid() \
-                or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(Column):
+        row, column = index.row(), index.column()
+        if not index.isValid() or not 0 <= row < len(self._rows) or not 0 <= column < _COLUMNS:
             return None
-        item = self._rows[index.row()]
-        h = item.highlight
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        item = self._rows[row]
+        role = int(role)
+        if role in (_DISPLAY, _ACCESSIBLE):
             return self._display(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _DECORATION:
+            return swatch_icon(item.highlight.colour) if column in (_QUOTE, _COLOUR) else None
+        if role == _TOOLTIP:
             return self._tooltip(item)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return swatch_icon(h.colour) if column in (Column.QUOTE, Column.COLOUR) else None
-        if role == Qt.ItemDataRole.FontRole and column is Column.QUOTE and h.orphaned:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and h.orphaned:
-            return QBrush(QColor(176, 60, 40))
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(item, column)
-        return self._custom(item, role, column)
+        if role == _FONT:
+            if column == _QUOTE and item.highlight.orphaned:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            return None
+        if role == _FOREGROUND:
+            return QBrush(_ORPHAN_BRUSH) if item.highlight.orphaned else None
+        if role > _USER:
+            return self._custom(row, item, role, column)
+        return None
 
-    def _display(self, item: _Row, column: Column) -> str:
+    def _display(self, item: _Row, column: int) -> str:
+        if column == _COLOUR:
+            return self.colour_name(item.highlight.colour)
+        return item.texts[column]
+
+    def sort_key(self, row: int, column: int) -> Any:
+        """What the column sorts by (reading order for the quote); see HighlightFilter."""
+        item = self._rows[row]
         h = item.highlight
-        if column is Column.QUOTE:
-            quote = _flat(h.quote, _QUOTE_WIDTH)
-            return f"[{ORPHANED}] {quote}" if h.orphaned else quote
-        if column is Column.TAGS:
-            return " ".join(f"#{t}" for t in h.tags)
-        if column is Column.NOTE:
-            return _flat(h.note, _QUOTE_WIDTH)
-        if column is Column.SPEAKER:
-            return item.speaker
-        if column is Column.SECTION:
-            return SECTION_TITLES.get(SectionKind(item.section), "") if item.section else ""
-        return self.colour_name(h.colour)
+        if column == _QUOTE:
+            return (h.start, h.id)
+        if column == _COLOUR:
+            return (self._order.get(h.colour, len(self._order)), h.start, h.id)
+        return (self._display(item, column).casefold(), h.start, h.id)
 
     def _tooltip(self, item: _Row) -> str:
         h = item.highlight
@@ -287,7 +325,7 @@ class HighlightsModel(QAbstractTableModel):
             lines.append(h.note)
         return tooltip_text(*lines)
 
-    def _custom(self, item: _Row, role: int, column: Column) -> Any:
+    def _custom(self, row: int, item: _Row, role: int, column: int) -> Any:
         h = item.highlight
         if role == HighlightRole.IdRole:
             return h.id
@@ -312,12 +350,8 @@ class HighlightsModel(QAbstractTableModel):
         if role == HighlightRole.TurnIndexRole:
             return h.turn_index
         if role == HighlightRole.SortRole:
-            if column is Column.QUOTE:
-                return h.start * 4096 + (h.id % 4096)
-            if column is Column.COLOUR:
-                order = {c.key: c.position for c in self._colours}
-                return order.get(h.colour, len(order))
-            return self._display(item, column).casefold()
+            key = self.sort_key(row, column)
+            return key[0] if column != _QUOTE else h.start
         return None
 
 
@@ -372,19 +406,26 @@ class HighlightFilter(QSortFilterProxyModel):
         else:
             self.invalidateRowsFilter()
 
+    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
+        # Python keys instead of data() round trips through Qt: a 500-row sort stays in ms.
+        model = self.sourceModel()
+        if isinstance(model, HighlightsModel):
+            column = left.column()
+            return bool(model.sort_key(left.row(), column) < model.sort_key(right.row(), column))
+        return super().lessThan(left, right)
+
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         model = self.sourceModel()
         if not isinstance(model, HighlightsModel) or source_parent.isValid():
             return True
         h = model.highlight(source_row)
-        index = model.index(source_row, 0)
         if self._colour and h.colour != self._colour:
             return False
         if self._tag and self._tag not in (t.casefold() for t in h.tags):
             return False
-        if self._speaker and index.data(HighlightRole.SpeakerRole) != self._speaker:
+        if self._speaker and model.speaker(source_row) != self._speaker:
             return False
-        if self._section and index.data(HighlightRole.SectionRole) != self._section:
+        if self._section and model.section(source_row) != self._section:
             return False
         if self._text:
             haystack = " ".join((" ".join(h.quote.split()), h.note, " ".join(h.tags),
