@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from reader.core.anchoring import Colour, Highlight
 from reader.core.model import SectionKind, Transcript
 from reader.ui.highlights_model import (
+    HEADERS,
     Column,
     HighlightFilter,
     HighlightRole,
@@ -90,10 +91,23 @@ class HighlightsDock(QDockWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((Column.QUOTE, 240), (Column.TAGS, 90), (Column.NOTE, 120),
+        for column, width in ((Column.QUOTE, 190), (Column.TAGS, 85), (Column.NOTE, 110),
                               (Column.SPEAKER, 100), (Column.SECTION, 110),
                               (Column.COLOUR, 80)):
             header.resizeSection(column, width)
+        # A dock is narrow: the colour shows as the quote's swatch and the section has a
+        # filter, so those two columns start hidden; the header's menu shows any column.
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.column_actions: dict[Column, QAction] = {}
+        for column in Column:
+            action = QAction(HEADERS[column], header)
+            action.setCheckable(True)
+            action.setChecked(column not in (Column.SECTION, Column.COLOUR))
+            action.setEnabled(column is not Column.QUOTE)
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+            header.setSectionHidden(column, not action.isChecked())
+            header.addAction(action)
+            self.column_actions[column] = action
         self.view.clicked.connect(self._on_view_clicked)
         self.view.activated.connect(self._on_view_clicked)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
@@ -137,6 +151,13 @@ class HighlightsDock(QDockWidget):
         return combo
 
     # -- content -----------------------------------------------------------------------------
+
+    def restore_header(self, state: QByteArray) -> None:
+        """Column widths, order and visibility saved from an earlier session."""
+        header = self.view.header()
+        if header.restoreState(state):
+            for column, action in self.column_actions.items():
+                action.setChecked(not header.isSectionHidden(column))
 
     def set_context_actions(self, actions: Iterable[QAction]) -> None:
         """Actions for the list's context menu (edit, delete...)."""

@@ -12,6 +12,7 @@ text (in quote, note or tags), tag, colour, speaker and section.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -28,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from reader.core.anchoring import Colour, Highlight
+from reader.core.cleanup import clean
 from reader.core.model import SectionKind, Transcript
 from reader.ui.outline_model import SECTION_TITLES, tooltip_text
 
@@ -42,6 +44,7 @@ COLOUR_HEX: dict[str, str] = {
 """Screen colours of the library's colour keys (their names are the user's to edit)."""
 _FALLBACK_HEX = "#9a9a9a"
 ORPHANED = "orphaned"
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _QUOTE_WIDTH = 160
 
 
@@ -140,6 +143,13 @@ class _Row:
         return (self.highlight.start, self.highlight.id)
 
 
+def _joined(text: str) -> str:
+    """Speech-recognition Chinese (`营 收 增 长`) as the reading view shows it by default."""
+    if " " not in text or not _HAN.search(text):
+        return text
+    return clean(text, join_cjk_spaces=True).text
+
+
 def _flat(text: str, width: int | None = None) -> str:
     flat = " ".join(text.split())
     if width is not None and len(flat) > width:
@@ -202,7 +212,7 @@ class HighlightsModel(QAbstractTableModel):
                 turn = t.turns[turn_index]
                 speaker = t.speaker_of(turn).label
                 section = turn.section.value
-        quote = _flat(h.quote, _QUOTE_WIDTH)
+        quote = _flat(_joined(h.quote[: 3 * _QUOTE_WIDTH]), _QUOTE_WIDTH)
         texts = (f"[{ORPHANED}] {quote}" if h.orphaned else quote,
                  " ".join(f"#{t}" for t in h.tags), _flat(h.note, _QUOTE_WIDTH), speaker,
                  SECTION_TITLES.get(SectionKind(section), "") if section else "")

@@ -215,9 +215,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.splitDockWidget(dock, self._discrepancy_dock, Qt.Orientation.Vertical)
         self.resizeDocks([dock, self._discrepancy_dock], [560, 240], Qt.Orientation.Vertical)
+        self.resizeDocks([dock], [360], Qt.Orientation.Horizontal)
         header = self._settings.highlights_header
         if not header.isEmpty():
-            dock.view.header().restoreState(header)
+            dock.restore_header(header)
 
     def _build_outline_dock(self) -> None:
         self._outline = QTreeView(self)
