@@ -741,3 +741,25 @@ def test_highlights_load_when_the_call_is_opened_again(qtbot, make_window, call_
     qtbot.waitUntil(lambda: bool(second.annotations.highlights(view)), timeout=10_000)
     assert [x.id for x in second.annotations.highlights(view)] == [h.id]
     assert covered_source(view, h.id) == (h.start, h.end)
+
+
+def test_ctrl_digit_keys_highlight_in_the_named_colours(qtbot, window, call_file):
+    view = open_call(qtbot, window, call_file)
+    ctl = window.annotations
+    qtbot.waitUntil(lambda: ctl.colour_actions[2].data() == "green")
+    assert view.select_source_span(*span_of(view, STABLE))
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    qtbot.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(ctl.highlights(view)), timeout=10_000)
+    assert ctl.highlights(view)[0].colour == "green"
+    assert view.layout_mode() == "side_by_side"  # the layout keys moved to Alt+1..4
+
+
+def test_db_option_among_the_files_is_taken_out():
+    from reader.ui.app import split_db_option
+
+    assert split_db_option(["a.txt", "--db", "x.sqlite3", "b.txt"]) == (["a.txt", "b.txt"],
+                                                                       "x.sqlite3")
+    assert split_db_option(["--db=y.sqlite3"]) == ([], "y.sqlite3")
+    assert split_db_option(["a.txt"]) == (["a.txt"], None)
