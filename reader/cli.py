@@ -98,9 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.selftest import run_self_test
 
         return run_self_test()
-    if args.command is None:
-        parser.print_help()
-        return 0
+    if args.command is None:  # `reader --db PATH`: the window, on that library
+        from reader.ui.app import run_gui
+
+        return run_gui([], db_path=args.db)
     try:
         return int(args.func(args))
     except UserError as exc:
