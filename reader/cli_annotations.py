@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,19 +65,6 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help="print JSON (for scripts)")
     _db_option(p)
     p.set_defaults(func=_guarded(_cmd_highlights))
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """These commands alone, for scripts and tests (`reader` itself registers them too)."""
-    parser = argparse.ArgumentParser(prog="reader")
-    parser.add_argument("--db", metavar="PATH", help="the annotation library file")
-    register(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return int(args.func(args))
 
 
 def _filters(p: argparse.ArgumentParser) -> None:

@@ -64,19 +64,6 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=_guarded(_cmd_search))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """These commands alone, for scripts and tests (`reader` itself registers them too)."""
-    parser = argparse.ArgumentParser(prog="reader")
-    parser.add_argument("--db", metavar="PATH", help="the annotation library file")
-    register(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return int(args.func(args))
-
-
 def _cmd_import(args: argparse.Namespace) -> int:
     from reader.services.library import LibraryService
 

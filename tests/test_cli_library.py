@@ -16,7 +16,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 # Until reader/cli.py registers these commands, run them through their own small parser.
-RUNNER = "import sys; from reader.cli_library import main; sys.exit(main(sys.argv[1:]))"
+RUNNER = "import sys; from reader.cli import main; sys.exit(main(sys.argv[1:]))"
 
 
 def _reader_knows_search() -> bool:
