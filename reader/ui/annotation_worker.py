@@ -132,6 +132,13 @@ class AnnotationWorker(QObject):
     def path(self) -> Path | None:
         return self._path
 
+    @property
+    def service(self) -> AnnotationService | None:
+        """The open service, for work beside the writer: reads, and bulk imports from the
+        Library. Their writes queue with the writer's (the service's lock and SQLite's write
+        lock), and their `Changed` values come through `changed` too. None until open."""
+        return self._holder.service if self._state is LibraryState.OPEN else None
+
     def pending(self) -> int:
         """Requests asked for whose answer has not arrived yet."""
         return len(self._callbacks)

@@ -194,6 +194,8 @@ class LibraryView(QWidget):
         self._pool = pool
         self._job: ImportJob | None = None
         self._signals: ImportSignals | None = None
+        self.start_directory = ""
+        """Where the file dialogs open (the folder of the last choice)."""
         self.setAcceptDrops(True)
 
         self.model = LibraryTableModel(self)
@@ -219,6 +221,8 @@ class LibraryView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(Column.COMPANY,
                                                            QHeaderView.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # one line a call: long names are elided
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 8)
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -235,13 +239,15 @@ class LibraryView(QWidget):
         top.addWidget(self.import_files_button)
         top.addWidget(self.import_folder_button)
         top.addStretch(1)
-        top.addWidget(self.company_filter, 2)
-        top.addWidget(self.period_filter, 1)
+        filters = QHBoxLayout()  # a row of its own: the dock may be narrow
+        filters.addWidget(self.company_filter, 2)
+        filters.addWidget(self.period_filter, 1)
         busy = QHBoxLayout()
         busy.addWidget(self.progress, 1)
         busy.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(busy)
         layout.addWidget(self.current_file)
@@ -307,6 +313,22 @@ class LibraryView(QWidget):
             self.cancel_button.setEnabled(False)
             self.current_file.setText("Stopping after the current file…")
 
+    def choose_files(self) -> None:
+        """Ask for transcript files, then import them."""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import Transcripts", self.start_directory,
+                                                "Transcripts (*.txt *.text *.md);;All files (*)")
+        if paths:
+            self.start_directory = str(Path(paths[0]).parent)
+            self.import_paths(paths)
+
+    def choose_folder(self) -> None:
+        """Ask for a folder, then import every transcript in it and its subfolders."""
+        folder = QFileDialog.getExistingDirectory(self, "Import a Folder of Transcripts",
+                                                  self.start_directory)
+        if folder:
+            self.start_directory = str(Path(folder).parent)
+            self.import_paths([folder])
+
     def selected_transcript_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return int(rows[0].data(LibraryRole.TRANSCRIPT_ID)) if rows else None
@@ -336,15 +358,10 @@ class LibraryView(QWidget):
         self.import_folder_button.setEnabled(not busy)
 
     def _on_import_files_clicked(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import Transcripts", "",
-                                                "Transcripts (*.txt *.text *.md);;All files (*)")
-        if paths:
-            self.import_paths(paths)
+        self.choose_files()
 
     def _on_import_folder_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a Folder of Transcripts")
-        if folder:
-            self.import_paths([folder])
+        self.choose_folder()
 
     def _on_period_changed(self, text: str) -> None:
         self.proxy.set_period(None if text == ALL_PERIODS else text)

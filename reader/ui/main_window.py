@@ -1,8 +1,9 @@
 """The main window: one tab per open transcript, the outline dock, menus, toolbar, find bar.
 
 The window is glue: reading and parsing happen in `workers`, display in `ReadingView`, the
-tree in `OutlineModel`, highlights and the library in `AnnotationController`, and every
-remembered choice goes through `Settings`. View options (script, cleanup, layout, font size)
+tree in `OutlineModel`, highlights in `AnnotationController`, the Library dock (every stored
+call, and search across them) in `LibraryController`, and every remembered choice goes
+through `Settings`. View options (script, cleanup, layout, font size)
 are window-wide: changing one applies to every tab.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -58,16 +60,22 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
+from reader.core.anchoring import TranscriptInfo
 from reader.core.model import SectionKind, SpeakerKind, Transcript
 from reader.ui.annotation_controller import AnnotationController
 from reader.ui.discrepancy_panel import DiscrepancyPanel
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
+from reader.ui.library_controller import LibraryController
 from reader.ui.outline_model import OutlineModel, OutlineRole, tooltip_text
 from reader.ui.reading_view import MAX_POINT_SIZE, MIN_POINT_SIZE, ReadingView
 from reader.ui.resources import app_icon
 from reader.ui.settings import FONT_POINT_SIZE, Settings
 from reader.ui.workers import OpenQueue
+
+if TYPE_CHECKING:
+    from reader.services.annotations import AnnotationService
+    from reader.services.search import SearchResult
 
 SCRIPT_CHOICES = (
     ("none", "As in file"),
@@ -143,6 +151,7 @@ class MainWindow(QMainWindow):
         self._build_outline_dock()
         self._build_discrepancy_dock()
         self._build_annotations(db_path)
+        self._build_library()
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -219,6 +228,17 @@ class MainWindow(QMainWindow):
         header = self._settings.highlights_header
         if not header.isEmpty():
             dock.restore_header(header)
+
+    def _build_library(self) -> None:
+        """The Library dock shares the outline's place: one tab away while reading."""
+        self._library = LibraryController(self, self._settings, self._annotations.worker)
+        self._library.call_requested.connect(self._on_library_call_requested)
+        self._library.import_finished.connect(self._on_library_import_finished)
+        dock = self._library.dock
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.tabifyDockWidget(self._dock, dock)
+        dock.hide()  # until asked for; a saved window layout may show it again
+        self._dock.raise_()
 
     def _build_outline_dock(self) -> None:
         self._outline = QTreeView(self)
@@ -361,6 +381,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self._rebuild_recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self._library.act_import_files)
+        file_menu.addAction(self._library.act_import_folder)
+        file_menu.addSeparator()
         file_menu.addAction(self._annotations.act_export)
         file_menu.addAction(self._annotations.act_export_all)
         file_menu.addSeparator()
@@ -388,6 +411,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.act_show_outline)
         view.addAction(self.act_show_discrepancies)
         view.addAction(self._annotations.act_show_dock)
+        view.addAction(self._library.act_show_dock)
 
         annotate = bar.addMenu("&Annotate")
         for action in self._annotations.annotate_actions():
@@ -404,6 +428,7 @@ class MainWindow(QMainWindow):
         go.addAction(self.act_find)
         go.addAction(self.act_find_next)
         go.addAction(self.act_find_previous)
+        go.addAction(self._library.act_search)
         go.addSeparator()
         go.addAction(self.act_next_discrepancy)
         go.addAction(self.act_previous_discrepancy)
@@ -516,6 +541,10 @@ class MainWindow(QMainWindow):
     def annotations(self) -> AnnotationController:
         return self._annotations
 
+    @property
+    def library(self) -> LibraryController:
+        return self._library
+
     def open_files(self, paths: Sequence[str]) -> None:
         """Open each file in a tab of its own (a file already open is brought forward)."""
         for raw in paths:
@@ -596,7 +625,7 @@ class MainWindow(QMainWindow):
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, "Cannot open transcript", message)
 
-    def _add_document(self, path: str, transcript: Transcript) -> None:
+    def _add_document(self, path: str, transcript: Transcript) -> _Document:
         s = self._settings
         view = ReadingView(self._tabs)
         view.setObjectName("reading_view")
@@ -627,6 +656,7 @@ class MainWindow(QMainWindow):
         if saved is not None and 0 < saved < len(transcript.turns):
             # Scroll once the window has settled (a restored layout may resize the view).
             self._hold_position(doc, saved)
+        return doc
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -667,6 +697,71 @@ class MainWindow(QMainWindow):
             turn = doc.view.turn_at_viewport_top()
         if turn is not None:
             self._settings.set_reading_position(doc.transcript.source.sha256, turn)
+
+    # -- calls from the library ---------------------------------------------------------
+
+    def open_stored(self, transcript_id: int, reveal: SearchResult | None = None) -> None:
+        """Open a call from the library (its file is not needed), at a search result if given."""
+        def load(service: AnnotationService) -> tuple[TranscriptInfo, Transcript]:
+            return service.transcript(transcript_id), service.outline(transcript_id)
+
+        self._annotations.worker.submit(
+            load, lambda loaded: self._on_stored_loaded(loaded, reveal), self._show_error)
+
+    def _on_library_call_requested(self, transcript_id: int, result: object) -> None:
+        from reader.services.search import SearchResult  # loaded with the Library dock
+
+        self.open_stored(transcript_id, result if isinstance(result, SearchResult) else None)
+
+    def _on_stored_loaded(self, loaded: tuple[TranscriptInfo, Transcript],
+                          reveal: SearchResult | None) -> None:
+        info, transcript = loaded
+        doc = next((d for d in self._docs.values()
+                    if d.transcript.source.sha256 == transcript.source.sha256), None)
+        if doc is None:
+            try:
+                doc = self._add_document(info.source_path, transcript)
+            except Exception as exc:
+                import logging  # only on this path: start-up stays lean
+
+                logging.getLogger(__name__).exception("showing call %s failed", info.id)
+                self._show_error(f"{info.label}: could not be displayed "
+                                 f"(internal error: {type(exc).__name__})")
+                return
+            if Path(info.source_path).is_file():
+                self._settings.add_recent_file(info.source_path)
+        else:
+            self._tabs.setCurrentWidget(doc.view)
+        if reveal is not None:
+            doc.restore_turn = None  # the result, not the last reading position
+            # Once the new tab is laid out at its final width.
+            QTimer.singleShot(0, lambda v=doc.view: self._reveal(v, reveal))
+        else:
+            doc.view.setFocus()
+
+    def _reveal(self, view: ReadingView, r: SearchResult) -> None:
+        """Select a search hit and bring it to the upper third of the view."""
+        doc = self._docs.get(view)
+        if doc is None:
+            return
+        doc.restore_turn = None
+        self._tabs.setCurrentWidget(view)
+        if view.select_source_span(r.hit_start, r.hit_end) \
+                or view.select_source_span(r.hit_start, r.hit_start):
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.value() + view.cursorRect().top() - view.viewport().height() // 3)
+        else:
+            turn = doc.transcript.turn_at(r.hit_start)
+            if turn is not None:
+                view.scroll_to_turn(turn.index)
+            self.statusBar().showMessage("The match is in text the layout or the speaker "
+                                         "filter hides.", 6000)
+        view.setFocus()
+
+    def _on_library_import_finished(self, summary: object) -> None:
+        line = getattr(summary, "line", None)
+        if callable(line):
+            self.statusBar().showMessage(f"Library import: {line()}", 8000)
 
     def _on_annotations_transcript_replaced(self, view: object, transcript: object) -> None:
         """The library holds a newer version of the opened file: show that one instead."""
@@ -1054,10 +1149,16 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [p for p in self._dropped_paths(event) if Path(p).is_file()]
-        if paths:
+        """Files open in tabs; folders go into the library."""
+        dropped = self._dropped_paths(event)
+        files = [p for p in dropped if Path(p).is_file()]
+        folders = [p for p in dropped if Path(p).is_dir()]
+        if files or folders:
             event.acceptProposedAction()
-            self.open_files(paths)
+            self.open_files(files)
+            if folders and not self._library.import_paths(folders):
+                self.statusBar().showMessage("Folders go into the library, which is busy or "
+                                             "not open.", 6000)
         else:
             event.ignore()
 
@@ -1085,6 +1186,7 @@ class MainWindow(QMainWindow):
                    self.act_next_question, self.act_previous_question, self.act_zoom_in,
                    self.act_zoom_out, self.act_zoom_reset, self.act_show_outline,
                    *self.layout_group.actions(), *self._annotations.shortcut_actions(),
+                   *self._library.shortcut_actions(),
                    self.act_shortcuts]
         rows = []
         for action in actions:
@@ -1143,5 +1245,6 @@ class MainWindow(QMainWindow):
         self._queue.cancel_all()
         self.save_state()
         self._queue.wait(3000)
+        self._library.close()
         self._annotations.close()
         super().closeEvent(event)

@@ -5,8 +5,8 @@ or at once on Enter; an answer to an older query is dropped. Each result shows c
 period, speaker and section over a one-line snippet whose hits are bold. The snippet is
 transcript text, so it is drawn from a QTextDocument filled with QTextCursor.insertText and
 character formats, never parsed as HTML. Enter or double-click on a result emits
-`result_activated(transcript id, start, end)` with the source span of the paragraph (or of
-the highlight) that matched; the hit itself is in `SearchRole.HIT_START/HIT_END`.
+`result_activated(SearchResult)`: the call, the span of the paragraph (or highlight) that
+matched, and the first hit in it.
 """
 
 from __future__ import annotations
@@ -190,7 +190,7 @@ class SnippetDelegate(QStyledItemDelegate):
 class SearchPanel(QWidget):
     """Search box, filters and results; `focus_search()` is what Ctrl+Shift+F calls."""
 
-    result_activated = Signal(int, int, int)  # transcript id, source start, source end
+    result_activated = Signal(object)  # SearchResult
     searched = Signal(str, int)  # query, results shown (after each page arrives)
     search_failed = Signal(str)
 
@@ -354,4 +354,4 @@ class SearchPanel(QWidget):
     def _on_result_activated(self, index: QModelIndex) -> None:
         r = index.data(SearchRole.RESULT)
         if isinstance(r, SearchResult):
-            self.result_activated.emit(r.transcript_id, r.start, r.end)
+            self.result_activated.emit(r)

@@ -94,6 +94,9 @@ HIGHLIGHT_COLOUR: Key[str] = Key("annotate/colour", "yellow")
 """Colour key of the last highlight made: Ctrl+H and the Highlight button use it. Checked
 against the library's colours when used (the library owns the list, not this file)."""
 EXPORT_DIRECTORY: Key[str] = Key("files/export_directory", "")
+LIBRARY_PAGES = ("calls", "search")
+LIBRARY_PAGE: Key[str] = Key("library/page", "calls", choices=LIBRARY_PAGES)
+"""The Library dock's page last shown: the table of calls or search."""
 
 _GEOMETRY = "window/geometry"  # QByteArray from QMainWindow.saveGeometry()
 _STATE = "window/state"  # QByteArray from QMainWindow.saveState()
@@ -207,6 +210,14 @@ class Settings:
     @export_directory.setter
     def export_directory(self, value: str) -> None:
         self.set(EXPORT_DIRECTORY, value)
+
+    @property
+    def library_page(self) -> str:
+        return self.get(LIBRARY_PAGE)
+
+    @library_page.setter
+    def library_page(self, value: str) -> None:
+        self.set(LIBRARY_PAGE, value)
 
     # Window layout ---------------------------------------------------------------------
 

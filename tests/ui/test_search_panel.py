@@ -140,8 +140,8 @@ def test_activation_emits_the_source_span(qtbot, panel: SearchPanel,
     r = index.data(SearchRole.RESULT)
     with qtbot.waitSignal(panel.result_activated, timeout=2000) as blocker:
         panel.results.activated.emit(index)
-    tid, start, end = blocker.args
-    assert (tid, start, end) == (r.transcript_id, r.start, r.end)
+    assert blocker.args == [r]
+    tid, start, end = r.transcript_id, r.start, r.end
     text = service.transcript_text(tid)
     hit = text[index.data(SearchRole.HIT_START):index.data(SearchRole.HIT_END)]
     assert hit.replace(" ", "") in ("用户", "用戶", "使用者")
