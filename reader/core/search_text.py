@@ -46,6 +46,8 @@ _WORD = re.compile(r"[^\W_]+")
 _QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
 _SNIPPET_WIDTH = 180
 _ONE_LINE = str.maketrans("\n\r\t", "   ")
+_LEAD_FRACTION = 6
+"""The lead before the first hit is this fraction of the snippet's width."""
 
 
 class _Converter(Protocol):
@@ -350,23 +352,52 @@ class Snippet:
 
 def make_snippet(text: str, hits: Sequence[tuple[int, int]],
                  width: int = _SNIPPET_WIDTH) -> Snippet:
-    """About `width` chars of `text` around its first hit, on one line, hits marked."""
-    if len(text) <= width:
-        start, end = 0, len(text)
-    else:
-        first = hits[0][0] if hits else 0
-        start = max(0, min(first - width // 3, len(text) - width))
-        if start:  # begin at a word or character boundary near the cut
-            space = text.rfind(" ", max(0, start - 15), start + 1)
-            start = space + 1 if space >= 0 else start
-        end = min(len(text), start + width)
-        if end < len(text):
-            space = text.rfind(" ", end - 15, end)
-            end = space if space > start else end
-    body = text[start:end].translate(_ONE_LINE)
+    """About `width` columns of `text` from a little before its first hit, on one line.
+
+    A Chinese character counts two columns, as it is drawn about twice as wide, and the lead
+    before the hit is short, so the hit shows in a narrow results list, whose rows are cut at
+    the right. Speech-recognition spaces between Chinese characters are joined, as the
+    reading view joins them by default.
+    """
+    from reader.core.cleanup import clean  # with search only
+
+    first = hits[0][0] if hits else 0
+    start = _columns_back(text, first, width // _LEAD_FRACTION)
+    if start and not _is_wide(text[start]):  # begin at a word boundary near the cut
+        space = text.rfind(" ", max(0, start - 15), start + 1)
+        start = space + 1 if space >= 0 else start
+    end = _columns_forward(text, start, width)
+    if end < len(text) and not _is_wide(text[end - 1]):
+        space = text.rfind(" ", max(start, end - 15), end)
+        end = space if space > start else end
+    body = clean(text[start:end], join_cjk_spaces=True)
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(text) else ""
-    shift = len(lead) - start
-    marks = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in hits
-                  if s < end and e > start)
-    return Snippet(lead + body + tail, marks, start)
+    marks = []
+    for s, e in hits:
+        if s < end and e > start:
+            a, b = body.from_source_span(max(s, start) - start, min(e, end) - start)
+            marks.append((a + len(lead), b + len(lead)))
+    return Snippet(lead + body.text.translate(_ONE_LINE) + tail, tuple(marks), start)
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _columns_back(text: str, pos: int, columns: int) -> int:
+    """The start of the `columns` display columns before `pos`."""
+    used = 0
+    while pos > 0 and used < columns:
+        pos -= 1
+        used += 2 if _is_wide(text[pos]) else 1
+    return pos
+
+
+def _columns_forward(text: str, pos: int, columns: int) -> int:
+    """The end of the `columns` display columns from `pos`."""
+    used = 0
+    while pos < len(text) and used < columns:
+        used += 2 if _is_wide(text[pos]) else 1
+        pos += 1
+    return pos
