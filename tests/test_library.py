@@ -162,3 +162,21 @@ def test_remove_takes_the_call_out_of_search(service: AnnotationService, folder:
     assert victim not in {r.transcript_id for r in search.search("营收").results}
     assert not library.remove(victim)
     consistent(service)
+
+
+def test_removing_a_call_drops_its_undo_steps_and_reports_the_change(tmp_path: Path) -> None:
+    seen = []
+    with AnnotationService.open(tmp_path / "notify.sqlite3", on_change=seen.append) as svc:
+        kept = svc.import_file(GOOD[0]).transcript.id
+        gone = svc.import_file(GOOD[1]).transcript.id
+        svc.add_highlight(kept, 0, 5)
+        svc.add_highlight(gone, 0, 5)
+        assert svc.can_undo
+        seen.clear()
+        assert svc.remove_transcript(gone)
+        assert seen and gone in seen[-1].transcripts and seen[-1].library
+        svc.undo()  # the only step left is the kept call's highlight
+        assert not svc.can_undo
+        assert svc.highlights(kept) == []
+        assert [info.id for info in svc.library()] == [kept]
+        assert not svc.remove_transcript(gone)

@@ -231,6 +231,20 @@ class AnnotationService:
             return ImportResult(info, ImportStatus.UNCHANGED if existing else ImportStatus.NEW)
         return self._new_version(previous, fields, transcript)
 
+    def remove_transcript(self, transcript_id: int) -> bool:
+        """Take a call out of the library with its highlights, versions and search entries
+        (one transaction); its steps leave the undo history. False if it was not there."""
+        with self._lock:
+            with self.db.write() as s:
+                removed = Repository(s).delete_transcript(transcript_id)
+            if removed:
+                self._drop_history(transcript_id)
+                for key in [k for k in self._outlines if k[0] == transcript_id]:
+                    del self._outlines[key]
+        if removed:
+            self._notify(Changed(transcripts=frozenset({transcript_id}), library=True))
+        return removed
+
     def _predecessor(self, repo: Repository, fields: TranscriptFields) -> TranscriptInfo | None:
         best: tuple[float, TranscriptInfo] | None = None
         for info, same_path in repo.candidates(fields.source_path, fields.company,

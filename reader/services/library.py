@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from db.repository import Repository
 from db.search_index import version_hashes
 from reader.core.anchoring import TranscriptInfo
 from reader.core.model import Transcript
@@ -146,8 +145,7 @@ class LibraryService:
 
     def remove(self, transcript_id: int) -> bool:
         """Delete a call with its highlights; its search entries go in the same transaction."""
-        with self.annotations.db.write() as s:
-            return Repository(s).delete_transcript(transcript_id)
+        return self.annotations.remove_transcript(transcript_id)
 
     def _known_hashes(self) -> dict[str, int]:
         with self.annotations.db.read() as s:

@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from reader.services.annotations import Changed
 from reader.ui.annotation_worker import AnnotationWorker, LibraryState
 from reader.ui.settings import LIBRARY_PAGES, Settings
 
 if TYPE_CHECKING:
+    from reader.core.anchoring import TranscriptInfo
     from reader.services.library import ImportSummary
     from reader.ui.library_view import LibraryView
     from reader.ui.search_panel import SearchPanel
@@ -42,7 +43,9 @@ class LibraryController(QObject):
     """Owns the Library dock, its actions and its background work (see the module docstring)."""
 
     call_requested = Signal(int, object)  # transcript id, SearchResult or None
+    call_removing = Signal(object)  # TranscriptInfo, just before it leaves the library
     import_finished = Signal(object)  # ImportSummary, or None when the import could not run
+    status_message = Signal(str)
 
     def __init__(self, window: QMainWindow, settings: Settings,
                  worker: AnnotationWorker) -> None:
@@ -54,6 +57,7 @@ class LibraryController(QObject):
         self._pool.setMaxThreadCount(2)  # an import and a search side by side
         self.library_view: LibraryView | None = None
         self.search_panel: SearchPanel | None = None
+        self.remove_box: QMessageBox | None = None
         self._stale = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -187,6 +191,7 @@ class LibraryController(QObject):
         library.setObjectName("library_view")
         library.transcript_activated.connect(self._on_library_transcript_activated)
         library.import_finished.connect(self._on_library_import_finished)
+        library.remove_requested.connect(self._on_library_remove_requested)
         search = SearchPanel(SearchService(service.db), self._pool)
         search.setObjectName("search_panel")
         search.result_activated.connect(self._on_search_result_activated)
@@ -249,6 +254,35 @@ class LibraryController(QObject):
         if self.search_panel is not None:
             self.search_panel.refresh_facets()
         self.import_finished.emit(summary)
+
+    def _on_library_remove_requested(self, info: TranscriptInfo) -> None:
+        """Ask first: a call's highlights and notes leave with it, and there is no undo."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Remove from Library",
+                          f"Remove {info.label} from the library?",
+                          QMessageBox.StandardButton.Cancel, self._window)
+        box.setObjectName("remove_call_message")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the label comes from the transcript
+        n = info.highlight_count
+        notes = (f"Its {n} highlight{'s' if n != 1 else ''} and their notes go with it; this "
+                 "cannot be undone. " if n else "")
+        box.setInformativeText(notes + "The transcript file itself is not touched.")
+        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._remove(info) if button is remove else None)
+        self.remove_box = box
+        box.open()
+
+    def _remove(self, info: TranscriptInfo) -> None:
+        self.call_removing.emit(info)  # its tabs close before it goes
+        self._worker.submit(lambda s: s.remove_transcript(info.id),
+                            lambda removed: self._on_removed(info, removed),
+                            self.status_message.emit)
+
+    def _on_removed(self, info: TranscriptInfo, removed: bool) -> None:
+        self._refresh()
+        if removed:
+            self.status_message.emit(f"Removed {info.label} from the library.")
 
     def _on_import_files_triggered(self) -> None:
         self._present("calls")

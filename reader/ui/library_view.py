@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -184,6 +185,7 @@ class LibraryView(QWidget):
     """The library table with its filters, import buttons, progress and failures."""
 
     transcript_activated = Signal(int)  # transcript id
+    remove_requested = Signal(object)  # TranscriptInfo of the selected call
     import_started = Signal()
     import_finished = Signal(object)  # ImportSummary
 
@@ -223,6 +225,15 @@ class LibraryView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)  # one line a call: long names are elided
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 8)
+
+        self.act_open = QAction("&Open", self)
+        self.act_open.triggered.connect(self._on_open_triggered)
+        self.act_remove = QAction("&Remove from Library…", self)
+        self.act_remove.triggered.connect(self._on_remove_triggered)
+        self.table.installEventFilter(self)  # Delete in the table: see eventFilter
+        self.table.addActions([self.act_open, self.act_remove])  # the table's context menu
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.selectionModel().selectionChanged.connect(self._update_row_actions)
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -333,6 +344,25 @@ class LibraryView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return int(rows[0].data(LibraryRole.TRANSCRIPT_ID)) if rows else None
 
+    def selected_transcript(self) -> TranscriptInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        info = rows[0].data(LibraryRole.INFO) if rows else None
+        return info if isinstance(info, TranscriptInfo) else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete or Backspace in the table removes the call: the table claims the key before
+        the window's own Delete (which deletes highlights) can take it."""
+        if watched is self.table and isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
+                event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.act_remove.trigger()
+                return True
+        return super().eventFilter(watched, event)
+
     # --- drag and drop ---------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -356,12 +386,28 @@ class LibraryView(QWidget):
         self.cancel_button.setEnabled(busy)
         self.import_files_button.setEnabled(not busy)
         self.import_folder_button.setEnabled(not busy)
+        self._update_row_actions()
 
     def _on_import_files_clicked(self) -> None:
         self.choose_files()
 
     def _on_import_folder_clicked(self) -> None:
         self.choose_folder()
+
+    def _update_row_actions(self) -> None:
+        selected = self.selected_transcript() is not None
+        self.act_open.setEnabled(selected)
+        self.act_remove.setEnabled(selected and not self.importing)
+
+    def _on_open_triggered(self) -> None:
+        tid = self.selected_transcript_id()
+        if tid is not None:
+            self.transcript_activated.emit(tid)
+
+    def _on_remove_triggered(self) -> None:
+        info = self.selected_transcript()
+        if info is not None and not self.importing:
+            self.remove_requested.emit(info)
 
     def _on_period_changed(self, text: str) -> None:
         self.proxy.set_period(None if text == ALL_PERIODS else text)

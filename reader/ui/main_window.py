@@ -234,6 +234,8 @@ class MainWindow(QMainWindow):
         self._library = LibraryController(self, self._settings, self._annotations.worker)
         self._library.call_requested.connect(self._on_library_call_requested)
         self._library.import_finished.connect(self._on_library_import_finished)
+        self._library.call_removing.connect(self._on_library_call_removing)
+        self._library.status_message.connect(self._on_library_status_message)
         dock = self._library.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.tabifyDockWidget(self._dock, dock)
@@ -757,6 +759,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("The match is in text the layout or the speaker "
                                          "filter hides.", 6000)
         view.setFocus()
+
+    def _on_library_call_removing(self, info: TranscriptInfo) -> None:
+        for doc in self.documents():
+            if self._annotations.transcript_id(doc.view) == info.id \
+                    or doc.transcript.source.sha256 == info.sha256:
+                self.close_tab(self._tabs.indexOf(doc.view))
+
+    def _on_library_status_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
 
     def _on_library_import_finished(self, summary: object) -> None:
         line = getattr(summary, "line", None)

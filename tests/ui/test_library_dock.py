@@ -288,6 +288,46 @@ def test_dropping_a_folder_imports_it(qtbot, window: MainWindow, calls: Path) ->
     assert window.tabs.count() == 0  # a folder is not opened as a transcript
 
 
+def _harbourlight_row(window: MainWindow):
+    view = window.library.library_view
+    view.company_filter.setText("Harbourlight")
+    assert rows(window) == 1
+    index = view.proxy.index(0, 0)
+    view.table.setCurrentIndex(index)
+    view.table.setFocus()
+    return view, index
+
+
+def test_delete_in_the_table_asks_then_removes_the_call(qtbot, window: MainWindow,
+                                                       calls: Path) -> None:
+    import_folder(qtbot, window, calls)
+    view, index = _harbourlight_row(window)
+    view.table.activated.emit(index)  # open it: its tab closes when it is removed
+    qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=20_000)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    box = window.library.remove_box
+    assert box is not None and box.isVisible() and "Harbourlight Storage" in box.text()
+    remove = next(b for b in box.buttons() if b.text() == "Remove")
+    remove.click()
+    qtbot.waitUntil(lambda: rows(window) == 0, timeout=10_000)
+    assert window.tabs.count() == 0
+    assert "Removed" in window.statusBar().currentMessage()
+    window.library.show_search()
+    assert all(r.company != "Harbourlight Storage" for r in search(qtbot, window, "冷库"))
+
+
+def test_cancel_keeps_the_call(qtbot, window: MainWindow, calls: Path) -> None:
+    import_folder(qtbot, window, calls)
+    view, _index = _harbourlight_row(window)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    box = window.library.remove_box
+    assert box is not None
+    box.button(box.StandardButton.Cancel).click()
+    qtbot.wait(200)
+    assert rows(window) == 1
+
+
 # -- remembered, off, closing -------------------------------------------------------------------
 
 def test_dock_and_page_are_remembered(qtbot, make_window) -> None:
