@@ -12,13 +12,25 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from reader.core.align.transcript import align_transcript
-from reader.core.model import Transcript
+if TYPE_CHECKING:
+    from reader.core.align.transcript import TranscriptAlignment
+    from reader.core.model import Transcript
 
 log = logging.getLogger(__name__)
+
+
+def align_transcript(t: Transcript, *, progress: Callable[[int, int], None],
+                     cancelled: Callable[[], bool]) -> TranscriptAlignment:
+    """The aligner, imported by the first job: its lexicon and number patterns cost tens of
+    milliseconds that the window's start-up does not need."""
+    from reader.core.align.transcript import align_transcript as align
+
+    return align(t, progress=progress, cancelled=cancelled)
 
 
 class AlignmentSignals(QObject):

@@ -10,7 +10,7 @@ hands it the current tab's view with `set_view`.
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -32,8 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.align.transcript import AlignFlagKind, Discrepancy
+from reader.core.align.kinds import AlignFlagKind
 from reader.ui.reading_view import ReadingView
+
+if TYPE_CHECKING:
+    from reader.core.align.transcript import Discrepancy
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

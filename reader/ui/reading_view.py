@@ -29,8 +29,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QSizeF, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QPoint, QSizeF, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -54,20 +55,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from reader.core.align.transcript import (
-    AlignFlagKind,
-    Discrepancy,
-    SentenceRef,
-    Side,
-    TranscriptAlignment,
-    discrepancies,
-)
+from reader.core.align.kinds import AlignFlagKind, Side
 from reader.core.convert import CONFIGS, converter, find_all
 from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
 from reader.core.model import SectionKind, SpeakerKind, Transcript, Turn
 from reader.core.rows import Row, aligned_rows, has_interpretation
 from reader.ui.alignment_worker import AlignmentJob, AlignmentSignals
 from reader.ui.outline_model import tooltip_text
+
+if TYPE_CHECKING:
+    # The aligner loads with the first alignment job, off the start-up path.
+    from reader.core.align.transcript import Discrepancy, SentenceRef, TranscriptAlignment
 
 
 class LayoutMode(StrEnum):
@@ -101,6 +99,7 @@ _FOCUS_ALPHA = 50  # of the palette's highlight colour, for a sentence and its c
 _HIGHLIGHT_ALPHA = 115  # of a highlight's colour: text stays readable on light and dark bases
 _MIRROR_ALPHA = 40  # the faint mirror of a highlight on the aligned passage
 _MIRROR_LINE_ALPHA = 150
+_ALIGN_LATEST_MS = 500  # a shown view that gets no paint (minimised) aligns after this
 
 Span = tuple[int, int]
 
@@ -208,6 +207,10 @@ class ReadingView(QTextEdit):
         self._align_signals.failed.connect(self._on_align_signals_failed)
         self._align_job = 0
         self._align_cancel: threading.Event | None = None
+        self._align_after_paint = False  # a job waits for the view's next paint
+        self._align_timer = QTimer(self)
+        self._align_timer.setSingleShot(True)
+        self._align_timer.timeout.connect(self._on_align_timer_timeout)
         self._alignment: TranscriptAlignment | None = None
         self._discrepancies: list[Discrepancy] = []
         self._mark_spans: list[list[Span]] = []  # per discrepancy: document spans marked
@@ -381,7 +384,11 @@ class ReadingView(QTextEdit):
             return aimed
         vp = self.viewport()
         x = max(1, min(vp.width() // 4, 40))
-        pos = self.cursorForPosition(QPoint(x, 4)).position()
+        # Below the document's top margin: a point inside it hits nothing until the whole
+        # document is laid out, so it would answer the last position and force that layout.
+        margin = int(self.document().documentMargin())
+        y = max(4, margin + 2 - self.verticalScrollBar().value())
+        pos = self.cursorForPosition(QPoint(x, y)).position()
         return self._turn_at_position(pos)
 
     def _aimed_turn(self) -> int | None:
@@ -709,6 +716,8 @@ class ReadingView(QTextEdit):
         return True
 
     def _index_sentences(self, alignment: TranscriptAlignment) -> None:
+        from reader.core.align.transcript import SentenceRef
+
         out = []
         for p, pair in enumerate(alignment.pairs):
             for side in Side:
@@ -869,17 +878,38 @@ class ReadingView(QTextEdit):
         self._sentences, self._sentence_starts = [], []
 
     def _start_alignment(self, t: Transcript) -> None:
+        """Align `t` on the pool; a shown view first waits for its next paint.
+
+        Aligning is pure Python: on the pool's thread it would take turns at the
+        interpreter with this thread's first layout and paint, and the call on screen
+        matters first. A hidden view (a tool, a test) starts the job at once.
+        """
         self._align_job += 1
         self._align_cancel = threading.Event()
-        self._pool.start(AlignmentJob(self._align_job, t, self._align_signals,
-                                      self._align_cancel))
         self.alignment_started.emit()
+        if self.isVisible():
+            self._align_after_paint = True
+            self._align_timer.start(_ALIGN_LATEST_MS)
+        else:
+            self._launch_alignment()
+
+    def _launch_alignment(self) -> None:
+        self._align_after_paint = False
+        self._align_timer.stop()
+        t, cancel = self._transcript, self._align_cancel
+        if t is not None and cancel is not None and not cancel.is_set():
+            self._pool.start(AlignmentJob(self._align_job, t, self._align_signals, cancel))
+
+    def _on_align_timer_timeout(self) -> None:
+        self._launch_alignment()
 
     def _on_align_signals_progressed(self, job: int, done: int, total: int) -> None:
         if job == self._align_job:
             self.alignment_progressed.emit(done, total)
 
     def _on_align_signals_aligned(self, job: int, result: object) -> None:
+        from reader.core.align.transcript import TranscriptAlignment, discrepancies
+
         t = self._transcript
         if job != self._align_job or t is None or not isinstance(result, TranscriptAlignment):
             return
@@ -972,6 +1002,9 @@ class ReadingView(QTextEdit):
         return cursor.position()
 
     def viewportEvent(self, e: QEvent) -> bool:
+        if self._align_after_paint and e.type() == QEvent.Type.Paint:
+            self._align_after_paint = False
+            self._align_timer.start(0)  # once this paint is done
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
             message = "\n".join(filter(None, (self._discrepancy_message_at(e.pos()),
                                                self._highlight_tip_at(e.pos()))))

@@ -13,21 +13,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from reader.core.align.aligner import FlagKind, PairAlignment, align_pair
+from reader.core.align.kinds import AlignFlagKind as AlignFlagKind  # re-exported
+from reader.core.align.kinds import Side as Side  # re-exported
 from reader.core.align.sentences import Span, compact_text
 from reader.core.model import Lang, Paragraph, Transcript
 
 _JOIN = "\n\n"  # a blank line: the sentence splitters never let a sentence run across it
-
-
-class AlignFlagKind(StrEnum):
-    """What a flag is about, in the words of the outline schema."""
-
-    NUMBER_MISMATCH = "number_mismatch"  # a figure stated differently on the two sides
-    NUMBER_MISSING = "number_missing"  # a figure stated on one side only
-    UNTRANSLATED = "untranslated"  # an original sentence with no interpretation
 
 
 _KINDS = {
@@ -36,11 +29,6 @@ _KINDS = {
     FlagKind.ONLY_IN_INTERPRETATION: AlignFlagKind.NUMBER_MISSING,
     FlagKind.NOT_INTERPRETED: AlignFlagKind.UNTRANSLATED,
 }
-
-
-class Side(StrEnum):
-    ORIGINAL = "original"
-    INTERPRETATION = "interpretation"
 
 
 @dataclass(frozen=True, slots=True)
