@@ -943,6 +943,7 @@ class MainWindow(QMainWindow):
                     view.scroll_to_turn(top)
             else:
                 view.set_script(config)
+        self._library.set_script(config)
         self._refresh_find()
 
     def set_layout_mode(self, mode: str) -> None:

@@ -86,11 +86,43 @@ class SearchResultsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[SearchResult] = []
+        self._script = "none"
+        self._shown: dict[int, tuple[str, str, list[tuple[int, int]]]] = {}
 
     def set_results(self, results: list[SearchResult]) -> None:
         self.beginResetModel()
         self._rows = list(results)
+        self._shown.clear()
         self.endResetModel()
+
+    def set_script(self, config: str) -> None:
+        """Show headings and snippets in this Chinese script, as the reading view does."""
+        if config == self._script:
+            return
+        self._script = config
+        self._shown.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    @property
+    def script(self) -> str:
+        return self._script
+
+    def _displayed(self, row: int) -> tuple[str, str, list[tuple[int, int]]]:
+        """(heading, snippet, marks) in the current script; the marks follow the conversion."""
+        found = self._shown.get(row)
+        if found is None:
+            r = self._rows[row]
+            if self._script == "none":
+                found = (heading(r), r.snippet, list(r.marks))
+            else:
+                from reader.core.convert import convert  # loaded with the first conversion
+
+                snippet = convert(r.snippet, self._script)
+                found = (convert(heading(r), self._script).text, snippet.text,
+                         [snippet.from_source_span(s, e) for s, e in r.marks])
+            self._shown[row] = found
+        return found
 
     def append_results(self, results: list[SearchResult]) -> None:
         if not results:
@@ -110,15 +142,19 @@ class SearchResultsModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         r = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{heading(r)}\n{r.snippet}"
+        if role in (Qt.ItemDataRole.DisplayRole, SearchRole.HEADING, SearchRole.SNIPPET,
+                    SearchRole.MARKS):
+            head, snippet, marks = self._displayed(index.row())
+            shown: dict[int, Any] = {Qt.ItemDataRole.DisplayRole: f"{head}\n{snippet}",
+                                     SearchRole.HEADING: head, SearchRole.SNIPPET: snippet,
+                                     SearchRole.MARKS: marks}
+            return shown[role]
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.source_name
         values: dict[int, Any] = {
             SearchRole.RESULT: r, SearchRole.TRANSCRIPT_ID: r.transcript_id,
             SearchRole.START: r.start, SearchRole.END: r.end, SearchRole.HIT_START: r.hit_start,
-            SearchRole.HIT_END: r.hit_end, SearchRole.HEADING: heading(r),
-            SearchRole.SNIPPET: r.snippet, SearchRole.MARKS: list(r.marks)}
+            SearchRole.HIT_END: r.hit_end}
         return values.get(role)
 
 
@@ -271,6 +307,10 @@ class SearchPanel(QWidget):
     def focus_search(self) -> None:
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.query.selectAll()
+
+    def set_script(self, config: str) -> None:
+        """Chinese in results is shown in this script (the query matches either)."""
+        self.results_model.set_script(config)
 
     def refresh_facets(self) -> None:
         """Offer the periods now in the library (after imports)."""

@@ -209,6 +209,29 @@ def test_a_chinese_result_opens_its_call_at_the_hit(qtbot, window: MainWindow,
     assert view.hasFocus() or QApplication.focusWidget() is view
 
 
+def test_results_follow_the_window_script(qtbot, window: MainWindow, calls: Path,
+                                          qtmodeltester) -> None:
+    import_folder(qtbot, window, calls)
+    window.library.show_search()
+    results = search(qtbot, window, "营收")
+    model = window.library.search_panel.results_model
+    row = next(i for i, r in enumerate(results) if r.company == "Harbourlight Storage")
+    index = model.index(row, 0)
+
+    def marked() -> list[str]:
+        snippet = index.data(SearchRole.SNIPPET)
+        return [snippet[s:e] for s, e in index.data(SearchRole.MARKS)]
+
+    assert marked() == ["营收"]
+    with qtbot.waitSignal(model.dataChanged):
+        window.set_script("s2t")
+    assert marked() == ["營收"] and "冷庫" in index.data(SearchRole.SNIPPET)
+    assert index.data(SearchRole.RESULT) is results[row]  # positions stay the file's
+    qtmodeltester.check(model)
+    window.set_script("none")
+    assert marked() == ["营收"]
+
+
 def test_a_result_deep_in_a_call_scrolls_there_and_reuses_the_tab(qtbot, window: MainWindow,
                                                                  calls: Path) -> None:
     import_folder(qtbot, window, calls)
