@@ -16,6 +16,9 @@ from PySide6.QtCore import QCoreApplication, QSettings
 import reader.ui  # noqa: F401  (its import guards PySide6's None refcounts; see there)
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes
+from reader.ui.annotation_worker import LibraryState
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
 
 TEST_ORGANIZATION = "TranscriptReaderTests"
 
@@ -53,3 +56,43 @@ def transcript_factory(fixtures_dir: Path) -> Callable[[str | Path], Transcript]
         return parse_bytes(p.read_bytes(), p.name)
 
     return load
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """The annotation library file the windows of `make_window` open."""
+    return tmp_path / "lib" / "library.sqlite3"
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path, library: Path) -> Iterator[Callable[..., MainWindow]]:
+    """Windows over one settings file and one library, as successive sessions would be.
+
+    Each waits until its library is open (or refused); at the end every window's background
+    work is waited for, so no thread outlives its test.
+    """
+    windows: list[MainWindow] = []
+
+    def make(db: Path | None = library) -> MainWindow:
+        settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(settings, db_path=db)
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        if db is not None:
+            qtbot.waitUntil(lambda: window.annotations.worker.state is not LibraryState.OPENING,
+                            timeout=20_000)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.library.close()
+        window.open_queue.wait(10_000)
+        window.annotations.worker.wait(10_000)
+
+
+@pytest.fixture
+def window(make_window: Callable[..., MainWindow]) -> MainWindow:
+    return make_window()

@@ -6,11 +6,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
 
@@ -24,7 +23,6 @@ from reader.ui.annotation_worker import LibraryState
 from reader.ui.highlights_model import ORPHANED, Column, HighlightRole
 from reader.ui.main_window import MainWindow
 from reader.ui.reading_view import HighlightMark, ReadingView
-from reader.ui.settings import Settings
 
 pytestmark = [
     pytest.mark.gui,
@@ -88,40 +86,6 @@ def call_file(tmp_path: Path) -> Path:
     path = tmp_path / "pinecrest_q2_2025.txt"
     path.write_text(CALL, encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Path:
-    return tmp_path / "lib" / "library.sqlite3"
-
-
-@pytest.fixture
-def make_window(qtbot, tmp_path: Path, library: Path) -> Iterator[Callable[..., MainWindow]]:
-    """Windows over one settings file and one library, as successive sessions would be."""
-    windows: list[MainWindow] = []
-
-    def make(db: Path | None = library) -> MainWindow:
-        settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(settings, db_path=db)
-        qtbot.addWidget(window)
-        window.resize(1400, 900)
-        window.show()
-        qtbot.waitExposed(window)
-        if db is not None:
-            qtbot.waitUntil(lambda: window.annotations.worker.state is not LibraryState.OPENING,
-                            timeout=20_000)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.open_queue.wait(10_000)
-        window.annotations.worker.wait(10_000)
-
-
-@pytest.fixture
-def window(make_window) -> MainWindow:
-    return make_window()
 
 
 def open_call(qtbot, window: MainWindow, path: Path, *, aligned: bool = False) -> ReadingView:

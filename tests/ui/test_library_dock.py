@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -68,11 +67,6 @@ Occupancy at the new warehouses has reached 80%.
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Path:
-    return tmp_path / "library.sqlite3"
-
-
-@pytest.fixture
 def calls(tmp_path: Path) -> Path:
     """A folder of calls: the fixtures, our own call in a subfolder, and two bad files."""
     root = tmp_path / "calls"
@@ -83,36 +77,6 @@ def calls(tmp_path: Path) -> Path:
     (root / "empty.txt").write_bytes(b"")
     (root / "more" / "binary.txt").write_bytes(bytes(range(256)) * 8)
     return root
-
-
-@pytest.fixture
-def make_window(qtbot, tmp_path: Path, library: Path) -> Iterator[Callable[..., MainWindow]]:
-    """Windows over one settings file and one library, as successive sessions would be."""
-    windows: list[MainWindow] = []
-
-    def make(db: Path | None = library) -> MainWindow:
-        settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(settings, db_path=db)
-        qtbot.addWidget(window)
-        window.resize(1400, 900)
-        window.show()
-        qtbot.waitExposed(window)
-        if db is not None:
-            qtbot.waitUntil(lambda: window.annotations.worker.state is not LibraryState.OPENING,
-                            timeout=20_000)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.library.close()
-        window.open_queue.wait(10_000)
-        window.annotations.worker.wait(10_000)
-
-
-@pytest.fixture
-def window(make_window) -> MainWindow:
-    return make_window()
 
 
 def import_folder(qtbot, window: MainWindow, folder: Path) -> object:
