@@ -11,16 +11,13 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.cli_common import EXIT_ERROR, db_option, guarded, open_service, positive
+
 if TYPE_CHECKING:
     from reader.services.annotations import AnnotationService
-
-EXIT_ERROR = 2
-Command = Callable[[argparse.Namespace], int]
-
 
 def register(subparsers: Any) -> None:
     """Add `export`, `annotate` and `highlights` to the `reader` command's subparsers."""
@@ -35,8 +32,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("-o", "--output", metavar="OUT",
                    help="a .md file (one transcript) or a folder (one note per transcript); "
                         "without it a single note goes to standard output")
-    _db_option(p)
-    p.set_defaults(func=_guarded(_cmd_export))
+    db_option(p)
+    p.set_defaults(func=guarded(_cmd_export))
 
     p = subparsers.add_parser(
         "annotate", help="highlight a quoted passage",
@@ -51,11 +48,11 @@ def register(subparsers: Any) -> None:
                    help="colour key or name (yellow/Guidance, red/Risk, green/Numbers, "
                         "blue/Question by default)")
     p.add_argument("--note", default="", metavar="N", help="a note on the highlight")
-    p.add_argument("--occurrence", type=_positive, metavar="N",
+    p.add_argument("--occurrence", type=positive, metavar="N",
                    help="which match to take when the quote occurs more than once (1 = first)")
     p.add_argument("--json", action="store_true", help="print the new highlight as JSON")
-    _db_option(p)
-    p.set_defaults(func=_guarded(_cmd_annotate))
+    db_option(p)
+    p.set_defaults(func=guarded(_cmd_annotate))
 
     p = subparsers.add_parser(
         "highlights", help="list a transcript's highlights",
@@ -63,8 +60,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("file", metavar="FILE", help="transcript file")
     _filters(p)
     p.add_argument("--json", action="store_true", help="print JSON (for scripts)")
-    _db_option(p)
-    p.set_defaults(func=_guarded(_cmd_highlights))
+    db_option(p)
+    p.set_defaults(func=guarded(_cmd_highlights))
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -72,51 +69,6 @@ def _filters(p: argparse.ArgumentParser) -> None:
                    help="only highlights with this tag (repeatable: any of them)")
     p.add_argument("--colour", "--color", action="append", default=[], metavar="C",
                    help="only highlights of this colour, key or name (repeatable: any of them)")
-
-
-def _db_option(p: argparse.ArgumentParser) -> None:
-    # SUPPRESS: a --db given before the command is not overwritten by this one's default.
-    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                   help="the annotation library file (default: $TRANSCRIPT_READER_DB, "
-                        "else the user data folder)")
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("counts from 1")
-    return n
-
-
-def _guarded(command: Command) -> Command:
-    """Run a command; known failures become one line on stderr and exit status 2."""
-
-    def run(args: argparse.Namespace) -> int:
-        from db.engine import DatabaseError
-        from reader.services.annotations import AnnotationError
-
-        try:
-            return command(args)
-        except (AnnotationError, DatabaseError) as exc:
-            print(f"reader: {exc}", file=sys.stderr)
-            return EXIT_ERROR
-        except OSError as exc:
-            where = f"{exc.filename}: " if exc.filename else ""
-            print(f"reader: {where}{exc.strerror or exc}", file=sys.stderr)
-            return EXIT_ERROR
-
-    run.__name__ = command.__name__
-    return run
-
-
-def _service(args: argparse.Namespace) -> AnnotationService:
-    from reader.services.annotations import AnnotationService
-    from reader.services.paths import resolve_db_path
-
-    return AnnotationService.open(resolve_db_path(getattr(args, "db", None)))
 
 
 def _open(service: AnnotationService, file: str) -> int:
@@ -137,7 +89,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.all == bool(args.files):
         print("reader: export: give FILE... or --all (not both)", file=sys.stderr)
         return EXIT_ERROR
-    with _service(args) as service:
+    with open_service(args) as service:
         ids = None if args.all else [_open(service, f) for f in args.files]
         docs = service.export(ids, tags=args.tag, colours=args.colour)
     if not docs:
@@ -166,7 +118,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_annotate(args: argparse.Namespace) -> int:
-    with _service(args) as service:
+    with open_service(args) as service:
         tid = _open(service, args.file)
         h = service.add_highlight_by_quote(tid, args.quote, occurrence=args.occurrence,
                                            colour=args.colour, note=args.note, tags=args.tag)
@@ -180,7 +132,7 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def _cmd_highlights(args: argparse.Namespace) -> int:
-    with _service(args) as service:
+    with open_service(args) as service:
         tid = _open(service, args.file)
         info = service.transcript(tid)
         highlights = service.highlights(tid, tags=args.tag, colours=args.colour)

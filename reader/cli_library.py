@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.cli_annotations import EXIT_ERROR, _db_option, _guarded, _service
+from reader.cli_common import EXIT_ERROR, db_option, guarded, open_service
 
 EXIT_SOME_FAILED = 1
 EXIT_NO_MATCH = 1
@@ -37,8 +37,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1), metavar="N",
                    help="processes parsing files in parallel (default: %(default)s)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress line")
-    _db_option(p)
-    p.set_defaults(func=_guarded(_cmd_import))
+    db_option(p)
+    p.set_defaults(func=guarded(_cmd_import))
 
     p = subparsers.add_parser(
         "search", help="search every transcript in the library",
@@ -60,8 +60,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--limit", type=int, default=20, metavar="N",
                    help="at most N results (default: %(default)s)")
     p.add_argument("--json", action="store_true", help="print JSON (for scripts)")
-    _db_option(p)
-    p.set_defaults(func=_guarded(_cmd_search))
+    db_option(p)
+    p.set_defaults(func=guarded(_cmd_search))
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -83,7 +83,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             width = len(line)
 
     try:
-        with _service(args) as service:
+        with open_service(args) as service:
             summary = LibraryService(service).import_paths(
                 args.paths, progress=progress, cancelled=stop.is_set,
                 workers=max(1, args.workers))
@@ -110,7 +110,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
                             period_to=args.period or args.period_to, section=args.section,
                             speaker_kind=args.speaker_kind, has_highlight=args.has_highlight)
     text = " ".join(args.query)
-    with _service(args) as service:
+    with open_service(args) as service:
         try:
             page = SearchService(service.db).search(text, filters, limit=max(1, args.limit))
         except SearchError as exc:
