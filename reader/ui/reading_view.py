@@ -1129,7 +1129,7 @@ class ReadingView(QTextEdit):
         self._turn_spans, self._turn_order = {}, []
         self._aimed = None
         self._section_start = {}
-        doc = QTextDocument(self)  # the view deletes its previous document, its child
+        doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         doc.setDocumentMargin(12)
         doc.setDefaultFont(self.font())
@@ -1149,7 +1149,18 @@ class ReadingView(QTextEdit):
         # With the page size already right, the view lays out lazily (the visible part
         # now, the rest in idle steps); without it, it lays the whole document out first.
         doc.setPageSize(QSizeF(self.viewport().width(), -1))
+        # The text control deletes only the document it made itself; ours would pile up,
+        # laid out, one per script switch or layout change. Unparented, the previous one
+        # goes with its last Python reference: here, at once. Extra selections hold cursors
+        # into it, so they go first (the caller draws them again on the new document).
+        self._find_selections, self._focus_selections = [], []
+        self._highlight_selections = []
+        self.setExtraSelections([])
+        old = self.document()
+        ours = old.parent() is self
         self.setDocument(doc)
+        if ours:
+            old.setParent(None)
 
     def _write(self, cursor: QTextCursor, cols: int, plan: list[_TableRow],
                styles: _Styles) -> None:

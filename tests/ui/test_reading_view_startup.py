@@ -1,5 +1,5 @@
-"""What the reading view does before its first paint: little, and nothing that forces the
-whole call through layout or the aligner."""
+"""What the reading view costs: before its first paint little, and nothing that forces the
+whole call through layout or the aligner; after a rebuild, only the document it shows."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRunnable
+from PySide6.QtGui import QColor, QTextDocument
 
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_text
-from reader.ui.reading_view import ReadingView
+from reader.ui.reading_view import HighlightMark, ReadingView
 
 pytestmark = pytest.mark.gui
 
@@ -124,3 +125,24 @@ def test_a_call_replaced_before_its_paint_is_aligned_once(qtbot) -> None:
     qtbot.wait(20)
     assert len(pool.jobs) == 1
     assert pool.jobs[0]._transcript is second  # type: ignore[attr-defined]
+
+
+def test_a_rebuild_lets_the_previous_document_go(qtbot) -> None:
+    view = ReadingView(pool=_RecordingPool())  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    t = _long_call(6)
+    view.set_transcript(t)
+    # Extra selections of every kind hold cursors into the document being replaced.
+    turn = t.turns[1]
+    view.set_highlights([HighlightMark(1, turn.start, turn.start + 5, QColor("#ffcc00"))])
+    assert view.find("customers") > 0
+    destroyed: list[int] = []
+    for script in ("t2s", "none", "s2t"):
+        view.document().destroyed.connect(lambda *_: destroyed.append(1))
+        view.set_script(script)
+    assert len(destroyed) == 3
+    assert view.findChildren(QTextDocument) == [view.document()]
+    assert view.find_hit_count() > 0 and view.highlight_document_spans(1)
