@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDockWidget,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -177,14 +178,23 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(welcome)
         layout.addStretch(1)
         hint = QLabel("Open a transcript with File → Open (Ctrl+O),\nor drop transcript files "
-                      "on this window.", welcome)
+                      "on this window.\nCalls read before are in the Library (Ctrl+Shift+L).",
+                      welcome)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setEnabled(False)  # drawn in the palette's disabled (muted) text colour
         layout.addWidget(hint)
         open_button = QPushButton("Open Transcript…", welcome)
         open_button.clicked.connect(self._on_open_button_clicked)
-        layout.addWidget(open_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        library_button = QPushButton("Library…", welcome)
+        library_button.setObjectName("welcome_library_button")
+        library_button.clicked.connect(self._on_library_button_clicked)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(open_button)
+        buttons.addWidget(library_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addStretch(2)
 
         self._stack = QStackedWidget(self)
@@ -1124,6 +1134,9 @@ class MainWindow(QMainWindow):
 
     def _on_open_button_clicked(self) -> None:
         self._on_open_triggered()
+
+    def _on_library_button_clicked(self) -> None:
+        self._library.show_library()
 
     def _rebuild_recent_menu(self) -> None:
         menu = self.recent_menu

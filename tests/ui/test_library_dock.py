@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from reader.services.search import SearchResult
 from reader.ui.annotation_worker import LibraryState
@@ -362,3 +362,10 @@ def test_closing_during_an_import_leaves_a_whole_library(qtbot, window: MainWind
     assert len(search(qtbot, reopened, "refrigerated")) == stored  # each stored call searchable
     reopened.library.close()
     reopened.annotations.worker.wait(10_000)
+
+
+def test_the_welcome_page_offers_the_library(qtbot, window: MainWindow) -> None:
+    button = window.findChild(QPushButton, "welcome_library_button")
+    assert button is not None and button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.library.dock.isVisible() and window.library.ready
