@@ -1,6 +1,6 @@
 """The library's full-text index: FTS5 tables, keeping them in step, and the search query.
 
-Layout (created by migration 0003):
+Layout (created by migration 0003, prefix indexes and short filter tokens since 0004):
 
 * `search_units`: one row per indexed unit: a paragraph of a turn (with turn index, section,
   speaker, and its source offsets), or a highlight's quote, note or tags. A paragraph stores
@@ -8,9 +8,12 @@ Layout (created by migration 0003):
   it differs from the unit's text (Chinese text; see reader/core/search_text.py), `cjk` only
   when the unit has Chinese.
 * `search_content`: a view giving each unit's `words`, `cjk` and `meta` columns.
-* `search_fts`: FTS5 over that view (external content, so the transcript text is stored once).
-  `meta` holds filter tokens (`xt<transcript id> xs<section> xk<speaker kind> xu<unit kind>`)
-  so that company, period, section and speaker filters are doclist intersections.
+* `search_fts`: FTS5 over that view (external content, so the transcript text is stored once),
+  with prefix indexes of 3, 4 and 5 characters, so that `guid*` reads only the newest entries
+  of one prefix instead of merging every word that starts with it.
+  `meta` holds filter tokens (`t<transcript id> s<section> k<speaker kind> u<unit kind>`, the
+  last three the value's initial) so that company, period, section and speaker filters are
+  doclist intersections; two characters, as tokens shorter than 3 enter no prefix index.
 * Triggers keep the index right whatever writes the library. Deleting a transcript or
   changing its text first deletes its units, and deleting a unit first removes its entry
   from the index (an external-content FTS5 table must be given the old values, which the
@@ -32,7 +35,7 @@ from typing import Any, Final
 
 from sqlalchemy import Connection
 
-from reader.core.model import Transcript
+from reader.core.model import SectionKind, SpeakerKind, Transcript
 from reader.core.search_text import cjk_columns, words_column
 
 SEARCH_TABLES: Final = frozenset({"search_units", "search_fts", "search_stale_transcripts",
@@ -55,10 +58,27 @@ def is_search_table(name: str) -> bool:
     return name in SEARCH_TABLES or _FTS_SHADOW.match(name) is not None
 
 
+UNIT_KINDS: Final = (PARAGRAPH, QUOTE, NOTE, TAGS)
+_FILTER_VALUES: Final = {
+    "s": frozenset(s.value for s in SectionKind),
+    "k": frozenset(k.value for k in SpeakerKind),
+    "u": frozenset(UNIT_KINDS),
+}
+"""Values each filter token stands for; their initials (and `n` for none) must differ."""
+
+
 def meta_tokens(transcript_id: int, section: str | None, speaker_kind: str | None,
                 kind: str) -> str:
     """The `meta` column; must equal what the `search_content` view computes."""
-    return f"xt{transcript_id} xs{section or 'none'} xk{speaker_kind or 'none'} xu{kind}"
+    return f"t{transcript_id} s{(section or 'n')[0]} k{(speaker_kind or 'n')[0]} u{kind[0]}"
+
+
+def filter_token(letter: str, value: str) -> str | None:
+    """The `meta` token of a section (`s`), speaker kind (`k`) or unit kind (`u`) value;
+    None for a value the index does not know, which nothing matches. Case and anything but
+    letters and digits are ignored (`Q&A` is `qa`)."""
+    value = re.sub(r"[^0-9a-z]", "", value.lower())
+    return f"{letter}{value[0]}" if value in _FILTER_VALUES[letter] else None
 
 
 def _next_id(conn: Connection) -> int:
@@ -292,13 +312,16 @@ def search_units(conn: Connection, match: str, *, transcripts: Collection[int] |
     if transcripts is not None:
         if not transcripts:
             return []
-        expr.append("meta : (" + " OR ".join(f'"xt{int(t)}"' for t in transcripts) + ")")
-    if section:
-        expr.append(f'meta : "xs{_token(section)}"')
-    if speaker_kind:
-        expr.append(f'meta : "xk{_token(speaker_kind)}"')
-    if kinds:
-        expr.append("meta : (" + " OR ".join(f'"xu{_token(k)}"' for k in kinds) + ")")
+        expr.append("meta : (" + " OR ".join(f'"t{int(t)}"' for t in transcripts) + ")")
+    wanted = [("s", [section] if section else []), ("k", [speaker_kind] if speaker_kind else []),
+              ("u", list(kinds or ()))]
+    for letter, values in wanted:
+        if not values:
+            continue
+        tokens = [t for t in (filter_token(letter, v) for v in values) if t is not None]
+        if not tokens:
+            return []
+        expr.append("meta : (" + " OR ".join(f'"{t}"' for t in tokens) + ")")
     sql = ("SELECT u.id, u.transcript_id, u.kind, u.highlight_id, u.turn_index, u.section, "
            "u.speaker, u.speaker_kind, u.start_offset, u.end_offset, "
            "coalesce(u.text, substr(t.text, u.start_offset + 1, u.end_offset - u.start_offset)), "
@@ -322,7 +345,3 @@ def search_units(conn: Connection, match: str, *, transcripts: Collection[int] |
 def count_units(conn: Connection, match: str) -> int:
     return int(conn.exec_driver_sql("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
                                     (match,)).scalar_one())
-
-
-def _token(value: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", value.lower())

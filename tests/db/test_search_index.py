@@ -1,16 +1,25 @@
 """The search index: kept in step by imports, re-imports, highlight edits and deletions; the
-0003 migration back-fills old libraries; search with filters and snippets."""
+0003 migration back-fills old libraries and 0004 rebuilds them with prefix indexes; search
+with filters and snippets."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from db.engine import HEAD_REVISION, open_database, upgrade
-from db.search_index import integrity_problems, pending
+from db.engine import HEAD_REVISION, KNOWN_REVISIONS, alembic_config, open_database, upgrade
+from db.search_index import (
+    _FILTER_VALUES,
+    filter_token,
+    integrity_problems,
+    meta_tokens,
+    pending,
+)
+from reader.core.search_text import words_column
 from reader.services.annotations import AnnotationService, ImportStatus
 from reader.services.search import SearchError, SearchFilters, SearchService
 
@@ -206,3 +215,100 @@ def test_old_library_is_back_filled_by_the_migration(db_path: Path) -> None:
             assert integrity_problems(s.connection()) == []
         assert {r.kind for r in search.search("营收").results} == {"paragraph", "quote"}
         assert [r.kind for r in search.search("毛利率").results] == ["note"]
+
+
+def _library_at(db_path: Path, revision: str) -> None:
+    """A library at `revision` holding the Hoshan call and a highlight with a note and a tag,
+    written by plain SQL as that release would have stored them."""
+    upgrade(db_path, min(revision, "0002"))
+    text = HOSHAN.read_text(encoding="utf-8")
+    start = text.index("營收")
+    with closing(sqlite3.connect(db_path)) as c, c:
+        c.execute("INSERT INTO transcripts (id, sha256, source_path, source_name, company, "
+                  "period, format, encoding, text, imported_at) VALUES (1, 'aa', '/h.txt', "
+                  "'h.txt', 'Hoshan Mobility', 'Q3 2024', 'quartr', 'utf-8', ?, "
+                  "'2025-01-01 00:00:00')", (text,))
+        c.execute("INSERT INTO transcript_versions VALUES ('aa', 1, '/h.txt', "
+                  "'2025-01-01 00:00:00')")
+        c.execute("INSERT INTO highlights (id, transcript_id, start_offset, end_offset, quote, "
+                  "prefix, suffix, colour, note, created_at, updated_at, orphaned) VALUES "
+                  "(1, 1, ?, ?, '營收', '', '', 'red', 'check the reconciliation', "
+                  "'2025-01-01 00:00:00', '2025-01-01 00:00:00', 0)", (start, start + 2))
+        c.execute("INSERT INTO tags (id, name) VALUES (1, 'margins')")
+        c.execute("INSERT INTO highlight_tags VALUES (1, 1)")
+    if revision > "0002":
+        upgrade(db_path, revision)
+
+
+@pytest.mark.parametrize("revision", [r for r in KNOWN_REVISIONS if r != HEAD_REVISION])
+def test_every_earlier_library_upgrades_to_the_head_index(db_path: Path, revision: str) -> None:
+    _library_at(db_path, revision)
+    with open_database(db_path) as db:
+        assert db.report.found == revision and db.report.current == HEAD_REVISION
+        assert db.report.backup is not None
+        assert db.report.backup.name.startswith(f"{db_path.name}.bak-{revision}-")
+        with db.read() as s:
+            assert not pending(s.connection())
+            assert integrity_problems(s.connection()) == []
+        search = SearchService(db)
+        assert {r.kind for r in search.search("营收").results} == {"paragraph", "quote"}
+        assert [r.kind for r in search.search("reconcil*").results] == ["note"]
+        assert [r.kind for r in search.search("marg*", SearchFilters(kinds=("tags",))).results
+                ] == ["tags"]
+        qa = search.search("quest*", SearchFilters(section="qa")).results
+        assert qa and {r.section for r in qa} == {"qa"}
+        assert search.search("quest*", SearchFilters(section="summary")).results == []
+
+
+def test_prefix_queries_of_every_length_find_every_word_with_that_start(
+        search: SearchService, service: AnnotationService, db_path: Path) -> None:
+    calls = {tid: service.transcript_text(tid) for tid, *_ in units(db_path)}
+    texts = {(tid, start, kind): words_column(t) or t for tid, kind, start, end in units(db_path)
+             for t in [calls[tid][start:end]]}
+    # Lengths below, at and above the prefix indexes (3, 4, 5) must answer alike.
+    for word in ("quarter", "revenue", "margin"):
+        for n in range(2, len(word) + 1):
+            stem = word[:n]
+            found = {(r.transcript_id, r.start, r.kind) for r in
+                     search.search(f"{stem}*", limit=100_000).results if r.kind == "paragraph"}
+            pattern = re.compile(rf"(?<![^\W_]){stem}", re.IGNORECASE)
+            expected = {k for k, t in texts.items() if pattern.search(t)}
+            assert found == expected, stem
+            assert found, stem
+
+
+def test_filter_tokens_are_two_characters_and_tell_values_apart() -> None:
+    for letter, values in _FILTER_VALUES.items():
+        tokens = [filter_token(letter, v) for v in values]
+        assert all(t is not None and len(t) == 2 for t in tokens)
+        none = {f"{letter}n"} if letter != "u" else set()  # a unit always has a kind
+        assert len(set(tokens) | none) == len(tokens) + len(none), letter
+    assert filter_token("s", "Q&A") == "sq"
+    assert filter_token("s", "pres") is None and filter_token("k", "") is None
+    assert meta_tokens(12, None, "analyst", "note") == "t12 sn ka un"
+
+
+def test_unknown_filter_values_match_nothing(search: SearchService) -> None:
+    assert search.search("quarter", SearchFilters(section="intermission")).results == []
+    assert search.search("quarter", SearchFilters(kinds=("footnote",))).results == []
+    assert search.search("quarter", SearchFilters(section="QA")).results
+
+
+def test_downgrade_to_0003_restores_its_index(search: SearchService, db_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    search.db.close()
+    engine = create_engine(f"sqlite:///{db_path}")
+    try:
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0003")
+            assert integrity_problems(conn) == []
+            qa = conn.exec_driver_sql("SELECT count(*) FROM search_fts "
+                                      "WHERE search_fts MATCH 'meta : xsqa'").scalar_one()
+            assert qa > 0
+    finally:
+        engine.dispose()
+    with open_database(db_path) as db, db.read() as s:
+        assert db.report.found == "0003"
+        assert integrity_problems(s.connection()) == []
