@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from sqlalchemy import Connection
 
@@ -247,9 +247,11 @@ def rebuild(conn: Connection) -> None:
 # --- search ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class UnitHit:
-    """One matching unit with what a result line shows (plain values, no rows)."""
+class UnitHit(NamedTuple):
+    """One matching unit with what a result line shows (plain values, no rows).
+
+    A named tuple: a page builds fifty of them straight from the cursor's rows.
+    """
 
     unit_id: int
     transcript_id: int
@@ -339,7 +341,10 @@ def search_units(conn: Connection, match: str, *, transcripts: Collection[int] |
                 "AND h.end_offset > u.start_offset))")
     sql += " ORDER BY f.rowid DESC LIMIT ?"
     params.append(limit)
-    return [UnitHit(*r) for r in conn.exec_driver_sql(sql, tuple(params)).all()]
+    # The driver's own cursor, inside the caller's transaction: rows come as plain tuples,
+    # without a result object per row on the way.
+    rows = conn.connection.driver_connection.execute(sql, params).fetchall()
+    return list(map(UnitHit._make, rows))
 
 
 def count_units(conn: Connection, match: str) -> int:
