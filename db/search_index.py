@@ -343,7 +343,9 @@ def search_units(conn: Connection, match: str, *, transcripts: Collection[int] |
     params.append(limit)
     # The driver's own cursor, inside the caller's transaction: rows come as plain tuples,
     # without a result object per row on the way.
-    rows = conn.connection.driver_connection.execute(sql, params).fetchall()
+    driver = conn.connection.driver_connection
+    assert driver is not None  # an open connection always has one
+    rows = driver.execute(sql, params).fetchall()
     return list(map(UnitHit._make, rows))
 
 
