@@ -202,6 +202,7 @@ _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_FROM_HAN = re.compile(r"[\u3400-\U0010ffff]")  # a character from the first Han block up
 _LATIN = re.compile(r"[A-Za-z]")
 
 # --- restatement (is one paragraph the other's interpretation?) -----------------------------
@@ -344,7 +345,8 @@ def _company_name(line: str) -> str:
 
 def _is_han(text: str) -> bool:
     """Mostly Chinese characters: real Mandarin, not the site's English rendering of it."""
-    if not text or max(text) < "\u3400":
+    # The same test as `max(text) < "\u3400"`, without walking the text in Python objects.
+    if text.isascii() or not _FROM_HAN.search(text):
         return False
     return len(_HAN.findall(text)) * 3 >= max(1, len(_LATIN.findall(text)))
 
