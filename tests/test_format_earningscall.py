@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import random
 from pathlib import Path
 
 import pytest
 
 from reader.core.decoding import decode
+from reader.core.formats import earningscall as ec
 from reader.core.formats.earningscall import MACHINE_ROLE, MANAGEMENT_ROLE, EarningsCallParser
 from reader.core.model import SectionKind, Speaker, SpeakerKind, Transcript, Turn
 from reader.core.pipeline import build_transcript
@@ -378,6 +380,25 @@ def test_one_megabyte_on_one_line_parses() -> None:
     text = f"Vesper Labs, Inc\n4/2/2024\n{line}\n"
     t = _parse(text)
     assert t.turns and t.turns[-1].end == len(text.rstrip())
+
+
+# --- shortcuts past the slower patterns ------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", [
+    "welcome", "earnings call", "earnings conference call", "conference call", "results call",
+    "results conference call", "earnings release"])
+def test_call_naming_sentences_pass_the_keyword_filter(phrase: str) -> None:
+    # Letters IGNORECASE also matches outside ASCII ("ſ" for s, "ı" for i, the Kelvin sign
+    # for k) and every mix of case: whatever the pattern finds, the filter lets through.
+    rng = random.Random(phrase)
+    fold = {"s": "ſ", "i": "ı", "k": "\u212a"}
+    for _ in range(200):
+        said = "".join(fold[c] if c in fold and rng.random() < 0.3
+                       else c.upper() if rng.random() < 0.5 else c for c in phrase)
+        sentence = f"Hello and {said} for 2024."
+        assert ec._PERIOD_SENTENCE.search(sentence), sentence
+        assert ec._names_call(sentence), sentence
+    assert not ec._names_call("Revenue rose 4% on stronger flour demand.")
 
 
 # --- the real seed --------------------------------------------------------------------------

@@ -192,6 +192,10 @@ _CLOSING_MAX = 800
 _PERIOD_SENTENCE = re.compile(
     r"welcome|earnings (?:conference )?call|conference call|results (?:conference )?call|"
     r"earnings release", re.I)
+# Every match of _PERIOD_SENTENCE holds one of these once lower-cased (none of their letters
+# is one that IGNORECASE also matches outside ASCII, like "s" and "ſ"), so a sentence without
+# them is not searched: a plain substring test is far cheaper than the case-blind pattern.
+_PERIOD_KEYS = ("call", "welcome", "relea")
 _YEARLESS_QUARTER = re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b|\bQ([1-4])\b", re.I)
 # "fourth quarter and full year 2023": a results call for the quarter (as sites file it).
 _QUARTER_AND_YEAR = re.compile(
@@ -898,9 +902,12 @@ class _Reader:
         order: dict[str, int] = {}
         for unit in units:
             weight = 2 if unit.slot is _Slot.OPERATOR else 1
-            for m in _SENTENCE.finditer(unit.text[:20_000]):
+            text = unit.text[:20_000]
+            if not _names_call(text):
+                continue
+            for m in _SENTENCE.finditer(text):
                 sentence = m.group()
-                if not _PERIOD_SENTENCE.search(sentence):
+                if not _names_call(sentence) or not _PERIOD_SENTENCE.search(sentence):
                     continue
                 both = _QUARTER_AND_YEAR.search(sentence)
                 label = (f"Q{_ORDINAL[both.group(1).lower()]} {both.group(2)}" if both
@@ -991,6 +998,12 @@ def _cue_starts(text: str, lowered: str) -> list[int]:
                 starts.add(m.start("cue"))
             at = lowered.find(word, at + 1)
     return sorted(starts)
+
+
+def _names_call(text: str) -> bool:
+    """Whether `text` may name the call: False only where _PERIOD_SENTENCE cannot match."""
+    low = text.lower()
+    return any(key in low for key in _PERIOD_KEYS)
 
 
 def _tokens(text: str) -> list[str]:
