@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -399,6 +401,54 @@ def test_call_naming_sentences_pass_the_keyword_filter(phrase: str) -> None:
         assert ec._PERIOD_SENTENCE.search(sentence), sentence
         assert ec._names_call(sentence), sentence
     assert not ec._names_call("Revenue rose 4% on stronger flour demand.")
+
+
+_SCANS = [
+    (ec._ROSTER_NAME_ROLE, ec._name_starts),
+    (ec._ROSTER_ROLE_NAME, lambda text: ec._word_starts(text, ("our",))),
+    (ec._HANDOFF, lambda text: ec._word_starts(text, ("turn", "hand", "pass"))),
+]
+_PIECES = ["Mr.", "Prof.", "Ms", "Dr", "Alex", "Xu", "O'Neil", "Lee-Ann", "A" + "a" * 20,
+           "B" + "b" * 20, "Abcdefghijklmnopqrstuvw", ",", ", our", "our", "the company's", "CFO",
+           "Chief", "Financial", "Officer", "of", "and", "turn", "turning", "hand", "pass",
+           "the call", "the conference call", "it", "over", "back", "to", "your", "four", "flour",
+           "joining", ".", "!", "\u3000", "\n", "\t", " ", "   ",
+           "Mr. Alex Xu, our CFO", "Karen Gee, the company's Head of IR", "our CEO, Dr. Wu",
+           "our Chief Operating Officer,  Ms. Ida Rowe", "turn the call over to",
+           "hand it back to", "passing the conference call back over to"]
+
+
+def _found(pattern: re.Pattern[str], matches: Iterable[re.Match[str]]) -> list[object]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def _scan_texts(fixtures_dir: Path) -> list[str]:
+    rng = random.Random(7)
+    texts = [line for name in OWN_FIXTURES for line in _read(fixtures_dir / name).split("\n")]
+    for _ in range(3000):
+        sep = rng.choice([" ", "", "  ", "    "])
+        texts.append(sep.join(rng.choice(_PIECES) for _ in range(rng.randint(1, 30))))
+    longest = "Prof.   " + "   ".join(w + "a" * 20 for w in "ABCD")
+    texts += [f"Joining me today is {longest}, our CFO.", f"x{longest},   our CFO",
+              f"{longest[1:]}, the company's Chief Financial Officer"]
+    return texts
+
+
+@pytest.mark.parametrize(("pattern", "starts"), _SCANS)
+def test_scan_finds_what_finditer_finds(fixtures_dir: Path, pattern: re.Pattern[str],
+                                        starts: Callable[[str], list[int]]) -> None:
+    found = 0
+    for text in _scan_texts(fixtures_dir):
+        expected = _found(pattern, pattern.finditer(text))
+        assert _found(pattern, ec._scan(pattern, text, starts(text))) == expected, text
+        found += len(expected)
+    assert found > 300  # the texts do hold matches to compare
+
+
+def test_name_reach_is_the_longest_title_and_name() -> None:
+    # The widest a name-then-role entry's title and name can be, by the pattern itself
+    # (re._parser is the standard library's own, private, parser of patterns).
+    assert re._parser.parse(f"{ec._TITLE}?{ec._NAME}").getwidth()[1] == ec._NAME_REACH
 
 
 # --- the real seed --------------------------------------------------------------------------

@@ -37,6 +37,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -148,11 +149,16 @@ _NOT_A_NAME = frozenset(
      "me", "us", "q", "questions", "question", "thank", "thanks", "okay", "ok", "so", "and",
      "please", "now", "with", "that", "this", "i", "we", "ladies", "gentlemen", "hello",
      "good", "yes", "well", "first", "second", "next", "final"})
-_ROSTER_GATE = re.compile(r"joining|joined|with (?:me|us)|today are|on the call|present")
+_ROSTER_GATE = ("joining", "joined", "with me", "with us", "today are", "on the call", "present")
 _ROSTER_NAME_ROLE = re.compile(
     rf"{_TITLE}?(?P<name>{_NAME}),\s{{1,3}}(?:our|the company's)\s{{1,3}}(?P<role>{_ROLE})")
 _ROSTER_ROLE_NAME = re.compile(
     rf"\bour\s{{1,3}}(?P<role>{_ROLE}),\s{{1,3}}{_TITLE}?(?P<name>{_NAME})")
+# A name-then-role entry ends its name at one of these; the name starts within _NAME_REACH
+# before it ("Prof." and three spaces, then four words of 21 letters with three spaces).
+_ROSTER_ANCHOR = re.compile(r",\s{1,3}(?:our|the company's)")
+_NAME_REACH = 8 + 4 * 21 + 3 * 3
+_CAPITAL = re.compile(r"[A-Z]")
 _THANKS_NAME = re.compile(
     rf"^\W{{0,3}}(?:thank you|thanks)(?: very much)?,\s{{1,3}}(?P<name>{_NAME})\b")
 _VOCATIVE_END = re.compile(rf"(?:^|[.!?]\s{{1,3}})(?P<name>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD})?)"
@@ -451,10 +457,13 @@ class _Reader:
         return hits[0] if len(hits) == 1 else None
 
     def _read_roster(self, text: str) -> None:
-        if not _ROSTER_GATE.search(text.lower()):
+        low = text.lower()
+        if not any(word in low for word in _ROSTER_GATE):
             return
-        for pattern in (_ROSTER_NAME_ROLE, _ROSTER_ROLE_NAME):
-            for m in pattern.finditer(text):
+        # Both patterns are tried only where a match can start (see _scan): presentations
+        # are long, and the patterns open with a name or "\bour", which no scan can skip to.
+        for m in itertools.chain(_scan(_ROSTER_NAME_ROLE, text, _name_starts(text)),
+                                 _scan(_ROSTER_ROLE_NAME, text, _word_starts(text, ("our",)))):
                 name = _clean_name(m.group("name"))
                 if name and not self.roster.get(name):
                     self.roster[name] = _clean_role(m.group("role"))
@@ -469,7 +478,8 @@ class _Reader:
         found: int | None = None
         lowered = text.lower()
         gate = " to " in lowered and ("turn" in lowered or "hand" in lowered or "pass" in lowered)
-        matches = _HANDOFF.finditer(text) if gate else iter(())
+        matches = (_scan(_HANDOFF, text, _word_starts(text, ("turn", "hand", "pass"))) if gate
+                   else iter(()))
         for m in matches:
             name = _clean_name(m.group("name") or "")
             role = _clean_role(m.group("role2") or m.group("role1") or "")
@@ -998,6 +1008,47 @@ def _cue_starts(text: str, lowered: str) -> list[int]:
                 starts.add(m.start("cue"))
             at = lowered.find(word, at + 1)
     return sorted(starts)
+
+
+def _scan(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, trying the pattern only at `starts`.
+
+    `starts` must be ascending and hold every position where a match can start, and the
+    pattern must never match the empty string. `match` at a position sees the text before
+    it, so `\b` and look-behinds behave as in `finditer`.
+    """
+    pos = 0
+    for at in starts:
+        if at < pos:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _word_starts(text: str, words: Iterable[str]) -> list[int]:
+    """Every position where one of `words` occurs, ascending."""
+    out: list[int] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            out.append(at)
+            at = text.find(word, at + 1)
+    out.sort()
+    return out
+
+
+def _name_starts(text: str) -> list[int]:
+    """Where a _ROSTER_NAME_ROLE match can start: a capital within _NAME_REACH before one
+    of its anchors (the comma and "our")."""
+    out: list[int] = []
+    done = 0
+    for anchor in _ROSTER_ANCHOR.finditer(text):
+        comma = anchor.start()
+        out.extend(m.start() for m in _CAPITAL.finditer(text, max(done, comma - _NAME_REACH), comma))
+        done = comma
+    return out
 
 
 def _names_call(text: str) -> bool:
