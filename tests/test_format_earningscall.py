@@ -451,6 +451,18 @@ def test_name_reach_is_the_longest_title_and_name() -> None:
     assert re._parser.parse(f"{ec._TITLE}?{ec._NAME}").getwidth()[1] == ec._NAME_REACH
 
 
+def test_bag_counts_stems_and_numbers_in_order_of_first_use(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Orders grew 1,234.5 percent; the order book is growing, as said: ordering rose."
+    expected = [("order", 3), ("grew", 1), ("#1234.5", 1), ("percent", 1), ("book", 1),
+                ("grow", 1), ("rose", 1)]
+    assert list(ec._bag(text).items()) == expected
+    # A full cache is emptied, not trusted or grown.
+    monkeypatch.setattr(ec, "_STEM_CACHE_SIZE", 2)
+    assert list(ec._bag(text).items()) == expected
+    assert len(ec._STEMS) <= 2
+
+
 # --- the real seed --------------------------------------------------------------------------
 
 @pytest.fixture
