@@ -25,6 +25,7 @@ of the aligned sentences it overlaps.
 from __future__ import annotations
 
 import threading
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -99,7 +101,11 @@ _FOCUS_ALPHA = 50  # of the palette's highlight colour, for a sentence and its c
 _HIGHLIGHT_ALPHA = 115  # of a highlight's colour: text stays readable on light and dark bases
 _MIRROR_ALPHA = 40  # the faint mirror of a highlight on the aligned passage
 _MIRROR_LINE_ALPHA = 150
-_ALIGN_LATEST_MS = 500  # a shown view that gets no paint (minimised) aligns after this
+_AFTER_PAINT_LATEST_MS = 500  # work that waits for a paint that does not come (minimised)
+_HEAD_SCREENS = 2.0  # a new call shows at once this many viewport heights, guessed high
+_TAIL_SLICE_S = 0.003  # the rest is written in slices this long (laying them out takes
+# about twice that), between events
+_TAIL_AFTER_PAINT_MS = 10  # the first slice leaves the first paint a moment to reach the screen
 
 Span = tuple[int, int]
 
@@ -196,6 +202,17 @@ class ReadingView(QTextEdit):
         self._quiet = False  # no current_turn_changed while the view moves itself
         self._section_start: dict[int, int] = {}  # first turns of a section -> its heading
         self._by_source: list[tuple[int, int]] = []  # (source start, index into _shown)
+        # Rows of the plan not yet written (a new call shows its top first), and what
+        # writing them needs.
+        self._tail: list[_TableRow] = []
+        self._tail_cols = 1
+        self._tail_styles: _Styles | None = None
+        self._pending_heading: int | None = None  # a heading's position, for its first row
+        self._own_document: QTextDocument | None = None  # the last one built, ours to drop
+        self._tail_after_paint = False
+        self._tail_timer = QTimer(self)
+        self._tail_timer.setSingleShot(True)
+        self._tail_timer.timeout.connect(self._on_tail_timer_timeout)
         self._find_selections: list[QTextEdit.ExtraSelection] = []
         # Alignment: the result, its flags, and what the document shows of them.
         self._pool = pool if pool is not None else QThreadPool.globalInstance()
@@ -243,7 +260,7 @@ class ReadingView(QTextEdit):
         self._last_top = None
         self._marks, self._mark_doc, self._mirror_doc = [], {}, {}
         self._reset_alignment()
-        self._rebuild(keep_position=False)
+        self._rebuild(keep_position=False, progressive=True)
         self._start_alignment(t)
 
     def transcript(self) -> Transcript | None:
@@ -327,6 +344,7 @@ class ReadingView(QTextEdit):
         super().wheelEvent(e)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
+        self._ensure_built()  # Ctrl+End, Page Down, Ctrl+A: the whole call is there
         # A read-only QTextEdit zooms on the standard zoom keys by itself; same routing.
         if e.matches(QKeySequence.StandardKey.ZoomIn):
             self.zoom_in()
@@ -413,13 +431,16 @@ class ReadingView(QTextEdit):
         return None
 
     def is_turn_shown(self, index: int) -> bool:
+        self._ensure_built()
         return index in self._turn_spans
 
     def turn_document_span(self, index: int) -> tuple[int, int] | None:
         """Where a shown turn sits in the document (speaker line to last paragraph)."""
+        self._ensure_built()
         return self._turn_spans.get(index)
 
     def _anchor_of(self, index: int) -> int | None:
+        self._ensure_built()
         if index in self._turn_spans:
             return self._turn_spans[index][0]
         if not self._turn_order:
@@ -463,6 +484,7 @@ class ReadingView(QTextEdit):
 
     def document_to_source_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Transcript offsets of the document span [start, end), as for a selection."""
+        self._ensure_built()
         if not self._shown or start >= end:
             return None
         i = bisect_right(self._shown_starts, start) - 1
@@ -509,6 +531,7 @@ class ReadingView(QTextEdit):
 
     def _paragraphs_at_source(self, pos: int) -> list[_Shown]:
         """Shown paragraphs whose source span holds `pos` (ends included)."""
+        self._ensure_built()
         k = bisect_right(self._by_source, (pos, 1 << 62))
         out = []
         while k > 0:
@@ -588,6 +611,7 @@ class ReadingView(QTextEdit):
         `营 收` once the view joins its spaces; `find_all` matches across scripts. All
         paragraphs go through one call, separated by newlines that no hit can span.
         """
+        self._ensure_built()
         query = query.strip()
         if not query or "\n" in query or not self._shown:
             return []
@@ -681,6 +705,7 @@ class ReadingView(QTextEdit):
     def source_span_document_spans(self, start: int, end: int) -> list[Span]:
         """Where the document shows transcript[start:end]: one span per displayed paragraph
         it touches, in document order (a span may cross paragraphs, turns and cells)."""
+        self._ensure_built()
         if start >= end or not self._by_source:
             return []
         k = bisect_right(self._by_source, (start, 1 << 62)) - 1
@@ -889,7 +914,7 @@ class ReadingView(QTextEdit):
         self.alignment_started.emit()
         if self.isVisible():
             self._align_after_paint = True
-            self._align_timer.start(_ALIGN_LATEST_MS)
+            self._align_timer.start(_AFTER_PAINT_LATEST_MS)
         else:
             self._launch_alignment()
 
@@ -913,6 +938,7 @@ class ReadingView(QTextEdit):
         t = self._transcript
         if job != self._align_job or t is None or not isinstance(result, TranscriptAlignment):
             return
+        self._ensure_built()  # the marks go on the whole call
         self._align_cancel = None
         self._alignment = result
         self._discrepancies = discrepancies(t, result)
@@ -1002,9 +1028,14 @@ class ReadingView(QTextEdit):
         return cursor.position()
 
     def viewportEvent(self, e: QEvent) -> bool:
-        if self._align_after_paint and e.type() == QEvent.Type.Paint:
-            self._align_after_paint = False
-            self._align_timer.start(0)  # once this paint is done
+        if e.type() == QEvent.Type.Paint:
+            # Once this paint is done: the rest of the call, then its alignment.
+            if self._tail_after_paint:
+                self._tail_after_paint = False
+                self._tail_timer.start(_TAIL_AFTER_PAINT_MS)
+            if self._align_after_paint:
+                self._align_after_paint = False
+                self._align_timer.start(0)
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
             message = "\n".join(filter(None, (self._discrepancy_message_at(e.pos()),
                                                self._highlight_tip_at(e.pos()))))
@@ -1028,6 +1059,7 @@ class ReadingView(QTextEdit):
 
     def displayed_text_of_turn(self, index: int) -> str:
         """The turn's paragraphs as the document shows them ("" when the turn is hidden)."""
+        self._ensure_built()
         doc = self.document()
         parts = []
         for shown in self._shown:
@@ -1040,6 +1072,7 @@ class ReadingView(QTextEdit):
 
     def displayed_paragraphs(self) -> list[tuple[int, int, DisplayParagraph]]:
         """(turn, document start, displayed paragraph) for every paragraph shown."""
+        self._ensure_built()
         return [(s.turn, s.doc_start, s.para) for s in self._shown]
 
     # -- building -----------------------------------------------------------------------------
@@ -1094,11 +1127,11 @@ class ReadingView(QTextEdit):
         assert t is not None
         return any(t.turns[i].speaker in self._speaker_filter for i in row.turns)
 
-    def _rebuild(self, keep_position: bool = True) -> None:
+    def _rebuild(self, keep_position: bool = True, progressive: bool = False) -> None:
         top = self.turn_at_viewport_top() if keep_position else None
         self._quiet = True
         try:
-            self._build_document()
+            self._build_document(progressive and self.isVisible())
         finally:
             self._quiet = False
         if self._find_query:
@@ -1117,18 +1150,25 @@ class ReadingView(QTextEdit):
             self.verticalScrollBar().setValue(0)
             self._on_scrolled()
 
-    def _build_document(self) -> None:
-        """Build the whole document detached from the view, then swap it in.
+    def _build_document(self, progressive: bool = False) -> None:
+        """Build the document detached from the view, then swap it in.
 
         A detached document has no layout, so building costs next to nothing; the view
         lays it out once when it is set. Each row is its own one-row table: columns keep
         the same percentage widths, so rows still line up, and the layout can work lazily
         from the top instead of laying out one huge table before anything shows.
+
+        `progressive` writes only the rows that fill the first screens; the rest follow in
+        short slices between events (`_ensure_built` finishes them at once for anything
+        that needs the whole call mapped), so a long call shows as fast as a short one.
         """
         self._shown, self._shown_starts, self._by_source = [], [], []
         self._turn_spans, self._turn_order = {}, []
         self._aimed = None
         self._section_start = {}
+        self._tail, self._tail_styles, self._pending_heading = [], None, None
+        self._tail_after_paint = False
+        self._tail_timer.stop()
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         doc.setDocumentMargin(12)
@@ -1136,15 +1176,17 @@ class ReadingView(QTextEdit):
         option = doc.defaultTextOption()
         option.setWrapMode(self.wordWrapMode())
         doc.setDefaultTextOption(option)
+        tail: list[_TableRow] = []
         t = self._transcript
         if t is not None and self._cache is not None:
             if self._options.script != "none":
                 converter(self._options.script)  # load the dictionaries up front
             cols, plan = self._plan()
-            self._write(QTextCursor(doc), cols, plan, _Styles(self.palette()))
-        self._shown_starts = [s.doc_start for s in self._shown]
-        self._by_source = sorted((s.para.source_start, k) for k, s in enumerate(self._shown))
-        self._turn_order = sorted((span[0], turn) for turn, span in self._turn_spans.items())
+            styles = _Styles(self.palette())
+            head = self._head_rows(cols, plan) if progressive else len(plan)
+            self._write(QTextCursor(doc), cols, plan[:head], styles)
+            tail, self._tail_cols, self._tail_styles = plan[head:], cols, styles
+        self._index_shown()
         self._mark_discrepancies(doc)  # while detached: no layout to redo
         # With the page size already right, the view lays out lazily (the visible part
         # now, the rest in idle steps); without it, it lays the whole document out first.
@@ -1156,22 +1198,91 @@ class ReadingView(QTextEdit):
         self._find_selections, self._focus_selections = [], []
         self._highlight_selections = []
         self.setExtraSelections([])
-        old = self.document()
-        ours = old.parent() is self
+        # (Remembered rather than asked of old.parent(): wrapping the text control that owns
+        # the first document would cost PySide tens of milliseconds of type set-up.)
+        old, self._own_document = self._own_document, doc
         self.setDocument(doc)
-        if ours:
+        if old is not None:
             old.setParent(None)
+        self._tail = tail  # only now: the rest goes into the document shown
+        if tail:
+            # After the first paint: appending to a shown document lays out everything
+            # before the insertion at once, which would hold the paint back.
+            self._tail_after_paint = True
+            self._tail_timer.start(_AFTER_PAINT_LATEST_MS)
+
+    def _index_shown(self) -> None:
+        """The lookups derived from what has been written so far."""
+        self._shown_starts = [s.doc_start for s in self._shown]
+        self._by_source = sorted((s.para.source_start, k) for k, s in enumerate(self._shown))
+        self._turn_order = sorted((span[0], turn) for turn, span in self._turn_spans.items())
+
+    def _head_rows(self, cols: int, plan: list[_TableRow]) -> int:
+        """How many plan rows fill `_HEAD_SCREENS` viewports, by a rough height guess.
+
+        The guess errs towards more rows: it counts every character narrower than most
+        Latin text sets them, where a Chinese one is about twice as wide.
+        """
+        t = self._transcript
+        assert t is not None
+        metrics = QFontMetricsF(self.font())
+        line = metrics.lineSpacing() * _LINE_HEIGHT / 100
+        narrow = 0.6 * max(1.0, metrics.averageCharWidth())
+        per_line = max(1.0, (self.viewport().width() / cols - 2 * _CELL_PADDING) / narrow)
+        room = _HEAD_SCREENS * max(self.viewport().height(), 1)
+        height = 0.0
+        for n, trow in enumerate(plan):
+            if height >= room:
+                return n
+            cell_lines = [sum(1 + sum(p.end - p.start for p in t.turns[i].paragraphs) / per_line
+                              + len(t.turns[i].paragraphs) for i in cell.turns)
+                          for cell in trow.cells]
+            height += max(cell_lines, default=1.0) * line + 2 * _CELL_PADDING
+        return len(plan)
+
+    def _on_tail_timer_timeout(self) -> None:
+        self._write_tail(_TAIL_SLICE_S)
+
+    def _write_tail(self, seconds: float | None) -> None:
+        """Append unwritten rows to the shown document: for about `seconds`, or all."""
+        if not self._tail or self._tail_styles is None:
+            return
+        deadline = None if seconds is None else time.perf_counter() + seconds
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()  # one layout pass for the slice, not one per insertion
+        n = 0
+        while n < len(self._tail):
+            self._write(cursor, self._tail_cols, self._tail[n:n + 1], self._tail_styles)
+            n += 1
+            if deadline is not None and time.perf_counter() >= deadline \
+                    and self._tail[n - 1].heading is None:  # a heading stays with its row
+                break
+        cursor.endEditBlock()
+        del self._tail[:n]
+        self._index_shown()
+        if self._tail:
+            self._tail_timer.start(0)
+        else:
+            self._tail_styles = None
+
+    def _ensure_built(self) -> None:
+        """Write the rest of a call shown top first, for what needs all of it mapped."""
+        if self._tail:
+            self._tail_timer.stop()
+            self._tail_after_paint = False
+            self._write_tail(None)
 
     def _write(self, cursor: QTextCursor, cols: int, plan: list[_TableRow],
                styles: _Styles) -> None:
-        pending_heading: int | None = None
         for trow in plan:
             if trow.heading is not None:
                 table = cursor.insertTable(1, 1, styles.table(1))
                 cell = table.cellAt(0, 0)
                 cell.setFormat(styles.heading_cell)
                 cc = cell.firstCursorPosition()
-                pending_heading = cc.position()
+                self._pending_heading = cc.position()
                 cc.insertText(trow.heading, styles.heading)
             elif trow.header is not None:
                 table = cursor.insertTable(1, cols, styles.table(cols))
@@ -1185,11 +1296,11 @@ class ReadingView(QTextEdit):
                     cell = table.cellAt(0, c)
                     cell.setFormat(styles.cell(c, cols, tinted=cell_plan.tinted))
                     self._fill_cell(cell.firstCursorPosition(), cell_plan.turns, styles)
-                if pending_heading is not None:
+                if self._pending_heading is not None:
                     for cell_plan in trow.cells:
                         for turn in cell_plan.turns:
-                            self._section_start[turn] = pending_heading
-                    pending_heading = None
+                            self._section_start[turn] = self._pending_heading
+                    self._pending_heading = None
             cursor.movePosition(QTextCursor.MoveOperation.End)
 
     def _fill_cell(self, cursor: QTextCursor, turns: list[int], styles: _Styles) -> None:

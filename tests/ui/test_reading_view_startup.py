@@ -78,11 +78,63 @@ def test_a_new_call_reports_its_first_turn_without_laying_out_the_rest(qtbot) ->
     view.set_transcript(t)
     assert reported == [0]
     assert view.turn_at_viewport_top() == 0
-    # Only the top of the call is laid out so far; the rest follows when idle.
-    assert _laid_out_blocks(view) < view.document().blockCount() // 2
-    qtbot.waitUntil(lambda: _laid_out_blocks(view) == view.document().blockCount(),
-                    timeout=10_000)
+    laid_out = _laid_out_blocks(view)  # only the top of the call; the rest follows when idle
+    whole = _hidden_build(qtbot, t)
+    blocks = whole.document().blockCount()
+    qtbot.waitUntil(lambda: _laid_out_blocks(view) == blocks, timeout=10_000)
+    assert laid_out < blocks // 2
     assert view.turn_at_viewport_top() == 0 and reported == [0]
+
+
+def _hidden_build(qtbot, t: Transcript) -> ReadingView:
+    """The same call built whole at once: a hidden view does not build top first."""
+    view = ReadingView(pool=_RecordingPool())  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.set_transcript(t)
+    return view
+
+
+def _shown_view(qtbot) -> ReadingView:
+    view = ReadingView(pool=_RecordingPool())  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_a_long_call_shows_its_top_first_and_the_rest_between_events(qtbot) -> None:
+    t = _long_call()
+    view = _shown_view(qtbot)
+    view.set_transcript(t)
+    first = view.document().blockCount()
+    whole = _hidden_build(qtbot, t)
+    assert first < whole.document().blockCount() // 2
+    qtbot.waitUntil(lambda: view.document().blockCount() == whole.document().blockCount(),
+                    timeout=10_000)
+    # Written in slices or at once, the document and its map are the same.
+    assert view.toPlainText() == whole.toPlainText()
+    assert [(turn, start, p.text) for turn, start, p in view.displayed_paragraphs()] == \
+        [(turn, start, p.text) for turn, start, p in whole.displayed_paragraphs()]
+
+
+@pytest.mark.parametrize("ask", [
+    lambda v, t: v.is_turn_shown(len(t.turns) - 1),
+    lambda v, t: v.turn_document_span(len(t.turns) - 1) is not None,
+    lambda v, t: v.select_source_span(t.turns[-1].start, t.turns[-1].start + 3),
+    lambda v, t: v.find("research") == len(t.turns) - 1,
+    lambda v, t: len(v.source_span_document_spans(t.turns[-1].start, t.turns[-1].end)) == 2,
+    lambda v, t: (v.scroll_to_turn(len(t.turns) - 1), v.verticalScrollBar().value() > 0)[1],
+], ids=["is_turn_shown", "turn_document_span", "select_source_span", "find",
+        "source_span_document_spans", "scroll_to_turn"])
+def test_what_needs_the_whole_call_gets_it_at_once(qtbot, ask) -> None:
+    t = _long_call()
+    view = _shown_view(qtbot)
+    view.set_transcript(t)
+    assert ask(view, t)
+    whole = _hidden_build(qtbot, t)
+    assert view.toPlainText() == whole.toPlainText()
 
 
 def test_a_shown_view_starts_aligning_after_its_first_paint(qtbot) -> None:
@@ -146,3 +198,25 @@ def test_a_rebuild_lets_the_previous_document_go(qtbot) -> None:
     assert len(destroyed) == 3
     assert view.findChildren(QTextDocument) == [view.document()]
     assert view.find_hit_count() > 0 and view.highlight_document_spans(1)
+
+
+def test_an_alignment_arriving_before_the_rest_is_written_marks_the_whole_call(qtbot) -> None:
+    t = _long_call()
+    pool = _RecordingPool()
+    view = ReadingView(pool=pool)  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_transcript(t)
+    view._tail_after_paint = False  # hold the rest back, as a busy event loop would
+    view._tail_timer.stop()
+    qtbot.waitUntil(lambda: len(pool.jobs) == 1, timeout=5_000)
+    partial = view.document().blockCount()
+    with qtbot.waitSignal(view.alignment_ready, timeout=10_000):
+        pool.jobs[0].run()  # aligns here and reports at once
+    whole = _hidden_build(qtbot, t)
+    assert partial < whole.document().blockCount()
+    assert view.toPlainText() == whole.toPlainText()
+    alignment = view.sentence_alignment()
+    assert alignment is not None and len(alignment.pairs) == 40
