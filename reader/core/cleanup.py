@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
+from typing import NamedTuple
 
 from reader.core.offsetmap import MappedText
 
@@ -45,32 +47,63 @@ _S = f"[{_SPACE}]"
 _A = f"[{_ATTACH}]"
 _C = f"[{_CJK}]"
 
-# Every branch starts at the first space of a run (the lookbehinds see the char before it),
-# so the engine only tries them at spaces: twice as fast as lookbehind-first branches.
-_JOIN = re.compile(
-    rf"{_S}(?:(?<={_C}{_S}){_S}*(?={_C}|{_A})"  # 谢 谢 / 好 ,
-    rf"|(?<=[{_CJK_PUNCT}]{_S}){_S}*(?=\S)"  # 。 Karen
-    rf"|(?<=\S{_S}){_S}*(?=[{_CJK_PUNCT}]|{_A}+{_S}*{_C})"  # Karen 。 / Q1 , 我们
-    rf"|(?<={_A}{_S}){_S}*(?=[{_HAN}]))"  # , 谢: only if CJK precedes the ',' (checked after)
-)
-
 # Anything that can end a token: white space and punctuation of both scripts.
 _BOUND = rf"\s{_CJK_PUNCT}!-/:-@\[-`{{-~\u2026\u2014"
 _ELLIPSIS = rf"(?:{_S}*(?:\.{{2,}}|\u2026+))?"
-_CJK_FILLER = re.compile(
-    rf"(?P<w>[嗯呃啊哦](?<![^{_BOUND}][嗯呃啊哦])[嗯呃啊哦]*)(?=[{_BOUND}]|\Z){_ELLIPSIS}"
-)
-# The first letter is matched before the lookbehind so the engine skips most positions fast.
-_EN_FILLER = re.compile(
-    r"(?P<w>[uUeEhH](?<![\w'’-][uUeEhH])"
-    r"(?:(?<=[uU])(?:[uU]*[hH]+|[uU]*[mM]+|[hH][mM]+)|(?<=[eE])[rR][mM]*|(?<=[hH])[mM]+))"
-    rf"(?![\w'’-]){_ELLIPSIS}"
-)
-_C_ONE = re.compile(_C)
-_P_ONE = re.compile(f"[{_CJK_PUNCT}]")
+
+
+class _Patterns(NamedTuple):
+    join: re.Pattern[str]
+    cjk_filler: re.Pattern[str]
+    en_filler: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    """Compiled on first use: the Han ranges make them cost milliseconds to compile, which
+    importing this module (the window does, for its lists) should not pay."""
+    return _Patterns(
+        # Every branch starts at the first space of a run (the lookbehinds see the char
+        # before it), so the engine only tries them at spaces: twice as fast as
+        # lookbehind-first branches.
+        join=re.compile(
+            rf"{_S}(?:(?<={_C}{_S}){_S}*(?={_C}|{_A})"  # 谢 谢 / 好 ,
+            rf"|(?<=[{_CJK_PUNCT}]{_S}){_S}*(?=\S)"  # 。 Karen
+            rf"|(?<=\S{_S}){_S}*(?=[{_CJK_PUNCT}]|{_A}+{_S}*{_C})"  # Karen 。 / Q1 , 我们
+            rf"|(?<={_A}{_S}){_S}*(?=[{_HAN}]))"  # , 谢: only if CJK precedes the ',' (checked after)
+        ),
+        cjk_filler=re.compile(
+            rf"(?P<w>[嗯呃啊哦](?<![^{_BOUND}][嗯呃啊哦])[嗯呃啊哦]*)(?=[{_BOUND}]|\Z){_ELLIPSIS}"
+        ),
+        # The first letter is matched before the lookbehind so the engine skips most
+        # positions fast.
+        en_filler=re.compile(
+            r"(?P<w>[uUeEhH](?<![\w'’-][uUeEhH])"
+            r"(?:(?<=[uU])(?:[uU]*[hH]+|[uU]*[mM]+|[hH][mM]+)|(?<=[eE])[rR][mM]*|(?<=[hH])[mM]+))"
+            rf"(?![\w'’-]){_ELLIPSIS}"
+        ),
+    )
+
+
+def _ranges(spec: str) -> tuple[tuple[int, int], ...]:
+    """Code point ranges of a character-class body made only of `a-b` pairs."""
+    return tuple((ord(spec[i]), ord(spec[i + 2])) for i in range(0, len(spec), 3))
+
+
+# Single characters are tested against code point ranges, not one-character patterns.
+_CJK_PUNCT_RANGES = _ranges(_CJK_PUNCT)
+_CJK_RANGES = _ranges(_HAN) + _CJK_PUNCT_RANGES
+_PUNCT_RANGES = _CJK_PUNCT_RANGES + _ranges("!-/:-@[-`{-~\u2026-\u2026\u2014-\u2014")
 _PARTICLES = frozenset("啊哦")  # fillers that are also sentence particles
 _COMMA_LIKE = frozenset(",，、")
-_PUNCT = re.compile(rf"[{_CJK_PUNCT}!-/:-@\[-`{{-~\u2026\u2014]")
+
+
+def _is_in(ch: str, ranges: tuple[tuple[int, int], ...]) -> bool:
+    """Is `ch` one character within `ranges` (False for an empty string)?"""
+    if len(ch) != 1:
+        return False
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in ranges)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +128,14 @@ def clean(text: str, *, join_cjk_spaces: bool = True, hide_fillers: bool = False
 
 def find_fillers(text: str) -> list[tuple[int, int]]:
     """Source spans of filler tokens, each with any `...` that trails it."""
-    spans = [m.span() for m in _CJK_FILLER.finditer(text) if _opens_clause_ok(text, m)]
-    spans += [m.span() for m in _EN_FILLER.finditer(text) if not _acronym(m.group("w"))]
+    patterns = _patterns()
+    spans = [m.span() for m in patterns.cjk_filler.finditer(text) if _opens_clause_ok(text, m)]
+    spans += [m.span() for m in patterns.en_filler.finditer(text) if not _acronym(m.group("w"))]
     return sorted(spans)
 
 
 def _join_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _JOIN.finditer(text)]
+    spans = [m.span() for m in _patterns().join.finditer(text)]
     # Runs after Latin punctuation were matched whatever precedes it; drop those where no CJK
     # char does (`now. 好` keeps its space, `好 , 谢` does not).
     return [sp for sp in spans if text[sp[0] - 1] not in _ATTACH or _cjk_before(text, sp)]
@@ -110,14 +144,14 @@ def _join_spans(text: str) -> list[tuple[int, int]]:
 def _cjk_before(text: str, span: tuple[int, int]) -> bool:
     """Is the punctuation cluster ending at span[0] itself preceded by a CJK char?"""
     after = text[span[1]]
-    if after in _ATTACH or _P_ONE.match(after):
+    if after in _ATTACH or _is_in(after, _CJK_PUNCT_RANGES):
         return True  # removed whatever precedes: next to CJK punctuation, or `Q1 , 我们`
     i = span[0]
     while i > 0 and text[i - 1] in _ATTACH:
         i -= 1
     while i > 0 and text[i - 1] in _SPACE:
         i -= 1
-    return i > 0 and _C_ONE.match(text[i - 1]) is not None
+    return i > 0 and _is_in(text[i - 1], _CJK_RANGES)
 
 
 def _opens_clause_ok(text: str, m: re.Match[str]) -> bool:
@@ -127,7 +161,7 @@ def _opens_clause_ok(text: str, m: re.Match[str]) -> bool:
     i = m.start()
     while i > 0 and text[i - 1] in _SPACE:
         i -= 1
-    return i == 0 or text[i - 1] == "\n" or _PUNCT.match(text[i - 1]) is not None
+    return i == 0 or text[i - 1] == "\n" or _is_in(text[i - 1], _PUNCT_RANGES)
 
 
 def _acronym(word: str) -> bool:
@@ -145,8 +179,8 @@ def _hidden_span(text: str, start: int, end: int) -> tuple[int, int]:
     while right < n and text[right] in _SPACE:
         right += 1
     after = text[right] if right < n and text[right] != "\n" else ""
-    after_punct = _PUNCT.match(after) is not None
-    if after in _COMMA_LIKE or (after_punct and before and _PUNCT.match(before)):
+    after_punct = _is_in(after, _PUNCT_RANGES)
+    if after in _COMMA_LIKE or (after_punct and _is_in(before, _PUNCT_RANGES)):
         if before in _COMMA_LIKE and after not in _COMMA_LIKE:
             return left - 1, right  # 地 , 嗯 。: keep the full stop
         right += 1  # the separator after it: 嗯 , 我们 / 。 嗯 。

@@ -20,7 +20,6 @@ from reader.core.offsetmap import MappedText
 CONFIGS = ("none", "t2s", "s2t", "s2twp", "s2hk")
 
 _HAN = "\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_HAN_RUN = re.compile(f"[{_HAN}]+")
 _SEP = "\n"  # never inside a Han run, left alone by OpenCC, and no phrase spans it
 _WINDOW = 8  # context each side when testing a cut in a long run; most phrases are shorter
 
@@ -59,7 +58,7 @@ class ScriptConverter:
 
     def _runs(self, text: str) -> Iterator[tuple[int, int, str, str]]:
         """(start, end, run, converted run) for each Han run of `text`."""
-        spans = [m.span() for m in _HAN_RUN.finditer(text)]
+        spans = [m.span() for m in _han_run().finditer(text)]
         runs = [text[s:e] for s, e in spans]
         for (s, e), run, conv in zip(spans, runs, self._batch(runs), strict=True):
             yield s, e, run, conv
@@ -138,6 +137,13 @@ class ScriptConverter:
                     [(len(p), c, len(p) != len(c)) for p, c in zip(parts, conv_parts, strict=True)]
                 )
         return out
+
+
+@cache
+def _han_run() -> re.Pattern[str]:
+    """Compiled on first use: a window showing the source script never needs it, and its
+    ranges take milliseconds to compile."""
+    return re.compile(f"[{_HAN}]+")
 
 
 @cache
