@@ -197,10 +197,6 @@ _CLOSING_MAX = 800
 _PERIOD_SENTENCE = re.compile(
     r"welcome|earnings (?:conference )?call|conference call|results (?:conference )?call|"
     r"earnings release", re.I)
-# Every match of _PERIOD_SENTENCE holds one of these once lower-cased (none of their letters
-# is one that IGNORECASE also matches outside ASCII, like "s" and "ſ"), so a sentence without
-# them is not searched: a plain substring test is far cheaper than the case-blind pattern.
-_PERIOD_KEYS = ("call", "welcome", "relea")
 _YEARLESS_QUARTER = re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b|\bQ([1-4])\b", re.I)
 # "fourth quarter and full year 2023": a results call for the quarter (as sites file it).
 _QUARTER_AND_YEAR = re.compile(
@@ -370,7 +366,10 @@ class _Reader:
         self.roster: dict[str, str | None] = {}  # names the text gives, with roles
         self.operator = -1
         self._df: Counter[str] = Counter()
+        self._idf: list[float] = []  # by document frequency
         self._vectors: dict[int, dict[str, float]] = {}
+        self._merges: dict[tuple[int, ...], tuple[dict[str, float], float]] = {}
+        self._scores: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
 
     # -- top level --------------------------------------------------------------------
 
@@ -731,40 +730,58 @@ class _Reader:
             bag = _bag(unit.text[:_TOKEN_WINDOW])
             self._bags[i] = bag
             self._df.update(bag.keys())
+        # A word's weight depends only on how many paragraphs use it: one logarithm for each
+        # such count, not one for each word of each paragraph compared.
+        n = len(self.units)
+        top = max(self._df.values(), default=0)
+        self._idf = [math.log((n + 1) / (k + 1)) for k in range(top + 1)]
 
     def _vector(self, i: int) -> dict[str, float]:
         vec = self._vectors.get(i)
         if vec is None:
-            n = len(self.units)
             bag = self._bags.get(i) or Counter()
-            vec = {w: (1 + math.log(c)) * math.log((n + 1) / (self._df[w] + 1))
-                   for w, c in bag.items()}
+            df, idf = self._df, self._idf
+            tf = [0.0] + [1 + math.log(c) for c in range(1, max(bag.values(), default=0) + 1)]
+            vec = {w: tf[c] * idf[df[w]] for w, c in bag.items()}
             self._vectors[i] = vec
         return vec
 
     def _similarity(self, a: list[int], b: list[int]) -> float:
+        """Cosine similarity of what units `a` and units `b` say; 0 where they are too short
+        or too different in length to be compared. Remembered: blocks ask again."""
+        key = (tuple(a), tuple(b))
+        score = self._scores.get(key)
+        if score is None:
+            score = self._scores[key] = self._score(a, b)
+        return score
+
+    def _score(self, a: list[int], b: list[int]) -> float:
         if not any(i in self._bags for i in a) or not any(i in self._bags for i in b):
-            return 0.0
-        va, vb = self._merged(a), self._merged(b)
-        if len(va) < _MIN_TOKENS or len(vb) < _MIN_TOKENS:
             return 0.0
         la = sum(len(self.units[i].text) for i in a)
         lb = sum(len(self.units[i].text) for i in b)
         if max(la, lb) > _LENGTH_RATIO * min(la, lb):
             return 0.0
+        (va, na), (vb, nb) = self._merged(a), self._merged(b)
+        if len(va) < _MIN_TOKENS or len(vb) < _MIN_TOKENS:
+            return 0.0
         dot = sum(v * vb.get(w, 0.0) for w, v in va.items())
-        na = math.sqrt(sum(v * v for v in va.values()))
-        nb = math.sqrt(sum(v * v for v in vb.values()))
         return dot / (na * nb) if na and nb else 0.0
 
-    def _merged(self, idx: list[int]) -> dict[str, float]:
-        if len(idx) == 1:
-            return self._vector(idx[0])
-        out: dict[str, float] = {}
-        for i in idx:
-            for w, v in self._vector(i).items():
-                out[w] = out.get(w, 0.0) + v
-        return out
+    def _merged(self, idx: list[int]) -> tuple[dict[str, float], float]:
+        """The summed vector of units `idx`, and its norm."""
+        key = tuple(idx)
+        got = self._merges.get(key)
+        if got is None:
+            if len(idx) == 1:
+                out = self._vector(idx[0])
+            else:
+                out = {}
+                for i in idx:
+                    for w, v in self._vector(i).items():
+                        out[w] = out.get(w, 0.0) + v
+            got = self._merges[key] = (out, math.sqrt(sum(v * v for v in out.values())))
+        return got
 
     def _restates(self, u: int, ref: list[int], block: list[int]) -> bool:
         """Whether unit `u` says again what the units `ref` said, and more so than it
@@ -1051,9 +1068,14 @@ def _name_starts(text: str) -> list[int]:
 
 
 def _names_call(text: str) -> bool:
-    """Whether `text` may name the call: False only where _PERIOD_SENTENCE cannot match."""
+    """Whether `text` may name the call: False only where _PERIOD_SENTENCE cannot match.
+
+    Every match of that pattern holds "call", "welcome" or "relea" once lower-cased (none of
+    their letters is one IGNORECASE also matches outside ASCII, like "s" and "ſ"); substring
+    tests are far cheaper than the case-blind pattern.
+    """
     low = text.lower()
-    return any(key in low for key in _PERIOD_KEYS)
+    return "call" in low or "welcome" in low or "relea" in low
 
 
 def _bag(text: str) -> Counter[str]:
