@@ -284,7 +284,10 @@ class LibraryView(QWidget):
     def refresh(self) -> None:
         """Reload the calls (after an import, a deletion, or highlights changing counts)."""
         rows = self._library.transcripts()
+        selected = self.selected_transcript_id()
         self.model.set_transcripts(rows)
+        if selected is not None:
+            self.select_transcript(selected)  # a refresh must not lose the reader's place
         current = self.period_filter.currentText()
         periods = sorted({r.period for r in rows if r.period},
                          key=lambda p: (period_span(p) or (10**6, 10**6), p))
@@ -343,6 +346,16 @@ class LibraryView(QWidget):
     def selected_transcript_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return int(rows[0].data(LibraryRole.TRANSCRIPT_ID)) if rows else None
+
+    def select_transcript(self, transcript_id: int) -> bool:
+        """Select (and scroll to) a call's row; False if the filters hide it or it is gone."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(LibraryRole.TRANSCRIPT_ID) == transcript_id:
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return True
+        return False
 
     def selected_transcript(self) -> TranscriptInfo | None:
         rows = self.table.selectionModel().selectedRows()

@@ -292,6 +292,7 @@ def test_delete_in_the_table_asks_then_removes_the_call(qtbot, window: MainWindo
     view.table.activated.emit(index)  # open it: its tab closes when it is removed
     qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=20_000)
     view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)  # Delete elsewhere deletes highlights
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     box = window.library.remove_box
     assert box is not None and box.isVisible() and "Harbourlight Storage" in box.text()
@@ -369,3 +370,13 @@ def test_the_welcome_page_offers_the_library(qtbot, window: MainWindow) -> None:
     assert button is not None and button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.library.dock.isVisible() and window.library.ready
+
+
+def test_a_refresh_keeps_the_selected_call(qtbot, window: MainWindow, calls: Path) -> None:
+    import_folder(qtbot, window, calls)
+    view = window.library.library_view
+    infos = [view.proxy.index(r, 0).data(LibraryRole.INFO) for r in range(rows(window))]
+    last = infos[-1].id
+    assert view.select_transcript(last)
+    view.refresh()
+    assert view.selected_transcript_id() == last
