@@ -15,6 +15,7 @@ from reader.core.formats import earningscall as ec
 from reader.core.formats.earningscall import MACHINE_ROLE, MANAGEMENT_ROLE, EarningsCallParser
 from reader.core.model import SectionKind, Speaker, SpeakerKind, Transcript, Turn
 from reader.core.pipeline import build_transcript
+from reader.core.roles import LINE_OF
 
 PARSER = EarningsCallParser()
 OWN_FIXTURES = ["earningscall_lotusway_q3_2024.txt", "earningscall_northpeak_q4_2023.txt",
@@ -462,6 +463,24 @@ def test_bag_counts_stems_and_numbers_in_order_of_first_use(
     monkeypatch.setattr(ec, "_STEM_CACHE_SIZE", 2)
     assert list(ec._bag(text).items()) == expected
     assert len(ec._STEMS) <= 2
+
+
+def test_line_of_finds_what_its_word_boundary_form_finds() -> None:
+    # LINE_OF opens with the literal "line" and checks the boundary behind it.
+    boundary_first = re.compile(r"\bline" + LINE_OF.pattern.removeprefix(r"line(?<=\bline)"))
+    assert boundary_first.pattern != LINE_OF.pattern
+    rng = random.Random(11)
+    pieces = ["line", "pipeline", "Line", "of", "Emma", "Xu", "from", "Bank", "of", "America", ",",
+              "_line", "line-of", "\n", "  "]
+    texts = ["the line of Emma Xu from Bank of America", "our pipeline of Emma Xu", "line of Al Wu"]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        expected = _found(boundary_first, boundary_first.finditer(text))
+        assert _found(LINE_OF, LINE_OF.finditer(text)) == expected, text
+        found += len(expected)
+    assert found > 50
+    assert LINE_OF.search("our pipeline of Emma Xu") is None
 
 
 # --- the real seed --------------------------------------------------------------------------

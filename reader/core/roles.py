@@ -61,7 +61,10 @@ ASKER_ANNOUNCEMENT = re.compile(
 )
 """"Our next question comes from the line of Emma Xu from Bank of America"."""
 
-LINE_OF = re.compile(rf"\bline\s+of\s+(?P<name>{_NAME})(?:\s*(?:,|from|of|with|at)\s+(?P<firm>{_FIRM}))?")
+# "line" first and its word boundary checked behind it: a pattern that opens with a literal
+# is searched for at C speed, one that opens with "\b" is tried at every position.
+LINE_OF = re.compile(
+    rf"line(?<=\bline)\s+of\s+(?P<name>{_NAME})(?:\s*(?:,|from|of|with|at)\s+(?P<firm>{_FIRM}))?")
 
 QA_OPENING = re.compile(
     r"ask a question|ask your question|question[- ]and[- ]answer|\bq\s*&\s*a\b|\[operator instructions\]|"
