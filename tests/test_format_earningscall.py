@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from re import _constants as sre  # the standard library's own names for pattern parts
+from typing import Any
 
 import pytest
 
@@ -387,21 +390,104 @@ def test_one_megabyte_on_one_line_parses() -> None:
 
 # --- shortcuts past the slower patterns ------------------------------------------------------
 
-@pytest.mark.parametrize("phrase", [
-    "welcome", "earnings call", "earnings conference call", "conference call", "results call",
-    "results conference call", "earnings release"])
-def test_call_naming_sentences_pass_the_keyword_filter(phrase: str) -> None:
-    # Letters IGNORECASE also matches outside ASCII ("ſ" for s, "ı" for i, the Kelvin sign
-    # for k) and every mix of case: whatever the pattern finds, the filter lets through.
-    rng = random.Random(phrase)
-    fold = {"s": "ſ", "i": "ı", "k": "\u212a"}
-    for _ in range(200):
-        said = "".join(fold[c] if c in fold and rng.random() < 0.3
-                       else c.upper() if rng.random() < 0.5 else c for c in phrase)
-        sentence = f"Hello and {said} for 2024."
-        assert ec._PERIOD_SENTENCE.search(sentence), sentence
-        assert ec._names_call(sentence), sentence
-    assert not ec._names_call("Revenue rose 4% on stronger flour demand.")
+_CATEGORY = {sre.CATEGORY_SPACE: " ", sre.CATEGORY_WORD: "w", sre.CATEGORY_DIGIT: "1"}
+
+
+def _language(pattern: re.Pattern[str]) -> list[str]:
+    """Every string a pattern without open-ended parts matches: one character for each
+    class, repeats at their least and one more, anchors and look-arounds left out."""
+    return _expand(re._parser.parse(pattern.pattern, pattern.flags))  # the stdlib's own parser
+
+
+def _expand(items: Iterable[tuple[Any, Any]]) -> list[str]:
+    out = [""]
+    for op, av in items:
+        if op is sre.LITERAL:
+            alts = [chr(av)]
+        elif op is sre.IN:
+            kind, value = av[0]
+            alts = [chr(value) if kind is sre.LITERAL else chr(value[0]) if kind is sre.RANGE
+                    else _CATEGORY[value]]
+        elif op is sre.BRANCH:
+            alts = [text for branch in av[1] for text in _expand(branch)]
+        elif op is sre.SUBPATTERN:
+            alts = _expand(av[-1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            least, most, inner = av
+            parts = _expand(inner)
+            alts = ["".join(p) for n in sorted({least, min(most, least + 1)})
+                    for p in itertools.product(parts, repeat=n)]
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            alts = [""]
+        else:
+            raise ValueError(f"cannot expand {op}")
+        out = [a + b for a in out for b in alts]
+    return out
+
+
+def _case_blind_variants(text: str, rng: random.Random) -> list[str]:
+    """`text` in mixed case, and with letters IGNORECASE also matches outside ASCII ("ſ" for
+    s, "ı" and "İ" for i, the Kelvin sign for k)."""
+    fold = {"s": "ſ", "i": "ıİ", "k": "\u212a"}
+    out = [text, text.upper()]
+    for _ in range(4):
+        out.append("".join(rng.choice(fold[c]) if c in fold and rng.random() < 0.4
+                           else c.upper() if rng.random() < 0.5 else c for c in text))
+    return out
+
+
+@pytest.mark.parametrize(("pattern", "may_match"), [
+    (ec._PERIOD_SENTENCE, ec._names_call),
+    (ec._CLOSING, lambda text: ec._holds_any(text, ec._CLOSING_KEYS)),
+    (ec._QUESTIONISH, lambda text: ec._holds_any(text, ec._QUESTIONISH_KEYS)),
+])
+def test_keyword_filters_let_through_whatever_the_pattern_finds(
+        pattern: re.Pattern[str], may_match: Callable[[str], bool]) -> None:
+    rng = random.Random(pattern.pattern)
+    texts = _language(pattern)
+    assert len(texts) >= 5
+    for text in texts:
+        for variant in _case_blind_variants(text, rng):
+            said = f"Well, {variant}, in 2024."
+            assert pattern.search(said), said
+            assert may_match(said), said
+    assert not may_match("Revenue rose 4% on stronger flour demand.")
+
+
+def test_hand_over_filter_lets_through_whatever_the_pattern_finds() -> None:
+    texts = _language(ec._OVER_TO_YOU)
+    assert len(texts) >= 5
+    for text in texts:
+        assert ec._OVER_TO_YOU.search(text), text
+        assert ec._may_hand_over(text), text
+
+
+@pytest.mark.parametrize(("key", "pattern", "reach"),
+                         [phrase for phrase in ec._OPERATOR_PHRASES if phrase[1] is not None])
+def test_operator_phrases_hold_their_keyword_within_reach(
+        key: str, pattern: re.Pattern[str], reach: int | None) -> None:
+    texts = _language(pattern)
+    assert texts
+    assert all(key in text for text in texts)
+    if reach is not None:
+        assert max(text.index(key) for text in texts) <= reach
+
+
+def test_found_near_agrees_with_search() -> None:
+    pattern = next(p for key, p, reach in ec._OPERATOR_PHRASES if reach is not None)
+    key, reach = "question", next(r for k, p, r in ec._OPERATOR_PHRASES if r is not None)
+    pieces = ["question", "questions", "next", "the", "we are going to", "now", "take", "final",
+              "no", "further", "from", "with", "fromage", "i'll", "is", "comes", " ", ",", ".",
+              "next question", "question from", "we will take our next", "no more",
+              "we are going to now take the final question"]
+    rng = random.Random(5)
+    found = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        expected = pattern.search(text) is not None
+        assert ec._found_near(pattern, text, key, reach) is expected, text
+        found += expected
+    assert found > 100
 
 
 _SCANS = [

@@ -78,26 +78,30 @@ _THANKS_OPERATOR = re.compile(
 # Someone speaking *to* the operator is not the operator ("Operator, let's take ...").
 _ADDRESSES_OPERATOR = re.compile(r"(?:^|[.!?,;]\s{0,3})Operator\s{0,3}[,.!]|,\s{0,3}operator\b")
 _OPERATOR_MAX = 1500
-# The operator's phrases, each behind a keyword so that long answers are not searched
-# with every pattern (patterns are matched on lower-cased text).
-_OPERATOR_PHRASES: tuple[tuple[str, re.Pattern[str] | None], ...] = (
-    ("standing by", re.compile(r"thank you for standing by")),
-    ("listen", re.compile(r"listen[- ]only")),
-    ("press", re.compile(r"press (?:star|\*)")),
-    ("star", re.compile(r"\bstar (?:1|one)\b")),
-    ("from the line of", None),
-    ("operator instructions", None),
+# The operator's phrases, each behind a keyword that every match holds, so that long answers
+# are not searched with every pattern (patterns are matched on lower-cased text). Where a
+# reach is given, matches hold the keyword at most that far from their start, and the
+# pattern is tried only there (see _found_near): it opens with no literal to search for.
+_OPERATOR_PHRASES: tuple[tuple[str, re.Pattern[str] | None, int | None], ...] = (
+    ("standing by", re.compile(r"thank you for standing by"), None),
+    ("listen", re.compile(r"listen[- ]only"), None),
+    ("press", re.compile(r"press (?:star|\*)"), None),
+    ("star", re.compile(r"\bstar (?:1|one)\b"), None),
+    ("from the line of", None, None),
+    ("operator instructions", None, None),
     ("question", re.compile(
         r"(?:next|first|final|last|following) question (?:is |comes |will come )?(?:from|with)\b|"
         r"(?:we(?:'ll| will)|we(?:'re| are) going to|i(?:'ll| will)) (?:now )?take (?:our|the) "
-        r"(?:next|first|final|last) question|no (?:further|more) questions")),
+        r"(?:next|first|final|last) question|no (?:further|more) questions"),
+     len("we are going to now take the final ")),
     ("conclude", re.compile(
         r"conclude[sd]? (?:the|our|today'?s|this) (?:conference|call|question)|"
-        r"concludes? today'?s")),
-    ("disconnect", re.compile(r"you may (?:now )?disconnect")),
-    ("the conference", re.compile(r"(?:turn|hand) the conference(?: call)? (?:over|back)")),
+        r"concludes? today'?s"), None),
+    ("disconnect", re.compile(r"you may (?:now )?disconnect"), None),
+    ("the conference", re.compile(r"(?:turn|hand) the conference(?: call)? (?:over|back)"), None),
     ("management", re.compile(
-        r"(?:turn|hand) (?:the (?:conference |call )?|it )?back (?:over )?to (?:the )?management")),
+        r"(?:turn|hand) (?:the (?:conference |call )?|it )?back (?:over )?to (?:the )?management"),
+     None),
 )
 _OPERATOR_SHORT = re.compile(r"(?:please stand by|one moment,? please|one moment)\W{0,3}", re.I)
 _QA_OPENING = re.compile(
@@ -140,6 +144,7 @@ _HANDOFF = re.compile(
 _OVER_TO_YOU = re.compile(
     rf"(?:^|[.!?]\s{{1,3}})(?P<name>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD})?)\s{{0,3}},\s{{0,3}}"
     r"(?:over to you|the floor is yours|please go ahead|please take (?:it|this|that))\b")
+_OVER_TO_YOU_KEYS = ("over to you", "the floor is yours", "please go ahead", "please take ")
 _LET_ANSWER = re.compile(
     rf"\blet\s{{1,3}}(?:our\s{{1,3}}(?:[A-Z]{{2,4}}\s{{0,3}},?\s{{0,3}}))?{_TITLE}?(?P<name>{_NAME})\s{{1,3}}"
     r"(?:answer|take|address|add|comment|respond)")
@@ -182,6 +187,10 @@ _QUESTIONISH = re.compile(
     r"\bI have (?:two|three|a few|one|a couple of|\w+) (?:follow-up |quick )?questions?\b|"
     r"\bI(?:'d| would) like to ask\b|\bwondering\b|\b(?:could|can|would) you (?:please )?"
     r"(?:share|give|elaborate|comment|provide|help|talk|explain|update)", re.I)
+# Keywords that every match of the case-blind patterns holds once lower-cased, so that a
+# text without them is not searched. None holds "i" or "s": IGNORECASE also matches "İ",
+# "ı" and "ſ" there, which lower-casing does not turn into ASCII.
+_QUESTIONISH_KEYS = ("que", "have", "ke to a", "wonder", "could you", "can you", "would you")
 _BRIDGE = re.compile(r"question|move on|go ahead", re.I)
 _NEXT_PLEASE = re.compile(r"^\W{0,3}(?:ok(?:ay)?[,.]?\s{1,3})?(?:next question|next one),?\s{0,3}"
                           r"(?:please)?\W{0,3}$", re.I)
@@ -192,6 +201,7 @@ _CLOSING = re.compile(
     r"if you have (?:any )?(?:additional|further|more|other|follow-up) questions|"
     r"contact (?:us|our (?:ir|investor relations))|look forward to (?:speaking|talking|seeing|"
     r"meeting|updating|connecting)|closing remarks", re.I)
+_CLOSING_KEYS = ("thank you", "f you have", "contact", "look forward to", "remark")
 _CLOSING_MAX = 800
 
 _PERIOD_SENTENCE = re.compile(
@@ -493,7 +503,7 @@ class _Reader:
                     found = self.draft.speaker_id(None, role=role, kind=SpeakerKind.EXECUTIVE)
         if found is None:
             let = ((_LET_ANSWER.search(text) if "let " in lowered else None)
-                   or (_OVER_TO_YOU.search(text[-200:]) if "," in text[-200:] else None))
+                   or (_OVER_TO_YOU.search(text[-200:]) if _may_hand_over(text[-200:]) else None))
             known = self._resolve(_clean_name(let.group("name")) or "") if let else None
             if known is None and self.roster:
                 bare = _VOCATIVE_END.search(text[-60:])
@@ -510,8 +520,11 @@ class _Reader:
         low = text.lower()
         if "operator" in low and _ADDRESSES_OPERATOR.search(text):
             return False
-        for key, pattern in _OPERATOR_PHRASES:
-            if key in low and (pattern is None or pattern.search(low)):
+        for key, pattern, reach in _OPERATOR_PHRASES:
+            if key not in low:
+                continue
+            if pattern is None or (pattern.search(low) if reach is None
+                                   else _found_near(pattern, low, key, reach)):
                 return True
         return _OPERATOR_SHORT.fullmatch(text) is not None
 
@@ -561,7 +574,7 @@ class _Reader:
                 continue
             unit.section = SectionKind.QA
             if state == "awaiting":
-                if _QUESTIONISH.search(text):
+                if _is_questionish(text):
                     state, asker = "question", None
                 elif exchange >= 0 and not self._is_closing(k):
                     state = "answer"
@@ -653,10 +666,10 @@ class _Reader:
     def _continues_question(self, k: int) -> bool:
         """A second paragraph of a question: the asker's own English version, or more asking."""
         text = self.units[k].text
-        if _TRANSLATION.match(text[:120]) and (_QUESTIONISH.search(text) or "?" in text):
+        if _TRANSLATION.match(text[:120]) and ("?" in text or _is_questionish(text)):
             return True
-        return bool(_QUESTIONISH.search(text[:400]) and "?" in text
-                    and not self._is_operator(text))
+        return ("?" in text and _is_questionish(text[:400])
+                and not self._is_operator(text))
 
     def _is_bridge(self, text: str) -> bool:
         if len(text) > _BRIDGE_MAX:
@@ -668,12 +681,12 @@ class _Reader:
     def _is_closing(self, k: int) -> bool:
         """Thanks and goodbyes after the last answer, with only the operator after them."""
         text = self.units[k].text
-        if len(text) > _CLOSING_MAX or not _CLOSING.search(text):
+        if len(text) > _CLOSING_MAX or not _is_closing_words(text):
             return False
         for later in self.units[k + 1:]:
             if self._is_operator(later.text):
                 return True
-            if len(later.text) > _CLOSING_MAX or not _CLOSING.search(later.text):
+            if len(later.text) > _CLOSING_MAX or not _is_closing_words(later.text):
                 return False
         return True
 
@@ -1065,6 +1078,38 @@ def _name_starts(text: str) -> list[int]:
         out.extend(m.start() for m in _CAPITAL.finditer(text, max(done, comma - _NAME_REACH), comma))
         done = comma
     return out
+
+
+def _found_near(pattern: re.Pattern[str], text: str, word: str, reach: int) -> bool:
+    """Whether `pattern` matches in `text`, given that every match holds `word` at most
+    `reach` characters after its start: tried only at those starts, not at every position."""
+    done = 0
+    at = text.find(word)
+    while at >= 0:
+        for start in range(max(done, at - reach), at + 1):
+            if pattern.match(text, start):
+                return True
+        done = at + 1
+        at = text.find(word, done)
+    return False
+
+
+def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
+    low = text.lower()
+    return any(key in low for key in keys)
+
+
+def _is_questionish(text: str) -> bool:
+    return _holds_any(text, _QUESTIONISH_KEYS) and _QUESTIONISH.search(text) is not None
+
+
+def _is_closing_words(text: str) -> bool:
+    return _holds_any(text, _CLOSING_KEYS) and _CLOSING.search(text) is not None
+
+
+def _may_hand_over(tail: str) -> bool:
+    """False only where _OVER_TO_YOU cannot match: it needs a comma and one of its phrases."""
+    return "," in tail and any(key in tail for key in _OVER_TO_YOU_KEYS)
 
 
 def _names_call(text: str) -> bool:
