@@ -462,32 +462,14 @@ def test_hand_over_filter_lets_through_whatever_the_pattern_finds() -> None:
         assert ec._may_hand_over(text), text
 
 
-@pytest.mark.parametrize(("key", "pattern", "reach"),
+@pytest.mark.parametrize(("keys", "pattern"),
                          [phrase for phrase in ec._OPERATOR_PHRASES if phrase[1] is not None])
-def test_operator_phrases_hold_their_keyword_within_reach(
-        key: str, pattern: re.Pattern[str], reach: int | None) -> None:
+def test_operator_phrases_hold_one_of_their_keywords(
+        keys: tuple[str, ...], pattern: re.Pattern[str]) -> None:
     texts = _language(pattern)
     assert texts
-    assert all(key in text for text in texts)
-    if reach is not None:
-        assert max(text.index(key) for text in texts) <= reach
-
-
-def test_found_near_agrees_with_search() -> None:
-    pattern = next(p for key, p, reach in ec._OPERATOR_PHRASES if reach is not None)
-    key, reach = "question", next(r for k, p, r in ec._OPERATOR_PHRASES if r is not None)
-    pieces = ["question", "questions", "next", "the", "we are going to", "now", "take", "final",
-              "no", "further", "from", "with", "fromage", "i'll", "is", "comes", " ", ",", ".",
-              "next question", "question from", "we will take our next", "no more",
-              "we are going to now take the final question"]
-    rng = random.Random(5)
-    found = 0
-    for _ in range(4000):
-        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
-        expected = pattern.search(text) is not None
-        assert ec._found_near(pattern, text, key, reach) is expected, text
-        found += expected
-    assert found > 100
+    for text in texts:
+        assert any(key in text for key in keys), text
 
 
 _SCANS = [

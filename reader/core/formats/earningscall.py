@@ -78,30 +78,28 @@ _THANKS_OPERATOR = re.compile(
 # Someone speaking *to* the operator is not the operator ("Operator, let's take ...").
 _ADDRESSES_OPERATOR = re.compile(r"(?:^|[.!?,;]\s{0,3})Operator\s{0,3}[,.!]|,\s{0,3}operator\b")
 _OPERATOR_MAX = 1500
-# The operator's phrases, each behind a keyword that every match holds, so that long answers
-# are not searched with every pattern (patterns are matched on lower-cased text). Where a
-# reach is given, matches hold the keyword at most that far from their start, and the
-# pattern is tried only there (see _found_near): it opens with no literal to search for.
-_OPERATOR_PHRASES: tuple[tuple[str, re.Pattern[str] | None, int | None], ...] = (
-    ("standing by", re.compile(r"thank you for standing by"), None),
-    ("listen", re.compile(r"listen[- ]only"), None),
-    ("press", re.compile(r"press (?:star|\*)"), None),
-    ("star", re.compile(r"\bstar (?:1|one)\b"), None),
-    ("from the line of", None, None),
-    ("operator instructions", None, None),
-    ("question", re.compile(
+# The operator's phrases, each behind keywords one of which every match holds, so that long
+# answers are not searched with every pattern (patterns are matched on lower-cased text).
+_OPERATOR_PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str] | None], ...] = (
+    (("standing by",), re.compile(r"thank you for standing by")),
+    (("listen",), re.compile(r"listen[- ]only")),
+    (("press",), re.compile(r"press (?:star|\*)")),
+    (("star",), re.compile(r"\bstar (?:1|one)\b")),
+    (("from the line of",), None),
+    (("operator instructions",), None),
+    # Not just "question", which every asker says.
+    (("next question", "first question", "final question", "last question", "following question",
+      "no further question", "no more question"), re.compile(
         r"(?:next|first|final|last|following) question (?:is |comes |will come )?(?:from|with)\b|"
         r"(?:we(?:'ll| will)|we(?:'re| are) going to|i(?:'ll| will)) (?:now )?take (?:our|the) "
-        r"(?:next|first|final|last) question|no (?:further|more) questions"),
-     len("we are going to now take the final ")),
-    ("conclude", re.compile(
+        r"(?:next|first|final|last) question|no (?:further|more) questions")),
+    (("conclude",), re.compile(
         r"conclude[sd]? (?:the|our|today'?s|this) (?:conference|call|question)|"
-        r"concludes? today'?s"), None),
-    ("disconnect", re.compile(r"you may (?:now )?disconnect"), None),
-    ("the conference", re.compile(r"(?:turn|hand) the conference(?: call)? (?:over|back)"), None),
-    ("management", re.compile(
-        r"(?:turn|hand) (?:the (?:conference |call )?|it )?back (?:over )?to (?:the )?management"),
-     None),
+        r"concludes? today'?s")),
+    (("disconnect",), re.compile(r"you may (?:now )?disconnect")),
+    (("the conference",), re.compile(r"(?:turn|hand) the conference(?: call)? (?:over|back)")),
+    (("management",), re.compile(
+        r"(?:turn|hand) (?:the (?:conference |call )?|it )?back (?:over )?to (?:the )?management")),
 )
 _OPERATOR_SHORT = re.compile(r"(?:please stand by|one moment,? please|one moment)\W{0,3}", re.I)
 _QA_OPENING = re.compile(
@@ -520,12 +518,12 @@ class _Reader:
         low = text.lower()
         if "operator" in low and _ADDRESSES_OPERATOR.search(text):
             return False
-        for key, pattern, reach in _OPERATOR_PHRASES:
-            if key not in low:
-                continue
-            if pattern is None or (pattern.search(low) if reach is None
-                                   else _found_near(pattern, low, key, reach)):
-                return True
+        for keys, pattern in _OPERATOR_PHRASES:
+            for key in keys:
+                if key in low:
+                    if pattern is None or pattern.search(low):
+                        return True
+                    break
         return _OPERATOR_SHORT.fullmatch(text) is not None
 
     def _walk(self) -> None:
@@ -1078,20 +1076,6 @@ def _name_starts(text: str) -> list[int]:
         out.extend(m.start() for m in _CAPITAL.finditer(text, max(done, comma - _NAME_REACH), comma))
         done = comma
     return out
-
-
-def _found_near(pattern: re.Pattern[str], text: str, word: str, reach: int) -> bool:
-    """Whether `pattern` matches in `text`, given that every match holds `word` at most
-    `reach` characters after its start: tried only at those starts, not at every position."""
-    done = 0
-    at = text.find(word)
-    while at >= 0:
-        for start in range(max(done, at - reach), at + 1):
-            if pattern.match(text, start):
-                return True
-        done = at + 1
-        at = text.find(word, done)
-    return False
 
 
 def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
