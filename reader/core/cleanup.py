@@ -39,13 +39,18 @@ from reader.core.offsetmap import MappedText
 
 _HAN = "\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_PUNCT = "\u3001-\u3004\u3008-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-_CJK = _HAN + _CJK_PUNCT
 _SPACE = " \u3000\xa0"
 _ATTACH = ",.;:!?\u2026"  # Latin punctuation that sticks to the CJK text it follows
 
 _S = f"[{_SPACE}]"
 _A = f"[{_ATTACH}]"
-_C = f"[{_CJK}]"
+
+# Joining runs on a skeleton of the text, one char for one char, where every Han char is
+# _HAN_MARK and every CJK punctuation mark _PUNCT_MARK: the pattern then needs no Han ranges,
+# which take milliseconds to compile each time they appear (see _Skeleton).
+_HAN_MARK = "\ue000"
+_PUNCT_MARK = "\ue001"
+_C = f"[{_HAN_MARK}{_PUNCT_MARK}]"
 
 # Anything that can end a token: white space and punctuation of both scripts.
 _BOUND = rf"\s{_CJK_PUNCT}!-/:-@\[-`{{-~\u2026\u2014"
@@ -66,11 +71,11 @@ def _patterns() -> _Patterns:
         # Every branch starts at the first space of a run (the lookbehinds see the char
         # before it), so the engine only tries them at spaces: twice as fast as
         # lookbehind-first branches.
-        join=re.compile(
+        join=re.compile(  # on the skeleton
             rf"{_S}(?:(?<={_C}{_S}){_S}*(?={_C}|{_A})"  # 谢 谢 / 好 ,
-            rf"|(?<=[{_CJK_PUNCT}]{_S}){_S}*(?=\S)"  # 。 Karen
-            rf"|(?<=\S{_S}){_S}*(?=[{_CJK_PUNCT}]|{_A}+{_S}*{_C})"  # Karen 。 / Q1 , 我们
-            rf"|(?<={_A}{_S}){_S}*(?=[{_HAN}]))"  # , 谢: only if CJK precedes the ',' (checked after)
+            rf"|(?<={_PUNCT_MARK}{_S}){_S}*(?=\S)"  # 。 Karen
+            rf"|(?<=\S{_S}){_S}*(?={_PUNCT_MARK}|{_A}+{_S}*{_C})"  # Karen 。 / Q1 , 我们
+            rf"|(?<={_A}{_S}){_S}*(?={_HAN_MARK}))"  # , 谢: only if CJK precedes the ',' (checked after)
         ),
         cjk_filler=re.compile(
             rf"(?P<w>[嗯呃啊哦](?<![^{_BOUND}][嗯呃啊哦])[嗯呃啊哦]*)(?=[{_BOUND}]|\Z){_ELLIPSIS}"
@@ -92,7 +97,8 @@ def _ranges(spec: str) -> tuple[tuple[int, int], ...]:
 
 # Single characters are tested against code point ranges, not one-character patterns.
 _CJK_PUNCT_RANGES = _ranges(_CJK_PUNCT)
-_CJK_RANGES = _ranges(_HAN) + _CJK_PUNCT_RANGES
+_HAN_RANGES = _ranges(_HAN)
+_CJK_RANGES = _HAN_RANGES + _CJK_PUNCT_RANGES
 _PUNCT_RANGES = _CJK_PUNCT_RANGES + _ranges("!-/:-@[-`{-~\u2026-\u2026\u2014-\u2014")
 _PARTICLES = frozenset("啊哦")  # fillers that are also sentence particles
 _COMMA_LIKE = frozenset(",，、")
@@ -104,6 +110,28 @@ def _is_in(ch: str, ranges: tuple[tuple[int, int], ...]) -> bool:
         return False
     code = ord(ch)
     return any(lo <= code <= hi for lo, hi in ranges)
+
+
+class _Skeleton(dict[int, int]):
+    """A `str.translate` table filled as chars turn up: Han to _HAN_MARK, CJK punctuation
+    to _PUNCT_MARK, the marks themselves (private-use chars a text may hold) to a plain
+    letter, which the join pattern treats the same, and every other char to itself."""
+
+    def __missing__(self, code: int) -> int:
+        ch = chr(code)
+        if _is_in(ch, _HAN_RANGES):
+            value = ord(_HAN_MARK)
+        elif _is_in(ch, _CJK_PUNCT_RANGES):
+            value = ord(_PUNCT_MARK)
+        elif ch in (_HAN_MARK, _PUNCT_MARK):
+            value = ord("a")
+        else:
+            value = code
+        self[code] = value
+        return value
+
+
+_SKELETON = _Skeleton()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +163,9 @@ def find_fillers(text: str) -> list[tuple[int, int]]:
 
 
 def _join_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _patterns().join.finditer(text)]
+    if text.isascii():
+        return []  # every rule needs a Han char or CJK punctuation
+    spans = [m.span() for m in _patterns().join.finditer(text.translate(_SKELETON))]
     # Runs after Latin punctuation were matched whatever precedes it; drop those where no CJK
     # char does (`now. 好` keeps its space, `好 , 谢` does not).
     return [sp for sp in spans if text[sp[0] - 1] not in _ATTACH or _cjk_before(text, sp)]
