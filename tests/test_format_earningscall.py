@@ -454,6 +454,23 @@ def test_keyword_filters_let_through_whatever_the_pattern_finds(
     assert not may_match("Revenue rose 4% on stronger flour demand.")
 
 
+def test_call_sentences_are_those_cut_by_the_sentence_pattern() -> None:
+    pieces = ["call", "Call", "CALL", "welcome", "Welcome", "release", "RELEASE", "recall",
+              "earnings", "conference", "quarter", "2024", ".", "!", "?", "...", "\n", "\n.",
+              "İstanbul", "ſ", "  ", ",", "Q1"]
+    rng = random.Random(3)
+    texts = ["", "call", ".call.", "\n\nWelcome!\n", "Welcome to the call. It is recorded.",
+             "İİİİİİcall. wow."]  # "İ" lower-cases into two characters
+    texts += ["".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 20)))
+              for _ in range(3000)]
+    given = 0
+    for text in texts:
+        expected = [m.group() for m in ec._SENTENCE.finditer(text) if ec._names_call(m.group())]
+        assert list(ec._call_sentences(text)) == expected, text
+        given += len(expected)
+    assert given > 1000
+
+
 def test_hand_over_filter_lets_through_whatever_the_pattern_finds() -> None:
     texts = _language(ec._OVER_TO_YOU)
     assert len(texts) >= 5

@@ -213,6 +213,10 @@ _QUARTER_AND_YEAR = re.compile(
 _PERIOD_UNITS = 60
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# Every match of _PERIOD_SENTENCE holds one of these once lower-cased (none of their letters
+# is one IGNORECASE also matches outside ASCII, like "s" and "ſ"): sentences without them are
+# not searched, substring tests being far cheaper than the case-blind pattern.
+_PERIOD_KEYS = ("call", "welcome", "relea")
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _FROM_HAN = re.compile(r"[\u3400-\U0010ffff]")  # a character from the first Han block up
@@ -939,12 +943,8 @@ class _Reader:
         order: dict[str, int] = {}
         for unit in units:
             weight = 2 if unit.slot is _Slot.OPERATOR else 1
-            text = unit.text[:20_000]
-            if not _names_call(text):
-                continue
-            for m in _SENTENCE.finditer(text):
-                sentence = m.group()
-                if not _names_call(sentence) or not _PERIOD_SENTENCE.search(sentence):
+            for sentence in _call_sentences(unit.text[:20_000]):
+                if not _PERIOD_SENTENCE.search(sentence):
                     continue
                 both = _QUARTER_AND_YEAR.search(sentence)
                 label = (f"Q{_ORDINAL[both.group(1).lower()]} {both.group(2)}" if both
@@ -1097,14 +1097,30 @@ def _may_hand_over(tail: str) -> bool:
 
 
 def _names_call(text: str) -> bool:
-    """Whether `text` may name the call: False only where _PERIOD_SENTENCE cannot match.
+    """Whether `text` may name the call: False only where _PERIOD_SENTENCE cannot match."""
+    return _holds_any(text, _PERIOD_KEYS)
 
-    Every match of that pattern holds "call", "welcome" or "relea" once lower-cased (none of
-    their letters is one IGNORECASE also matches outside ASCII, like "s" and "ſ"); substring
-    tests are far cheaper than the case-blind pattern.
+
+def _call_sentences(text: str) -> Iterator[str]:
+    """The sentences of `text`, as _SENTENCE cuts them, that may name the call, in order.
+
+    Found from the keywords outward rather than by cutting every sentence: a sentence is a
+    run of characters other than ".!?" and newlines, with the ".!?" after it, so the one
+    around a keyword starts just after the last of those characters before it.
     """
     low = text.lower()
-    return "call" in low or "welcome" in low or "relea" in low
+    if len(low) != len(text):  # a character lower-cased into two: offsets would drift
+        yield from (m.group() for m in _SENTENCE.finditer(text) if _names_call(m.group()))
+        return
+    end = 0
+    for at in _word_starts(low, _PERIOD_KEYS):
+        if at < end:
+            continue  # in the sentence just given
+        start = max(text.rfind(stop, 0, at) for stop in ".!?\n") + 1
+        m = _SENTENCE.match(text, start)
+        assert m is not None  # text[start:at + 1] holds none of ".!?\n"
+        yield m.group()
+        end = m.end()
 
 
 def _bag(text: str) -> Counter[str]:
