@@ -481,12 +481,13 @@ def test_hand_over_filter_lets_through_whatever_the_pattern_finds() -> None:
 
 @pytest.mark.parametrize(("keys", "pattern"),
                          [phrase for phrase in ec._OPERATOR_PHRASES if phrase[1] is not None])
-def test_operator_phrases_hold_one_of_their_keywords(
+def test_operator_phrases_hold_one_of_their_keywords_within_reach(
         keys: tuple[str, ...], pattern: re.Pattern[str]) -> None:
     texts = _language(pattern)
     assert texts
     for text in texts:
         assert any(key in text for key in keys), text
+        assert min(text.find(key) for key in keys if key in text) <= ec._PHRASE_REACH, text
 
 
 _SCANS = [

@@ -80,6 +80,9 @@ _ADDRESSES_OPERATOR = re.compile(r"(?:^|[.!?,;]\s{0,3})Operator\s{0,3}[,.!]|,\s{
 _OPERATOR_MAX = 1500
 # The operator's phrases, each behind keywords one of which every match holds, so that long
 # answers are not searched with every pattern (patterns are matched on lower-cased text).
+# No match starts more than _PHRASE_REACH characters before a keyword it holds, so the
+# search starts there, not at the start of the text.
+_PHRASE_REACH = 40
 _OPERATOR_PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str] | None], ...] = (
     (("standing by",), re.compile(r"thank you for standing by")),
     (("listen",), re.compile(r"listen[- ]only")),
@@ -525,7 +528,10 @@ class _Reader:
         for keys, pattern in _OPERATOR_PHRASES:
             for key in keys:
                 if key in low:
-                    if pattern is None or pattern.search(low):
+                    if pattern is None:
+                        return True
+                    first = min(at for at in map(low.find, keys) if at >= 0)
+                    if pattern.search(low, max(0, first - _PHRASE_REACH)):
                         return True
                     break
         return _OPERATOR_SHORT.fullmatch(text) is not None
