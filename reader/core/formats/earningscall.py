@@ -714,8 +714,10 @@ class _Reader:
                 unit.han = _is_han(unit.text)
                 out.append(unit)
                 continue
-            cuts = _cue_starts(unit.text, lowered)
-            cuts = [c for c in cuts if unit.text[:c].strip(_EDGE)]
+            # A cut needs text before it: past the first character that is not white space
+            # (one look, rather than stripping the text before every cut).
+            first = len(unit.text) - len(unit.text.lstrip(_EDGE))
+            cuts = [c for c in _cue_starts(unit.text, lowered) if c > first]
             if not cuts:
                 unit.cue = bool(_TRANSLATION.match(unit.text))
                 unit.han = _is_han(unit.text)
