@@ -691,7 +691,7 @@ class _Reader:
         text = self.units[k].text
         if len(text) > _CLOSING_MAX or not _is_closing_words(text):
             return False
-        for later in self.units[k + 1:]:
+        for later in itertools.islice(self.units, k + 1, None):
             if self._is_operator(later.text):
                 return True
             if len(later.text) > _CLOSING_MAX or not _is_closing_words(later.text):
@@ -859,8 +859,9 @@ class _Reader:
             elif pending and self._restates(i, pending[-1:], block):
                 rendered = self._rendered_run(i, pending, block)
             if rendered is not None:
+                machine = set(rendered)  # a long block can leave thousands pending
                 for j in pending:
-                    self.units[j].label = _Label.MACHINE if j in rendered else _Label.DIRECT
+                    self.units[j].label = _Label.MACHINE if j in machine else _Label.DIRECT
                 unit.label, unit.new_turn, unit.interprets = _Label.INTERPRETER, True, rendered
                 covered, pending, interpreting = rendered, [], True
                 continue
