@@ -880,13 +880,14 @@ class _Reader:
     def _rendered_run(self, u: int, pending: list[int], block: list[int]) -> list[int]:
         """The units a cue-less interpretation renders: the last one, and those before it
         that it also echoes, or that are too short to judge ("About the take rate.")."""
-        run = [pending[-1]]
+        run = [pending[-1]]  # gathered backwards
         for j in reversed(pending[:-1]):
             short = len(self._bags.get(j) or ()) < _MIN_TOKENS
             if short or self._similarity([u], [j]) >= _RESTATE / 2:
-                run.insert(0, j)
+                run.append(j)
             else:
                 break
+        run.reverse()
         return run
 
     def _link_question_translations(self) -> None:
