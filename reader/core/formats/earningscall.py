@@ -80,8 +80,8 @@ _ADDRESSES_OPERATOR = re.compile(r"(?:^|[.!?,;]\s{0,3})Operator\s{0,3}[,.!]|,\s{
 _OPERATOR_MAX = 1500
 # The operator's phrases, each behind keywords one of which every match holds, so that long
 # answers are not searched with every pattern (patterns are matched on lower-cased text).
-# No match starts more than _PHRASE_REACH characters before a keyword it holds, so the
-# search starts there, not at the start of the text.
+# Every match holds a keyword within _PHRASE_REACH characters of its start, so the search
+# starts that far before the first keyword, not at the start of the text.
 _PHRASE_REACH = 40
 _OPERATOR_PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str] | None], ...] = (
     (("standing by",), re.compile(r"thank you for standing by")),
@@ -477,9 +477,9 @@ class _Reader:
         # are long, and the patterns open with a name or "\bour", which no scan can skip to.
         for m in itertools.chain(_scan(_ROSTER_NAME_ROLE, text, _name_starts(text)),
                                  _scan(_ROSTER_ROLE_NAME, text, _word_starts(text, ("our",)))):
-                name = _clean_name(m.group("name"))
-                if name and not self.roster.get(name):
-                    self.roster[name] = _clean_role(m.group("role"))
+            name = _clean_name(m.group("name"))
+            if name and not self.roster.get(name):
+                self.roster[name] = _clean_role(m.group("role"))
 
     def _handoff(self, text: str, *, known_only: bool = False) -> int | None:
         """The speaker a paragraph hands the call to, if it names or describes one.
@@ -1052,7 +1052,7 @@ def _scan(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterato
 
     `starts` must be ascending and hold every position where a match can start, and the
     pattern must never match the empty string. `match` at a position sees the text before
-    it, so `\b` and look-behinds behave as in `finditer`.
+    it, so word boundaries and look-behinds behave as in `finditer`.
     """
     pos = 0
     for at in starts:
@@ -1089,6 +1089,7 @@ def _name_starts(text: str) -> list[int]:
 
 
 def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
+    """Whether `text`, lower-cased, holds one of `keys`."""
     low = text.lower()
     return any(key in low for key in keys)
 
