@@ -551,6 +551,24 @@ def test_bag_counts_stems_and_numbers_in_order_of_first_use(
     assert len(ec._STEMS) <= 2
 
 
+def test_is_han_is_the_share_of_han_characters_against_latin_letters() -> None:
+    han, latin = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"), re.compile("[A-Za-z]")
+
+    def by_matches(text: str) -> bool:
+        if not text or max(text) < "\u3400":
+            return False
+        return len(han.findall(text)) * 3 >= max(1, len(latin.findall(text)))
+
+    pieces = ["好", "的", "。", "A", "z", "Ａ", "é", "’", "\u33ff", "\u3400", "\uf900", "\ud800",
+              "\U00020000", "1", " ", "K", "ſ"]
+    rng = random.Random(13)
+    texts = ["", "abc", "好的", "好 的 Q1"] + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+                                             for _ in range(5000)]
+    results = [ec._is_han(text) for text in texts]
+    assert results == [by_matches(text) for text in texts]
+    assert any(results) and not all(results)
+
+
 def test_line_of_finds_what_its_word_boundary_form_finds() -> None:
     # LINE_OF opens with the literal "line" and checks the boundary behind it.
     boundary_first = re.compile(r"\bline" + LINE_OF.pattern.removeprefix(r"line(?<=\bline)"))

@@ -223,7 +223,7 @@ _PERIOD_KEYS = ("call", "welcome", "relea")
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _FROM_HAN = re.compile(r"[\u3400-\U0010ffff]")  # a character from the first Han block up
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 # --- restatement (is one paragraph the other's interpretation?) -----------------------------
 
@@ -368,7 +368,11 @@ def _is_han(text: str) -> bool:
     # The same test as `max(text) < "\u3400"`, without walking the text in Python objects.
     if text.isascii() or not _FROM_HAN.search(text):
         return False
-    return len(_HAN.findall(text)) * 3 >= max(1, len(_LATIN.findall(text)))
+    # Latin letters counted as the bytes deleted from the UTF-8 form (where no other
+    # character has an ASCII byte), not as a list of one-letter matches.
+    raw = text.encode("utf-8", "surrogatepass")
+    latin = len(raw) - len(raw.translate(None, _LATIN_BYTES))
+    return len(_HAN.findall(text)) * 3 >= max(1, latin)
 
 
 class _Reader:
