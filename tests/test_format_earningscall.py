@@ -494,6 +494,7 @@ _SCANS = [
     (ec._ROSTER_NAME_ROLE, ec._name_starts),
     (ec._ROSTER_ROLE_NAME, lambda text: ec._word_starts(text, ("our",))),
     (ec._HANDOFF, lambda text: ec._word_starts(text, ("turn", "hand", "pass"))),
+    (ec._LET_ANSWER, lambda text: ec._word_starts(text, ("let",))),
 ]
 _PIECES = ["Mr.", "Prof.", "Ms", "Dr", "Alex", "Xu", "O'Neil", "Lee-Ann", "A" + "a" * 20,
            "B" + "b" * 20, "Abcdefghijklmnopqrstuvw", ",", ", our", "our", "the company's", "CFO",
@@ -502,7 +503,8 @@ _PIECES = ["Mr.", "Prof.", "Ms", "Dr", "Alex", "Xu", "O'Neil", "Lee-Ann", "A" + 
            "joining", ".", "!", "\u3000", "\n", "\t", " ", "   ",
            "Mr. Alex Xu, our CFO", "Karen Gee, the company's Head of IR", "our CEO, Dr. Wu",
            "our Chief Operating Officer,  Ms. Ida Rowe", "turn the call over to",
-           "hand it back to", "passing the conference call back over to"]
+           "hand it back to", "passing the conference call back over to", "let", "outlet",
+           "let our CFO, Mr. Alex Xu answer", "let Peter take", "answer", "add", "Let"]
 
 
 def _found(matches: Iterable[re.Match[str]]) -> list[object]:

@@ -511,7 +511,8 @@ class _Reader:
                 elif not known_only:
                     found = self.draft.speaker_id(None, role=role, kind=SpeakerKind.EXECUTIVE)
         if found is None:
-            let = ((_LET_ANSWER.search(text) if "let " in lowered else None)
+            let = ((next(_scan(_LET_ANSWER, text, _word_starts(text, ("let",))), None)
+                    if "let " in lowered else None)
                    or (_OVER_TO_YOU.search(text[-200:]) if _may_hand_over(text[-200:]) else None))
             known = self._resolve(_clean_name(let.group("name")) or "") if let else None
             if known is None and self.roster:
