@@ -12,10 +12,12 @@ transcripts still open, read-only: every annotation action is disabled.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,20 +33,15 @@ from PySide6.QtWidgets import (
 from reader.core.anchoring import Colour, Highlight, TranscriptInfo
 from reader.core.export_md import export_file_name
 from reader.core.model import Transcript
-from reader.services.annotations import (
-    AnnotationService,
-    Changed,
-    ImportResult,
-    ImportStatus,
-    write_documents,
-    write_text_atomic,
-)
 from reader.ui.annotation_editor import AnnotationEditor, ColourNamesDialog
 from reader.ui.annotation_worker import AnnotationWorker, History, LibraryState
 from reader.ui.highlights_dock import HighlightsDock
 from reader.ui.highlights_model import COLOUR_HEX, colour_of, swatch_icon
 from reader.ui.reading_view import HighlightMark, ReadingView
 from reader.ui.settings import Settings
+
+if TYPE_CHECKING:  # the service (and SQLAlchemy) loads with the library, off the UI thread
+    from reader.services.annotations import AnnotationService, ImportResult
 
 COLOUR_KEYS = tuple(COLOUR_HEX)  # until the library says otherwise: its four defaults
 MARKDOWN_FILTER = "Markdown (*.md);;All files (*)"
@@ -70,6 +67,8 @@ class _Annotated:
 
 
 def _import(service: AnnotationService, transcript: Transcript, path: str) -> _Imported:
+    from reader.services.annotations import ImportStatus
+
     result = service.import_transcript(transcript, path)
     tid = result.transcript.id
     current = service.outline(tid) if result.status is ImportStatus.OLDER_VERSION else None
@@ -81,6 +80,8 @@ def _lists(service: AnnotationService) -> tuple[list[Colour], list[tuple[str, in
 
 
 def _export_one(service: AnnotationService, transcript_id: int, target: Path) -> int:
+    from reader.services.annotations import write_text_atomic
+
     docs = service.export([transcript_id])
     if not docs:
         return 0
@@ -88,7 +89,17 @@ def _export_one(service: AnnotationService, transcript_id: int, target: Path) ->
     return docs[0].count
 
 
+def _delete_highlight(service: AnnotationService, highlight_id: int) -> Highlight:
+    return service.delete_highlight(highlight_id=highlight_id)
+
+
+def _rename_colour(service: AnnotationService, key: str, display_name: str) -> Colour:
+    return service.rename_colour(key=key, display_name=display_name)
+
+
 def _export_all(service: AnnotationService, folder: Path) -> list[Path]:
+    from reader.services.annotations import write_documents
+
     return write_documents(service.export(), folder)
 
 
@@ -111,6 +122,7 @@ class AnnotationController(QObject):
         self._context_ids: list[int] | None = None  # highlights under a context menu's click
         self.library_message_box: QMessageBox | None = None
 
+        self._library_gate = threading.Event()
         self.worker = AnnotationWorker(self)
         self.worker.library_opened.connect(self._on_worker_library_opened)
         self.worker.library_failed.connect(self._on_worker_library_failed)
@@ -124,7 +136,7 @@ class AnnotationController(QObject):
         self.dock.set_context_actions([self.act_edit, self.act_delete])
         self._apply_colours(self._colours)
         if db_path is not None:
-            self.worker.open_library(db_path)
+            self.worker.open_library(db_path, gate=self._library_gate)
         else:
             self.dock.set_unavailable("Highlights are off: no annotation library was opened.")
         self._update_actions()
@@ -263,6 +275,10 @@ class AnnotationController(QObject):
     def colours(self) -> list[Colour]:
         return list(self._colours)
 
+    def release_library(self) -> None:
+        """Let the library open now: the window has painted what it shows first."""
+        self._library_gate.set()
+
     def close(self) -> None:
         """Finish queued writes and close the library (the window is closing)."""
         self.worker.close()
@@ -280,6 +296,8 @@ class AnnotationController(QObject):
             self.transcript_replaced.emit(doc.view, imported.current)
             self._status("This file is an earlier version of a call in the library: showing "
                          "the current version, where the highlights are.")
+        from reader.services.annotations import ImportStatus
+
         report = result.report
         if result.status is ImportStatus.NEW_VERSION and report is not None and report.orphaned:
             n = len(report.orphaned)
@@ -360,6 +378,8 @@ class AnnotationController(QObject):
         box.open()  # not exec(): the window keeps starting behind it
 
     def _on_worker_changed(self, changed: object) -> None:
+        from reader.services.annotations import Changed
+
         if not isinstance(changed, Changed):
             return
         for doc in self._docs.values():
@@ -498,7 +518,7 @@ class AnnotationController(QObject):
         if doc is None:
             return
         for hid in ids:
-            self.worker.submit(partial(AnnotationService.delete_highlight, highlight_id=hid),
+            self.worker.submit(partial(_delete_highlight, highlight_id=hid),
                                lambda _old: self._on_deleted(doc), self._show_error)
 
     def _on_deleted(self, doc: _Annotated) -> None:
@@ -521,7 +541,7 @@ class AnnotationController(QObject):
         names = dialog.changed_names() if accepted else {}
         dialog.deleteLater()
         for key, name in names.items():
-            self.worker.submit(partial(AnnotationService.rename_colour, key=key,
+            self.worker.submit(partial(_rename_colour, key=key,
                                        display_name=name), None, self._show_error)
 
     # -- dock and context menu ---------------------------------------------------------------

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.anchoring import Colour, Highlight
-from reader.services.annotations import AnnotationError, normalize_tag
 from reader.ui.highlights_model import swatch_icon
 
 _SEPARATORS = re.compile(r"[,;，、]|\s+(?=#)")
@@ -42,6 +41,8 @@ def split_tags(text: str) -> list[str]:
 
 def parse_tags(text: str) -> list[str]:
     """Tags as the library stores them; raises AnnotationError naming the first bad one."""
+    from reader.services.annotations import normalize_tag
+
     seen: dict[str, str] = {}
     for raw in split_tags(text):
         name = normalize_tag(raw)
@@ -143,6 +144,8 @@ class AnnotationEditor(QDialog):
         self.tag_error.hide()
 
     def accept(self) -> None:
+        from reader.services.annotations import AnnotationError
+
         try:
             parse_tags(self.tags_edit.text())
         except AnnotationError as exc:

@@ -15,19 +15,22 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from db.engine import DatabaseError
-from reader.services.annotations import AnnotationError, AnnotationService
+if TYPE_CHECKING:  # SQLAlchemy loads with the library, on the worker thread
+    from reader.services.annotations import AnnotationService
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+GATE_TIMEOUT_S = 3.0
+"""The library opens by then even if the window never says it has painted."""
 
 
 class LibraryState(Enum):
@@ -73,6 +76,9 @@ class _Job(QRunnable):
 
 
 def _message(exc: BaseException) -> str:
+    from db.engine import DatabaseError
+    from reader.services.annotations import AnnotationError
+
     if isinstance(exc, AnnotationError | DatabaseError):
         text = str(exc)
     elif isinstance(exc, OSError):
@@ -145,13 +151,23 @@ class AnnotationWorker(QObject):
 
     # -- requests ----------------------------------------------------------------------------
 
-    def open_library(self, path: Path) -> None:
-        """Open (creating or migrating) the library file on the worker thread."""
+    def open_library(self, path: Path, *, gate: threading.Event | None = None) -> None:
+        """Open (creating or migrating) the library file on the worker thread.
+
+        With a `gate`, the opening waits until it is set (at most `GATE_TIMEOUT_S`): loading
+        SQLAlchemy takes the interpreter for a few hundred milliseconds, which the window's
+        first paint should not wait for. Requests queue behind the opening either way.
+        """
         self._path = path
         self._state = LibraryState.OPENING
         holder, signals = self._holder, self._signals
 
         def body() -> None:
+            if gate is not None:
+                gate.wait(GATE_TIMEOUT_S)
+            from db.engine import DatabaseError
+            from reader.services.annotations import AnnotationService
+
             try:
                 service = AnnotationService.open(path, on_change=signals.changed.emit)
             except Exception as exc:
@@ -177,6 +193,9 @@ class AnnotationWorker(QObject):
         holder, signals = self._holder, self._signals
 
         def body() -> None:
+            from db.engine import DatabaseError
+            from reader.services.annotations import AnnotationError
+
             service = holder.service
             if service is None:
                 signals.failed.emit(request, "the annotation library is not available")

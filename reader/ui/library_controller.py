@@ -21,7 +21,6 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from reader.services.annotations import Changed
 from reader.ui.annotation_worker import AnnotationWorker, LibraryState
 from reader.ui.settings import LIBRARY_PAGES, Settings
 
@@ -227,6 +226,8 @@ class LibraryController(QObject):
         self._show_state()
 
     def _on_worker_changed(self, changed: object) -> None:
+        from reader.services.annotations import Changed
+
         if self.library_view is None or not isinstance(changed, Changed):
             return
         if changed.library or changed.highlights or changed.transcripts:

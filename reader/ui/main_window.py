@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
     QResizeEvent,
+    QShowEvent,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self._doc_of_viewport: dict[QObject, _Document] = {}
         self._syncing_outline = False
         self._scrolling_from_outline = False
+        self._library_released = False
         self._queue = OpenQueue(pool or QThreadPool.globalInstance(), self)
         self._queue.loaded.connect(self._on_queue_loaded)
         self._queue.failed.connect(self._on_queue_failed)
@@ -1189,7 +1191,22 @@ class MainWindow(QMainWindow):
 
     # -- busy indicator ------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._library_released:
+            QTimer.singleShot(0, self._release_library_when_idle)
+
+    def _release_library_when_idle(self) -> None:
+        """Open the library once the files asked for at start are shown: its loading would
+        only slow down their parsing and first paint (see AnnotationWorker.open_library)."""
+        if self._library_released or self._queue.pending():
+            return  # the queue turning idle calls again
+        self._library_released = True
+        QTimer.singleShot(0, self._annotations.release_library)  # after that paint
+
     def _on_queue_busy_changed(self, pending: list[str]) -> None:
+        if not pending and not self._library_released and self.isVisible():
+            QTimer.singleShot(0, self._release_library_when_idle)
         busy = bool(pending)
         self._busy.setVisible(busy)
         self._busy_cancel.setVisible(busy)
