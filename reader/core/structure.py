@@ -96,6 +96,11 @@ def _lowercase_only(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _OPERATOR_CUES = _lowercase_only(OPERATOR_CUES)
 _QA_OPENING = _lowercase_only(QA_OPENING)
 _TRANSLATION_CUE = _lowercase_only(TRANSLATION_CUE)
+def _is_translation_cue(low: str) -> bool:
+    # Every match of the cue holds one of these words: most turns skip the search.
+    return ("translat" in low or "interpret" in low) and bool(_TRANSLATION_CUE.search(low))
+
+
 _MARKER_PREFIX = re.compile(r"^\s*\[(?:interpreted|translated|translation)\]\s*", re.I)
 
 
@@ -114,7 +119,7 @@ def _cues(turn: Turn) -> _Cues:
         operator_like=len(text) < 700 and bool(_OPERATOR_CUES.search(text.lower())),
         announces=announces,
         continues=continues,
-        translation=bool(_TRANSLATION_CUE.search(head[:200].lower())),
+        translation=_is_translation_cue(head[:200].lower()),
     )
 
 
