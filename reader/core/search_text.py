@@ -45,7 +45,6 @@ _WORD = re.compile(r"[^\W_]+")
 """A word as the unicode61 tokenizer sees one: letters and digits (underscore separates)."""
 _QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
 _SNIPPET_WIDTH = 180
-_ONE_LINE = str.maketrans("\n\r\t", "   ")
 _LEAD_FRACTION = 6
 """The lead before the first hit is this fraction of the snippet's width."""
 
@@ -370,34 +369,56 @@ def make_snippet(text: str, hits: Sequence[tuple[int, int]],
     if end < len(text) and not _is_wide(text[end - 1]):
         space = text.rfind(" ", max(start, end - 15), end)
         end = space if space > start else end
-    body = clean(text[start:end], join_cjk_spaces=True)
+    piece = text[start:end]
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(text) else ""
+    if piece.isascii():  # no Chinese spaces to join: the view is the text itself
+        shift = len(lead) - start
+        return Snippet(lead + _one_line(piece) + tail,
+                       tuple((max(s, start) + shift, min(e, end) + shift) for s, e in hits
+                             if s < end and e > start), start)
+    body = clean(piece, join_cjk_spaces=True)
     marks = []
     for s, e in hits:
         if s < end and e > start:
             a, b = body.from_source_span(max(s, start) - start, min(e, end) - start)
             marks.append((a + len(lead), b + len(lead)))
-    return Snippet(lead + body.text.translate(_ONE_LINE) + tail, tuple(marks), start)
+    return Snippet(lead + _one_line(body.text) + tail, tuple(marks), start)
 
 
+def _one_line(text: str) -> str:
+    # Three replaces beat one translate, whose dict lookups cost per character.
+    return text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+
+
+@cache
 def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 def _columns_back(text: str, pos: int, columns: int) -> int:
     """The start of the `columns` display columns before `pos`."""
+    seg = text[max(0, pos - columns):pos]  # no more characters than columns can fit
+    if seg.isascii():  # every ASCII character is one column wide
+        return pos - len(seg)
     used = 0
-    while pos > 0 and used < columns:
+    for ch in reversed(seg):
+        if used >= columns:
+            break
+        used += 2 if _is_wide(ch) else 1
         pos -= 1
-        used += 2 if _is_wide(text[pos]) else 1
     return pos
 
 
 def _columns_forward(text: str, pos: int, columns: int) -> int:
     """The end of the `columns` display columns from `pos`."""
+    seg = text[pos:pos + columns]
+    if seg.isascii():
+        return pos + len(seg)
     used = 0
-    while pos < len(text) and used < columns:
-        used += 2 if _is_wide(text[pos]) else 1
+    for ch in seg:
+        if used >= columns:
+            break
+        used += 2 if _is_wide(ch) else 1
         pos += 1
     return pos
