@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from reader.core.anchoring import Colour, Highlight, TranscriptInfo
 from reader.core.export_md import export_file_name
 from reader.core.model import Transcript
+from reader.ui.actions import Key, window_action
 from reader.ui.annotation_editor import AnnotationEditor, ColourNamesDialog
 from reader.ui.annotation_worker import AnnotationWorker, History, LibraryState
 from reader.ui.highlights_dock import HighlightsDock
@@ -143,22 +144,9 @@ class AnnotationController(QObject):
 
     # -- actions -----------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], None], keys: Sequence[str | QKeySequence.StandardKey] = (),
+    def _action(self, text: str, slot: Callable[[], None], keys: Sequence[Key] = (),
                 tip: str = "") -> QAction:
-        action = QAction(text, self._window)
-        sequences: list[QKeySequence] = []
-        for key in keys:
-            sequence = QKeySequence(key)
-            if not sequence.isEmpty() and sequence not in sequences:
-                sequences.append(sequence)
-        if sequences:
-            action.setShortcuts(sequences)
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self._window.addAction(action)  # shortcuts work with the menu bar hidden too
-        return action
+        return window_action(self._window, text, slot, keys, tip)
 
     def _build_actions(self) -> None:
         self.act_highlight = self._action("&Highlight", self._on_highlight_triggered, ["Ctrl+H"],

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget
 
+from reader.ui.actions import window_action
 from reader.ui.annotation_worker import AnnotationWorker, LibraryState
 from reader.ui.settings import LIBRARY_PAGES, Settings
 
@@ -91,15 +92,7 @@ class LibraryController(QObject):
 
     def _action(self, text: str, slot: Callable[[], None], keys: Sequence[str] = (),
                 tip: str = "") -> QAction:
-        action = QAction(text, self._window)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        self._window.addAction(action)
-        return action
+        return window_action(self._window, text, slot, keys, tip)
 
     def _build_actions(self) -> None:
         self.act_show_dock = self.dock.toggleViewAction()

@@ -64,6 +64,7 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.core.anchoring import TranscriptInfo
 from reader.core.model import SectionKind, SpeakerKind, Transcript
+from reader.ui.actions import Key, window_action
 from reader.ui.annotation_controller import AnnotationController
 from reader.ui.discrepancy_panel import DiscrepancyPanel
 from reader.ui.find_bar import FindBar
@@ -273,28 +274,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self._dock)
         self.resizeDocks([self._dock], [330], Qt.Orientation.Horizontal)
 
-    def _action(self, text: str, slot: Callable[[], None],
-                shortcuts: Sequence[QKeySequence.StandardKey | str] = (), tip: str = "",
-                icon: QIcon.ThemeIcon | None = None) -> QAction:
-        action = QAction(text, self)
-        keys: list[QKeySequence] = []
-        for key in shortcuts:
-            # A platform's standard key may repeat ours or be empty; keep each key once.
-            sequence = QKeySequence(key)
-            if not sequence.isEmpty() and sequence not in keys:
-                keys.append(sequence)
-        if keys:
-            action.setShortcuts(keys)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        if icon is not None:
-            # The desktop's own icon where it has a theme (text only elsewhere): it fits
-            # the platform and follows light and dark.
-            action.setIcon(QIcon.fromTheme(icon))
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work with the menu bar hidden too
-        return action
+    def _action(self, text: str, slot: Callable[[], None], shortcuts: Sequence[Key] = (),
+                tip: str = "", icon: QIcon.ThemeIcon | None = None) -> QAction:
+        return window_action(self, text, slot, shortcuts, tip, icon)
 
     def _build_actions(self) -> None:
         themed = QIcon.ThemeIcon
