@@ -1,4 +1,4 @@
-"""What the scripting commands share: the --db option, opening the library, one-line errors.
+"""What the commands share: the --db option, opening the library, one-line errors.
 
 Nothing heavy is imported until a command runs, so `reader parse` stays fast.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,6 +22,21 @@ def db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                    help="the annotation library file (default: $TRANSCRIPT_READER_DB, "
                         "else the user data folder)")
+
+
+def split_db_option(words: Sequence[str]) -> tuple[list[str], str | None]:
+    """Files to open, and the value of a `--db PATH` / `--db=PATH` among them (the last wins)."""
+    paths: list[str] = []
+    db: str | None = None
+    it = iter(words)
+    for word in it:
+        if word == "--db":
+            db = next(it, None) or db
+        elif word.startswith("--db="):
+            db = word[len("--db="):] or db
+        else:
+            paths.append(word)
+    return paths, db
 
 
 def positive(value: str) -> int:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from reader.core.decoding import DecodeError, decode
 from reader.core.draft import LayoutParser
 from reader.core.formats import choose_layout, layout_named
 from reader.core.model import SourceInfo, Transcript
+from reader.core.source_file import read_transcript_file
 from reader.core.structure import finish
 
-__all__ = ["DecodeError", "ParseError", "build_transcript", "parse_bytes", "parse_text"]
+__all__ = ["DecodeError", "ParseError", "build_transcript", "parse_bytes", "parse_file",
+           "parse_text"]
 
 
 class ParseError(ValueError):
@@ -26,6 +29,16 @@ def parse_bytes(data: bytes, name: str, layout: str | None = None) -> Transcript
     digest = hashlib.sha256(data).hexdigest()
     parser = layout_named(layout) if layout else choose_layout(decoded.text)
     return build_transcript(decoded.text, parser, name, decoded.encoding, digest)
+
+
+def parse_file(path: str | Path) -> Transcript:
+    """Read and parse one file; raises ValueError with a one-line message naming the file."""
+    file = Path(path)
+    data = read_transcript_file(file)  # SourceFileError is a ValueError with a user message
+    try:
+        return parse_bytes(data, file.name)
+    except ValueError as exc:  # DecodeError / ParseError: messages written for users
+        raise ValueError(f"{file.name}: {exc}") from None
 
 
 def parse_text(text: str, name: str = "transcript.txt", layout: str | None = None) -> Transcript:

@@ -7,14 +7,19 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__
+from reader.cli_common import split_db_option
 from reader.ui.main_window import MainWindow
 from reader.ui.resources import app_icon
 from reader.ui.settings import APPLICATION, ORGANIZATION, Settings
+
+if TYPE_CHECKING:
+    from reader.services.prefetch import ParsePrefetch
 
 
 def create_app(argv: Sequence[str] | None = None) -> QApplication:
@@ -33,10 +38,12 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def create_window(settings: Settings | None = None, pool: QThreadPool | None = None,
-                  db_path: Path | None = None) -> MainWindow:
+                  db_path: Path | None = None,
+                  prefetch: ParsePrefetch | None = None) -> MainWindow:
     """The main window; with `db_path`, it opens that annotation library (else highlights
     are off, as in the self-test, which must not touch the user's library)."""
-    return MainWindow(settings or Settings.open_default(), pool, db_path=db_path)
+    return MainWindow(settings or Settings.open_default(), pool, db_path=db_path,
+                      prefetch=prefetch)
 
 
 def _log_unhandled(kind: type[BaseException], value: BaseException,
@@ -46,33 +53,20 @@ def _log_unhandled(kind: type[BaseException], value: BaseException,
     traceback.print_exception(kind, value, tb, file=sys.stderr)
 
 
-def split_db_option(words: Sequence[str]) -> tuple[list[str], str | None]:
-    """Files to open, and the value of a `--db PATH` / `--db=PATH` among them (the last wins)."""
-    paths: list[str] = []
-    db: str | None = None
-    it = iter(words)
-    for word in it:
-        if word == "--db":
-            db = next(it, None) or db
-        elif word.startswith("--db="):
-            db = word[len("--db="):] or db
-        else:
-            paths.append(word)
-    return paths, db
-
-
-def run_gui(paths: list[str], db_path: str | None = None) -> int:
+def run_gui(paths: list[str], db_path: str | None = None,
+            prefetch: ParsePrefetch | None = None) -> int:
     """Open the main window (and `paths`, each in a tab); returns the exit status.
 
     The annotation library is `db_path`, else a `--db PATH` among `paths`, else
-    $TRANSCRIPT_READER_DB, else the user data folder (reader.services.paths).
+    $TRANSCRIPT_READER_DB, else the user data folder (reader.services.paths). `prefetch`
+    holds the outlines of `paths` being parsed since before Qt loaded.
     """
     from reader.services.paths import resolve_db_path
 
     paths, db_in_words = split_db_option(paths)
     app = create_app()
     sys.excepthook = _log_unhandled
-    window = create_window(db_path=resolve_db_path(db_path or db_in_words))
+    window = create_window(db_path=resolve_db_path(db_path or db_in_words), prefetch=prefetch)
     window.show()
     if paths:
         window.open_files(paths)

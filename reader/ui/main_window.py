@@ -78,6 +78,7 @@ from reader.ui.workers import OpenQueue
 
 if TYPE_CHECKING:
     from reader.services.annotations import AnnotationService
+    from reader.services.prefetch import ParsePrefetch
     from reader.services.search import SearchResult
 
 SCRIPT_CHOICES = (
@@ -134,8 +135,10 @@ class MainWindow(QMainWindow):
     """The app window (see the module docstring)."""
 
     def __init__(self, settings: Settings, pool: QThreadPool | None = None,
-                 parent: QWidget | None = None, *, db_path: Path | None = None) -> None:
-        """`db_path`: the annotation library to open (None: highlights are off)."""
+                 parent: QWidget | None = None, *, db_path: Path | None = None,
+                 prefetch: ParsePrefetch | None = None) -> None:
+        """`db_path`: the annotation library to open (None: highlights are off);
+        `prefetch`: the files named at start-up, being parsed while the window is built."""
         super().__init__(parent)
         self._settings = settings
         self._docs: dict[ReadingView, _Document] = {}
@@ -143,7 +146,7 @@ class MainWindow(QMainWindow):
         self._syncing_outline = False
         self._scrolling_from_outline = False
         self._library_released = False
-        self._queue = OpenQueue(pool or QThreadPool.globalInstance(), self)
+        self._queue = OpenQueue(pool or QThreadPool.globalInstance(), self, prefetch)
         self._queue.loaded.connect(self._on_queue_loaded)
         self._queue.failed.connect(self._on_queue_failed)
         self._queue.busy_changed.connect(self._on_queue_busy_changed)

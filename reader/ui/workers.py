@@ -15,19 +15,19 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 if TYPE_CHECKING:
     from reader.core.model import Transcript
+    from reader.services.prefetch import ParsePrefetch
 
 
-def load_transcript(path: str) -> Transcript:
-    """Read and parse one file; raises ValueError with a one-line message for the user."""
-    from reader.core.pipeline import parse_bytes
-    from reader.core.source_file import read_transcript_file
+def load_transcript(path: str, prefetch: ParsePrefetch | None = None) -> Transcript:
+    """The outline of one file: the start-up child's, if it has it, else parsed here.
+    Raises ValueError with a one-line message for the user."""
+    if prefetch is not None:
+        transcript = prefetch.take(path)
+        if transcript is not None:
+            return transcript
+    from reader.core.pipeline import parse_file  # the parsers load with the first file
 
-    file = Path(path)
-    data = read_transcript_file(file)  # SourceFileError is a ValueError with a user message
-    try:
-        return parse_bytes(data, file.name)
-    except ValueError as exc:  # DecodeError / ParseError: messages written for users
-        raise ValueError(f"{file.name}: {exc}") from None
+    return parse_file(path)
 
 
 class OpenJobSignals(QObject):
@@ -41,10 +41,11 @@ class OpenJobSignals(QObject):
 class OpenJob(QRunnable):
     """Load one transcript file in a worker thread."""
 
-    def __init__(self, job_id: int, path: str) -> None:
+    def __init__(self, job_id: int, path: str, prefetch: ParsePrefetch | None = None) -> None:
         super().__init__()
         self.job_id = job_id
         self.path = path
+        self._prefetch = prefetch
         self.signals = OpenJobSignals()
         self._cancelled = threading.Event()
 
@@ -60,7 +61,7 @@ class OpenJob(QRunnable):
             if self.cancelled:
                 return
             try:
-                transcript = load_transcript(self.path)
+                transcript = load_transcript(self.path, self._prefetch)
             except ValueError as exc:
                 message = str(exc).splitlines()[0] if str(exc) else "cannot be read"
                 if not self.cancelled:
@@ -91,14 +92,18 @@ class OpenQueue(QObject):
     failed = Signal(str, str)  # path, message
     busy_changed = Signal(list)  # paths still being opened (empty when idle)
 
-    def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
+    def __init__(self, pool: QThreadPool, parent: QObject | None = None,
+                 prefetch: ParsePrefetch | None = None) -> None:
+        """`prefetch`: the outlines of the files named at start-up, parsed while Qt loaded."""
         super().__init__(parent)
         self._pool = pool
+        self._prefetch = prefetch
         self._jobs: dict[int, OpenJob] = {}
         self._next_id = 0
 
     def open(self, path: str) -> None:
-        job = OpenJob(self._next_id, path)
+        prefetched = self._prefetch is not None and self._prefetch.claim(path)
+        job = OpenJob(self._next_id, path, self._prefetch if prefetched else None)
         self._next_id += 1
         job.setAutoDelete(False)  # Python owns it; dropped from _jobs when finished
         job.signals.loaded.connect(self._on_job_loaded)
@@ -117,6 +122,8 @@ class OpenQueue(QObject):
     def cancel_all(self) -> None:
         for job in self._jobs.values():
             job.cancel()
+        if self._prefetch is not None:  # a job waiting on it returns at once
+            self._prefetch.close()
         self.busy_changed.emit(self.pending())
 
     def wait(self, msecs: int = -1) -> bool:

@@ -721,7 +721,7 @@ def test_ctrl_digit_keys_highlight_in_the_named_colours(qtbot, window, call_file
 
 
 def test_db_option_among_the_files_is_taken_out():
-    from reader.ui.app import split_db_option
+    from reader.cli_common import split_db_option
 
     assert split_db_option(["a.txt", "--db", "x.sqlite3", "b.txt"]) == (["a.txt", "b.txt"],
                                                                        "x.sqlite3")

@@ -358,6 +358,47 @@ def test_missing_file_and_folder_show_messages(qtbot, window: MainWindow, tmp_pa
     assert any("folder" in m for m in messages)
 
 
+class StubPrefetch:
+    """Stands in for the start-up child (which can only be forked before Qt loads)."""
+
+    def __init__(self, outlines: dict[str, Transcript | None]) -> None:
+        self.outlines = outlines
+        self.claims: list[str] = []
+        self.closed = False
+
+    def claim(self, path: str) -> bool:
+        self.claims.append(path)
+        return path in self.outlines and self.claims.count(path) == 1
+
+    def take(self, path: str) -> Transcript | None:
+        return self.outlines.pop(path)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_start_up_files_open_with_the_outlines_parsed_before_qt(
+        qtbot, tmp_path: Path, short_call: Path, long_call: Path, messages: list[str]):
+    # The child's outline of short_call is (for this test) the long call's, so the tab
+    # shows which one the window used; long_call's entry is a child that could not parse
+    # it, so the window parses the file itself.
+    stand_in = parse_bytes(long_call.read_bytes(), long_call.name)
+    prefetch = StubPrefetch({str(short_call): stand_in, str(long_call): None})
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, db_path=None, prefetch=prefetch)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    open_and_wait(qtbot, window, short_call, long_call)
+    assert messages == []
+    by_path = {doc.path: doc.transcript for doc in window.documents()}
+    assert by_path[str(short_call)] is stand_in
+    assert str(long_call) not in by_path  # parsed afresh: the same content as short_call's
+    assert window.tabs.count() == 1
+    assert prefetch.claims == [str(short_call), str(long_call)]
+    window.close()
+    assert prefetch.closed
+
+
 def test_a_parser_crash_is_a_message(qtbot, window: MainWindow, short_call: Path,
                                      messages: list[str], monkeypatch):
     import reader.core.pipeline as pipeline

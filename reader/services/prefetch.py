@@ -1,0 +1,136 @@
+"""Parse the files named at start-up in a forked process while the window's toolkit loads.
+
+Opening `reader FILE` spends most of its first half-second importing Qt and building the
+window on one core; the parse (its modules, their patterns, the file) would then follow on
+the same core. A child forked before Qt is imported parses the files on the other core and
+sends each outline back through a pipe, so the window finds it ready.
+
+Nothing depends on it: a file the child could not parse, a child that died, a platform
+without a safe fork (Windows; macOS, where a forked process may not use system frameworks)
+all fall back to the ordinary parse in the window's worker thread, which then gives the
+same result or the same one-line message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.model import Transcript
+
+
+def _key(path: str) -> str:
+    return os.path.abspath(path)
+
+
+class ParsePrefetch:
+    """Outlines of the start-up files, parsed by a child process; see the module docstring."""
+
+    def __init__(self, pid: int, pipe: IO[bytes], paths: Sequence[str]) -> None:
+        self._pid = pid
+        self._pipe: IO[bytes] | None = pipe
+        self._unclaimed = {_key(p) for p in paths}
+        self._claimed: set[str] = set()  # claimed and not yet taken
+        self._ready: dict[str, Transcript] = {}
+        self._state_lock = threading.Lock()  # the sets above; never held while waiting
+        self._read_lock = threading.Lock()  # one reader of the pipe at a time
+
+    @classmethod
+    def start(cls, paths: Sequence[str]) -> ParsePrefetch | None:
+        """Fork the parsing child; call before Qt (or any thread) starts. None if not worth
+        it or not safe here."""
+        files = [p for p in paths if os.path.isfile(p)]
+        if not files or not sys.platform.startswith("linux") or "PySide6" in sys.modules:
+            return None
+        try:
+            read_fd, write_fd = os.pipe()
+            pid = os.fork()
+        except OSError:
+            return None
+        if pid == 0:  # the child: parse, send, leave without running the parent's exit code
+            os.close(read_fd)
+            status = 0
+            try:
+                with os.fdopen(write_fd, "wb") as out:
+                    _parse_and_send(files, out)
+            except BaseException:  # the parent parses the files itself
+                status = 1
+            os._exit(status)
+        os.close(write_fd)
+        return cls(pid, os.fdopen(read_fd, "rb"), files)
+
+    def claim(self, path: str) -> bool:
+        """Whether the child has `path` for this caller: true once per start-up file, so a
+        second opening of the same file parses it afresh."""
+        key = _key(path)
+        with self._state_lock:
+            if key in self._unclaimed and self._pipe is not None:
+                self._unclaimed.discard(key)
+                self._claimed.add(key)
+                return True
+            return False
+
+    def take(self, path: str) -> Transcript | None:
+        """The child's outline of a claimed `path`: waits for it (call off the UI thread);
+        None when the child did not parse it, so the caller parses the file itself."""
+        key = _key(path)
+        with self._read_lock:
+            while self._pipe is not None:
+                with self._state_lock:
+                    if key in self._ready:
+                        break
+                self._receive_one()
+            with self._state_lock:
+                self._claimed.discard(key)
+                done = not self._unclaimed and not self._claimed
+            if done:  # nobody waits for more: the child has sent all it will
+                self._finish()
+        with self._state_lock:
+            return self._ready.pop(key, None)
+
+    def close(self) -> None:
+        """Stop the child if it is still parsing, and reap it (at shutdown)."""
+        if self._pipe is not None:
+            # It holds nothing but memory and the pipe; a waiting `take` sees the end.
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+        with self._read_lock:
+            self._finish()
+
+    def _receive_one(self) -> None:
+        assert self._pipe is not None
+        try:
+            path, transcript = pickle.load(self._pipe)
+        except Exception:  # the end of the pipe, or a child that died mid-record
+            self._finish()
+            return
+        with self._state_lock:
+            self._ready[path] = transcript
+
+    def _finish(self) -> None:
+        if self._pipe is None:
+            return
+        self._pipe.close()
+        with self._state_lock:
+            self._pipe = None
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self._pid, 0)
+
+
+def _parse_and_send(paths: Sequence[str], out: IO[bytes]) -> None:
+    from reader.core.pipeline import parse_file
+
+    for path in paths:
+        try:
+            transcript = parse_file(path)
+        except Exception:  # the window's own parse reports it, with its message
+            continue
+        pickle.dump((_key(path), transcript), out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
