@@ -60,6 +60,32 @@ def test_outlines_from_the_child_equal_parsing_in_place(tmp_path: Path) -> None:
                       "binary": True, "reaped": True, "qt": False}
 
 
+def test_take_ready_does_not_wait_for_the_child(tmp_path: Path) -> None:
+    big = tmp_path / "long_call.txt"
+    paragraph = (FIXTURES / "earningscall_northpeak_q4_2023.txt").read_text(encoding="utf-8")
+    big.write_text(paragraph * 1500, encoding="utf-8")  # about half a second to parse
+    small = str(FIXTURES / "general_plain.txt")
+    result = run_script(f"""
+        import json, time
+        from reader.services.prefetch import ParsePrefetch
+        prefetch = ParsePrefetch.start([{small!r}, {str(big)!r}])
+        assert prefetch.claim({small!r}) and prefetch.claim({str(big)!r})
+        deadline = time.monotonic() + 10
+        small_outline = None
+        while small_outline is None and time.monotonic() < deadline:
+            small_outline = prefetch.take_ready({small!r})
+            time.sleep(0.005)
+        t0 = time.perf_counter()
+        big_early = prefetch.take_ready({str(big)!r})
+        early_s = time.perf_counter() - t0
+        big_outline = prefetch.take({str(big)!r})
+        print(json.dumps({{"small": small_outline is not None, "big_early": big_early is None,
+                          "early_s": early_s, "big": len(big_outline.turns)}}))
+    """)
+    assert result["small"] and result["big_early"] and result["big"] > 1000
+    assert result["early_s"] < 0.05
+
+
 def test_close_stops_a_child_still_parsing(tmp_path: Path) -> None:
     big = tmp_path / "long_call.txt"
     paragraph = (FIXTURES / "earningscall_northpeak_q4_2023.txt").read_text(encoding="utf-8")

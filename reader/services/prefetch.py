@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import signal
 import sys
 import threading
@@ -24,6 +25,9 @@ from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reader.core.model import Transcript
+
+
+_SIZE_BYTES = 8  # length prefix of each record
 
 
 def _key(path: str) -> str:
@@ -87,13 +91,25 @@ class ParsePrefetch:
                     if key in self._ready:
                         break
                 self._receive_one()
-            with self._state_lock:
-                self._claimed.discard(key)
-                done = not self._unclaimed and not self._claimed
-            if done:  # nobody waits for more: the child has sent all it will
-                self._finish()
-        with self._state_lock:
-            return self._ready.pop(key, None)
+            return self._hand_over(key)
+
+    def take_ready(self, path: str) -> Transcript | None:
+        """The child's outline of a claimed `path` if it has arrived, without waiting for
+        the child to finish parsing; None otherwise (`take` can still wait for it)."""
+        key = _key(path)
+        if not self._read_lock.acquire(blocking=False):
+            return None  # another caller is reading the pipe
+        try:
+            while True:
+                with self._state_lock:
+                    arrived = key in self._ready
+                if arrived:
+                    return self._hand_over(key)
+                if self._pipe is None or not select.select([self._pipe], [], [], 0)[0]:
+                    return None
+                self._receive_one()  # a record is on its way: the child writes it whole
+        finally:
+            self._read_lock.release()
 
     def close(self) -> None:
         """Stop the child if it is still parsing, and reap it (at shutdown)."""
@@ -104,10 +120,22 @@ class ParsePrefetch:
         with self._read_lock:
             self._finish()
 
+    def _hand_over(self, key: str) -> Transcript | None:
+        """Give out `key`'s outline (with the read lock held); once nobody waits for more,
+        the child has sent all it will: reap it."""
+        with self._state_lock:
+            self._claimed.discard(key)
+            transcript = self._ready.pop(key, None)
+            done = not self._unclaimed and not self._claimed
+        if done:
+            self._finish()
+        return transcript
+
     def _receive_one(self) -> None:
         assert self._pipe is not None
         try:
-            path, transcript = pickle.load(self._pipe)
+            size = int.from_bytes(_read_exactly(self._pipe, _SIZE_BYTES), "big")
+            path, transcript = pickle.loads(_read_exactly(self._pipe, size))
         except Exception:  # the end of the pipe, or a child that died mid-record
             self._finish()
             return
@@ -124,7 +152,16 @@ class ParsePrefetch:
             os.waitpid(self._pid, 0)
 
 
+def _read_exactly(pipe: IO[bytes], size: int) -> bytes:
+    data = pipe.read(size)
+    if len(data) != size:
+        raise EOFError("the parsing child ended mid-record")
+    return data
+
+
 def _parse_and_send(paths: Sequence[str], out: IO[bytes]) -> None:
+    """Each outline as one length-prefixed record, pickled before it is written, so a reader
+    that sees data waiting gets the whole record at once."""
     from reader.core.pipeline import parse_file
 
     for path in paths:
@@ -132,5 +169,6 @@ def _parse_and_send(paths: Sequence[str], out: IO[bytes]) -> None:
             transcript = parse_file(path)
         except Exception:  # the window's own parse reports it, with its message
             continue
-        pickle.dump((_key(path), transcript), out, protocol=pickle.HIGHEST_PROTOCOL)
+        record = pickle.dumps((_key(path), transcript), protocol=pickle.HIGHEST_PROTOCOL)
+        out.write(len(record).to_bytes(_SIZE_BYTES, "big") + record)
         out.flush()

@@ -102,7 +102,15 @@ class OpenQueue(QObject):
         self._next_id = 0
 
     def open(self, path: str) -> None:
+        """Parse `path` in the pool; an outline the start-up child has already sent is
+        reported at once, before this returns."""
         prefetched = self._prefetch is not None and self._prefetch.claim(path)
+        if prefetched:
+            assert self._prefetch is not None
+            transcript = self._prefetch.take_ready(path)
+            if transcript is not None:  # parsed while Qt loaded: shown before the first paint
+                self.loaded.emit(path, transcript)
+                return
         job = OpenJob(self._next_id, path, self._prefetch if prefetched else None)
         self._next_id += 1
         job.setAutoDelete(False)  # Python owns it; dropped from _jobs when finished

@@ -361,17 +361,22 @@ def test_missing_file_and_folder_show_messages(qtbot, window: MainWindow, tmp_pa
 class StubPrefetch:
     """Stands in for the start-up child (which can only be forked before Qt loads)."""
 
-    def __init__(self, outlines: dict[str, Transcript | None]) -> None:
-        self.outlines = outlines
+    def __init__(self, arrived: dict[str, Transcript], parsing: dict[str, Transcript | None]
+                 ) -> None:
+        self.arrived = arrived  # sent before the window opened the file
+        self.parsing = parsing  # still being parsed then
         self.claims: list[str] = []
         self.closed = False
 
     def claim(self, path: str) -> bool:
         self.claims.append(path)
-        return path in self.outlines and self.claims.count(path) == 1
+        return (path in self.arrived or path in self.parsing) and self.claims.count(path) == 1
+
+    def take_ready(self, path: str) -> Transcript | None:
+        return self.arrived.pop(path, None)
 
     def take(self, path: str) -> Transcript | None:
-        return self.outlines.pop(path)
+        return self.parsing.pop(path)
 
     def close(self) -> None:
         self.closed = True
@@ -380,14 +385,17 @@ class StubPrefetch:
 def test_start_up_files_open_with_the_outlines_parsed_before_qt(
         qtbot, tmp_path: Path, short_call: Path, long_call: Path, messages: list[str]):
     # The child's outline of short_call is (for this test) the long call's, so the tab
-    # shows which one the window used; long_call's entry is a child that could not parse
-    # it, so the window parses the file itself.
+    # shows which one the window used; long_call is still being parsed when the window
+    # opens it, and then turns out to be a file the child could not parse, so the window
+    # parses it itself.
     stand_in = parse_bytes(long_call.read_bytes(), long_call.name)
-    prefetch = StubPrefetch({str(short_call): stand_in, str(long_call): None})
+    prefetch = StubPrefetch({str(short_call): stand_in}, {str(long_call): None})
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings, db_path=None, prefetch=prefetch)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     window.show()
+    window.open_files([str(short_call)])
+    assert window.tabs.count() == 1  # an outline that has arrived shows at once
     open_and_wait(qtbot, window, short_call, long_call)
     assert messages == []
     by_path = {doc.path: doc.transcript for doc in window.documents()}
