@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import cache
 from typing import Final
 
 CONTEXT: Final = 32
@@ -39,7 +40,7 @@ _MAX_CHAR_PRODUCT: Final = 25_000_000
 side) are not diffed char by char (quadratic cost); anchors inside them are found by search."""
 _MAX_SEGMENT_PRODUCT: Final = 250_000
 """Stretches without a unique segment are diffed with difflib only up to this size product."""
-_SEGMENT: Final = re.compile(r"[^\n.!?。！？]*(?:[.!?。！？]+[ \t]?|\n|$)")
+_SEGMENT_PATTERN: Final = r"[^\n.!?。！？]*(?:[.!?。！？]+[ \t]?|\n|$)"
 _EDITED_MIN: Final = 0.6
 """Similarity a quote must keep when both of its ends still sit in unchanged text."""
 _FOUND_QUOTE_MIN: Final = 0.8
@@ -63,7 +64,18 @@ _MAX_CANDIDATES: Final = 40
 
 _CJK: Final = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _WS_RUN: Final = re.compile(r"\s+")
-_IS_CJK: Final = re.compile(f"[{_CJK}]")
+
+
+@cache
+def _is_cjk() -> re.Pattern[str]:
+    """Compiled on first use, like the sentence pattern: opening the window never needs
+    them, and their ranges take milliseconds to compile."""
+    return re.compile(f"[{_CJK}]")
+
+
+@cache
+def _segment() -> re.Pattern[str]:
+    return re.compile(_SEGMENT_PATTERN)
 _HALF_WIDTH: Final = {0xFF01 + i: 0x21 + i for i in range(0x5E)}
 """Full-width ASCII forms (，！？（） Ａ１) to their plain forms, one char for one char: a quote
 typed with a Chinese input method matches speech-recognition text with ASCII punctuation."""
@@ -203,7 +215,7 @@ def _loose(text: str) -> tuple[str, list[int]]:
         index.extend(range(pos, s))
         before = text[s - 1] if s > 0 else ""
         after = text[e] if e < len(text) else ""
-        if before and after and not _IS_CJK.match(before) and not _IS_CJK.match(after):
+        if before and after and not _is_cjk().match(before) and not _is_cjk().match(after):
             out.append(" ")
             index.append(s)
         pos = e
@@ -315,7 +327,7 @@ def _segments(text: str) -> list[str]:
 
     Sentences rather than lines, because some layouts put a whole call on a few long lines.
     """
-    return [m.group() for m in _SEGMENT.finditer(text) if m.group()]
+    return [m.group() for m in _segment().finditer(text) if m.group()]
 
 
 def _match_segments(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,

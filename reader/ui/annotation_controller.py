@@ -31,10 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.anchoring import Colour, Highlight, TranscriptInfo
-from reader.core.export_md import export_file_name
 from reader.core.model import Transcript
 from reader.ui.actions import Key, window_action
-from reader.ui.annotation_editor import AnnotationEditor, ColourNamesDialog
 from reader.ui.annotation_worker import AnnotationWorker, History, LibraryState
 from reader.ui.highlights_dock import HighlightsDock
 from reader.ui.highlights_model import COLOUR_HEX, colour_of, swatch_icon
@@ -474,6 +472,8 @@ class AnnotationController(QObject):
         h = self._highlight(doc, highlight_id) if doc is not None else None
         if doc is None or h is None or not self.worker.available:
             return
+        from reader.ui.annotation_editor import AnnotationEditor  # dialogs load when opened
+
         editor = AnnotationEditor(h, self._colours, self._tags, self._window)
         if editor.exec() != QDialog.DialogCode.Accepted or not editor.changed():
             editor.deleteLater()
@@ -524,6 +524,8 @@ class AnnotationController(QObject):
     def _on_rename_colours_triggered(self) -> None:
         if not self.worker.available:
             return
+        from reader.ui.annotation_editor import ColourNamesDialog
+
         dialog = ColourNamesDialog(self._colours, self._window)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         names = dialog.changed_names() if accepted else {}
@@ -583,6 +585,8 @@ class AnnotationController(QObject):
         if doc is None or doc.info is None:
             return
         folder = Path(self._settings.export_directory or Path.home())
+        from reader.core.export_md import export_file_name  # with the first export
+
         path, _ = QFileDialog.getSaveFileName(self._window, "Export Highlights",
                                               str(folder / export_file_name(doc.info)),
                                               MARKDOWN_FILTER)

@@ -649,6 +649,8 @@ class MainWindow(QMainWindow):
         view.moveCursor(QTextCursor.MoveOperation.Start)
         self._annotations.attach(view, transcript, path)
         view.current_turn_changed.connect(self._on_view_current_turn_changed)
+        # Once the call is on screen and aligned, the parsers load for the next file.
+        view.alignment_ready.connect(self._queue.warm_up)
         view.font_size_changed.connect(self._on_view_font_size_changed)
         view.viewport().installEventFilter(self)
         self._update_for_current_document()

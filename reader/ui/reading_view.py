@@ -102,7 +102,7 @@ _HIGHLIGHT_ALPHA = 115  # of a highlight's colour: text stays readable on light 
 _MIRROR_ALPHA = 40  # the faint mirror of a highlight on the aligned passage
 _MIRROR_LINE_ALPHA = 150
 _AFTER_PAINT_LATEST_MS = 500  # work that waits for a paint that does not come (minimised)
-_HEAD_SCREENS = 2.0  # a new call shows at once this many viewport heights, guessed high
+_HEAD_SCREENS = 1.25  # a new call shows at once this many viewport heights, guessed high
 _TAIL_SLICE_S = 0.003  # the rest is written in slices this long (laying them out takes
 # about twice that), between events
 _TAIL_AFTER_PAINT_MS = 10  # the first slice leaves the first paint a moment to reach the screen

@@ -85,6 +85,13 @@ class OpenJob(QRunnable):
             self.signals.finished.emit(self.job_id)
 
 
+class _WarmUp(QRunnable):
+    """Load the parsers in the pool, so the next file opened does not wait for them."""
+
+    def run(self) -> None:
+        import reader.core.pipeline  # noqa: F401  (its import is the work)
+
+
 class OpenQueue(QObject):
     """Starts open jobs on a thread pool and keeps them alive until they finish."""
 
@@ -100,6 +107,7 @@ class OpenQueue(QObject):
         self._prefetch = prefetch
         self._jobs: dict[int, OpenJob] = {}
         self._next_id = 0
+        self._warmed = prefetch is None  # without the child, the first open loads them
 
     def open(self, path: str) -> None:
         """Parse `path` in the pool; an outline the start-up child has already sent is
@@ -120,6 +128,13 @@ class OpenQueue(QObject):
         self._jobs[job.job_id] = job
         self.busy_changed.emit(self.pending())
         self._pool.start(job)
+
+    def warm_up(self) -> None:
+        """Load the parsers in the background once (the start-up child parsed the first
+        files, so this process has not needed them yet)."""
+        if not self._warmed:
+            self._warmed = True
+            self._pool.start(_WarmUp(), -1)  # below any open job
 
     def pending(self) -> list[str]:
         return [job.path for job in self._jobs.values() if not job.cancelled]

@@ -795,3 +795,23 @@ def test_cjk_font_follows_the_script_shown(qapp):
     assert font.families()[-1] == "Noto Sans CJK HK"
     assert font.pointSize() == 15
     assert reading_font(11, "none", ["DejaVu Sans"]).families() == [QApplication.font().family()]
+
+
+def test_the_parsers_load_in_the_background_once_after_a_prefetched_call(qtbot):
+    from reader.ui.workers import OpenQueue
+
+    class Pool:
+        def __init__(self) -> None:
+            self.started: list[tuple[object, int]] = []
+
+        def start(self, job: object, priority: int = 0) -> None:
+            self.started.append((job, priority))
+
+    pool = Pool()
+    queue = OpenQueue(pool, prefetch=StubPrefetch({}, {}))  # type: ignore[arg-type]
+    queue.warm_up()
+    queue.warm_up()
+    assert len(pool.started) == 1 and pool.started[0][1] < 0  # once, below open jobs
+    plain = Pool()
+    OpenQueue(plain).warm_up()  # no child: the first open loads the parsers anyway
+    assert plain.started == []
