@@ -202,6 +202,7 @@ class _Run:
             raise SelfTestError("switching script changed the transcript's source text")
         changed = sum(a != b for a, b in zip(shown_before, shown_after, strict=False))
         self.report("script", f"s2t: {changed} characters shown differently, source unchanged")
+        self._taiwan_step(app, window, shown_after)
 
         self.step = "select"
         para = _quote_paragraph(t)
@@ -216,6 +217,23 @@ class _Run:
         self.report("select", f"converted selection maps back to source {q_start}..{q_end}")
 
         self._library_steps(t, quote, q_start, q_end)
+
+    def _taiwan_step(self, app: QApplication, window: MainWindow, traditional: str) -> None:
+        """Taiwan phrasing loads the merged phrase table shipped with the app (a missing
+        file would only show as 16 MB more memory)."""
+        from reader.core.convert import UNION_FILE, converter
+
+        self.step = "taiwan"
+        if not UNION_FILE.is_file():
+            raise SelfTestError(f"the merged phrase table is missing ({UNION_FILE.name})")
+        window.set_script("s2twp")
+        app.processEvents()
+        view = window.current_view()
+        if view is None or view.toPlainText() == traditional:
+            raise SelfTestError("switching to Taiwan phrasing changed nothing on screen")
+        table = ("merged phrase table" if converter("s2twp").uses_union_file
+                 else "OpenCC's own configuration (its tables differ from the merged file's)")
+        self.report("taiwan", f"s2twp shown, on {table}")
 
     def _library_steps(self, t: Transcript, quote: str, start: int, end: int) -> None:
         from db.engine import HEAD_REVISION

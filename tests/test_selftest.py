@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-STEPS = ("qt", "window", "open", "script", "select", "library", "highlight", "export")
+STEPS = ("qt", "window", "open", "script", "taiwan", "select", "library", "highlight",
+         "export")
 
 pytestmark = pytest.mark.gui
 
@@ -33,7 +34,8 @@ def test_selftest_passes_every_step_and_touches_no_user_files(tmp_path):
     assert lines[-1].startswith("self-test passed")
     assert "lanting_q2_2024.txt" in lines[2]
     assert "s2t" in lines[3] and "source unchanged" in lines[3]
-    assert "quote present" in lines[7]
+    assert "s2twp" in lines[4]
+    assert "quote present" in lines[8]
     # Settings and the library went to a temporary folder, not the (redirected) profile;
     # only a font cache may appear.
     assert {p.name for p in tmp_path.iterdir()} <= {"cache"}

@@ -9,11 +9,14 @@ maps as a unit onto the source piece that produced it, so phrase boundaries map 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import pairwise
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
 from reader.core.offsetmap import MappedText
 
@@ -30,6 +33,11 @@ class _OpenCC(Protocol):
     def convert(self, text: str) -> str: ...
 
 
+UNION_SOURCES = ("STPhrases.ocd2", "STPhrases_GeneratedFromRegionalPhrases.ocd2")
+UNION_FILE = Path(__file__).with_name("dictionaries") / "STPhrasesUnion.ocd2"
+UNION_MANIFEST = UNION_FILE.with_suffix(".json")
+
+
 class ScriptConverter:
     """One conversion configuration; OpenCC and its dictionaries load on first use."""
 
@@ -38,13 +46,39 @@ class ScriptConverter:
             raise ValueError(f"unknown conversion {config!r}; expected one of {CONFIGS}")
         self.config = config
         self._cc: _OpenCC | None = None
+        self.uses_union_file = False
+        """Whether OpenCC runs on `lean_config` (the phrase tables loaded once) rather than
+        on its own configuration file."""
 
     def _opencc(self) -> _OpenCC:
         if self._cc is None:
             import opencc  # imported here: loading the dictionaries slows start-up
 
-            self._cc = opencc.OpenCC(self.config)
+            self._cc = self._lean_opencc(opencc.OpenCC)
+            self.uses_union_file = self._cc is not None
+            if self._cc is None:
+                self._cc = opencc.OpenCC(self.config)
         return self._cc
+
+    def _lean_opencc(self, make: Callable[[str], _OpenCC]) -> _OpenCC | None:
+        """OpenCC on `lean_config`, or None where it does not apply or does not load."""
+        config = lean_config(self.config)
+        if config is None:
+            return None
+        import os
+        import tempfile
+
+        # OpenCC reads a configuration from a file only; it has loaded the dictionaries
+        # the file names by the time the constructor returns.
+        fd, name = tempfile.mkstemp(prefix="reader-opencc-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(config, out, ensure_ascii=False)
+            return make(name)
+        except Exception:  # an OpenCC that reads configurations otherwise: its own file
+            return None
+        finally:
+            os.unlink(name)
 
     def _batch(self, parts: list[str]) -> list[str]:
         """Convert many strings in one OpenCC call; per-string calls cost far more."""
@@ -137,6 +171,54 @@ class ScriptConverter:
                     [(len(p), c, len(p) != len(c)) for p, c in zip(parts, conv_parts, strict=True)]
                 )
         return out
+
+
+def opencc_share_dir() -> Path:
+    """Where the opencc package keeps its configurations and dictionaries (it reads them
+    from there too, in the packaged app as well)."""
+    import opencc
+
+    return Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
+
+
+@cache
+def lean_config(config: str) -> dict[str, Any] | None:
+    """OpenCC's own configuration for `config` with each union of the two phrase tables
+    replaced by one merged file (packaging/opencc_union.py), so the tables load once.
+
+    The Taiwan and Hong Kong configurations name that union twice (to segment and to
+    convert) and OpenCC builds each in memory, 16 MB apiece. None where nothing would be
+    saved, or where the installed tables are not the ones the merged file was made from.
+    """
+    share = opencc_share_dir()
+    try:
+        stock = json.loads((share / f"{config}.json").read_text(encoding="utf-8"))
+        manifest = json.loads(UNION_MANIFEST.read_text(encoding="utf-8"))
+        built_from = manifest["built_from"]
+        for name in UNION_SOURCES:
+            if hashlib.sha256((share / name).read_bytes()).hexdigest() != built_from[name]:
+                return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    replaced = 0
+
+    def rewrite(node: Any) -> Any:
+        nonlocal replaced
+        if isinstance(node, list):
+            return [rewrite(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if node.get("type") == "group" and node.get("match_policy") == "union" and tuple(
+                d.get("file") for d in node.get("dicts", ())) == UNION_SOURCES:
+            replaced += 1
+            return {"type": "ocd2", "file": UNION_FILE.as_posix()}
+        out = {key: rewrite(value) for key, value in node.items()}
+        if isinstance(out.get("file"), str):  # found by OpenCC beside its own configuration
+            out["file"] = (share / out["file"]).as_posix()
+        return out
+
+    lean = rewrite(stock)
+    return lean if replaced > 1 else None
 
 
 @cache
