@@ -112,14 +112,23 @@ def test_close_stops_a_child_still_parsing(tmp_path: Path) -> None:
     assert result["closed_s"] < 0.5  # killed, not waited for
 
 
-def test_no_child_without_files_or_once_qt_is_loaded(tmp_path: Path) -> None:
+def test_no_child_without_files_or_once_another_thread_runs(tmp_path: Path) -> None:
     missing = str(tmp_path / "gone.txt")
+    plain = str(FIXTURES / "general_plain.txt")
     result = run_script(f"""
-        import json
+        import json, threading
         from reader.services.prefetch import ParsePrefetch
         nothing = ParsePrefetch.start([{missing!r}, {str(tmp_path)!r}]) is None
-        import PySide6.QtCore
-        after_qt = ParsePrefetch.start([{str(FIXTURES / "general_plain.txt")!r}]) is None
-        print(json.dumps({{"nothing": nothing, "after_qt": after_qt}}))
+        import PySide6.QtCore  # loaded, as in the packaged app: still one thread
+        with_qt_loaded = ParsePrefetch.start([{plain!r}])
+        taken = with_qt_loaded is not None and with_qt_loaded.claim({plain!r}) and \
+            with_qt_loaded.take({plain!r}) is not None
+        stop = threading.Event()
+        worker = threading.Thread(target=stop.wait)
+        worker.start()
+        with_a_thread = ParsePrefetch.start([{plain!r}]) is None
+        stop.set()
+        worker.join()
+        print(json.dumps({{"nothing": nothing, "taken": taken, "with_a_thread": with_a_thread}}))
     """)
-    assert result == {"nothing": True, "after_qt": True}
+    assert result == {"nothing": True, "taken": True, "with_a_thread": True}

@@ -48,10 +48,10 @@ class ParsePrefetch:
 
     @classmethod
     def start(cls, paths: Sequence[str]) -> ParsePrefetch | None:
-        """Fork the parsing child; call before Qt (or any thread) starts. None if not worth
-        it or not safe here."""
+        """Fork the parsing child; call before Qt's application (or any thread) starts. None
+        if not worth it or not safe here."""
         files = [p for p in paths if os.path.isfile(p)]
-        if not files or not sys.platform.startswith("linux") or "PySide6" in sys.modules:
+        if not files or not sys.platform.startswith("linux") or _threads() != 1:
             return None
         try:
             read_fd, write_fd = os.pipe()
@@ -150,6 +150,21 @@ class ParsePrefetch:
             self._pipe = None
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self._pid, 0)
+
+
+def _threads() -> int:
+    """This process's threads, as the kernel counts them: a fork copies only the calling one,
+    so with any other (Qt's, or Python's) the child could inherit a lock held for ever.
+    Having Qt's libraries loaded is harmless (the packaged app loads QtCore before any code
+    of ours runs, to point Qt at its bundled files)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Threads:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0  # unknown: no fork
 
 
 def _read_exactly(pipe: IO[bytes], size: int) -> bytes:
