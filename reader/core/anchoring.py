@@ -26,11 +26,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from datetime import datetime
+    from difflib import SequenceMatcher
 
 CONTEXT: Final = 32
 """Characters of context kept on each side of a quote."""
@@ -64,6 +66,13 @@ _MAX_CANDIDATES: Final = 40
 
 _CJK: Final = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _WS_RUN: Final = re.compile(r"\s+")
+
+
+def _matcher(a: Sequence[str], b: Sequence[str]) -> SequenceMatcher[str]:
+    """difflib loads with the first re-anchoring: opening a call without one never needs it."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False)
 
 
 @cache
@@ -269,7 +278,7 @@ class TextMap:
         for pi, pj in pairs:
             a0, a1, b0, b1 = a_off[i], a_off[pi], b_off[j], b_off[pj]
             if chars and a1 > a0 and b1 > b0 and (a1 - a0) * (b1 - b0) <= _MAX_CHAR_PRODUCT:
-                diff = SequenceMatcher(None, old[a0:a1], new[b0:b1], autojunk=False)
+                diff = _matcher(old[a0:a1], new[b0:b1])
                 blocks.extend((a0 + a, b0 + b, n) for a, b, n in diff.get_matching_blocks() if n)
             if pi < len(a_segs):
                 blocks.append((a_off[pi], b_off[pj], len(a_segs[pi])))
@@ -355,7 +364,7 @@ def _match_segments(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bh
                 i, j = ai + 1, bj + 1
             _match_segments(a, b, i, ahi, j, bhi, out, depth + 1)
         elif (ahi - alo) * (bhi - blo) <= _MAX_SEGMENT_PRODUCT:
-            matcher = SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
+            matcher = _matcher(a[alo:ahi], b[blo:bhi])
             for x, y, n in matcher.get_matching_blocks():
                 out.extend((alo + x + k, blo + y + k) for k in range(n))
     out.extend(reversed(tail))
@@ -495,7 +504,7 @@ def similarity(a: str, b: str) -> float:
         return 1.0
     if not a or not b:
         return 0.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    matcher = _matcher(a, b)
     if matcher.real_quick_ratio() < 0.5:
         return matcher.real_quick_ratio()
     return matcher.ratio()
@@ -574,7 +583,7 @@ def _best_span(quote: str, text: str, lo: int, hi: int) -> tuple[int, int] | Non
     Single-character coincidences are ignored so a stray match far off cannot stretch the span.
     """
     window = text[lo:hi]
-    matcher = SequenceMatcher(None, quote, window, autojunk=False)
+    matcher = _matcher(quote, window)
     blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3 or b.size == len(quote)]
     blocks = [b for b in blocks if b.size]
     if not blocks:
