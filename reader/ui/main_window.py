@@ -95,6 +95,8 @@ LAYOUT_CHOICES = (  # Ctrl+1..4 are the highlight colours
     ("interpretation_only", "Interpretation only", "Alt+4"),
 )
 ZOOM_FACTOR = 1.1
+WARM_UP_DELAY_MS = 1500
+"""How long after a start-up call is aligned the parsers load for the next file."""
 TRANSCRIPT_FILTER = "Transcripts (*.txt *.text *.md);;All files (*)"
 EXTRA_KEYS = (
     ("Find bar: next match", "Enter"),
@@ -649,8 +651,10 @@ class MainWindow(QMainWindow):
         view.moveCursor(QTextCursor.MoveOperation.Start)
         self._annotations.attach(view, transcript, path)
         view.current_turn_changed.connect(self._on_view_current_turn_changed)
-        # Once the call is on screen and aligned, the parsers load for the next file.
-        view.alignment_ready.connect(self._queue.warm_up)
+        # Once the call is on screen, aligned and left alone for a moment, the parsers load
+        # for the next file (at once, they would slow whatever the reader does first).
+        view.alignment_ready.connect(lambda: QTimer.singleShot(WARM_UP_DELAY_MS,
+                                                               self._queue.warm_up))
         view.font_size_changed.connect(self._on_view_font_size_changed)
         view.viewport().installEventFilter(self)
         self._update_for_current_document()
@@ -1114,6 +1118,7 @@ class MainWindow(QMainWindow):
     # -- files, recent files, drag and drop ----------------------------------------------
 
     def _on_open_triggered(self) -> None:
+        self._queue.warm_up()  # while the reader picks files
         start = self._settings.last_directory or str(Path.home())
         paths, _ = QFileDialog.getOpenFileNames(self, "Open Transcripts", start,
                                                 TRANSCRIPT_FILTER)
@@ -1158,6 +1163,7 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_paths(event):
+            self._queue.warm_up()  # while the files are carried to the drop
             event.acceptProposedAction()
         else:
             event.ignore()

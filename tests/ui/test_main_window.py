@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFileDialog,
     QMessageBox,
     QProgressBar,
     QTreeWidget,
@@ -815,3 +816,30 @@ def test_the_parsers_load_in_the_background_once_after_a_prefetched_call(qtbot):
     plain = Pool()
     OpenQueue(plain).warm_up()  # no child: the first open loads the parsers anyway
     assert plain.started == []
+
+
+def test_the_parsers_load_when_the_reader_reaches_for_another_file(
+        qtbot, tmp_path: Path, short_call: Path, long_call: Path, monkeypatch):
+    import reader.ui.main_window as main_window_module
+
+    monkeypatch.setattr(main_window_module, "WARM_UP_DELAY_MS", 10)
+    stand_in = parse_bytes(short_call.read_bytes(), short_call.name)
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, db_path=None,
+                        prefetch=StubPrefetch({str(short_call): stand_in}, {}))  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    warmed: list[str] = []
+    monkeypatch.setattr(window.open_queue, "warm_up", lambda: warmed.append("warm"))
+    window.show()
+    window.open_files([str(short_call)])
+    qtbot.waitUntil(lambda: warmed == ["warm"], timeout=10_000)  # once aligned, and a moment
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *args, **kwargs: ([], "")))
+    window.act_open.trigger()  # the dialog is up: the parsers load meanwhile
+    assert warmed == ["warm", "warm"]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(long_call))])
+    QApplication.sendEvent(window, drag_event(QDragEnterEvent, mime))
+    assert warmed == ["warm", "warm", "warm"]
+    window.close()
