@@ -430,6 +430,11 @@ class ReadingView(QTextEdit):
             return turn
         return None
 
+    def fully_written(self) -> bool:
+        """Whether every row of the call is in the document: a new call shows its top
+        first and writes the rest just after its first paint."""
+        return not self._tail
+
     def is_turn_shown(self, index: int) -> bool:
         self._ensure_built()
         return index in self._turn_spans

@@ -8,6 +8,7 @@ signal-carrying QObject is created there. Parsing cannot be interrupted half-way
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,12 +19,14 @@ if TYPE_CHECKING:
     from reader.services.prefetch import ParsePrefetch
 
 
-def load_transcript(path: str, prefetch: ParsePrefetch | None = None) -> Transcript:
-    """The outline of one file: the start-up child's, if it has it, else parsed here.
+def load_transcript(path: str, prefetch: ParsePrefetch | None = None,
+                    cancelled: Callable[[], bool] = lambda: False) -> Transcript | None:
+    """The outline of one file: the start-up child's, if it has it, else parsed here; None
+    when cancelled while waiting for the child (a shutdown stops it: no parse then).
     Raises ValueError with a one-line message for the user."""
     if prefetch is not None:
         transcript = prefetch.take(path)
-        if transcript is not None:
+        if transcript is not None or cancelled():
             return transcript
     from reader.core.pipeline import parse_file  # the parsers load with the first file
 
@@ -61,7 +64,9 @@ class OpenJob(QRunnable):
             if self.cancelled:
                 return
             try:
-                transcript = load_transcript(self.path, self._prefetch)
+                transcript = load_transcript(self.path, self._prefetch, lambda: self.cancelled)
+                if transcript is None:
+                    return
             except ValueError as exc:
                 message = str(exc).splitlines()[0] if str(exc) else "cannot be read"
                 if not self.cancelled:

@@ -518,6 +518,8 @@ def test_clicking_an_outline_node_brings_its_turn_into_view(qtbot, window: MainW
 def test_outline_follows_the_reading_position(qtbot, window: MainWindow, long_call: Path):
     open_and_wait(qtbot, window, long_call)
     view = current_view(window)
+    # The scroll bar spans the whole call once it is written, a moment after the first paint.
+    qtbot.waitUntil(view.fully_written, timeout=10_000)
     bar = view.verticalScrollBar()
     seen = set()
     for fraction in (0.5, 0.2, 0.8):
@@ -843,3 +845,48 @@ def test_the_parsers_load_when_the_reader_reaches_for_another_file(
     QApplication.sendEvent(window, drag_event(QDragEnterEvent, mime))
     assert warmed == ["warm", "warm", "warm"]
     window.close()
+
+
+def test_a_shutdown_while_the_child_parses_does_not_parse_in_its_place(qtbot, short_call: Path,
+                                                                       monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    import reader.core.pipeline as pipeline
+    from reader.ui.workers import OpenQueue
+
+    class Waiting(StubPrefetch):
+        """A child still parsing: `take` waits until `close` stops it."""
+
+        def __init__(self) -> None:
+            super().__init__({}, {str(short_call): None})
+            self.stopped = threading.Event()
+            self.waiting = threading.Event()
+
+        def take_ready(self, path: str) -> Transcript | None:
+            return None
+
+        def take(self, path: str) -> Transcript | None:
+            self.waiting.set()
+            self.stopped.wait(10)
+            return None
+
+        def close(self) -> None:
+            super().close()
+            self.stopped.set()
+
+    parsed: list[str] = []
+    monkeypatch.setattr(pipeline, "parse_file", lambda path: parsed.append(str(path)))
+    pool = QThreadPool()
+    prefetch = Waiting()
+    queue = OpenQueue(pool, prefetch=prefetch)  # type: ignore[arg-type]
+    reported: list[object] = []
+    queue.loaded.connect(lambda *a: reported.append(a))
+    queue.failed.connect(lambda *a: reported.append(a))
+    queue.open(str(short_call))
+    assert prefetch.waiting.wait(10)
+    queue.cancel_all()  # as the window does when it closes
+    assert queue.wait(10_000)
+    qtbot.wait(50)
+    assert prefetch.closed and parsed == [] and reported == []
