@@ -2,8 +2,9 @@
 
 Opening `reader FILE` spends most of its first half-second importing Qt and building the
 window on one core; the parse (its modules, their patterns, the file) would then follow on
-the same core. A child forked before Qt is imported parses the files on the other core and
-sends each outline back through a pipe, so the window finds it ready.
+the same core. A child forked before the window exists (and before any thread starts)
+parses the files on the other core and sends each outline back through a pipe, so the
+window finds it ready and shows it in its first paint.
 
 Nothing depends on it: a file the child could not parse, a child that died, a platform
 without a safe fork (Windows; macOS, where a forked process may not use system frameworks)
@@ -68,7 +69,9 @@ class ParsePrefetch:
                 status = 1
             os._exit(status)
         os.close(write_fd)
-        return cls(pid, os.fdopen(read_fd, "rb"), files)
+        # Unbuffered: `take_ready` asks the pipe itself whether a record is waiting, which a
+        # buffer that had read ahead would hide.
+        return cls(pid, os.fdopen(read_fd, "rb", buffering=0), files)
 
     def claim(self, path: str) -> bool:
         """Whether the child has `path` for this caller: true once per start-up file, so a
@@ -168,10 +171,14 @@ def _threads() -> int:
 
 
 def _read_exactly(pipe: IO[bytes], size: int) -> bytes:
-    data = pipe.read(size)
-    if len(data) != size:
-        raise EOFError("the parsing child ended mid-record")
-    return data
+    parts: list[bytes] = []
+    while size:
+        data = pipe.read(size)  # a pipe gives what it holds, up to `size`
+        if not data:
+            raise EOFError("the parsing child ended mid-record")
+        parts.append(data)
+        size -= len(data)
+    return b"".join(parts)
 
 
 def _parse_and_send(paths: Sequence[str], out: IO[bytes]) -> None:
