@@ -94,7 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.services.prefetch import ParsePrefetch
 
         paths, db = split_db_option(words)
-        # Forked before Qt is imported: the files parse on the other core meanwhile.
+        # Forked before the window starts any thread: the files parse on the other core
+        # while Qt loads (reader.services.prefetch).
         prefetch = ParsePrefetch.start(paths)
         from reader.ui.app import run_gui  # Qt loads only when the window is asked for
 

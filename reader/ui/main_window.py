@@ -653,8 +653,8 @@ class MainWindow(QMainWindow):
         view.current_turn_changed.connect(self._on_view_current_turn_changed)
         # Once the call is on screen, aligned and left alone for a moment, the parsers load
         # for the next file (at once, they would slow whatever the reader does first).
-        view.alignment_ready.connect(lambda: QTimer.singleShot(WARM_UP_DELAY_MS,
-                                                               self._queue.warm_up))
+        view.alignment_ready.connect(lambda: QTimer.singleShot(
+            WARM_UP_DELAY_MS, self._queue, self._queue.warm_up))  # not once the queue is gone
         view.font_size_changed.connect(self._on_view_font_size_changed)
         view.viewport().installEventFilter(self)
         self._update_for_current_document()

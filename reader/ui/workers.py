@@ -113,6 +113,7 @@ class OpenQueue(QObject):
         self._jobs: dict[int, OpenJob] = {}
         self._next_id = 0
         self._warmed = prefetch is None  # without the child, the first open loads them
+        self._warm_up_job: _WarmUp | None = None
 
     def open(self, path: str) -> None:
         """Parse `path` in the pool; an outline the start-up child has already sent is
@@ -139,7 +140,10 @@ class OpenQueue(QObject):
         files, so this process has not needed them yet)."""
         if not self._warmed:
             self._warmed = True
-            self._pool.start(_WarmUp(), -1)  # below any open job
+            job = _WarmUp()
+            job.setAutoDelete(False)  # Python owns it, as it does the open jobs
+            self._warm_up_job = job
+            self._pool.start(job, -1)  # below any open job
 
     def pending(self) -> list[str]:
         return [job.path for job in self._jobs.values() if not job.cancelled]
