@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-import reader.ui  # noqa: F401  (its import guards PySide6's None refcounts; see there)
+import reader.ui  # noqa: F401  (before the app modules: it adjusts PySide's import hook)
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes
 from reader.ui.annotation_worker import LibraryState
