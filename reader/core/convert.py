@@ -9,8 +9,6 @@ maps as a unit onto the source piece that produced it, so phrase boundaries map 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -65,6 +63,7 @@ class ScriptConverter:
         config = lean_config(self.config)
         if config is None:
             return None
+        import json
         import os
         import tempfile
 
@@ -190,6 +189,9 @@ def lean_config(config: str) -> dict[str, Any] | None:
     convert) and OpenCC builds each in memory, 16 MB apiece. None where nothing would be
     saved, or where the installed tables are not the ones the merged file was made from.
     """
+    import hashlib  # with the first Taiwan or Hong Kong conversion only
+    import json
+
     share = opencc_share_dir()
     try:
         stock = json.loads((share / f"{config}.json").read_text(encoding="utf-8"))

@@ -35,9 +35,9 @@ from reader.core.model import Transcript
 from reader.ui.actions import Key, window_action
 from reader.ui.annotation_worker import AnnotationWorker, History, LibraryState
 from reader.ui.highlights_dock import HighlightsDock
-from reader.ui.highlights_model import COLOUR_HEX, colour_of, swatch_icon
 from reader.ui.reading_view import HighlightMark, ReadingView
 from reader.ui.settings import Settings
+from reader.ui.swatches import COLOUR_HEX, colour_of, swatch_icon
 
 if TYPE_CHECKING:  # the service (and SQLAlchemy) loads with the library, off the UI thread
     from reader.services.annotations import AnnotationService, ImportResult
@@ -262,7 +262,9 @@ class AnnotationController(QObject):
         return list(self._colours)
 
     def release_library(self) -> None:
-        """Let the library open now: the window has painted what it shows first."""
+        """Let the library open now: the window has painted what it shows first. The dock's
+        list is made now too, before the highlights it will show arrive."""
+        self.dock.build()
         self._library_gate.set()
 
     def close(self) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.anchoring import Colour, Highlight
-from reader.ui.highlights_model import swatch_icon
+from reader.ui.swatches import swatch_icon
 
 _SEPARATORS = re.compile(r"[,;，、]|\s+(?=#)")
 _QUOTE_CHARS = 400

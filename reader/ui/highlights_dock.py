@@ -5,11 +5,17 @@ A list (quote, tags, note, speaker, section, colour) over `HighlightsModel` thro
 a row asks the window to show the highlight (`highlight_activated`), a double-click asks for
 the editor (`edit_requested`). The dock decides nothing about the library: the window gives it
 content with `set_content` and handles the requests.
+
+The dock's frame exists from the start (the window's saved layout places it); what it holds
+is built by `build`, which the window calls once its first paint is done (the highlights
+come with the library, which opens then). What is set before that (actions, a saved header,
+content, a message) waits and is applied when it is built; using the list builds it at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
@@ -27,17 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.anchoring import Colour, Highlight
-from reader.core.model import SectionKind, Transcript
-from reader.ui.highlights_model import (
-    HEADERS,
-    Column,
-    HighlightFilter,
-    HighlightRole,
-    HighlightsModel,
-    swatch_icon,
-)
-from reader.ui.outline_model import SECTION_TITLES
+from reader.ui.swatches import swatch_icon
+
+if TYPE_CHECKING:
+    from reader.core.anchoring import Colour, Highlight
+    from reader.core.model import Transcript
+
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ALL = ""
@@ -49,12 +50,45 @@ class HighlightsDock(QDockWidget):
     highlight_activated = Signal(int)  # highlight id: show it in the reading view
     edit_requested = Signal(int)  # highlight id: open the editor
 
+    _BODY = frozenset({"model", "proxy", "search", "colour_filter", "tag_filter",
+                       "speaker_filter", "section_filter", "clear_button", "view",
+                       "column_actions", "status"})
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Highlights", parent)
         self.setObjectName("highlights_dock")
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
                              | Qt.DockWidgetArea.RightDockWidgetArea
                              | Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._built = False
+        self._unavailable = ""
+        self._pending_actions: list[QAction] = []
+        self._pending_header: QByteArray | None = None
+        self._pending_content: tuple[Transcript | None, Sequence[Highlight],
+                                     Sequence[Colour]] | None = None
+
+    def __getattr__(self, name: str) -> object:
+        # Only reached for a name not set yet: the parts `build` makes, asked for early.
+        if name in HighlightsDock._BODY and not self.__dict__.get("_built", True):
+            self.build()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def is_built(self) -> bool:
+        return self._built
+
+    def build(self) -> None:
+        """Make the list and its filter bar (once), and apply what was set meanwhile."""
+        if self._built:
+            return
+        self._built = True
+        from reader.ui.highlights_model import (
+            HEADERS,
+            Column,
+            HighlightFilter,
+            HighlightsModel,
+        )
+
         self.model = HighlightsModel(self)
         self.proxy = HighlightFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -134,11 +168,17 @@ class HighlightsDock(QDockWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         self.setWidget(body)
-        self._unavailable = ""
         self.proxy.rowsInserted.connect(self._update_status)
         self.proxy.rowsRemoved.connect(self._update_status)
         self.proxy.modelReset.connect(self._update_status)
         self.proxy.layoutChanged.connect(self._update_status)
+        for action in self._pending_actions:
+            self.view.addAction(action)
+        if self._pending_header is not None:
+            self._restore_header(self._pending_header)
+        if self._pending_content is not None:
+            self.set_content(*self._pending_content)
+        self._pending_actions, self._pending_header, self._pending_content = [], None, None
         self._update_status()
 
     def _combo(self, name: str, everything: str, parent: QWidget) -> QComboBox:
@@ -154,30 +194,52 @@ class HighlightsDock(QDockWidget):
 
     def restore_header(self, state: QByteArray) -> None:
         """Column widths, order and visibility saved from an earlier session."""
+        if not self._built:
+            self._pending_header = state
+            return
+        self._restore_header(state)
+
+    def _restore_header(self, state: QByteArray) -> None:
         header = self.view.header()
         if header.restoreState(state):
             for column, action in self.column_actions.items():
                 action.setChecked(not header.isSectionHidden(column))
 
+    def header_state(self) -> QByteArray:
+        """What `restore_header` takes back (the saved one, if the list was never built)."""
+        if not self._built:
+            return self._pending_header if self._pending_header is not None else QByteArray()
+        return self.view.header().saveState()
+
     def set_context_actions(self, actions: Iterable[QAction]) -> None:
         """Actions for the list's context menu (edit, delete...)."""
+        if not self._built:
+            self._pending_actions.extend(actions)
+            return
         for action in actions:
             self.view.addAction(action)
 
     def set_unavailable(self, message: str) -> None:
         """Say why there are no highlights at all (no library); "" when there is one."""
         self._unavailable = message
-        self._update_status()
+        if self._built:
+            self._update_status()
 
     def set_content(self, transcript: Transcript | None, highlights: Sequence[Highlight],
                     colours: Sequence[Colour]) -> None:
         """Show `highlights` of `transcript` (None: no transcript is current)."""
+        if not self._built:
+            self._pending_content = (transcript, list(highlights), list(colours))
+            return
         self.model.set_colours(colours)
         self.model.set_highlights(transcript, highlights)
         self._fill_filters(colours)
         self._update_status()
 
     def _fill_filters(self, colours: Sequence[Colour]) -> None:
+        from reader.core.model import SectionKind
+        from reader.ui.outline_model import SECTION_TITLES
+
         items = self.model.highlights()
         rows = range(self.model.rowCount())
         speakers = sorted({self.model.speaker(r) for r in rows} - {""}, key=str.casefold)
@@ -247,6 +309,10 @@ class HighlightsDock(QDockWidget):
 
     def selected_ids(self) -> list[int]:
         """Highlights selected in the list, in the order shown."""
+        if not self._built:
+            return []
+        from reader.ui.highlights_model import HighlightRole
+
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
         ids = [int(i.data(HighlightRole.IdRole)) for i in sorted(rows, key=lambda i: i.row())]
         if not ids:
@@ -256,7 +322,7 @@ class HighlightsDock(QDockWidget):
         return ids
 
     def has_list_focus(self) -> bool:
-        return self.view.hasFocus()
+        return self._built and self.view.hasFocus()
 
     # -- slots -------------------------------------------------------------------------------
 
@@ -278,9 +344,13 @@ class HighlightsDock(QDockWidget):
             combo.setCurrentIndex(0)
 
     def _on_view_clicked(self, index: QModelIndex) -> None:
+        from reader.ui.highlights_model import HighlightRole
+
         if index.isValid():
             self.highlight_activated.emit(int(index.data(HighlightRole.IdRole)))
 
     def _on_view_double_clicked(self, index: QModelIndex) -> None:
+        from reader.ui.highlights_model import HighlightRole
+
         if index.isValid():
             self.edit_requested.emit(int(index.data(HighlightRole.IdRole)))

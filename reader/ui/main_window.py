@@ -62,7 +62,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
-from reader.core.anchoring import TranscriptInfo
 from reader.core.model import SectionKind, SpeakerKind, Transcript
 from reader.ui.actions import Key, window_action
 from reader.ui.annotation_controller import AnnotationController
@@ -77,6 +76,7 @@ from reader.ui.settings import FONT_POINT_SIZE, Settings
 from reader.ui.workers import OpenQueue
 
 if TYPE_CHECKING:
+    from reader.core.anchoring import TranscriptInfo
     from reader.services.annotations import AnnotationService
     from reader.services.prefetch import ParsePrefetch
     from reader.services.search import SearchResult
@@ -95,6 +95,8 @@ LAYOUT_CHOICES = (  # Ctrl+1..4 are the highlight colours
     ("interpretation_only", "Interpretation only", "Alt+4"),
 )
 ZOOM_FACTOR = 1.1
+LIBRARY_WAIT_MS = 2000
+"""The longest the library waits for a start-up call's first paint before it opens."""
 WARM_UP_DELAY_MS = 1500
 """How long after a start-up call is aligned the parsers load for the next file."""
 TRANSCRIPT_FILTER = "Transcripts (*.txt *.text *.md);;All files (*)"
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         self._syncing_outline = False
         self._scrolling_from_outline = False
         self._library_released = False
+        self._library_waited = False
         self._queue = OpenQueue(pool or QThreadPool.globalInstance(), self, prefetch)
         self._queue.loaded.connect(self._on_queue_loaded)
         self._queue.failed.connect(self._on_queue_failed)
@@ -1194,6 +1197,14 @@ class MainWindow(QMainWindow):
         only slow down their parsing and first paint (see AnnotationWorker.open_library)."""
         if self._library_released or self._queue.pending():
             return  # the queue turning idle calls again
+        view = self.current_view()
+        if view is not None and not view.has_painted() and not self._library_waited:
+            # A start-up file shown before the window's first paint: after the view's (or
+            # a moment later, should it never be painted).
+            self._library_waited = True
+            view.first_painted.connect(self._release_library_when_idle)
+            QTimer.singleShot(LIBRARY_WAIT_MS, self, self._release_library_when_idle)
+            return
         self._library_released = True
         QTimer.singleShot(0, self._annotations.release_library)  # after that paint
 
@@ -1273,7 +1284,7 @@ class MainWindow(QMainWindow):
             self._remember_position(doc)
         self._settings.window_geometry = self.saveGeometry()
         self._settings.window_state = self.saveState()
-        self._settings.highlights_header = self._annotations.dock.view.header().saveState()
+        self._settings.highlights_header = self._annotations.dock.header_state()
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -176,6 +176,7 @@ class ReadingView(QTextEdit):
     alignment_ready = Signal()  # sentence_alignment() and discrepancies() now answer
     alignment_failed = Signal(str)  # one line for the user
     discrepancy_shown = Signal(int)  # index into discrepancies(), after go_to_discrepancy
+    first_painted = Signal()  # the view's first paint is on screen
 
     def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
@@ -225,6 +226,7 @@ class ReadingView(QTextEdit):
         self._align_job = 0
         self._align_cancel: threading.Event | None = None
         self._align_after_paint = False  # a job waits for the view's next paint
+        self._painted = False
         self._align_timer = QTimer(self)
         self._align_timer.setSingleShot(True)
         self._align_timer.timeout.connect(self._on_align_timer_timeout)
@@ -1032,8 +1034,15 @@ class ReadingView(QTextEdit):
             return -1
         return cursor.position()
 
+    def has_painted(self) -> bool:
+        """Whether the view has been painted on screen at least once."""
+        return self._painted
+
     def viewportEvent(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.Paint:
+            if not self._painted:
+                self._painted = True
+                QTimer.singleShot(0, self, self.first_painted.emit)  # once this paint is done
             # Once this paint is done: the rest of the call, then its alignment.
             if self._tail_after_paint:
                 self._tail_after_paint = False
