@@ -191,6 +191,8 @@ class _Run:
         view = doc.view
         source_before = t.text
         window.set_script("none")
+        # The call shows its top first and the rest just after: compare whole texts.
+        _wait(app, view.fully_written, "the rest of the call to be written")
         shown_before = view.toPlainText()
         window.set_script("s2t")
         app.processEvents()
