@@ -189,18 +189,14 @@ def lean_config(config: str) -> dict[str, Any] | None:
     convert) and OpenCC builds each in memory, 16 MB apiece. None where nothing would be
     saved, or where the installed tables are not the ones the merged file was made from.
     """
-    import hashlib  # with the first Taiwan or Hong Kong conversion only
-    import json
+    import json  # with the first Taiwan or Hong Kong conversion only
 
     share = opencc_share_dir()
+    if not _union_file_matches(share, UNION_MANIFEST):
+        return None
     try:
         stock = json.loads((share / f"{config}.json").read_text(encoding="utf-8"))
-        manifest = json.loads(UNION_MANIFEST.read_text(encoding="utf-8"))
-        built_from = manifest["built_from"]
-        for name in UNION_SOURCES:
-            if hashlib.sha256((share / name).read_bytes()).hexdigest() != built_from[name]:
-                return None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
         return None
     replaced = 0
 
@@ -221,6 +217,21 @@ def lean_config(config: str) -> dict[str, Any] | None:
 
     lean = rewrite(stock)
     return lean if replaced > 1 else None
+
+
+@cache
+def _union_file_matches(share: Path, manifest_path: Path) -> bool:
+    """Whether the installed phrase tables are the ones the merged file was built from
+    (hashed once, whichever configurations use it)."""
+    import hashlib
+    import json
+
+    try:
+        built_from = json.loads(manifest_path.read_text(encoding="utf-8"))["built_from"]
+        return all(hashlib.sha256((share / name).read_bytes()).hexdigest() == built_from[name]
+                   for name in UNION_SOURCES)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
 
 
 @cache

@@ -44,6 +44,13 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 _ALL = ""
 
 
+def _id_of(index: ModelIndex) -> int:
+    """The highlight id of a row of the list (the model is loaded once the list exists)."""
+    from reader.ui.highlights_model import HighlightRole
+
+    return int(index.data(HighlightRole.IdRole))
+
+
 class HighlightsDock(QDockWidget):
     """See the module docstring."""
 
@@ -75,6 +82,7 @@ class HighlightsDock(QDockWidget):
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def is_built(self) -> bool:
+        """Whether the list and its filters exist yet (see the module docstring)."""
         return self._built
 
     def build(self) -> None:
@@ -311,14 +319,12 @@ class HighlightsDock(QDockWidget):
         """Highlights selected in the list, in the order shown."""
         if not self._built:
             return []
-        from reader.ui.highlights_model import HighlightRole
-
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
-        ids = [int(i.data(HighlightRole.IdRole)) for i in sorted(rows, key=lambda i: i.row())]
+        ids = [_id_of(i) for i in sorted(rows, key=lambda i: i.row())]
         if not ids:
             current = self.view.currentIndex()
             if current.isValid() and self.view.selectionModel().isSelected(current):
-                ids = [int(current.data(HighlightRole.IdRole))]
+                ids = [_id_of(current)]
         return ids
 
     def has_list_focus(self) -> bool:
@@ -344,13 +350,9 @@ class HighlightsDock(QDockWidget):
             combo.setCurrentIndex(0)
 
     def _on_view_clicked(self, index: QModelIndex) -> None:
-        from reader.ui.highlights_model import HighlightRole
-
         if index.isValid():
-            self.highlight_activated.emit(int(index.data(HighlightRole.IdRole)))
+            self.highlight_activated.emit(_id_of(index))
 
     def _on_view_double_clicked(self, index: QModelIndex) -> None:
-        from reader.ui.highlights_model import HighlightRole
-
         if index.isValid():
-            self.edit_requested.emit(int(index.data(HighlightRole.IdRole)))
+            self.edit_requested.emit(_id_of(index))

@@ -890,3 +890,21 @@ def test_a_shutdown_while_the_child_parses_does_not_parse_in_its_place(qtbot, sh
     assert queue.wait(10_000)
     qtbot.wait(50)
     assert prefetch.closed and parsed == [] and reported == []
+
+
+def test_the_highlights_list_is_built_after_a_start_up_call_is_painted(
+        qtbot, tmp_path: Path, short_call: Path):
+    stand_in = parse_bytes(short_call.read_bytes(), short_call.name)
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, db_path=None,
+                        prefetch=StubPrefetch({str(short_call): stand_in}, {}))  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    window.open_files([str(short_call)])
+    dock = window.annotations.dock
+    view = current_view(window)
+    assert not dock.is_built() and not view.has_painted()  # the call is in; no paint yet
+    qtbot.waitUntil(dock.is_built, timeout=10_000)
+    assert view.has_painted()
+    assert dock.status.text() == "Highlights are off: no annotation library was opened."
+    window.close()
