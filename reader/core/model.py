@@ -44,6 +44,8 @@ class Paragraph:
     start: int
     end: int
     text: str
+    time: tuple[float, float | None] | None = None
+    """Seconds from the start of the recording (start, end), where the source times it."""
 
 
 @dataclass(slots=True)
@@ -111,6 +113,9 @@ class SourceInfo:
     name: str
     encoding: str
     sha256: str
+    container: str = "text"
+    """What the file was: `text`, or the document it was extracted from (`pdf`, `docx`,
+    `html`, `vtt`, `srt`, `json`); offsets always refer to the extracted text."""
 
 
 @dataclass(slots=True)

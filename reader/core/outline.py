@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from reader.core.model import SectionKind, Transcript
+from reader.core.model import Paragraph, SectionKind, Transcript
 
 if TYPE_CHECKING:  # the aligner loads only when asked for: `reader parse` stays quick
     from reader.core.align.transcript import TranscriptAlignment
 
 SCHEMA_VERSION = 1
+SCHEMA_MINOR = 1
+"""Additions within schema 1 (docs/outline-schema.md, "Versions")."""
 
 
 def to_json(transcript: Transcript,
@@ -25,7 +27,7 @@ def to_json(transcript: Transcript,
         "schema": SCHEMA_VERSION,
         "format": t.format,
         "source": {"name": t.source.name, "encoding": t.source.encoding,
-                   "sha256": t.source.sha256},
+                   "sha256": t.source.sha256, "container": t.source.container},
         "meta": {"company": t.meta.company, "ticker": t.meta.ticker, "title": t.meta.title,
                  "period": t.meta.period, "date": t.meta.date},
         "speakers": [{"id": s.id, "name": s.name, "role": s.role, "kind": s.kind.value,
@@ -33,15 +35,22 @@ def to_json(transcript: Transcript,
         "turns": [{"index": turn.index, "speaker": turn.speaker, "section": turn.section.value,
                    "lang": turn.lang.value, "interpreted": turn.interpreted,
                    "interprets": list(turn.interprets),
-                   "paragraphs": [{"text": p.text, "start": p.start, "end": p.end}
-                                  for p in turn.paragraphs]}
+                   "paragraphs": [_paragraph_json(p) for p in turn.paragraphs]}
                   for turn in t.turns],
         "exchanges": [{"asker": e.asker, "question": list(e.question), "answer": list(e.answer)}
                       for e in t.exchanges],
+        "schema_minor": SCHEMA_MINOR,
     }
     if alignment is not None:
         from reader.core.align.transcript import to_json as alignment_json
         out["alignment"] = alignment_json(alignment)
+    return out
+
+
+def _paragraph_json(p: Paragraph) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": p.text, "start": p.start, "end": p.end}
+    if p.time is not None:
+        out["time"] = list(p.time)
     return out
 
 

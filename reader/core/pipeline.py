@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from reader.core.decoding import DecodeError, decode
+from reader.core.documents import extract
 from reader.core.draft import LayoutParser
 from reader.core.formats import choose_layout, layout_named
 from reader.core.model import SourceInfo, Transcript
@@ -23,12 +24,20 @@ class ParseError(ValueError):
 def parse_bytes(data: bytes, name: str, layout: str | None = None) -> Transcript:
     """Read a transcript file's bytes into an outline.
 
-    Raises `DecodeError` (a `ValueError`) for empty, binary or undecodable input.
+    A PDF, Word file, saved web page, subtitle or JSON file is first turned into transcript
+    text by its front end (`reader.core.documents`); offsets refer to that text.
+    Raises `DecodeError` (a `ValueError`) for empty, binary or undecodable input and
+    `DocumentError` (a `ValueError`) for a container that cannot be read.
     """
-    decoded = decode(data)
     digest = hashlib.sha256(data).hexdigest()
-    parser = layout_named(layout) if layout else choose_layout(decoded.text)
-    return build_transcript(decoded.text, parser, name, decoded.encoding, digest)
+    extracted = extract(data, name)
+    if extracted is None:
+        decoded = decode(data)
+        text, encoding, container = decoded.text, decoded.encoding, "text"
+    else:
+        text, encoding, container = extracted.text, extracted.encoding, extracted.container
+    parser = layout_named(layout) if layout else choose_layout(text)
+    return build_transcript(text, parser, name, encoding, digest, container)
 
 
 def parse_file(path: str | Path) -> Transcript:
@@ -50,12 +59,12 @@ def parse_text(text: str, name: str = "transcript.txt", layout: str | None = Non
 
 
 def build_transcript(text: str, parser: LayoutParser, name: str, encoding: str,
-                     sha256: str) -> Transcript:
+                     sha256: str, container: str = "text") -> Transcript:
     draft = parser.parse(text)
     speakers, turns, exchanges = finish(text, draft)
     return Transcript(
         format=parser.name,
-        source=SourceInfo(name=name, encoding=encoding, sha256=sha256),
+        source=SourceInfo(name=name, encoding=encoding, sha256=sha256, container=container),
         text=text,
         meta=draft.meta,
         speakers=speakers,

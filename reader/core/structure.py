@@ -151,8 +151,14 @@ def _build_turns(text: str, draft: Draft) -> tuple[list[Turn], dict[int, int]]:
         paras: list[Paragraph] = []
         for start, end in dt.spans:
             s, e = trim(text, start, end)
+            time = None
+            stamp = _TIMESTAMP.match(text, s, e)
+            if stamp is not None:
+                time = (_seconds(stamp.group("start")),
+                        _seconds(stamp.group("end")) if stamp.group("end") else None)
+                s = stamp.end()
             if s < e:
-                paras.append(Paragraph(s, e, text[s:e]))
+                paras.append(Paragraph(s, e, text[s:e], time))
         if not paras:
             continue
         remap[draft_index] = len(turns)
@@ -166,6 +172,20 @@ def _build_turns(text: str, draft: Draft) -> tuple[list[Turn], dict[int, int]]:
             turns[remap[draft_index]].interprets = sorted(
                 remap[i] for i in dt.interprets if i in remap)
     return turns, remap
+
+
+_CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_TIMESTAMP = re.compile(rf"\[(?P<start>{_CLOCK})(?:\s*(?:-->|–|-)\s*(?P<end>{_CLOCK}))?\][ \t]*")
+"""A paragraph's leading time stamp, as the document front ends write it (and as many
+speech-to-text exports do): `[00:01:23.500 --> 00:01:30.000] ` or `[01:23] `."""
+
+
+def _seconds(clock: str) -> float:
+    parts = clock.replace(",", ".").split(":")
+    total = 0.0
+    for part in parts:
+        total = total * 60 + float(part)
+    return total
 
 
 def _acts_as_operator(turn: Turn, speakers: list[Speaker], cue: _Cues) -> bool:
