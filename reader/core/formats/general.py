@@ -20,7 +20,13 @@ from enum import Enum, auto
 from functools import lru_cache
 
 from reader.core.draft import Draft, DraftTurn
-from reader.core.metadata import find_ticker, normalize_period, parse_date
+from reader.core.metadata import (
+    find_ticker,
+    header_field,
+    normalize_period,
+    parse_compact_date,
+    parse_date,
+)
 from reader.core.model import Meta, SectionKind, SpeakerKind
 from reader.core.roles import ASKER_ANNOUNCEMENT, LINE_OF, OPERATOR_CUES, kind_from_role
 from reader.core.textspans import Line, lines, paragraphs
@@ -56,7 +62,8 @@ segment segments strategy growth year quarter quarterly annual fiscal cash flow 
 eps ebitda dividend dividends expenses costs customers products markets china chinese
 english mandarin original q&a prepared closing opening instructions replay disclosure
 bank banks capital securities partners research advisors advisers asset investments
-investment fund funds equity equities markets brokerage
+investment fund funds equity equities markets brokerage trust realty properties property
+reit division associates financial bancorp bancshares
 """
 _NON_NAME = frozenset(_NON_NAME_WORDS.split())
 
@@ -173,7 +180,8 @@ _COMPANY_SUFFIX = re.compile(
     r"n\.v|s\.a)\.?$|(?:公司|集团|集團|控股|科技)$", re.I)
 _COMPANY_STOP = re.compile(
     r"\s*[(（]|\s[-–—|:]\s|[:：]|(?:^|\s)(?:Q[1-4]|[1-4]Q|FY|H[12]|fiscal|full[- ]year|first|second|"
-    r"third|fourth|(?:19|20)\d\d|earnings|conference call|quarterly|annual)\b|(?:19|20)\d\d\s*年",
+    r"third|fourth|(?:19|20)\d\d|earnings|conference call|quarterly|annual)\b|(?:19|20)\d\d\s*年|"
+    r"_(?:19|20)\d{6}\b",
     re.I)
 _WELCOME = re.compile(
     r"welcome (?:everyone |you )?to (?:the )?(?P<co>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)(?:'s|’s)?\s+"
@@ -183,6 +191,10 @@ _ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "IR", "VP", "EVP"
                             "QA", "MD", "GM", "ET", "PT", "EST", "EDT"})
 
 _HEAD_LIMIT = 6000
+_FIELD_LINES = 60
+_SCRAPE_FIELD = re.compile(r"(?:url|link|source|scraped|translated|backend|characters|"
+                           r"paragraphs|words|retrieved|downloaded)\s*:", re.I)
+"""How far down a `Company:` / `Ticker:` header block is looked for."""
 _MAX_LABEL = 160
 
 
@@ -347,11 +359,13 @@ def _parse_label_cached(label: str) -> _Label | None:
 
 def _role_line(s: str) -> tuple[str | None, str | None] | None:
     """(role, affiliation) if `s` reads as the role line under a name line."""
-    if not s or len(s) > 100 or not s[0].isalpha() or not _titled(s) or _latin_name(s):
+    if not s or len(s) > 160 or not s[0].isalpha() or not _titled(s) or _latin_name(s):
         return None
     if s[-1] in _TERMINAL and not re.search(r"\b(?:Inc|Co|Corp|Ltd|L\.P|LLC)\.$", s):
         return None
-    if len(s.split()) > 12:
+    # "Firm, Research Division - MD & Senior Equity Research Analyst" runs long; a title
+    # alone ("Chief Executive Officer") does not.
+    if len(s.split()) > (20 if re.search(r" [-–—] |, ", s) else 12):
         return None
     role, affiliation = _split_role(s)
     return (role, affiliation) if role else None
@@ -885,9 +899,28 @@ class _Parse:
                     break
         return head
 
+    def _header_fields(self, meta: Meta) -> set[int]:
+        """`Company:`, `Ticker:`, `Quarter:`, `Date:` lines near the top fill the meta first;
+        the lines holding them are page head, never speech."""
+        found: set[int] = set()
+        for i in range(min(len(self.lines), _FIELD_LINES)):
+            if self.cls[i] is _Cls.BLANK or i in self.accepted:
+                continue
+            field = header_field(self.s[i])
+            if field is None:
+                if _SCRAPE_FIELD.match(self.s[i]):
+                    found.add(i)  # `URL:`, `Scraped:`: the saving tool's, not the call's
+                continue
+            key, value = field
+            if getattr(meta, key) is None:
+                setattr(meta, key, value)
+            found.add(i)
+        return found
+
     def _meta(self, head_end: int) -> Meta:
         meta = Meta()
-        head = self._head_lines(head_end)
+        fields = self._header_fields(meta)
+        head = [i for i in self._head_lines(head_end) if i not in fields]
         plain = {i: self.s[i].strip("#*_> \t").strip() for i in head}
         titles = [i for i in head if _title_like(plain[i])]
         with_cue = [i for i in titles if _TITLE_CUE.search(plain[i])]
@@ -895,19 +928,24 @@ class _Parse:
         title_i = next((i for i in with_cue if i in with_period), None)
         if title_i is None:
             title_i = next(iter(with_cue or with_period), None)
-        date_i = next((i for i in head if len(plain[i]) <= 80 and parse_date(plain[i])
+        if title_i is None and head and self.s[head[0]].startswith("# "):
+            title_i = head[0]  # a Markdown title: `# 公司名_20240515`
+        date_i = next((i for i in head if len(plain[i]) <= 80
+                       and (parse_date(plain[i]) or parse_compact_date(plain[i]))
                        and not re.search(r"\b(?:ending|ended)\b", plain[i], re.I)), None)
-        used = {i for i in (title_i, date_i) if i is not None}
+        used = {i for i in (title_i, date_i) if i is not None} | fields
         head_text = "\n".join(plain[i] for i in head)
         if title_i is not None:
-            meta.title = plain[title_i]
-            meta.period = normalize_period(meta.title)
-        meta.date = parse_date(plain[date_i]) if date_i is not None else parse_date(head_text)
+            meta.title = meta.title or plain[title_i]
+            meta.period = meta.period or normalize_period(plain[title_i])
+        if meta.date is None:
+            meta.date = (parse_date(plain[date_i]) or parse_compact_date(plain[date_i])
+                         if date_i is not None else parse_date(head_text))
         meta.period = meta.period or normalize_period(head_text)
         for i in ([title_i] if title_i is not None else []) + with_cue + with_period:
-            meta.company = _company_from_title(plain[i])
             if meta.company:
                 break
+            meta.company = _company_from_title(plain[i])
         for i in head:
             if (meta.company is None and _COMPANY_SUFFIX.search(plain[i])
                     and _title_like(plain[i]) and len(plain[i]) <= 80):
