@@ -20,8 +20,8 @@ _ANALYST_ROLE = re.compile(
 _EXECUTIVE_ROLE = re.compile(
     r"\b(ceo|cfo|coo|cto|cro|cmo|cio|chief|president|chairman|chairwoman|chair|director|officer|"
     r"vp|vice president|head|investor relations|ir|manager|founder|co-founder|treasurer|controller|"
-    r"secretary|executive|management|capital markets|spokesperson|general counsel|partner|
-    company representative|"
+    r"secretary|executive|management|capital markets|spokesperson|general counsel|partner|"
+    r"company representative|"
     r"首席|总裁|總裁|董事|总监|總監|经理|經理|副总|副總|主席|执行官|執行官|投资者关系|投資者關係)", re.I)
 
 
