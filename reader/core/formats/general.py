@@ -132,6 +132,21 @@ _PARTICIPANT_HEADINGS: dict[str, SpeakerKind] = {
     "分析师": SpeakerKind.ANALYST, "分析師": SpeakerKind.ANALYST,
 }
 
+_SUMMARY_HEADING = re.compile(
+    r"(?:ai |call |earnings call |executive |key |quick )?(?:summary|takeaways|highlights|"
+    r"analysis|points)|(?:industry |key )?glossary|risks(?: and opportunities)?|"
+    r"earnings call analysis|key (?:metrics|figures)|what (?:management|they) said|"
+    r"摘要|要点|要點|纪要摘要|紀要摘要|核心要点|核心要點|术语表|術語表")
+"""Headings a website puts over text it generated about the call."""
+_TRANSCRIPT_HEADING = re.compile(
+    r"(?:full |complete )?(?:(?:earnings |conference |earnings conference )?call )?transcript"
+    r"|(?:full |complete )?(?:earnings )?(?:conference )?call transcript|会议实录|會議實錄|全文")
+"""A heading after which the call itself is written out."""
+_FOOTER_START = re.compile(
+    r"more [a-z0-9.]{1,8} analysis|all earnings call transcripts|stocks mentioned|"
+    r"related (?:articles|transcripts)|premium investing services")
+"""Lines a web page puts after the call: nothing after them is speech."""
+
 _CHROME_LINES = """
 sign in|sign up|log in|login|log out|sign out|share|print|advertisement|ad|all transcripts|
 premium|subscribe|follow|menu|home|search|back to top|download|listen|read more|related|
@@ -149,7 +164,7 @@ _CHROME = re.compile(
     r"published\s*:|logo of\b|(?:click|tap) here\b|read (?:the )?full\b|"
     r"\d{1,3} min(?:ute)?s? read$|(?:jump|skip) to\b|"
     r"(?:listen to|play) (?:this|the) (?:call|audio)\b|"
-    r"https?://\S{1,300}$|this article is a transcript\b|"
+    r"https?://\S{1,300}$|this article is a transcript\b|[=━─_~*#-]{3,}$|"
     r"(?:the )?motley fool (?:has|transcribing)\b|"
     r"disclaimer\s*[:：]?$")
 """Chrome recognised by how the line starts."""
@@ -336,6 +351,9 @@ def _parse_label_cached(label: str) -> _Label | None:
     else:
         shape, parts = "plain", [label]
     name = parts[0].strip()
+    if (len(parts) == 2 and shape in ("dash", "hyphen") and _titled(name)
+            and _name_ok(parts[1].strip())):
+        name, parts = parts[1].strip(), [parts[1], parts[0]]  # "Chief Financial Officer — Jane Doe"
     if not name or not _name_ok(name):
         return None
     rest = [p.strip() for p in parts[1:] if p.strip()]
@@ -381,6 +399,10 @@ class _Cls(Enum):
     PARTICIPANTS = auto()  # a participant-list heading
     ENTRY = auto()  # a participant-list entry
     META = auto()  # a title or date line in the head of the file
+    SUMMARY = auto()  # a heading over text the website generated (summary, takeaways, glossary)
+    TRANSCRIPT = auto()  # "Full Conference Call Transcript": the call itself starts here
+    FOOTER = auto()  # "More MDB analysis", "Stocks Mentioned": the page after the call
+    GENERATED = auto()  # a line of generated text under a summary heading
     OTHER = auto()
 
 
@@ -411,6 +433,12 @@ def _classify_short(s: str) -> _Cls:
             return _Cls.PRESENTATION
         if h in _PARTICIPANT_HEADINGS:
             return _Cls.PARTICIPANTS
+        if _SUMMARY_HEADING.fullmatch(h):
+            return _Cls.SUMMARY
+        if _TRANSCRIPT_HEADING.fullmatch(h):
+            return _Cls.TRANSCRIPT
+        if _FOOTER_START.fullmatch(h):
+            return _Cls.FOOTER
     if len(s) <= 400:
         low = s.casefold().strip("*_ ")
         if (low in _CHROME_EXACT or _CHROME.match(low)
@@ -491,6 +519,7 @@ class _Parse:
     # -- driver
 
     def run(self) -> Draft:
+        self._generated_text()
         self._participant_lists()
         for i in range(len(self.lines)):
             if self.cls[i] is _Cls.OTHER:
@@ -569,6 +598,41 @@ class _Parse:
                 self.cls[i] = _Cls.ENTRY
                 last = lab
                 i += 1
+
+    def _generated_text(self) -> None:
+        """Text under a summary heading, or any body text above a "Full Transcript"
+        heading, was written by the website, not said on the call; everything after a
+        page footer ("Stocks Mentioned", "More MDB analysis") is page furniture."""
+        n = len(self.lines)
+        marks = [i for i, c in enumerate(self.cls) if c is _Cls.TRANSCRIPT]
+        start = marks[-1] if marks else 0
+        if not any(self.cls[i] is _Cls.OTHER and _sentence_like(self.s[i]) for i in range(start)):
+            start = 0  # a title ("Earnings Call Transcript") at the top, not a divider
+        for i in marks:
+            if i != start:
+                self.cls[i] = _Cls.CHROME
+        generated = False
+        for i in range(n):
+            c = self.cls[i]
+            if c is _Cls.SUMMARY and not self._stands_alone(i):
+                self.cls[i] = c = _Cls.OTHER  # "Key Highlights" inside a speech is speech
+            if c is _Cls.SUMMARY:
+                generated = True
+            elif c in (_Cls.TRANSCRIPT, _Cls.PRESENTATION, _Cls.QA):
+                generated = False
+            elif c is _Cls.OTHER and (generated or (i < start and _sentence_like(self.s[i]))):
+                self.cls[i] = _Cls.GENERATED
+            elif c is _Cls.FOOTER:
+                for j in range(i, n):
+                    if self.cls[j] is not _Cls.BLANK:
+                        self.cls[j] = _Cls.CHROME
+                return
+
+    def _stands_alone(self, i: int) -> bool:
+        """A line with a blank line (or the file's edge) above and below it."""
+        above = i == 0 or self.cls[i - 1] is _Cls.BLANK
+        below = i + 1 >= len(self.lines) or self.cls[i + 1] is _Cls.BLANK
+        return above and below
 
     def _add_participant(self, lab: _Label, list_kind: SpeakerKind) -> None:
         kind = lab.kind
@@ -725,7 +789,8 @@ class _Parse:
         """Index of the first line that belongs to the call rather than the page head."""
         firsts = [min(self.accepted, default=len(self.lines))]
         firsts += [i for i, c in enumerate(self.cls)
-                   if c in (_Cls.PRESENTATION, _Cls.QA, _Cls.PARTICIPANTS, _Cls.ENTRY)][:1]
+                   if c in (_Cls.PRESENTATION, _Cls.QA, _Cls.PARTICIPANTS, _Cls.ENTRY,
+                            _Cls.SUMMARY, _Cls.GENERATED)][:1]
         return min(firsts)
 
     def _per_line(self) -> bool:
@@ -794,7 +859,20 @@ class _Parse:
             if c is _Cls.BLANK:
                 i += 1
                 continue
-            if c in (_Cls.PRESENTATION, _Cls.QA):
+            if c is _Cls.GENERATED:
+                flush()
+                cur = None
+                j = i
+                while j < n and self.cls[j] in (_Cls.GENERATED, _Cls.BLANK):
+                    j += 1
+                while self.cls[j - 1] is _Cls.BLANK:
+                    j -= 1
+                spans = paragraphs(text, self.lines[i].start, self.lines[j - 1].end,
+                                   per_line=True)
+                turns.append(_Turn(None, SectionKind.SUMMARY, spans, True))
+                i = j
+                continue
+            if c in (_Cls.PRESENTATION, _Cls.QA, _Cls.TRANSCRIPT):
                 flush()
                 cur = None
                 pending = SectionKind.QA if c is _Cls.QA else SectionKind.PRESENTATION
@@ -867,6 +945,8 @@ class _Parse:
                     if sp.affiliation is None and m.group("firm"):
                         sp.affiliation = m.group("firm").strip()
                 break
+        if not any(c is _Cls.QA for c in self.cls):
+            return  # without a Q&A heading the structure pass tells presenters from askers
         for turn in turns:
             sp = speakers[turn.speaker]
             if (turn.headed and turn.section is SectionKind.PRESENTATION and sp.name
