@@ -129,7 +129,9 @@ def finish(text: str, draft: Draft) -> tuple[list[Speaker], list[Turn], list[Exc
                 for i, s in enumerate(draft.speakers)]
     turns, remap = _build_turns(text, draft)
     cues = [_cues(t) for t in turns]
+    _askers_from_announcements(turns, speakers, cues)
     _assign_sections(turns, speakers, cues)
+    _presenters_and_answerers(turns, speakers, cues)
     _link_interpretations(draft, turns, speakers, cues, remap)
     if draft.exchanges is not None:
         # Parsers number turns as drafted; turns that trimmed to nothing are gone.
@@ -223,6 +225,50 @@ def _assign_sections(turns: list[Turn], speakers: list[Speaker], cues: list[_Cue
     for turn in turns[qa_start:]:
         if turn.section is not SectionKind.SUMMARY:
             turn.section = SectionKind.QA
+
+
+_OFFICER_ROLE = re.compile(
+    r"\b(?:chief|ceo|cfo|coo|president|chair(?:man|woman)?|founder|investor relations|"
+    r"treasurer|controller|general counsel)\b|首席|总裁|總裁|董事长|董事長|投资者关系|投資者關係",
+    re.I)
+
+
+def _askers_from_announcements(turns: list[Turn], speakers: list[Speaker],
+                               cues: list[_Cues]) -> None:
+    """Whoever speaks after the operator gives the floor to a questioner is an analyst,
+    whatever their title sounds like ("VP of Equity Research", "Director"), unless the
+    source lists them as an officer of the company."""
+    for k, cue in enumerate(cues):
+        if cue.announces is None or not _acts_as_operator(turns[k], speakers, cue):
+            continue
+        name, firm = cue.announces
+        for turn in turns[k + 1:k + 3]:
+            sp = speakers[turn.speaker]
+            if _acts_as_operator(turn, speakers, cues[turn.index]) or sp.name is None:
+                continue
+            agrees = _names_agree(name, sp.name)
+            if sp.kind is SpeakerKind.UNKNOWN or (
+                    agrees and sp.kind is SpeakerKind.EXECUTIVE
+                    and not _OFFICER_ROLE.search(sp.role or "")):
+                sp.kind = SpeakerKind.ANALYST
+                if agrees and firm and not sp.affiliation:
+                    sp.affiliation = firm
+            break
+
+
+def _presenters_and_answerers(turns: list[Turn], speakers: list[Speaker],
+                              cues: list[_Cues]) -> None:
+    """A named speaker nobody introduced as a questioner, who gives prepared remarks or
+    answers an analyst, speaks for the company."""
+    after_question = False
+    for turn, cue in zip(turns, cues, strict=True):
+        sp = speakers[turn.speaker]
+        operator = _acts_as_operator(turn, speakers, cue)
+        if (sp.kind is SpeakerKind.UNKNOWN and sp.name is not None and not operator
+                and (turn.section is SectionKind.PRESENTATION or after_question)):
+            sp.kind = SpeakerKind.EXECUTIVE
+        if turn.section is SectionKind.QA:
+            after_question = sp.kind is SpeakerKind.ANALYST or (after_question and not operator)
 
 
 def _link_interpretations(draft: Draft, turns: list[Turn], speakers: list[Speaker],
