@@ -22,7 +22,7 @@ _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4
 _MONTH_WORD = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DATE_PATTERNS = [
     # May 18, 2023 / May 18 2023 / Sept. 5, 2024
-    re.compile(rf"\b(?P<mon>{_MONTH_WORD})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"(?:\b|(?<=[a-z]))(?P<mon>{_MONTH_WORD})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     # 18 May 2023
     re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{_MONTH_WORD})\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     # 2023-05-18 / 2023/05/18

@@ -29,6 +29,7 @@ from reader.core.model import (
 )
 from reader.core.roles import (
     ASKER_ANNOUNCEMENT,
+    GO_TO_ANNOUNCEMENT,
     LINE_OF,
     OPERATOR_CUES,
     QA_OPENING,
@@ -110,7 +111,8 @@ def _cues(turn: Turn) -> _Cues:
     # Operator-like words only matter in short turns; bounding every search keeps the pass
     # linear and cheap on long monologues.
     short = len(text) < _SHORT_TURN
-    announce = (ASKER_ANNOUNCEMENT.search(text) or LINE_OF.search(text)) if short else None
+    announce = (ASKER_ANNOUNCEMENT.search(text) or LINE_OF.search(text)
+                or GO_TO_ANNOUNCEMENT.search(text)) if short else None
     announces = (announce.group("name"), announce.group("firm")) if announce else None
     first = _MARKER_PREFIX.sub("", head).lstrip("\"'“‘([ ")
     continues = bool(first) and first[0].islower() and not first.startswith(("i ", "iPhone"))
@@ -168,7 +170,7 @@ def _build_turns(text: str, draft: Draft) -> tuple[list[Turn], dict[int, int]]:
             index=len(turns), speaker=dt.speaker,
             section=dt.section or SectionKind.PRESENTATION,
             paragraphs=paras, lang=turn_lang([p.text for p in paras]),
-            interpreted=dt.interpreted))
+            interpreted=dt.interpreted, speaks_for=dt.speaks_for))
     for draft_index, dt in enumerate(draft.turns):
         if draft_index in remap and dt.interprets is not None:
             turns[remap[draft_index]].interprets = sorted(
@@ -385,7 +387,8 @@ def _names_agree(a: str, b: str) -> bool:
 def _drop_unused_speakers(speakers: list[Speaker], turns: list[Turn], exchanges: list[Exchange]
                           ) -> tuple[list[Speaker], list[Turn], list[Exchange]]:
     """Renumber speakers densely, keeping only those who speak or ask."""
-    used = sorted({t.speaker for t in turns} | {e.asker for e in exchanges if e.asker is not None})
+    used = sorted({t.speaker for t in turns} | {e.asker for e in exchanges if e.asker is not None}
+                  | {t.speaks_for for t in turns if t.speaks_for is not None})
     if used == list(range(len(speakers))):
         return speakers, turns, exchanges
     new_id = {old: new for new, old in enumerate(used)}
@@ -395,6 +398,8 @@ def _drop_unused_speakers(speakers: list[Speaker], turns: list[Turn], exchanges:
         kept.append(Speaker(new_id[old], s.name, s.role, s.kind, s.affiliation))
     for t in turns:
         t.speaker = new_id[t.speaker]
+        if t.speaks_for is not None:
+            t.speaks_for = new_id.get(t.speaks_for)
     for e in exchanges:
         if e.asker is not None:
             e.asker = new_id[e.asker]

@@ -13,6 +13,7 @@ which still gives the structure pass something to outline.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from enum import Enum, auto
 from functools import lru_cache
 
 from reader.core.draft import Draft, DraftTurn
+from reader.core.formats.bilingual import Bilingual, Part, read_bilingual
 from reader.core.metadata import (
     find_ticker,
     header_field,
@@ -28,7 +30,13 @@ from reader.core.metadata import (
     parse_date,
 )
 from reader.core.model import Meta, SectionKind, SpeakerKind
-from reader.core.roles import ASKER_ANNOUNCEMENT, LINE_OF, OPERATOR_CUES, kind_from_role
+from reader.core.roles import (
+    ASKER_ANNOUNCEMENT,
+    GO_TO_ANNOUNCEMENT,
+    LINE_OF,
+    OPERATOR_CUES,
+    kind_from_role,
+)
 from reader.core.textspans import Line, lines, paragraphs
 
 # --- vocabulary -----------------------------------------------------------------------
@@ -206,6 +214,7 @@ _ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "IR", "VP", "EVP"
                             "QA", "MD", "GM", "ET", "PT", "EST", "EDT"})
 
 _HEAD_LIMIT = 6000
+_LEADING_LABEL = re.compile(r"[^:：\n]{1,40}[:：]\s*")
 _FIELD_LINES = 60
 _SCRAPE_FIELD = re.compile(r"(?:url|link|source|scraped|translated|backend|characters|"
                            r"paragraphs|words|retrieved|downloaded)\s*:", re.I)
@@ -510,11 +519,33 @@ class _Parse:
         self.text = text
         self.lines: list[Line] = lines(text)
         self.s: list[str] = [ln.stripped for ln in self.lines]
+        self.bilingual = read_bilingual(self.lines)
+        if self.bilingual is not None:
+            self._read_through_bilingual(self.bilingual)
         self.cls: list[_Cls] = [_classify(s) for s in self.s]
+        if self.bilingual is not None:
+            for i, part in self.bilingual.parts.items():
+                if part in (Part.ZH, Part.REPEAT):
+                    self.cls[i] = _Cls.CHROME  # read as the English line's rendering
         self.participants: dict[str, _Participant] = {}
         self.cands: dict[int, _Cand] = {}
         self.accepted: dict[int, _Cand] = {}
         self.draft = Draft()
+
+    def _read_through_bilingual(self, b: Bilingual) -> None:
+        """Headers, headings and lists are found in the English content of each line."""
+        for i, start in b.content.items():
+            ln = self.lines[i]
+            self.s[i] = self.text[start:ln.end].strip(" \t\u3000\xa0")
+            if b.parts[i] is Part.HEADING:
+                self.s[i] = self.s[i].rstrip("━ ")
+
+    def _content_start(self, i: int) -> int:
+        """Where line `i`'s own words start (after a `[ 12] [EN]` number and tag)."""
+        line = self.lines[i]
+        if self.bilingual is not None and i in self.bilingual.content:
+            return self.bilingual.content[i]
+        return line.start + max(line.text.find(self.s[i][:1]), 0)
 
     # -- driver
 
@@ -534,8 +565,34 @@ class _Parse:
         self._refine_kinds(turns)
         for t in turns:
             interpreted = bool(_INTERPRETED_MARK.match(self.text[t.spans[0][0]:t.spans[0][1]]))
-            self.draft.turns.append(DraftTurn(t.speaker, t.spans, t.section, interpreted))
+            if self.bilingual is None:
+                self.draft.turns.append(DraftTurn(t.speaker, t.spans, t.section, interpreted))
+                continue
+            original = len(self.draft.turns)
+            self.draft.turns.append(DraftTurn(t.speaker, t.spans, t.section, interpreted, []))
+            rendering = self._renderings(t.spans, self.bilingual)
+            if rendering:
+                self.draft.turns.append(DraftTurn(t.speaker, rendering, t.section, True,
+                                                  [original], speaks_for=t.speaker))
         return self.draft
+
+    def _renderings(self, spans: list[tuple[int, int]], b: Bilingual) -> list[tuple[int, int]]:
+        """The Chinese lines that render these English paragraphs, without a repeated
+        speaker label (`Jane Doe：谢谢`)."""
+        starts = [ln.start for ln in self.lines]
+        out: list[tuple[int, int]] = []
+        for start, _ in spans:
+            i = bisect.bisect_right(starts, start) - 1
+            zh = b.zh_of.get(i)
+            if zh is None:
+                continue
+            begin, end = b.content[zh], self.lines[zh].end
+            if start > b.content.get(i, start):  # the English line opened with its header
+                m = _LEADING_LABEL.match(self.text, begin, end)
+                if m:
+                    begin = m.end()
+            out.append((begin, end))
+        return out
 
     # -- participant lists
 
@@ -689,7 +746,7 @@ class _Parse:
         if not (first.isupper() or first in _MARKUP_START or _HAN.match(first)):
             return None  # names start with a capital or a Han character
         line = self.lines[i]
-        lead = line.text.find(first)
+        lead = self._content_start(i) - line.start
         para_start = self._para_start(i)
         if s.startswith(("**", "__")):
             close = s.find(s[:2], 2, 2 + _MAX_LABEL)
@@ -863,12 +920,10 @@ class _Parse:
                 flush()
                 cur = None
                 j = i
-                while j < n and self.cls[j] in (_Cls.GENERATED, _Cls.BLANK):
+                while j < n and self.cls[j] in (_Cls.GENERATED, _Cls.BLANK, _Cls.CHROME):
                     j += 1
-                while self.cls[j - 1] is _Cls.BLANK:
-                    j -= 1
-                spans = paragraphs(text, self.lines[i].start, self.lines[j - 1].end,
-                                   per_line=True)
+                spans = [(self._content_start(k), self.lines[k].end) for k in range(i, j)
+                         if self.cls[k] is _Cls.GENERATED]
                 turns.append(_Turn(None, SectionKind.SUMMARY, spans, True))
                 i = j
                 continue
@@ -890,7 +945,7 @@ class _Parse:
             if run:
                 run[1] = line.end
             else:
-                run[:] = [line.start, line.end]
+                run[:] = [self._content_start(i), line.end]
             i += 1
         flush()
         turns = [t for t in turns if t.spans]
@@ -930,7 +985,8 @@ class _Parse:
             if speakers[prev.speaker].kind is not SpeakerKind.OPERATOR and not (
                     OPERATOR_CUES.search(head)):
                 continue
-            m = ASKER_ANNOUNCEMENT.search(head) or LINE_OF.search(head)
+            m = (ASKER_ANNOUNCEMENT.search(head) or LINE_OF.search(head)
+                 or GO_TO_ANNOUNCEMENT.search(head))
             if m is None:
                 continue
             # The asker usually speaks next, though a manager may greet them first.
