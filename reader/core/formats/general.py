@@ -207,7 +207,9 @@ _COMPANY_STOP = re.compile(
     r"_(?:19|20)\d{6}\b",
     re.I)
 _WELCOME = re.compile(
-    r"welcome (?:everyone |you )?to (?:the )?(?P<co>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)(?:'s|’s)?\s+"
+    r"welcome (?:everyone |you |all )?to (?:the |today's )?"
+    r"(?:(?:first|second|third|fourth|full[- ]year|fiscal|quarter|year|Q[1-4]|[1-4]Q|FY|"
+    r"(?:19|20)\d\d)[\s-]+)*(?P<co>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)(?:'s|’s)?\s+"
     r"(?:first|second|third|fourth|full[- ]year|fiscal|(?:19|20)\d\d|Q[1-4]|[1-4]Q|FY|earnings|"
     r"quarterly|annual|conference)\b", re.I)
 _ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "IR", "VP", "EVP", "SVP", "Q",
@@ -1097,9 +1099,21 @@ class _Parse:
             m = _WELCOME.search(opening)
             if m:
                 meta.company = m.group("co").strip(" ,.")
+        if meta.company is None:
+            meta.company = self._company_of_executives()
         for i in used:
             self.cls[i] = _Cls.META
         return meta
+
+    def _company_of_executives(self) -> str | None:
+        """The firm the listed executives work for ("Harborline Realty Trust - CFO")."""
+        firms = Counter(p.affiliation for p in self.participants.values()
+                        if p.kind is SpeakerKind.EXECUTIVE and p.affiliation
+                        and len(p.affiliation) <= 80)
+        if not firms:
+            return None
+        firm, count = firms.most_common(1)[0]
+        return firm if count >= 2 or len(firms) == 1 else None
 
     def _opening_text(self, head_end: int) -> str:
         """The first words spoken: the operator's welcome names the company and quarter."""
