@@ -1,0 +1,96 @@
+"""Hand corrections to the drafts, per layout and file, with what was read to make them.
+
+Each entry is read by ``make_gold.py``; the keys are described in ``_common.correct``.
+Turn indices are the draft's. Meta is what a reader fills from the file's own text (the
+file name is not read): a date only where the text gives the call's date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+REFINITIV: dict[str, dict[str, Any]] = {
+    "refinitiv__Allied-Properties-Real-Estate-Investment-Trust__2022Q3": {
+        "checked": (
+            "Stray page number '2' on the first line and lone page numbers inside turns "
+            "(e.g. '5' after the first question announcement, '9' after 'Fair comment.'). "
+            "Read by hand: every speaker header and turn start, the whole Q&A for exchanges. "
+            "Turn 18 is labelled Matt Kornack but is Jonathan Kelcher's closing remark before "
+            "Matt is announced; kept under the printed label and not an exchange. Analyst "
+            "comments and clarifications of the same question ('Fair comment.', 'Sorry, net "
+            "rents.', 'So the question was...') are not new exchanges. No call date in the text."
+        ),
+        "meta": {
+            "company": ["Allied Properties Real Estate Investment Trust", "Allied Properties REIT",
+                        "Allied Properties"],
+            "ticker": None, "period": "Q3 2022", "date": None,
+        },
+        "kinds": {"Unidentified Company Representative": "executive"},
+        "exchanges_drop": [18, 47, 51, 58, 60, 69, 78, 82],
+    },
+    "refinitiv__Franklin-Street-Properties-Corp__2022Q3": {
+        "checked": (
+            "No Q&A section: the operator's '(Operator Instructions)' comes in the welcome and "
+            "'There are no questions waiting' after the remarks, so every turn is presentation "
+            "and there is no exchange. Read by hand: the whole file (9 turns). The call date is "
+            "the forward-looking statement's 'as of today, November 2, 2022'."
+        ),
+        "meta": {
+            "company": ["Franklin Street Properties Corp.", "Franklin Street Properties"],
+            "ticker": None, "period": "Q3 2022", "date": "2022-11-02",
+        },
+    },
+    "refinitiv__eXp-World-Holdings-Inc__2022Q3": {
+        "checked": (
+            "A 'metaverse fireside chat': no Operator; Courtney Keating (CMO, listed without a "
+            "title line) opens, and the D.A. Davidson analyst Tom White hosts, so the Q&A starts "
+            "at his first question under the QUESTIONS AND ANSWERS heading and the CFO's "
+            "prepared results (turn 11) fall inside it. Read by hand: every header and turn "
+            "start, all of White's turns for exchanges (his hand-over to the CFO and his "
+            "closing thanks are not questions). 'Unidentified Company Representative' speaks "
+            "for the company. No call date in the text."
+        ),
+        "meta": {
+            "company": ["eXp World Holdings, Inc.", "eXp World Holdings"],
+            "ticker": None, "period": "Q3 2022", "date": None,
+        },
+        "kinds": {"Unidentified Company Representative": "executive"},
+        "exchanges_drop": [10, 34],
+    },
+    "refinitiv__Brandywine-Realty-Trust__2022Q3": {
+        "checked": (
+            "Truncated: ends in the middle of Steve Sakwa's question, with no disclaimer "
+            "(that question is still an exchange). Read by hand: every header and turn start, "
+            "every analyst turn; William Crow's repeat of his question after a bad line "
+            "(turn 20) is not a new exchange. No call date in the text ('Happy Friday')."
+        ),
+        "meta": {"company": "Brandywine Realty Trust", "ticker": None, "period": "Q3 2022",
+                 "date": None},
+        "exchanges_drop": [20],
+    },
+    "refinitiv__Public-Storage__2022Q3": {
+        "checked": (
+            "A regular, long call (68 turns, 10 analysts, some asking three follow-ups). Read by "
+            "hand: every header and turn start, every analyst turn (each asks something, so "
+            "each is an exchange). Date from 'as of today, November 2, 2022'."
+        ),
+        "meta": {"company": "Public Storage", "ticker": None, "period": "Q3 2022",
+                 "date": "2022-11-02"},
+    },
+    "refinitiv__Orchid-Island-Capital-Inc__2022Q3": {
+        "checked": (
+            "Mortgage REIT with one long prepared turn by the CEO and executives answering in "
+            "runs of two to four turns; the operator announces a 'follow-up question' from an "
+            "analyst who asked before (a new exchange). Read by hand: every header and turn "
+            "start, every analyst turn; Goberman's closing good wishes are not a question. "
+            "Date from 'recorded today, October 28, 2022'."
+        ),
+        "meta": {"company": ["Orchid Island Capital, Inc.", "Orchid Island Capital"],
+                 "ticker": None, "period": "Q3 2022", "date": "2022-10-28"},
+        "exchanges_drop": [20],
+    },
+}
+
+FIXES: dict[str, dict[str, dict[str, Any]]] = {
+    "refinitiv": REFINITIV,
+}
