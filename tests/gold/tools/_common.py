@@ -61,15 +61,17 @@ class Anchorer:
     def anchor(self, start: int, end: int, words: int = ANCHOR_WORDS) -> str:
         """Anchor for the speech in ``text[start:end]``, unique from the previous anchor on."""
         want = self._norm_pos(start)
-        tokens = re.findall(r"\S+", self.text[start:end])
-        for n in range(min(words, len(tokens)), min(MAX_ANCHOR_WORDS, len(tokens)) + 1):
-            cand = " ".join(tokens[:n])
-            key, _ = normalise(cand)
-            if not key:
-                continue
-            if self.norm.find(key, self.last) == want:
-                self.last = want + 1  # the scorer searches on from just after the anchor start
-                return cand
+        # A short turn ("Thank you.") said earlier too needs words from what follows it.
+        for stop in (end, len(self.text)):
+            tokens = re.findall(r"\S+", self.text[start:stop])
+            for n in range(min(words, len(tokens)), min(MAX_ANCHOR_WORDS, len(tokens)) + 1):
+                cand = " ".join(tokens[:n])
+                key, _ = normalise(cand)
+                if not key:
+                    continue
+                if self.norm.find(key, self.last) == want:
+                    self.last = want + 1  # the scorer searches on from just after the anchor start
+                    return cand
         raise ValueError(f"no unique anchor at offset {start}: {self.text[start:start + 80]!r}")
 
 

@@ -91,6 +91,84 @@ REFINITIV: dict[str, dict[str, Any]] = {
     },
 }
 
+FOOLJSON: dict[str, dict[str, Any]] = {
+    "fooljson__NEU__2019Q4": {
+        "checked": (
+            "A tiny call with no Q&A: the CFO says to send questions by email, and the only "
+            "turn under the 'Questions & Answers:' heading is the operator's sign-off, which is "
+            "presentation (no question instructions, no analyst). Read by hand: the whole file."
+        ),
+        "meta": {"company": ["NewMarket Corporation", "NewMarket"], "ticker": None,
+                 "period": "Q4 2019", "date": None},
+        "turns": {2: {"section": "presentation"}},
+    },
+    "fooljson__FRO__2021Q1": {
+        "checked": (
+            "Frontline (Norwegian executives), 'Questions & Answers:' heading. Read by hand: "
+            "every turn start and every analyst turn. An exchange starts at the analyst's first "
+            "turn, a greeting included ('Thank you. Good afternoon.'), so the question after "
+            "the executive's 'Hi, Jon.' is the same exchange; thanks and 'OK. Perfect.' are "
+            "not questions. Chris Tsung's firm is not given."
+        ),
+        "meta": {"company": "Frontline", "ticker": None, "period": "Q1 2021", "date": None},
+        "exchanges_drop": [7, 11, 16, 22, 24, 36, 41, 53],
+    },
+    "fooljson__GHL__2021Q2": {
+        "checked": (
+            "Greenhill, short Q&A, one executive answering; Brian McKenna asks for Devin Ryan, "
+            "whom the operator announced (the header names McKenna). Read by hand: the whole "
+            "file. Closing thanks are not exchanges."
+        ),
+        "meta": {"company": ["Greenhill & Co.", "Greenhill"], "ticker": None,
+                 "period": "Q2 2021", "date": None},
+        "exchanges_drop": [8, 14, 22],
+    },
+    "fooljson__TNK__2020Q1": {
+        "checked": (
+            "The 'Questions and Answers:' heading is misplaced: it comes after the operator's "
+            "closing remarks and holds nothing, so the whole Q&A sits under 'Prepared "
+            "Remarks:'; it starts at the operator's '[Operator Instructions] We'll hear first "
+            "today from Jon Chappell' (turn 5). Kevin Mackay, Stewart Andrade, Omar Nokta and "
+            "J Mintzmyer are missing from the participants list. Read by hand: every turn "
+            "start, every analyst turn (greetings open an exchange; closing thanks do not)."
+        ),
+        "meta": {"company": ["Teekay Tankers Ltd.", "Teekay Tankers"], "ticker": None,
+                 "period": "Q1 2020", "date": None},
+        "kinds": {"Kevin Mackay": "executive", "Stewart Andrade": "executive",
+                  "Omar Nokta": "analyst", "J Mintzmyer": "analyst"},
+        "turns": {i: {"section": "qa"} for i in range(5, 60)},
+        "exchanges_add": [(6, "Jon Chappell"), (8, "Jon Chappell"), (14, "Ken Hoexter"),
+                          (16, "Ken Hoexter"), (18, "Ken Hoexter"), (20, "Ken Hoexter"),
+                          (25, "Omar Nokta"), (27, "Omar Nokta"), (29, "Omar Nokta"),
+                          (34, "J Mintzmyer"), (39, "J Mintzmyer"), (41, "J Mintzmyer"),
+                          (43, "J Mintzmyer"), (48, "Randy Giveans"), (53, "Randy Giveans")],
+    },
+    "fooljson__DIS__2022Q1": {
+        "checked": (
+            "Disney, fiscal Q1 2022, with the head of IR moderating the Q&A between every "
+            "question ('Operator, next question, please.'). Read by hand: every turn start, "
+            "every analyst turn. Kannan Venkateshwar's second turn finishes the question the "
+            "CEO let him finish ('No. No. Go ahead, please.'), so it is one exchange; Jessica "
+            "Reif Ehrlich's 'Can you say anything about capacity?' after the answer is a new one."
+        ),
+        "meta": {"company": ["The Walt Disney Company", "Walt Disney", "Disney"], "ticker": None,
+                 "period": "Q1 2022", "date": None},
+        "exchanges_drop": [10, 15, 20, 24, 36, 43, 50, 56],
+    },
+    "fooljson__CTS__2020Q4": {
+        "checked": (
+            "The file is named 2020Q4 but the call is CTS's fourth quarter and full year 2019 "
+            "(February 2020): meta from the text. Read by hand: every turn start, every analyst "
+            "turn; Hendi Susanto's greeting opens his exchange and his repeat of a question the "
+            "CEO did not hear is not a new one; closing thanks are not exchanges."
+        ),
+        "meta": {"company": ["CTS Corporation", "CTS"], "ticker": None, "period": "Q4 2019",
+                 "date": None},
+        "exchanges_drop": [10, 23, 38, 43, 45, 53],
+    },
+}
+
 FIXES: dict[str, dict[str, dict[str, Any]]] = {
     "refinitiv": REFINITIV,
+    "fooljson": FOOLJSON,
 }
