@@ -109,7 +109,7 @@ def dump_gold(gold: dict[str, Any], path: Path) -> None:
                 sep = "," if i < len(value) - 1 else ""
                 lines.append("  " + json.dumps(item, ensure_ascii=False) + sep)
             lines.append(f" ]{comma}")
-        elif key == "speakers" and isinstance(value, dict):
+        elif key == "speakers" and isinstance(value, dict) and value:
             lines.append(f' "{key}": {{')
             names = list(value)
             for i, name in enumerate(names):

@@ -168,7 +168,58 @@ FOOLJSON: dict[str, dict[str, Any]] = {
     },
 }
 
+MAEC: dict[str, dict[str, Any]] = {
+    "maec__CLI__20161026": {
+        "checked": (
+            "Read by hand: the whole file. No blank lines, so one unnamed turn; it opens with "
+            "the president's prepared remarks ('Thank you. Good morning, everyone, and thank "
+            "you for joining the Mack-Cali 2016 third-quarter earnings call.') and runs on into "
+            "the answers after 'Operator, first question.' with no mark between them."
+        ),
+        "meta": {"company": ["Mack-Cali", "Mack-Cali Realty Corporation"], "ticker": None,
+                 "period": "Q3 2016", "date": None},
+    },
+    "maec__AAN__20160729": {
+        "checked": (
+            "Read by hand: the whole file. It starts in the Q&A, mid-answer ('Yes, this is "
+            "Douglas. I was just commenting on that.'), so its one turn is qa. The company is "
+            "never named (only the website Aarons.com and a rival, Progressive) and the quarter "
+            "is 'the second quarter' with no year, so company and period are null."
+        ),
+        "meta": {"company": None, "ticker": None, "period": None, "date": None},
+        "turns": {0: {"section": "qa"}},
+    },
+    "maec__HQY__20160607": {
+        "checked": (
+            "Read by hand: the whole file (14 lines): only the closing words after the Q&A (an "
+            "invitation to an investor day on June 21), so qa; no company or period is named."
+        ),
+        "meta": {"company": None, "ticker": None, "period": None, "date": None},
+        "turns": {0: {"section": "qa"}},
+    },
+    "maec__STX__20170426": {
+        "checked": (
+            "Read by hand: the whole file; one unnamed turn from the IR welcome through the "
+            "prepared remarks into the answers. The period is 'our March quarter of fiscal "
+            "'17', with the June quarter closing the fiscal year ('a fiscal '18 outlook on our "
+            "July call'), so fiscal Q3 2017."
+        ),
+        "meta": {"company": ["Seagate", "Seagate Technology"], "ticker": None,
+                 "period": "Q3 2017", "date": None},
+    },
+    "maec__DY__20160824": {
+        "checked": (
+            "Read by hand: the whole file; one unnamed turn, prepared remarks first ('to review "
+            "our fourth-quarter fiscal 2016 results'), the company named as Dycom in the "
+            "remarks."
+        ),
+        "meta": {"company": ["Dycom", "Dycom Industries"], "ticker": None, "period": "Q4 2016",
+                 "date": None},
+    },
+}
+
 FIXES: dict[str, dict[str, dict[str, Any]]] = {
     "refinitiv": REFINITIV,
     "fooljson": FOOLJSON,
+    "maec": MAEC,
 }
