@@ -218,8 +218,51 @@ MAEC: dict[str, dict[str, Any]] = {
     },
 }
 
+FOOLSCRAPE_2025: dict[str, dict[str, Any]] = {
+    "foolscrape__TAL__Q4_2026": {
+        "checked": (
+            "The transcript starts with the CEO thanking 'Fang' (her introduction is not in "
+            "the page); every question is labelled 'Analyst:' (speaker null, kind analyst, "
+            "asker null), the operator names each analyst just before. The Q&A starts at the "
+            "operator's 'We will now open the call for questions', so the CEO's correction "
+            "after it is qa. Read by hand: the summary blocks (one anchor each; the date line, "
+            "headings and the participant lines are chrome), every label and turn start, every "
+            "analyst turn ('Thank you, Jackson. Sounds good.' is not a question)."
+        ),
+        "meta": {"company": ["TAL Education", "TAL Education Group", "TAL Education (好未来)"],
+                 "ticker": "TAL", "period": "Q4 2026", "date": "2026-04-23"},
+        "exchanges_drop": [28],
+    },
+    "foolscrape__NVO__Q3_2025": {
+        "checked": (
+            "Starts mid-call at 'Maziar Doustdar:Thank you, Jacob.'; each presenter repeats "
+            "his label on every slide's paragraph, and one speaker's uninterrupted paragraphs "
+            "are one turn. The head of IR moderates the Q&A (he says '[Operator "
+            "Instructions]' inside his own turn; the Q&A starts at the operator's first "
+            "question announcement). The header's time is a placeholder (12:00 a.m.); the "
+            "date is still the page's. Read by hand: summary blocks, every label, every "
+            "analyst turn (each asks one set of questions)."
+        ),
+        "meta": {"company": ["Novo Nordisk", "Novo Nordisk (诺和诺德)"], "ticker": "NVO",
+                 "period": "Q3 2025", "date": "2025-11-05"},
+    },
+    "foolscrape__FIG__Q2_2025": {
+        "checked": (
+            "Figma's first call after its IPO; the date line has no time. No operator "
+            "instructions before 'Our first question comes from the line of Elizabeth "
+            "Porter', where the Q&A starts; the IR head Kate DeLeo-Joglekar (not in the "
+            "summary's participants) opens for the company. Read by hand: summary blocks, "
+            "every label and turn start, every analyst turn."
+        ),
+        "meta": {"company": ["Figma", "Figma (Figma)"], "ticker": "FIG", "period": "Q2 2025",
+                 "date": "2025-09-03"},
+        "kinds": {"Kate DeLeo-Joglekar": "executive"},
+    },
+}
+
 FIXES: dict[str, dict[str, dict[str, Any]]] = {
     "refinitiv": REFINITIV,
     "fooljson": FOOLJSON,
     "maec": MAEC,
+    "foolscrape-2025": FOOLSCRAPE_2025,
 }
