@@ -260,9 +260,52 @@ FOOLSCRAPE_2025: dict[str, dict[str, Any]] = {
     },
 }
 
+FOOLSCRAPE_2024: dict[str, dict[str, Any]] = {
+    "foolscrape__MSFT__Q3_2024": {
+        "checked": (
+            "The head of IR moderates ('Operator, next question, please.'); his 'We'll now "
+            "move over to Q&A' closes the prepared remarks and the Q&A starts at the operator's "
+            "'[Operator instructions] And our first question'. 'Duration: 0 minutes'. Read by "
+            "hand: every speaker line and turn start, every analyst turn (each asks one "
+            "question; their closing thanks are not exchanges)."
+        ),
+        "meta": {"company": ["Microsoft", "Microsoft (微软)", "Microsoft Corporation"],
+                 "ticker": "MSFT", "period": "Q3 2024", "date": "2024-04-25"},
+        "exchanges_drop": [9, 14, 20, 25, 30, 35, 41, 46],
+    },
+    "foolscrape__SNOW__Q2_2025": {
+        "checked": (
+            "Fiscal Q2 2025 held in August 2024 (the header's quarter, the title line's date). "
+            "Raimo Lenschow's turn starts lower-case ('perfect. Thank you.') but is his own "
+            "turn after the operator's announcement; turn 14 is labelled Keith Weiss but is "
+            "Raimo's thanks (kept under the printed label, not an exchange); the participants "
+            "list says 'Matt Hedberg' for the header's 'Matthew Hedberg'. Read by hand: every "
+            "speaker line, every analyst turn: Kirk Materne's question lost to a bad line is "
+            "still an exchange, his 'Is that the any better?' and Joel Fishbein's repeat of "
+            "his question are not new ones."
+        ),
+        "meta": {"company": ["Snowflake", "Snowflake Inc.", "Snowflake (Snowflake)"],
+                 "ticker": "SNOW", "period": "Q2 2025", "date": "2024-08-21"},
+        "aliases": {"Matthew Hedberg": ["Matt Hedberg"]},
+        "exchanges_drop": [9, 14, 21, 25, 27, 32, 38, 44, 50, 55, 59, 61, 70, 76, 82, 88],
+    },
+    "foolscrape__NVO__Q2_2023": {
+        "checked": (
+            "Danish company; the CEO, later the head of IR, hands each question to a colleague "
+            "in a short turn of his own, so answers run over three to five turns. Read by "
+            "hand: every speaker line and turn start, every analyst turn (each asks one set "
+            "of two questions; 'Thank you.' is not an exchange)."
+        ),
+        "meta": {"company": ["Novo Nordisk", "Novo Nordisk A/S", "Novo Nordisk (诺和诺德)"],
+                 "ticker": "NVO", "period": "Q2 2023", "date": "2023-08-10"},
+        "exchanges_drop": [19, 32],
+    },
+}
+
 FIXES: dict[str, dict[str, dict[str, Any]]] = {
     "refinitiv": REFINITIV,
     "fooljson": FOOLJSON,
     "maec": MAEC,
+    "foolscrape-2024": FOOLSCRAPE_2024,
     "foolscrape-2025": FOOLSCRAPE_2025,
 }
