@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, Anchorer, chrome_anchor, draft_exchanges, dump_gold, review  # noqa: E402
+from _common import SHARED, Anchorer, chrome_anchor, draft_exchanges, dump_gold, review
 
 QA = re.compile(r"Questions (?:and|&) Answers:")
 
@@ -59,8 +59,7 @@ def draft(path: Path) -> tuple[dict[str, Any], str]:
     anchorer = Anchorer(text)
     turns: list[dict[str, Any]] = []
     for name, sec, s, e in turns_raw:
-        line_end = text.find("\n", s)
-        turns.append({"at": anchorer.anchor(s, e if line_end < 0 else min(e, line_end)),
+        turns.append({"at": anchorer.anchor(s, e),
                       "speaker": name, "section": sec, "_text": " ".join(text[s:e].split())})
     chrome = [c for c in (chrome_anchor(text, s, e) for s, e in chrome_at) if c]
     kinds = {n: v["kind"] for n, v in speakers.items()}

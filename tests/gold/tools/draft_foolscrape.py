@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, Anchorer, chrome_anchor, draft_exchanges, dump_gold, review  # noqa: E402
+from _common import SHARED, Anchorer, chrome_anchor, draft_exchanges, dump_gold, review
 
 SPEAKER_2024 = re.compile(r"([A-Z][^\n]{1,60}?)--(\S[^\n]{0,120})")
 LABEL_2025 = re.compile(r"([A-Z][A-Za-z.'’\- ]{1,50}):(?=\S)")
@@ -127,9 +127,7 @@ def draft(path: Path) -> tuple[dict[str, Any], str]:
                     [(t[2], t[1], t[0], t[3]) for t in turns_raw if t[2] is not None])
     prev_op_announced = False
     for s, sec, name, e in events:
-        line_end = text.find("\n", s)
-        stop = e if line_end < 0 else min(e, line_end)
-        turn: dict[str, Any] = {"at": anchorer.anchor(s, stop), "speaker": name, "section": sec,
+        turn: dict[str, Any] = {"at": anchorer.anchor(s, e), "speaker": name, "section": sec,
                                 "_text": " ".join(text[s:e].split())}
         if name is None:
             turn["kind"] = "unknown"

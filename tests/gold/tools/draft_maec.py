@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, Anchorer, dump_gold, review  # noqa: E402
+from _common import SHARED, Anchorer, dump_gold, review
 
 
 def draft(path: Path) -> tuple[dict[str, Any], str]:

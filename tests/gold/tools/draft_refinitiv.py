@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, Anchorer, chrome_anchor, draft_exchanges, dump_gold, review  # noqa: E402
+from _common import SHARED, Anchorer, chrome_anchor, draft_exchanges, dump_gold, review
 
 HEADINGS = {
     "CORPORATE PARTICIPANTS",

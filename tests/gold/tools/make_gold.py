@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, correct, dump_gold, review  # noqa: E402
-from corrections import FIXES  # noqa: E402
+from _common import SHARED, correct, dump_gold, review
+from corrections import FIXES
 
 GOLD = Path(__file__).resolve().parents[1]
 FAMILY = {  # layout -> (drafting module, folder under the shared corpus)
