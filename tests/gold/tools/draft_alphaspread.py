@@ -57,8 +57,6 @@ def draft(rel: str) -> dict[str, Any]:
               and lines[i + 2] in ("executive", "analyst")):
             name, kind, i = lines[i + 1], lines[i + 2], i + 3
         else:
-            if ln.strip() and not turns[-1:] == []:
-                chrome.append(ln) if i > len(lines) - 3 else None
             i += 1
             continue
         body = []
