@@ -57,6 +57,8 @@ HEAD = re.compile(r"^  ━━ (.*?)(?: ━━)?$")
 PERSON = re.compile(r"^  👤 (.*)$")
 INLINE = re.compile(r"^(?P<name>[A-Z][A-Za-z.'’\-]*(?: [A-Za-z][A-Za-z.'’\-]*){0,4}):(?=\S)")
 LINE_LABEL = re.compile(r"^(?P<name>[A-Z][A-Za-z.'’ \-]+?)--(?P<title>.{2,90})$")
+OPERATOR_SAYS = re.compile(r"(?:first|next|last|final) question (?:comes|is) from|"
+                           r"question comes from the line of", re.IGNORECASE)
 ZH_LABEL = re.compile(r"^[^。，,.!?！？]{1,30}?[：:]\s*")
 ANNOUNCE = re.compile(r"(?:from|is|of) (?:the line of )?(?P<name>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)+)"
                       r"(?: (?:with|from|of|at)\b|,|\.)")
@@ -164,6 +166,9 @@ def draft(rel: str) -> dict[str, Any]:
         current["en"].append(it.en)
         current["zh"].append(it.zh)
     chrome.extend(it.en for it in items[end:end + 3])
+    # an operator the page labels by first name ("Eric:") is known by what they say
+    operators = {"Operator"} | {b["name"] for b in blocks if b.get("name") and any(
+        OPERATOR_SAYS.search(e) for e in b["en"])}
     prev_name: str | None = None
     announced: str | None = None
     spoke = False
@@ -177,7 +182,7 @@ def draft(rel: str) -> dict[str, Any]:
         if not en:
             continue
         kind = "executive"
-        if name == "Operator":
+        if name in operators:
             kind = "operator"
             if spoke and "question" in en.lower() and section == "presentation":
                 section = "qa"
@@ -190,7 +195,7 @@ def draft(rel: str) -> dict[str, Any]:
             spoke = True
         if name:
             speakers.setdefault(name, {"kind": kind})
-        if kind == "analyst" and prev_name == "Operator":
+        if kind == "analyst" and prev_name in operators:
             exchanges.append({"asker": name, "turn": len(turns)})
         if kind == "operator":
             m = ANNOUNCE.search(en)
