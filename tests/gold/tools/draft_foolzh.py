@@ -15,7 +15,7 @@ The family's regular structure, read here without the parser:
   2024-era pages, at a pair that is only `Name--Title` / `Name--Firm -- Analyst` /
   `Operator`.
 
-Each speaker turn becomes two gold turns: the English (the original), then the Chinese by
+A speaker labelled again with nobody between stays in one turn. Each speaker turn becomes two gold turns: the English (the original), then the Chinese by
 the same speaker, interpreting it, `for` that speaker. Summary paragraphs are `summary`
 turns (English anchor only); headings, participants, date and disclaimers are chrome. The
 Q&A starts at the `Questions & Answers:` heading, else at the operator's first turn after the
@@ -154,8 +154,11 @@ def draft(rel: str) -> dict[str, Any]:
             continue
         lab = label_of(it)
         if lab:
-            current = {"name": lab[0], "title": lab[1], "en": [], "zh": []}
-            blocks.append(current)
+            # the same speaker labelled again with nobody between is one turn
+            if not (current is not None and blocks and blocks[-1] is current
+                    and current["name"] == lab[0]):
+                current = {"name": lab[0], "title": lab[1], "en": [], "zh": []}
+                blocks.append(current)
             if lab[2]:
                 current["en"].append(lab[2])
                 current["zh"].append(zh_speech(it.zh))
