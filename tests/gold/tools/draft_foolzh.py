@@ -228,7 +228,9 @@ def json_from(gold_path: Path, rel: str) -> dict[str, Any]:
                    "date": gold["meta"].get("date")}
     out["chrome"] = [c for c in gold["chrome"] if norm(c) and norm(c) in pairs]
     out["checked"] = ("The same call as " + gold["source"] + ", whose gold was checked by hand; "
-                      "anchors are the same words. " + gold["checked"])
+                      "anchors are the same words. Meta: company and period from the JSON meta; "
+                      "ticker null, as the meta has none (the ticker link in the page text is not "
+                      "used here); the date from the first pair. " + gold["checked"])
     return out
 
 

@@ -108,11 +108,25 @@ class Located:
         return self.text[off:off + width].replace("\n", " / ")
 
 
+def source_text(rel: str) -> str:
+    """The transcript text anchors are searched in. A bilingual JSON file is rendered the way
+    its front end is specified to render it: `[  n] [EN] English` / `       [中] 中文` per
+    pair, without the English the `zh` string repeats after `"  \\n"`."""
+    raw = (SHARED / rel).read_text(encoding="utf-8")
+    if not rel.endswith(".json"):
+        return raw
+    pairs = json.loads(raw)["pairs"]
+    out = []
+    for n, p in enumerate(pairs, 1):
+        zh = (p.get("zh") or "").split("  \n")[0]
+        out.append(f"  [{n:3}] [EN] {p.get('en', '')}\n       [中] {zh}\n")
+    return "\n".join(out)
+
+
 def review(path: Path) -> int:
     """Print where each anchor lands; return the number of anchors not found."""
     gold = json.loads(path.read_text(encoding="utf-8"))
-    src = SHARED / gold["source"]
-    loc = Located(src.read_text(encoding="utf-8"))
+    loc = Located(source_text(gold["source"]))
     pos = 0
     missing = 0
     asked = {e["turn"]: e["asker"] for e in gold.get("exchanges", [])}
