@@ -98,10 +98,11 @@ def is_heading(it: Item) -> bool:
     if it.kind == "heading":
         return True
     en = it.en.strip()
-    return bool(en) and len(en) < 60 and (en.isupper() or en.endswith(":") or en in {
-        "Full Conference Call Transcript", "Prepared Remarks", "Questions and Answers",
-        "Questions & Answers", "Call Participants", "Stocks Mentioned", "More MSFT analysis",
-        "All earnings call transcripts"} or (en.startswith("More ") and en.endswith(" analysis")))
+    return bool(en) and len(en) < 60 and (en.isupper() or en.endswith(":") or en.lower() in {
+        "full conference call transcript", "prepared remarks", "questions and answers",
+        "questions & answers", "call participants", "stocks mentioned", "industry glossary",
+        "takeaways", "risks", "summary", "all earnings call transcripts"}
+        or (en.startswith("More ") and en.endswith(" analysis")))
 
 
 def label_of(it: Item) -> tuple[str, str | None, str] | None:
