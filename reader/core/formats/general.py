@@ -889,11 +889,10 @@ class _Parse:
             if cur is not None:
                 cur.spans.extend(spans)
                 return
-            if structured:  # speech after a heading, before the next header
-                cur = _Turn(None, section, spans, any_heading)
-                turns.append(cur)
-            else:  # no headers at all: every paragraph is a turn
-                turns.extend(_Turn(None, section, [span], any_heading) for span in spans)
+            # Speech after a heading, before the next header; with no headers at all, the
+            # whole text is one unnamed speaker's paragraphs (a section heading splits it).
+            cur = _Turn(None, section, spans, any_heading)
+            turns.append(cur)
 
         def start_turn(label: _Label) -> _Turn:
             nonlocal section, pending, any_heading

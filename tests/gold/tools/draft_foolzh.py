@@ -224,14 +224,14 @@ def json_from(gold_path: Path, rel: str) -> dict[str, Any]:
     out = dict(gold)
     out["source"] = rel
     out["layout"] = "foolzh-bilingual-json"
-    out["meta"] = {"company": company, "ticker": None,
+    out["meta"] = {"company": company, "ticker": gold["meta"].get("ticker"),
                    "period": f"{q.group(1)} {q.group(2)}" if q else None,
                    "date": gold["meta"].get("date")}
     out["chrome"] = [c for c in gold["chrome"] if norm(c) and norm(c) in pairs]
     out["checked"] = ("The same call as " + gold["source"] + ", whose gold was checked by hand; "
                       "anchors are the same words. Meta: company and period from the JSON meta; "
-                      "ticker null, as the meta has none (the ticker link in the page text is not "
-                      "used here); the date from the first pair. " + gold["checked"])
+                      "the ticker from the stock link in the first pair's English, as in the "
+                      "interleaved gold; the date from the first pair. " + gold["checked"])
     return out
 
 

@@ -9,6 +9,7 @@ Drafts come from the per-family scripts here, never from the parser.
 from __future__ import annotations
 
 import argparse
+import re
 import importlib
 import sys
 from pathlib import Path
@@ -27,6 +28,16 @@ FAMILY = {  # layout -> (drafting module, folder under the shared corpus)
 }
 
 
+def _meta_from_file_name(meta: dict[str, object], stem: str) -> None:
+    """What a reader would take from the file name when the text says nothing: the
+    `__TICKER__` part and a `__YYYYMMDD` call date (tests/gold/README.md, meta)."""
+    parts = stem.split("__")
+    if meta.get("ticker") is None and len(parts) == 3 and parts[1].isupper():
+        meta["ticker"] = parts[1]
+    if meta.get("date") is None and len(parts) == 3 and re.fullmatch(r"(?:19|20)\d{6}", parts[2]):
+        meta["date"] = f"{parts[2][:4]}-{parts[2][4:6]}-{parts[2][6:]}"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("stems", nargs="*")
@@ -43,6 +54,7 @@ def main() -> int:
             gold, text = draft(path)
             texts = [t.get("_text", "") for t in gold["turns"]]
             gold = correct(gold, fix)
+            _meta_from_file_name(gold["meta"], stem)
             dump_gold(gold, GOLD / layout / f"{stem}.json")
             if args.review:
                 kept = [x for i, x in enumerate(texts) if i not in set(fix.get("drop_turns", []))]
