@@ -248,7 +248,9 @@ def _score_outline(gold: dict[str, Any], t: Transcript, nt: Normalised,
             errors.append(f"turn {gi} gold {gname or '-'} ({gkind}) vs {label(k)}: {g['at']!r}")
         if "for" in g:
             sf = t.turns[k].speaks_for if k is not None else None
-            for_ok = sf is not None and name_ok(sf, g["for"])
+            for_ok = (sf is not None and name_ok(sf, g["for"])) or (
+                g["for"] is None and k is not None and t.turns[k].interprets != []
+                and (sf is None or t.speakers[sf].name is None))
             score.add("for", for_ok)
             if not for_ok:
                 errors.append(f"turn {gi} speaks for {g['for']} vs "

@@ -135,6 +135,7 @@ def finish(text: str, draft: Draft) -> tuple[list[Speaker], list[Turn], list[Exc
     _assign_sections(turns, speakers, cues)
     _presenters_and_answerers(turns, speakers, cues)
     _link_interpretations(draft, turns, speakers, cues, remap)
+    _voices(turns, speakers)
     if draft.exchanges is not None:
         # Parsers number turns as drafted; turns that trimmed to nothing are gone.
         exchanges = [Exchange(e.asker, [remap[i] for i in e.question if i in remap],
@@ -308,6 +309,20 @@ def _link_interpretations(draft: Draft, turns: list[Turn], speakers: list[Speake
             j -= 1
         if run:
             turn.interprets = sorted(run)
+
+
+def _voices(turns: list[Turn], speakers: list[Speaker]) -> None:
+    """On whose behalf each interpretation speaks: the speaker of the turns it renders,
+    or, for a turn the source marks `[Interpreted]` under a manager's name, that manager."""
+    for turn in turns:
+        if turn.speaks_for is not None:
+            continue
+        if turn.interprets:
+            voiced = {turns[i].speaker for i in turn.interprets}
+            if len(voiced) == 1:
+                turn.speaks_for = voiced.pop()
+        elif turn.interpreted and speakers[turn.speaker].kind is SpeakerKind.EXECUTIVE:
+            turn.speaks_for = turn.speaker
 
 
 def _build_exchanges(turns: list[Turn], speakers: list[Speaker],

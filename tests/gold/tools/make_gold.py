@@ -9,8 +9,8 @@ Drafts come from the per-family scripts here, never from the parser.
 from __future__ import annotations
 
 import argparse
-import re
 import importlib
+import re
 import sys
 from pathlib import Path
 
