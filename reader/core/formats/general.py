@@ -152,6 +152,7 @@ _TRANSCRIPT_HEADING = re.compile(
 """A heading after which the call itself is written out."""
 _FOOTER_START = re.compile(
     r"more [a-z0-9.]{1,8} analysis|all earnings call transcripts|stocks mentioned|"
+    r"this article is a transcript\b.*|"
     r"related (?:articles|transcripts)|premium investing services")
 """Lines a web page puts after the call: nothing after them is speech."""
 
@@ -428,7 +429,8 @@ def _classify(s: str) -> _Cls:
     if not s:
         return _Cls.BLANK
     if len(s) > 400:
-        return _Cls.OTHER
+        # Long lines are speech, except the footer a page closes the call with.
+        return _Cls.FOOTER if _FOOTER_START.fullmatch(s[:1500].casefold()) else _Cls.OTHER
     if len(s) == 1 and s.isupper():
         return _Cls.CHROME  # an avatar initial over a name ("M" / "Mandy Dong")
     return _classify_short(s)
