@@ -131,6 +131,7 @@ def finish(text: str, draft: Draft) -> tuple[list[Speaker], list[Turn], list[Exc
                 for i, s in enumerate(draft.speakers)]
     turns, remap = _build_turns(text, draft)
     cues = [_cues(t) for t in turns]
+    _operators_by_behaviour(turns, speakers, cues)
     _askers_from_announcements(turns, speakers, cues)
     _assign_sections(turns, speakers, cues)
     _presenters_and_answerers(turns, speakers, cues)
@@ -236,6 +237,19 @@ _OFFICER_ROLE = re.compile(
     re.I)
 
 
+def _operators_by_behaviour(turns: list[Turn], speakers: list[Speaker],
+                            cues: list[_Cues]) -> None:
+    """A named speaker of no known part who announces questioners at least twice runs the
+    call: the operator ("Eric:" on a page that names the operator)."""
+    announcing: dict[int, int] = {}
+    for turn, cue in zip(turns, cues, strict=True):
+        if cue.announces is not None and cue.operator_like:
+            announcing[turn.speaker] = announcing.get(turn.speaker, 0) + 1
+    for sid, count in announcing.items():
+        if count >= 2 and speakers[sid].kind is SpeakerKind.UNKNOWN:
+            speakers[sid].kind = SpeakerKind.OPERATOR
+
+
 def _askers_from_announcements(turns: list[Turn], speakers: list[Speaker],
                                cues: list[_Cues]) -> None:
     """Whoever speaks after the operator gives the floor to a questioner is an analyst,
@@ -247,7 +261,8 @@ def _askers_from_announcements(turns: list[Turn], speakers: list[Speaker],
         name, firm = cue.announces
         for turn in turns[k + 1:k + 3]:
             sp = speakers[turn.speaker]
-            if _acts_as_operator(turn, speakers, cues[turn.index]) or sp.name is None:
+            if (_acts_as_operator(turn, speakers, cues[turn.index]) or sp.name is None
+                    or turn.speaker == turns[k].speaker):
                 continue
             agrees = _names_agree(name, sp.name)
             if sp.kind is SpeakerKind.UNKNOWN or (
