@@ -243,7 +243,8 @@ def _operators_by_behaviour(turns: list[Turn], speakers: list[Speaker],
     call: the operator ("Eric:" on a page that names the operator)."""
     announcing: dict[int, int] = {}
     for turn, cue in zip(turns, cues, strict=True):
-        if cue.announces is not None and cue.operator_like:
+        if (cue.announces is not None and cue.operator_like
+                and turn.section is not SectionKind.SUMMARY):
             announcing[turn.speaker] = announcing.get(turn.speaker, 0) + 1
     for sid, count in announcing.items():
         if count >= 2 and speakers[sid].kind is SpeakerKind.UNKNOWN:
@@ -256,7 +257,8 @@ def _askers_from_announcements(turns: list[Turn], speakers: list[Speaker],
     whatever their title sounds like ("VP of Equity Research", "Director"), unless the
     source lists them as an officer of the company."""
     for k, cue in enumerate(cues):
-        if cue.announces is None or not _acts_as_operator(turns[k], speakers, cue):
+        if (cue.announces is None or turns[k].section is SectionKind.SUMMARY
+                or not _acts_as_operator(turns[k], speakers, cue)):
             continue
         name, firm = cue.announces
         for turn in turns[k + 1:k + 3]:
@@ -280,6 +282,8 @@ def _presenters_and_answerers(turns: list[Turn], speakers: list[Speaker],
     answers an analyst, speaks for the company."""
     after_question = False
     for turn, cue in zip(turns, cues, strict=True):
+        if turn.section is SectionKind.SUMMARY:
+            continue
         sp = speakers[turn.speaker]
         operator = _acts_as_operator(turn, speakers, cue)
         if (sp.kind is SpeakerKind.UNKNOWN and sp.name is not None and not operator

@@ -625,7 +625,7 @@ class _Parse:
             last: _Label | None = None
             while i < n:
                 c = self.cls[i]
-                if c is _Cls.BLANK:
+                if c in (_Cls.BLANK, _Cls.CHROME):  # a rendering of the entry, page furniture
                     i += 1
                     continue
                 if c is _Cls.PARTICIPANTS:
