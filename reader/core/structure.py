@@ -263,9 +263,13 @@ def _askers_from_announcements(turns: list[Turn], speakers: list[Speaker],
         name, firm = cue.announces
         for turn in turns[k + 1:k + 3]:
             sp = speakers[turn.speaker]
-            if (_acts_as_operator(turn, speakers, cues[turn.index]) or sp.name is None
+            if (_acts_as_operator(turn, speakers, cues[turn.index])
                     or turn.speaker == turns[k].speaker):
                 continue
+            if sp.name is None:
+                if sp.kind in (SpeakerKind.ANALYST, SpeakerKind.UNKNOWN) and sp.role:
+                    _name_from_announcement(turns, speakers, cues, turn.index, name, firm)
+                break
             agrees = _names_agree(name, sp.name)
             if sp.kind is SpeakerKind.UNKNOWN or (
                     agrees and sp.kind is SpeakerKind.EXECUTIVE
@@ -274,6 +278,27 @@ def _askers_from_announcements(turns: list[Turn], speakers: list[Speaker],
                 if agrees and firm and not sp.affiliation:
                     sp.affiliation = firm
             break
+
+
+def _name_from_announcement(turns: list[Turn], speakers: list[Speaker], cues: list[_Cues],
+                             first: int, name: str, firm: str | None) -> None:
+    """An asker the source labels only "Analyst" takes the name the operator announced,
+    for the turns they speak until the operator next takes the floor."""
+    unnamed = turns[first].speaker
+    asker = next((s.id for s in speakers if s.name and _names_agree(s.name, name)
+                  and s.kind in (SpeakerKind.ANALYST, SpeakerKind.UNKNOWN)), None)
+    if asker is None:
+        asker = len(speakers)
+        speakers.append(Speaker(asker, name, speakers[unnamed].role, SpeakerKind.ANALYST,
+                                firm))
+    speakers[asker].kind = SpeakerKind.ANALYST
+    for turn in turns[first:]:
+        if _acts_as_operator(turn, speakers, cues[turn.index]):
+            break
+        if turn.speaker == unnamed:
+            turn.speaker = asker
+        if turn.speaks_for == unnamed:
+            turn.speaks_for = asker
 
 
 def _presenters_and_answerers(turns: list[Turn], speakers: list[Speaker],

@@ -194,6 +194,11 @@ _GENERIC_NAME = re.compile(r"\b(?:unidentified|unknown|analyst|participant|execu
 _UNNAMED = re.compile(r"(?:unknown|unidentified)[ _](?:speaker|participant|analyst|caller|"
                       r"executive|company representative|male|female|operator)(?: \d{1,2})?")
 """Labels transcribers give a voice they could not name ("Unidentified Participant")."""
+_ROLE_ONLY = re.compile(r"(?:analyst|questioner|caller|participant|executive|management|"
+                        r"company representative|interpreter|translator|"
+                        r"分析师|分析師|提问者|提問者|管理层|管理層|翻译|翻譯)")
+"""A label that gives only the speaker's part ("Analyst:"): a voice the source does not
+name, whose name the operator's introduction may give."""
 _INTERPRETED_MARK = re.compile(r"^\s*[\[(（【](?:interpreted|interpretation|translated|"
                                r"translation|翻译|翻譯|传译|傳譯)[\])）】]", re.I)
 _TITLE_CUE = re.compile(
@@ -282,7 +287,8 @@ def _latin_name(s: str) -> bool:
 
 def _name_ok(name: str) -> bool:
     low = name.casefold()
-    if low in _OPERATOR_NAMES or low in _INTERPRETER_NAMES or _UNNAMED.fullmatch(low):
+    if (low in _OPERATOR_NAMES or low in _INTERPRETER_NAMES or _UNNAMED.fullmatch(low)
+            or _ROLE_ONLY.fullmatch(low)):
         return True
     if _HAN.search(name):
         return _cjk_name(name)
@@ -965,6 +971,9 @@ class _Parse:
         return turns
 
     def _speaker(self, lab: _Label) -> int:
+        if _ROLE_ONLY.fullmatch(lab.name.casefold()) and lab.name.casefold() not in _INTERPRETER_NAMES:
+            return self.draft.speaker_id(None, lab.name, kind_from_role(lab.name),
+                                         lab.affiliation)
         p = self.participants.get(_norm(lab.name))
         role, affiliation, kind = lab.role, lab.affiliation, lab.kind
         if p is not None:

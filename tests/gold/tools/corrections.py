@@ -222,8 +222,9 @@ FOOLSCRAPE_2025: dict[str, dict[str, Any]] = {
     "foolscrape__TAL__Q4_2026": {
         "checked": (
             "The transcript starts with the CEO thanking 'Fang' (her introduction is not in "
-            "the page); every question is labelled 'Analyst:' (speaker null, kind analyst, "
-            "asker null), the operator names each analyst just before. The Q&A starts at the "
+            "the page); every question is labelled 'Analyst:', and the operator names each "
+            "analyst just before: the asker takes that name (as in the interleaved gold of "
+            "the same call). The Q&A starts at the "
             "operator's 'We will now open the call for questions', so the CEO's correction "
             "after it is qa. Read by hand: the summary blocks (one anchor each; the date line, "
             "headings and the participant lines are chrome), every label and turn start, every "
@@ -231,7 +232,17 @@ FOOLSCRAPE_2025: dict[str, dict[str, Any]] = {
         ),
         "meta": {"company": ["TAL Education", "TAL Education Group", "TAL Education (好未来)"],
                  "ticker": "TAL", "period": "Q4 2026", "date": "2026-04-23"},
-        "exchanges_drop": [28],
+        "exchanges_drop": [26, 28, 30, 33, 36, 39],
+        "exchanges_add": [(26, "Jenny Wong"), (30, "Timothy Zhao"), (33, "Eddie Huang"),
+                          (36, "Jean Wang"), (39, "Candace Chan")],
+        "kinds": {"Jenny Wong": "analyst", "Timothy Zhao": "analyst", "Eddie Huang": "analyst",
+                  "Jean Wang": "analyst", "Candace Chan": "analyst"},
+        "turns": {26: {"speaker": "Jenny Wong", "kind": None},
+                  28: {"speaker": "Jenny Wong", "kind": None},
+                  30: {"speaker": "Timothy Zhao", "kind": None},
+                  33: {"speaker": "Eddie Huang", "kind": None},
+                  36: {"speaker": "Jean Wang", "kind": None},
+                  39: {"speaker": "Candace Chan", "kind": None}},
     },
     "foolscrape__NVO__Q3_2025": {
         "checked": (
