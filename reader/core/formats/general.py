@@ -155,6 +155,8 @@ _FOOTER_START = re.compile(
     r"this article is a transcript\b.*|"
     r"related (?:articles|transcripts)|premium investing services")
 """Lines a web page puts after the call: nothing after them is speech."""
+_FACT_BULLET = re.compile(r"[A-Z][^:\n]{1,80}?(?:--|:)\s*\S")
+"""A generated key-figure line: `Revenue-- $80 million`, `NRR: 120%`."""
 
 _CHROME_LINES = """
 sign in|sign up|log in|login|log out|sign out|share|print|advertisement|ad|all transcripts|
@@ -678,6 +680,11 @@ class _Parse:
         for i in marks:
             if i != start:
                 self.cls[i] = _Cls.CHROME
+        # Above the divider, generated text starts at the first summary or participants
+        # heading or sentence; from there key-figure bullets ("Revenue-- $80 million") and
+        # prose are the website's.
+        first = next((i for i in range(start) if self.cls[i] in (_Cls.SUMMARY, _Cls.PARTICIPANTS)
+                      or (self.cls[i] is _Cls.OTHER and _sentence_like(self.s[i]))), start)
         generated = False
         for i in range(n):
             c = self.cls[i]
@@ -687,7 +694,9 @@ class _Parse:
                 generated = True
             elif c in (_Cls.TRANSCRIPT, _Cls.PRESENTATION, _Cls.QA):
                 generated = False
-            elif c is _Cls.OTHER and (generated or (i < start and _sentence_like(self.s[i]))):
+            elif c is _Cls.OTHER and (generated or (
+                    first <= i < start and (_sentence_like(self.s[i])
+                                            or _FACT_BULLET.match(self.s[i])))):
                 self.cls[i] = _Cls.GENERATED
             elif c is _Cls.FOOTER:
                 for j in range(i, n):
