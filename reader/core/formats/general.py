@@ -215,11 +215,13 @@ _COMPANY_STOP = re.compile(
     r"_(?:19|20)\d{6}\b",
     re.I)
 _WELCOME = re.compile(
-    r"welcome (?:everyone |you |all )?to (?:the |today's )?"
+    r"(?:welcome (?:everyone |you |all )?to|joining (?:us )?(?:for |on |in )?)\s*(?:the |today's |this )?"
     r"(?:(?:first|second|third|fourth|full[- ]year|fiscal|quarter|year|Q[1-4]|[1-4]Q|FY|"
     r"(?:19|20)\d\d)[\s-]+)*(?P<co>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)(?:'s|’s)?\s+"
     r"(?:first|second|third|fourth|full[- ]year|fiscal|(?:19|20)\d\d|Q[1-4]|[1-4]Q|FY|earnings|"
-    r"quarterly|annual|conference)\b", re.I)
+    r"quarterly|annual|conference)\b"
+    r"|(?:earnings|conference|results) (?:conference )?call for (?P<co2>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)"
+    r"(?=[.;]|,\s|\s+(?:this|today|on|at)\b)", re.I)
 _ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "IR", "VP", "EVP", "SVP", "Q",
                             "QA", "MD", "GM", "ET", "PT", "EST", "EDT"})
 
@@ -1115,9 +1117,12 @@ class _Parse:
         if meta.period is None:
             meta.period = normalize_period(opening)
         if meta.company is None:
-            m = _WELCOME.search(opening)
-            if m:
-                meta.company = m.group("co").strip(" ,.")
+            for m in _WELCOME.finditer(opening):
+                co = (m.group("co") or m.group("co2")).strip(" ,.")
+                if not (_TITLE_CUE.fullmatch(co) or normalize_period(co)
+                        or co.casefold() in _NON_NAME):
+                    meta.company = co
+                    break
         if meta.company is None:
             meta.company = self._company_of_executives()
         for i in used:
@@ -1138,7 +1143,7 @@ class _Parse:
         """The first words spoken: the operator's welcome names the company and quarter."""
         out: list[str] = []
         size = 0
-        for i in range(head_end, len(self.lines)):
+        for i in range(head_end if self.accepted else 0, len(self.lines)):
             if self.cls[i] is _Cls.OTHER and i not in self.accepted:
                 out.append(self.s[i][:600])
                 size += len(out[-1])
