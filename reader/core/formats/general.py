@@ -155,6 +155,10 @@ _FOOTER_START = re.compile(
     r"this article is a transcript\b.*|"
     r"related (?:articles|transcripts)|premium investing services")
 """Lines a web page puts after the call: nothing after them is speech."""
+_LEGAL_HEADING = re.compile(
+    r"(?:legal )?disclaimers?|forward[- ]looking (?:information|statements?)|"
+    r"safe harbou?r(?: statement)?|cautionary (?:note|statement)s?|免责声明|免責聲明")
+"""Headings over legal text that is part of the page, not of the call."""
 _FACT_BULLET = re.compile(r"[A-Z][^:\n]{1,80}?(?:--|:)\s*\S")
 """A generated key-figure line: `Revenue-- $80 million`, `NRR: 120%`."""
 
@@ -222,6 +226,8 @@ _WELCOME = re.compile(
     r"quarterly|annual|conference)\b"
     r"|(?:earnings|conference|results) (?:conference )?call for (?P<co2>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)"
     r"(?=[.;]|,\s|\s+(?:this|today|on|at)\b)", re.I)
+_SPOKEN_DATE = re.compile(r"\b(?:as of |on )?today,?\s+(?:is\s+)?(?:\w+day,\s+)?(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d)")
+""""... only as of today, November 2, 2022": the call's date in the safe-harbour words."""
 _ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "IR", "VP", "EVP", "SVP", "Q",
                             "QA", "MD", "GM", "ET", "PT", "EST", "EDT"})
 
@@ -687,9 +693,20 @@ class _Parse:
         # prose are the website's.
         first = next((i for i in range(start) if self.cls[i] in (_Cls.SUMMARY, _Cls.PARTICIPANTS)
                       or (self.cls[i] is _Cls.OTHER and _sentence_like(self.s[i]))), start)
-        generated = False
+        generated = legal = False
         for i in range(n):
             c = self.cls[i]
+            if _LEGAL_HEADING.fullmatch(_heading_text(self.s[i])) and len(self.s[i]) <= 60:
+                legal = True  # a disclaimer block: furniture up to the next section
+                self.cls[i] = _Cls.CHROME
+                continue
+            if legal:
+                if c in (_Cls.PARTICIPANTS, _Cls.PRESENTATION, _Cls.QA, _Cls.TRANSCRIPT,
+                         _Cls.SUMMARY):
+                    legal = False
+                elif c is _Cls.OTHER:
+                    self.cls[i] = _Cls.CHROME
+                    continue
             if c is _Cls.SUMMARY and not self._stands_alone(i):
                 self.cls[i] = c = _Cls.OTHER  # "Key Highlights" inside a speech is speech
             if c is _Cls.SUMMARY:
@@ -1125,6 +1142,9 @@ class _Parse:
                     break
         if meta.company is None:
             meta.company = self._company_of_executives()
+        if meta.date is None:
+            m = _SPOKEN_DATE.search(self._opening_text(head_end, 6000))
+            meta.date = parse_date(m.group("date")) if m else None
         for i in used:
             self.cls[i] = _Cls.META
         return meta
@@ -1139,7 +1159,7 @@ class _Parse:
         firm, count = firms.most_common(1)[0]
         return firm if count >= 2 or len(firms) == 1 else None
 
-    def _opening_text(self, head_end: int) -> str:
+    def _opening_text(self, head_end: int, limit: int = 1200) -> str:
         """The first words spoken: the operator's welcome names the company and quarter."""
         out: list[str] = []
         size = 0
@@ -1147,7 +1167,7 @@ class _Parse:
             if self.cls[i] is _Cls.OTHER and i not in self.accepted:
                 out.append(self.s[i][:600])
                 size += len(out[-1])
-                if size > 1200:
+                if size > limit:
                     break
         return " ".join(out)
 
