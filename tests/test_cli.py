@@ -41,7 +41,7 @@ def test_parse_json_follows_the_schema() -> None:
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert list(doc) == ["schema", "format", "source", "meta", "speakers", "turns", "exchanges",
-                         "schema_minor"]
+                         "doubts", "schema_minor"]
     assert doc["schema"] == 1 and doc["format"] == "quartr"
     assert doc["source"]["name"] == EXAMPLE.name and doc["source"]["encoding"] == "utf-8"
     assert len(doc["source"]["sha256"]) == 64

@@ -39,6 +39,7 @@ def to_json(transcript: Transcript,
                   for turn in t.turns],
         "exchanges": [{"asker": e.asker, "question": list(e.question), "answer": list(e.answer)}
                       for e in t.exchanges],
+        "doubts": [{"kind": d.kind, "message": d.message, "turn": d.turn} for d in t.doubts],
         "schema_minor": SCHEMA_MINOR,
     }
     if alignment is not None:
@@ -75,6 +76,10 @@ def to_text(transcript: Transcript) -> str:
     facts = [("Company", m.company), ("Ticker", m.ticker), ("Period", m.period),
              ("Date", m.date), ("Layout", t.format), ("Encoding", t.source.encoding)]
     out.extend(f"  {label:<9} {value if value else '-'}" for label, value in facts)
+    if t.doubts:
+        out.append("")
+        out.append(f"Doubts ({len(t.doubts)}): parts of this outline are guesses")
+        out.extend(f"  - {d.message}" for d in t.doubts)
 
     out.append("")
     out.append("Sections")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 from functools import lru_cache
 
-from reader.core.draft import Draft, DraftTurn
+from reader.core.draft import Draft, DraftSpeaker, DraftTurn
 from reader.core.formats.bilingual import Bilingual, Part, read_bilingual
 from reader.core.metadata import (
     find_ticker,
@@ -651,7 +651,7 @@ class _Parse:
                 if c is not _Cls.OTHER:
                     break
                 s = self.s[i]
-                if last is not None and not last.explicit and self._entry(s) is None:
+                if last is not None and not last.explicit and self._second_line(i):
                     rl = _role_line(s)
                     if rl is None and _COMPANY_SUFFIX.search(s) and len(s) <= 80:
                         rl = (None, s)
@@ -723,6 +723,21 @@ class _Parse:
                         self.cls[j] = _Cls.CHROME
                 return
 
+    def _second_line(self, i: int) -> bool:
+        """Whether line `i` completes the bare name above it as a two-line entry: it does
+        not read as an entry of its own, or it does ("Public Storage - CFO") but the list
+        goes on with a bare name, as pair-form lists do."""
+        own = self._entry(self.s[i])
+        if own is None:
+            return True
+        if not own.explicit or _role_line(self.s[i]) is None:
+            return False
+        j = self._next_nonblank(i + 1)
+        if j is None or self.cls[j] is not _Cls.OTHER:
+            return True
+        after = self._entry(self.s[j])
+        return after is not None and not after.explicit
+
     def _stands_alone(self, i: int) -> bool:
         """A line with a blank line (or the file's edge) above and below it."""
         above = i == 0 or self.cls[i - 1] is _Cls.BLANK
@@ -735,7 +750,10 @@ class _Parse:
             kind = _label_kind(lab.name, lab.role, lab.affiliation)
         if kind is SpeakerKind.UNKNOWN:
             kind = list_kind
-        self.participants[_norm(lab.name)] = _Participant(lab.role, lab.affiliation, kind)
+        key = _norm(lab.name)
+        if key not in self.participants:
+            self.draft.roster.append(DraftSpeaker(lab.name, lab.role, kind, lab.affiliation))
+        self.participants[key] = _Participant(lab.role, lab.affiliation, kind)
 
     def _implicit_lists(self) -> None:
         """Header-like lines with no speech between them are a list, except a last one
@@ -877,6 +895,12 @@ class _Parse:
                 ok = sure(c) or established
             if ok:
                 self.accepted[i] = c
+        weak = [c for c in self.accepted.values() if not c.strong and not c.label.explicit
+                and c.key not in self.participants]
+        if weak and 2 * len(weak) >= len(self.accepted):
+            self.draft.guessed_headers = (
+                f"speakers were read from {len(weak)} bare name lines that no participant "
+                "list confirms")
 
     # -- segmentation
 
@@ -1143,8 +1167,8 @@ class _Parse:
         if meta.company is None:
             meta.company = self._company_of_executives()
         if meta.date is None:
-            m = _SPOKEN_DATE.search(self._opening_text(head_end, 6000))
-            meta.date = parse_date(m.group("date")) if m else None
+            spoken = _SPOKEN_DATE.search(self._opening_text(head_end, 6000))
+            meta.date = parse_date(spoken.group("date")) if spoken else None
         for i in used:
             self.cls[i] = _Cls.META
         return meta
