@@ -111,14 +111,17 @@ def _cues(turn: Turn) -> _Cues:
     # Operator-like words only matter in short turns; bounding every search keeps the pass
     # linear and cheap on long monologues.
     short = len(text) < _SHORT_TURN
+    operator_like = len(text) < 700 and bool(_OPERATOR_CUES.search(text.lower()))
     announce = (ASKER_ANNOUNCEMENT.search(text) or LINE_OF.search(text)
-                or GO_TO_ANNOUNCEMENT.search(text)) if short else None
+                # The looser "We'll go to Jane with ABC" only where operator cues stand.
+                or (GO_TO_ANNOUNCEMENT.search(text) if operator_like else None)
+                ) if short else None
     announces = (announce.group("name"), announce.group("firm")) if announce else None
     first = _MARKER_PREFIX.sub("", head).lstrip("\"'“‘([ ")
     continues = bool(first) and first[0].islower() and not first.startswith(("i ", "iPhone"))
     return _Cues(
         # Operator turns are short; a long turn quoting "please go ahead" is not one.
-        operator_like=len(text) < 700 and bool(_OPERATOR_CUES.search(text.lower())),
+        operator_like=operator_like,
         announces=announces,
         continues=continues,
         translation=_is_translation_cue(head[:200].lower()),
