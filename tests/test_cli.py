@@ -48,7 +48,7 @@ def test_parse_json_follows_the_schema() -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     for turn in doc["turns"]:
         assert set(turn) == {"index", "speaker", "section", "lang", "interpreted", "interprets",
-                             "paragraphs"}
+                             "speaks_for", "paragraphs"}
         for p in turn["paragraphs"]:
             assert text[p["start"]:p["end"]] == p["text"]
     for s in doc["speakers"]:

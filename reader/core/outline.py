@@ -34,7 +34,7 @@ def to_json(transcript: Transcript,
                       "affiliation": s.affiliation} for s in t.speakers],
         "turns": [{"index": turn.index, "speaker": turn.speaker, "section": turn.section.value,
                    "lang": turn.lang.value, "interpreted": turn.interpreted,
-                   "interprets": list(turn.interprets),
+                   "interprets": list(turn.interprets), "speaks_for": turn.speaks_for,
                    "paragraphs": [_paragraph_json(p) for p in turn.paragraphs]}
                   for turn in t.turns],
         "exchanges": [{"asker": e.asker, "question": list(e.question), "answer": list(e.answer)}
