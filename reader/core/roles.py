@@ -16,7 +16,7 @@ _INTERPRETER_ROLE = re.compile(r"\b(interpreter|translator|interpretation|翻译
 _ANALYST_ROLE = re.compile(
     r"\b(analyst|analysts|research|equity research|investor\b(?! relations)|portfolio manager|"
     r"fund manager|securities|capital(?! markets)|asset management|bank|partners|advisors|"
-    r"分析师|分析師|研究员|研究員)", re.I)
+    r"分析师|分析師|研究员|研究員|提问者|提問者|投资者|投資者)", re.I)
 _EXECUTIVE_ROLE = re.compile(
     r"\b(ceo|cfo|coo|cto|cro|cmo|cio|chief|president|chairman|chairwoman|chair|director|officer|"
     r"vp|vice president|head|investor relations|ir|manager|founder|co-founder|treasurer|controller|"
@@ -36,7 +36,7 @@ def kind_from_role(role: str | None, name: str | None = None) -> SpeakerKind:
     if _INTERPRETER_ROLE.search(role):
         return SpeakerKind.INTERPRETER
     # "Managing Director and Senior Equity Analyst": the analyst word wins over "Director".
-    if re.search(r"\banalyst|分析师|分析師", role, re.I):
+    if re.search(r"\banalyst|分析师|分析師|提问者|提問者", role, re.I):
         return SpeakerKind.ANALYST
     if _EXECUTIVE_ROLE.search(role):
         return SpeakerKind.EXECUTIVE

@@ -112,6 +112,12 @@ _CJK_NON_NAME = frozenset(_CJK_NON_NAME_WORDS.split())
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·・]{2,5}")
+_CJK_TITLED_NAME = re.compile(
+    r"(?P<role>(?:[\u4e00-\u9fff]{0,8}(?:首席|总裁|總裁|董事|总监|總監|经理|經理|副总|副總|主席|"
+    r"执行官|執行官|财务官|財務官|秘书|秘書|分析师|分析師|研究员|研究員|提问者|提問者|投资者关系|"
+    r"投資者關係)[\u4e00-\u9fff]{0,6}))[ \u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})"
+    r"(?:[(（](?P<firm>[^()（）]{1,30})[)）])?")
+"""`职称 姓名`, as Chinese minutes label speakers: 首席执行官 王建国, 提问者 张伟（中金公司）."""
 _CJK_HONORIFIC = re.compile(r"(?:先生|女士|博士|小姐|总|總)$")
 
 _SECTION_PRESENTATION = re.compile(
@@ -201,8 +207,15 @@ _UNNAMED = re.compile(r"(?:unknown|unidentified)[ _](?:speaker|participant|analy
                       r"executive|company representative|male|female|operator)(?: \d{1,2})?")
 """Labels transcribers give a voice they could not name ("Unidentified Participant")."""
 _ROLE_ONLY = re.compile(r"(?:analyst|questioner|caller|participant|executive|management|"
-                        r"company representative|interpreter|translator|"
-                        r"分析师|分析師|提问者|提問者|管理层|管理層|翻译|翻譯)")
+                        r"company representative|interpreter|translator|question|answer|q|a|"
+                        r"分析师|分析師|提问者|提問者|提问|提問|问|問|答|回答|管理层|管理層|"
+                        r"翻译|翻譯)")
+_QA_LABEL_KIND = {
+    "q": SpeakerKind.ANALYST, "question": SpeakerKind.ANALYST, "questioner": SpeakerKind.ANALYST,
+    "问": SpeakerKind.ANALYST, "問": SpeakerKind.ANALYST, "提问": SpeakerKind.ANALYST,
+    "提問": SpeakerKind.ANALYST, "提问者": SpeakerKind.ANALYST, "提問者": SpeakerKind.ANALYST,
+    "a": SpeakerKind.EXECUTIVE, "answer": SpeakerKind.EXECUTIVE, "答": SpeakerKind.EXECUTIVE,
+    "回答": SpeakerKind.EXECUTIVE}
 """A label that gives only the speaker's part ("Analyst:"): a voice the source does not
 name, whose name the operator's introduction may give."""
 _INTERPRETED_MARK = re.compile(r"^\s*[\[(（【](?:interpreted|interpretation|translated|"
@@ -362,7 +375,19 @@ def _parse_label_cached(label: str) -> _Label | None:
     # First cut off the name by the header's shape; only a name-like one is worth the rest.
     m = _PAREN_END.fullmatch(label)
     parts: list[str]
-    if m:
+    titled = _CJK_TITLED_NAME.fullmatch(label)
+    if titled and _cjk_name(titled.group("name")):  # 首席执行官 王建国 / 提问者 张伟（中金公司）
+        inner = titled.group("firm")
+        parts = [titled.group("name"), titled.group("role")] + ([inner] if inner else [])
+        shape = "paren"
+        if inner:
+            return _Label(parts[0], titled.group("role"), inner, True,
+                          _label_kind(parts[0], titled.group("role"), inner), shape)
+    elif m and _ROLE_ONLY.fullmatch(m.group("name").strip().casefold()) and _name_ok(
+            m.group("inner").strip()) and not _ROLE_ONLY.fullmatch(
+                m.group("inner").strip().casefold()):
+        shape, parts = "paren", [m.group("inner"), m.group("name")]  # Analyst (Jane Doe)
+    elif m:
         shape, parts = "paren", [m.group("name"), m.group("inner")]
     elif _DASH_SPLIT.search(label):
         shape, parts = "dash", _DASH_SPLIT.split(label)
@@ -1023,9 +1048,10 @@ class _Parse:
         return turns
 
     def _speaker(self, lab: _Label) -> int:
-        if _ROLE_ONLY.fullmatch(lab.name.casefold()) and lab.name.casefold() not in _INTERPRETER_NAMES:
-            return self.draft.speaker_id(None, lab.name, kind_from_role(lab.name),
-                                         lab.affiliation)
+        low = lab.name.casefold()
+        if _ROLE_ONLY.fullmatch(low) and low not in _INTERPRETER_NAMES:
+            kind = _QA_LABEL_KIND.get(low) or kind_from_role(lab.name)
+            return self.draft.speaker_id(None, lab.role or lab.name, kind, lab.affiliation)
         p = self.participants.get(_norm(lab.name))
         role, affiliation, kind = lab.role, lab.affiliation, lab.kind
         if p is not None:
@@ -1188,11 +1214,16 @@ class _Parse:
         out: list[str] = []
         size = 0
         for i in range(head_end if self.accepted else 0, len(self.lines)):
-            if self.cls[i] is _Cls.OTHER and i not in self.accepted:
+            cand = self.accepted.get(i)
+            if cand is not None and cand.body_start is not None:  # "主持人：欢迎参加…"
+                out.append(self.text[cand.body_start:self.lines[i].end][:600])
+            elif self.cls[i] is _Cls.OTHER and cand is None:
                 out.append(self.s[i][:600])
-                size += len(out[-1])
-                if size > limit:
-                    break
+            else:
+                continue
+            size += len(out[-1])
+            if size > limit:
+                break
         return " ".join(out)
 
 
