@@ -243,3 +243,106 @@ def test_timed_paragraphs_keep_their_times() -> None:
     assert [p.text for p in paras] == ["Thanks for joining.", "We had a record quarter.",
                                        "How durable is demand?"]
     assert [p.time for p in paras] == [(5.0, 9.5), (10.0, 12.0), (3723.0, None)]
+
+
+def test_all_caps_inline_labels_and_an_analyst_named_in_parentheses() -> None:
+    text = """PRESENTATION
+
+OPERATOR: Good morning and welcome to the Brightwell Bank fourth quarter 2024 results call.
+
+JANE FRASER: Thank you, operator. We had a solid quarter across the franchise.
+
+MARK MASON: Thanks, Jane. Revenues were up 12%.
+
+OPERATOR: Our first question comes from Mike Mayo with Wells Fargo.
+
+MIKE MAYO: Hi. How should we think about expenses next year?
+
+JANE FRASER: We expect them to fall.
+
+Analyst (Betsy Graseck): And capital return?
+
+MARK MASON: Buybacks continue.
+"""
+    t = parse_text(text)
+    assert who(t) == ["OPERATOR", "JANE FRASER", "MARK MASON", "OPERATOR", "MIKE MAYO",
+                      "JANE FRASER", "Betsy Graseck", "MARK MASON"]
+    assert kind(t, "Betsy Graseck") is SpeakerKind.ANALYST
+    assert [t.speakers[e.asker].name for e in t.exchanges if e.asker is not None] == [
+        "MIKE MAYO", "Betsy Graseck"]
+    assert t.meta.period == "Q4 2024" and t.meta.company == "Brightwell Bank"
+
+
+def test_chinese_minutes_labels() -> None:
+    text = """# 蓝湖科技_20240820
+
+简报
+
+主持人：各位投资者下午好，欢迎参加蓝湖科技2024年第二季度业绩说明会。
+
+首席执行官 王建国：谢谢主持人。本季度公司收入同比增长百分之十八。
+
+问答
+
+主持人：下面进入问答环节。
+
+提问者 张伟（中金公司）：请问下半年的毛利率展望如何？
+
+答：我们预计毛利率保持稳定。
+
+问：海外业务的进展怎么样？
+
+答：海外收入占比已经达到百分之十五。
+"""
+    t = parse_text(text)
+    assert (t.meta.company, t.meta.period, t.meta.date) == ("蓝湖科技", "Q2 2024", "2024-08-20")
+    ceo = next(s for s in t.speakers if s.name == "王建国")
+    assert (ceo.role, ceo.kind) == ("首席执行官", SpeakerKind.EXECUTIVE)
+    asker = next(s for s in t.speakers if s.name == "张伟")
+    assert (asker.affiliation, asker.kind) == ("中金公司", SpeakerKind.ANALYST)
+    assert [t.speaker_of(turn).kind for turn in t.turns_in(SectionKind.QA)] == [
+        SpeakerKind.OPERATOR, SpeakerKind.ANALYST, SpeakerKind.EXECUTIVE, SpeakerKind.ANALYST,
+        SpeakerKind.EXECUTIVE]
+    assert len(t.exchanges) == 2
+
+
+INTERPRETED = """Operator
+Good morning and welcome to the Jadeport Holdings second quarter 2024 earnings call.
+
+Cathy Lin -- Head of Investor Relations
+Thank you, operator. Joining us today are Mr. Zhou Wei, our CEO, and Ms. Ann Qiu, our CFO.
+
+Zhou Wei -- Chairman and Chief Executive Officer
+[Foreign Language]
+
+Interpreter
+This is Zhou Wei. Thank you all for joining. Our revenue grew 20% this quarter.
+
+Ann Qiu -- Chief Financial Officer
+Thank you. Gross margin improved to 41%.
+
+Operator
+Our first question comes from Leo Park with Harbor Securities.
+
+Leo Park -- Harbor Securities -- Analyst
+[Foreign Language] I will translate myself. How should we think about margins next year?
+
+Zhou Wei -- Chairman and Chief Executive Officer
+(foreign language)
+
+Cathy Lin -- Head of Investor Relations
+This is Cathy translating for Mr. Zhou. We expect margins to stay stable next year.
+"""
+
+
+def test_foreign_language_placeholders_are_linked_to_their_interpretation() -> None:
+    t = parse_text(INTERPRETED)
+    names = [t.speaker_of(turn).name for turn in t.turns]
+    ceo = next(s.id for s in t.speakers if s.name == "Zhou Wei")
+    voice = t.turns[names.index("Interpreter")]
+    assert voice.interprets == [voice.index - 1] and voice.speaks_for == ceo
+    ir = t.turns[-1]
+    assert t.speaker_of(ir).name == "Cathy Lin"
+    assert ir.interprets == [ir.index - 1] and ir.speaks_for == ceo
+    # The analyst who translates their own question interprets nobody.
+    assert all(not turn.interprets for turn in t.turns if t.speaker_of(turn).name == "Leo Park")

@@ -333,29 +333,64 @@ def _link_interpretations(draft: Draft, turns: list[Turn], speakers: list[Speake
     """
     decided = {remap[i] for i, dt in enumerate(draft.turns)
                if i in remap and dt.interprets is not None}
+    original = [t.lang is Lang.ZH or _foreign_placeholder(t) for t in turns]
     follows_zh: dict[int, int] = {}
     for prev, turn in itertools.pairwise(turns):
-        if (turn.lang is Lang.EN and prev.lang is Lang.ZH and prev.speaker != turn.speaker):
+        if (turn.lang is Lang.EN and original[prev.index] and not original[turn.index]
+                and prev.speaker != turn.speaker):
             follows_zh[turn.speaker] = follows_zh.get(turn.speaker, 0) + 1
     interpreters = {sid for sid, n in follows_zh.items()
                     if n >= 2 and speakers[sid].kind is not SpeakerKind.OPERATOR}
     interpreters |= {s.id for s in speakers if s.kind is SpeakerKind.INTERPRETER}
 
     for turn, cue in zip(turns, cues, strict=True):
-        if turn.index in decided or turn.lang is not Lang.EN or turn.index == 0:
+        if (turn.index in decided or turn.lang is not Lang.EN or turn.index == 0
+                or original[turn.index]):
             continue
-        if turn.speaker not in interpreters and not cue.translation:
+        voiced = _voiced_speaker(turn, speakers)
+        if turn.speaker not in interpreters and not cue.translation and voiced is None:
             continue
         if _acts_as_operator(turn, speakers, cue) and not cue.translation:
             continue
         run: list[int] = []
         j = turn.index - 1
-        while (j >= 0 and turns[j].lang is Lang.ZH and turns[j].speaker != turn.speaker
+        while (j >= 0 and original[j] and turns[j].speaker != turn.speaker
                and not _acts_as_operator(turns[j], speakers, cues[j])):
             run.append(j)
             j -= 1
-        if run:
+        if run and (voiced is None or any(turns[i].speaker == voiced for i in run)):
             turn.interprets = sorted(run)
+
+
+_FOREIGN_MARK = re.compile(
+    r"[\[(（【]\s*(?:foreign language|foreign speech|non-english|speaks? in (?:chinese|mandarin|"
+    r"cantonese|a foreign language)|in (?:chinese|mandarin|cantonese)|chinese|mandarin|"
+    r"speaking (?:chinese|mandarin))\s*[\])）】]", re.I)
+
+
+def _foreign_placeholder(turn: Turn) -> bool:
+    """A turn that is only a note that speech in another language was left out
+    ("[Foreign Language]"): the original an interpretation after it renders."""
+    text = turn.text
+    return len(text) < 80 and _FOREIGN_MARK.fullmatch(text.strip()) is not None
+
+
+_VOICE_CLAIM = re.compile(r"^\W{0,3}(?:\[[^\]]{1,30}\]\s*)?(?:this is|i am|i'm)\s+"
+                          r"(?:mr\.?\s+|ms\.?\s+|mrs\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                          r"(?=[.,;]|\s+(?:speaking|here)\b)")
+
+
+def _voiced_speaker(turn: Turn, speakers: list[Speaker]) -> int | None:
+    """An interpreter who opens with another speaker's name ("This is Zhou Wei. Thank you
+    all...") voices that speaker."""
+    m = _VOICE_CLAIM.match(turn.paragraphs[0].text)
+    if m is None:
+        return None
+    for s in speakers:
+        if s.id != turn.speaker and s.name and _names_agree(m.group("name"), s.name) and (
+                s.kind is not SpeakerKind.ANALYST):
+            return s.id
+    return None
 
 
 def _voices(turns: list[Turn], speakers: list[Speaker]) -> None:

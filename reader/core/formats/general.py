@@ -921,11 +921,11 @@ class _Parse:
             if ok:
                 self.accepted[i] = c
         weak = [c for c in self.accepted.values() if not c.strong and not c.label.explicit
-                and c.key not in self.participants]
+                and c.key not in self.participants and counts[c.key] < 2]
         if weak and 2 * len(weak) >= len(self.accepted):
             self.draft.guessed_headers = (
-                f"speakers were read from {len(weak)} bare name lines that no participant "
-                "list confirms")
+                f"{len(weak)} speakers were read from name lines that appear once and that "
+                "no participant list confirms")
 
     # -- segmentation
 
