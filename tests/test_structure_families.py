@@ -346,3 +346,48 @@ def test_foreign_language_placeholders_are_linked_to_their_interpretation() -> N
     assert ir.interprets == [ir.index - 1] and ir.speaks_for == ceo
     # The analyst who translates their own question interprets nobody.
     assert all(not turn.interprets for turn in t.turns if t.speaker_of(turn).name == "Leo Park")
+
+
+def test_participant_titles_and_firms_that_wrap_onto_a_second_line() -> None:
+    text = """Call Participants
+
+EXECUTIVES
+
+Mara Lindqvist
+Chief Executive Officer
+
+Tobias Renn
+Executive VP & Chief
+Financial Officer
+
+ANALYSTS
+
+Priya Nandakumar
+Lakeshore Capital Markets Inc.,
+Research Division
+
+Presentation
+
+Operator
+Good day and welcome to the Quillfeather third quarter call.
+
+Mara Lindqvist
+Thanks, everyone. Revenue rose 8%.
+
+Question and Answer
+
+Operator
+Our first question comes from Priya Nandakumar with Lakeshore.
+
+Priya Nandakumar
+How is demand?
+
+Tobias Renn
+Steady.
+"""
+    t = parse_text(text)
+    assert who(t) == ["Operator", "Mara Lindqvist", "Operator", "Priya Nandakumar", "Tobias Renn"]
+    cfo = next(s for s in t.speakers if s.name == "Tobias Renn")
+    assert cfo.role == "Executive VP & Chief Financial Officer"
+    asker = next(s for s in t.speakers if s.name == "Priya Nandakumar")
+    assert asker.affiliation == "Lakeshore Capital Markets Inc., Research Division"

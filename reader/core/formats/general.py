@@ -442,6 +442,15 @@ def _role_line(s: str) -> tuple[str | None, str | None] | None:
     return (role, affiliation) if role else None
 
 
+def _entry_second_line(s: str) -> tuple[str | None, str | None] | None:
+    """(role, firm) from the line under a participant's name: a title line, or a firm
+    ("Lakeshore Capital Markets Inc.," whose division wraps onto the next line)."""
+    rl = _role_line(s)
+    if rl is None and len(s) <= 80 and _COMPANY_SUFFIX.search(s.rstrip(",;& ")):
+        rl = (None, s.rstrip(",;& "))
+    return rl
+
+
 # --- lines ----------------------------------------------------------------------------
 
 class _Cls(Enum):
@@ -677,9 +686,7 @@ class _Parse:
                     break
                 s = self.s[i]
                 if last is not None and not last.explicit and self._second_line(i):
-                    rl = _role_line(s)
-                    if rl is None and _COMPANY_SUFFIX.search(s) and len(s) <= 80:
-                        rl = (None, s)
+                    rl = _entry_second_line(s)
                     if rl is not None:  # the second line of a two-line entry
                         last.role, last.affiliation = last.role or rl[0], rl[1]
                         last.explicit = True
@@ -687,13 +694,26 @@ class _Parse:
                         self.cls[i] = _Cls.ENTRY
                         i += 1
                         continue
+                if (last is not None and last.explicit and self.cls[i - 1] is _Cls.ENTRY
+                        and self._wrapped_on(i)):
+                    # The entry's title or firm wrapped onto this line.
+                    if last.role and not last.affiliation and _titled(s):
+                        last.role = f"{last.role} {s}"
+                    else:
+                        joiner = ", " if self.s[i - 1].endswith(",") else " "
+                        last.affiliation = joiner.join(
+                            p for p in (last.affiliation or last.role, s) if p)
+                    self._add_participant(last, kind)
+                    self.cls[i] = _Cls.ENTRY
+                    i += 1
+                    continue
                 lab = self._entry(s)
                 if lab is None:
                     break
                 j = self._next_nonblank(i + 1)
                 if j is not None and self.cls[j] is _Cls.OTHER and self._entry(self.s[j]) is None:
                     nxt = self._candidate(j)
-                    if not ((not lab.explicit and _role_line(self.s[j]))
+                    if not ((not lab.explicit and _entry_second_line(self.s[j]))
                             or (nxt is not None and (nxt.strong or nxt.body_start is not None))):
                         break  # followed by speech: a turn header, and the list is over
                 self._add_participant(lab, kind)
@@ -747,6 +767,15 @@ class _Parse:
                     if self.cls[j] is not _Cls.BLANK:
                         self.cls[j] = _Cls.CHROME
                 return
+
+    def _wrapped_on(self, i: int) -> bool:
+        """Whether line `i` continues the entry line above it ("Executive VP & Chief" /
+        "Financial Officer", "Lakeshore Capital Markets Inc.," / "Research Division")."""
+        s, above = self.s[i], self.s[i - 1]
+        if len(s) > 80 or self._entry(s) is not None:
+            return False
+        return above.endswith((",", "&", "-", " and", " of")) or _titled(s) or bool(
+            re.fullmatch(r"(?:[A-Z][\w&.'’-]*\s?){1,4}(?:Division|Group|Department|Research)", s))
 
     def _second_line(self, i: int) -> bool:
         """Whether line `i` completes the bare name above it as a two-line entry: it does
