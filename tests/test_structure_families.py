@@ -391,3 +391,31 @@ Steady.
     assert cfo.role == "Executive VP & Chief Financial Officer"
     asker = next(s for s in t.speakers if s.name == "Priya Nandakumar")
     assert asker.affiliation == "Lakeshore Capital Markets Inc., Research Division"
+
+
+def test_a_translation_given_later_renders_the_earlier_mandarin() -> None:
+    text = """Operator
+Our first question comes from Leo Park with Harbor Securities.
+
+Leo Park -- Harbor Securities -- Analyst
+Could you comment on margins and on the dividend?
+
+Zhou Wei -- Chief Executive Officer
+我们预计明年利润率保持稳定，分红政策不变。
+
+Ann Qiu -- Chief Financial Officer
+On the dividend, our payout ratio stays at 30%.
+
+Cathy Lin -- Head of Investor Relations
+Let me now translate Mr. Zhou's answer. We expect margins to stay stable next year.
+
+12
+
+Operator
+That concludes the call.
+"""
+    t = parse_text(text)
+    ir = next(turn for turn in t.turns if t.speaker_of(turn).name == "Cathy Lin")
+    ceo = next(s.id for s in t.speakers if s.name == "Zhou Wei")
+    assert ir.interprets == [2] and ir.speaks_for == ceo
+    assert "12" not in ir.text  # a lone page number is page furniture

@@ -90,6 +90,6 @@ OPERATOR_CUES = re.compile(
 
 TRANSLATION_CUE = re.compile(
     r"\b(?:i(?:'ll| will)|let me|i(?:'m| am) going to|i can|i would)\s+(?:now\s+)?(?:do|give|provide|make)\s+(?:the|a|some)\s+"
-    r"(?:translation|interpretation)|\b(?:let me|i(?:'ll| will))\s+translate|^\s*(?:translation|interpretation)\s*[:：]|"
+    r"(?:translation|interpretation)|\b(?:let me|i(?:'ll| will))\s+(?:now\s+|just\s+|quickly\s+)?translate|^\s*(?:translation|interpretation)\s*[:：]|"
     r"\b(?:translating|interpreting) for\b|\btranslation (?:of|for) (?:mr|ms|mrs|dr)\.?\s",
     re.I)

@@ -358,6 +358,8 @@ def _link_interpretations(draft: Draft, turns: list[Turn], speakers: list[Speake
                and not _acts_as_operator(turns[j], speakers, cues[j])):
             run.append(j)
             j -= 1
+        if not run and cue.translation and not _translates_itself(turn):
+            run = _deferred_original(turn, turns, original)
         if run and (voiced is None or any(turns[i].speaker == voiced for i in run)):
             turn.interprets = sorted(run)
 
@@ -366,6 +368,29 @@ _FOREIGN_MARK = re.compile(
     r"[\[(（【]\s*(?:foreign language|foreign speech|non-english|speaks? in (?:chinese|mandarin|"
     r"cantonese|a foreign language)|in (?:chinese|mandarin|cantonese)|chinese|mandarin|"
     r"speaking (?:chinese|mandarin))\s*[\])）】]", re.I)
+
+
+_DEFERRED_REACH = 8
+
+
+def _translates_itself(turn: Turn) -> bool:
+    """"[Foreign Language] I will translate myself": a speaker rendering their own words."""
+    head = turn.paragraphs[0].text[:300]
+    return bool(_FOREIGN_MARK.search(head)) or "myself" in head.lower()
+
+
+def _deferred_original(turn: Turn, turns: list[Turn], original: list[bool]) -> list[int]:
+    """A translation given later ("Let me now translate Mr. Zhou's answer") renders the
+    nearest run of Mandarin turns by someone else within the last few turns."""
+    j = turn.index - 1
+    while j >= max(0, turn.index - _DEFERRED_REACH) and not (
+            original[j] and turns[j].speaker != turn.speaker):
+        j -= 1
+    run: list[int] = []
+    while j >= 0 and original[j] and turns[j].speaker != turn.speaker:
+        run.append(j)
+        j -= 1
+    return run
 
 
 def _foreign_placeholder(turn: Turn) -> bool:

@@ -186,6 +186,7 @@ _CHROME = re.compile(
     r"\d{1,3} min(?:ute)?s? read$|(?:jump|skip) to\b|"
     r"(?:listen to|play) (?:this|the) (?:call|audio)\b|"
     r"https?://\S{1,300}$|this article is a transcript\b|[=━─_~*#-]{3,}$|"
+    r"(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|"
     r"(?:the )?motley fool (?:has|transcribing)\b|"
     r"disclaimer\s*[:：]?$")
 """Chrome recognised by how the line starts."""
