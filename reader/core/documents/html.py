@@ -290,7 +290,9 @@ class _Walker:
         if tag in _HEADINGS:
             text = clean_inline(self.para.text())
             self.para = _Para()
-            if text and text != self.title:
+            if text == self.title:
+                self.title = ""
+            elif text:
                 if label_reads_as_name(text):
                     self.out.speaker(text)
                 else:
@@ -330,6 +332,9 @@ class _Walker:
 
     def _emit(self, raw: str, bold: str | None) -> None:
         """A paragraph; a bold name (or `Name:`) opening it becomes the speaker line."""
+        if self.title and clean_inline(raw) == self.title:
+            self.title = ""  # the page's title again, as its first line: written once
+            return
         keep = "\n" in raw.strip()
         if bold is not None:
             label = clean_inline(bold)

@@ -20,6 +20,7 @@ from typing import Final
 from reader.core.decoding import decode
 from reader.core.documents import DocumentError, Extracted
 from reader.core.documents.textout import TextWriter
+from reader.core.documents.wording import label_reads_as_name
 
 PARAGRAPH_SECONDS: Final = 60.0
 """A paragraph is cut at the first sentence end after this long."""
@@ -103,14 +104,18 @@ def _cues(text: str) -> list[_Cue]:
 
 
 def _prefix_names(raw: list[tuple[float, float, list[str]]]) -> set[str]:
-    """`Name:` prefixes the file uses at least twice (once could be "Note: ..." in speech)."""
+    """`Name:` prefixes the file uses at least twice (once could be "Note: ..." in speech),
+    and, in a file that has such speakers, any prefix the parser reads as a name."""
     counts: Counter[str] = Counter()
     for _, _, payload in raw:
         for line in payload:
             m = _PREFIX.match(_TAG.sub("", line))
             if m:
                 counts[m.group(1).strip(" >")] += 1
-    return {name for name, count in counts.items() if count >= 2 and len(name.split()) <= 5}
+    sure = {name for name, count in counts.items() if count >= 2 and len(name.split()) <= 5}
+    if sure:  # a file that labels speakers this way: a name used once is a speaker too
+        sure |= {name for name in counts if label_reads_as_name(name)}
+    return sure
 
 
 def _voices(payload: list[str], prefixes: set[str]) -> list[tuple[str | None, str]]:

@@ -54,7 +54,8 @@ def speaker_label(raw: str) -> str:
 
     Diarisation labels (`spk_0`, `SPEAKER_01`, `2`) name nobody; they become
     `Unknown Speaker N`, which the parser keeps apart per number without taking it for a
-    person's name. A single letter (`A`) becomes `Speaker A`. Real names are kept.
+    person's name ("Speaker A" it would not read at all: "a" is a word). A letter label
+    (`A`, `Speaker B`) is numbered by its place in the alphabet. Real names are kept.
     """
     label = clean_inline(raw).strip("*_#:： ")
     if not label:
@@ -62,8 +63,8 @@ def speaker_label(raw: str) -> str:
     m = re.fullmatch(r"(?:spk|speaker|spkr|s)?[ _-]?(\d{1,4})", label, re.I)
     if m:
         return f"Unknown Speaker {int(m.group(1))}"
-    if re.fullmatch(r"[A-Za-z]", label):
-        return f"Speaker {label.upper()}"
+    if re.fullmatch(r"(?:speaker[ _-]?)?[A-Za-z]", label, re.I):
+        return f"Unknown Speaker {ord(label[-1].upper()) - ord('A') + 1}"
     if not _NAME_LIKE.fullmatch(label) and not re.search(r"[(（]", label):
         # Keep what the container says, minus characters that would end the bold run.
         label = label.replace("*", "").replace("_", " ").strip()
