@@ -59,13 +59,14 @@ _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _META_CHARSET = re.compile(
     rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]{2,40})", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[.?!。？！…][\"'”’)）]*$")
 
 
 def extract(data: bytes, container: str) -> Extracted:
     """The transcript text of a saved web page."""
     text, encoding = _decode(data)
-    text = _XML_DECL.sub("", text, count=1)
+    text = _CONTROL.sub(" ", _XML_DECL.sub("", text, count=1))  # libxml2 refuses them
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
                                   huge_tree=True, default_doctype=False)
     try:
