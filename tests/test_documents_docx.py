@@ -1,0 +1,131 @@
+"""Word front end: styles as hints, speaker tables, bilingual tables, damaged and hostile files."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from documents_helpers import mutated, parse_or_refuse, turns
+from hypothesis import HealthCheck, given, settings
+
+from reader.core.documents import DocumentError, extract
+from reader.core.pipeline import parse_bytes
+
+DOCS = Path(__file__).resolve().parent / "fixtures" / "documents"
+SPEAKERS = DOCS / "qingshan_speakers.docx"
+
+
+def test_bold_and_heading_paragraphs_give_speakers_and_sections() -> None:
+    t = parse_bytes(SPEAKERS.read_bytes(), SPEAKERS.name)
+    assert t.source.container == "docx"
+    assert (t.meta.company, t.meta.period, t.meta.date) == ("Qingshan Battery", "Q2 2024",
+                                                           "2024-08-20")
+    assert turns(t) == [
+        ("Operator", "presentation"), ("Zhou Lanfang", "presentation"),
+        ("Chen Haoran", "presentation"), ("Operator", "qa"), ("Marta Lindqvist", "qa"),
+        ("周兰芳", "qa"), ("Interpreter", "qa")]
+    assert t.turns[2].paragraphs[0].text.startswith("Let me add the cash flow.")  # inline label
+    assert t.turns[5].paragraphs[0].text == "新产能大约百分之七十已经签了长期合同。"
+    assert t.turns[6].interprets == [5]
+    assert t.speakers[t.turns[4].speaker].kind.value == "analyst"
+
+
+def test_bold_sub_heading_is_not_a_speaker() -> None:
+    out = extract(SPEAKERS.read_bytes(), SPEAKERS.name)
+    assert out is not None
+    assert "## Highlights of the Quarter" in out.text
+    assert "**Highlights" not in out.text
+
+
+def test_table_of_names_and_speech_gives_turns() -> None:
+    t = parse_bytes((DOCS / "ridgeway_speaker_table.docx").read_bytes(), "r.docx")
+    assert turns(t) == [("Tomas Varga", "qa"), ("Liang Meiling", "qa"), ("Tomas Varga", "qa")]
+
+
+def test_bilingual_table_is_written_as_interleaved_pairs() -> None:
+    out = extract((DOCS / "hexi_bilingual_table.docx").read_bytes(), "h.docx")
+    assert out is not None
+    assert out.text == (
+        "Hexi Foods Q3 2024 Earnings Call\n\n"
+        "  [  1] [EN] Good evening and thank you for joining the Hexi Foods third quarter call.\n"
+        "       [中] 晚上好，感谢各位参加河西食品第三季度电话会议。\n\n"
+        "  [  2] [EN] Revenue rose 12% to RMB 4.6 billion.\n"
+        "       [中] 营收增长百分之十二，达到四十六亿元。\n\n"
+        "  [  3] [EN] Our frozen dumpling line grew fastest.\n"
+        "       [中] 速冻饺子产品线增长最快。\n")
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def test_zip_bomb_is_refused_before_reading() -> None:
+    bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"\0" * (40 << 20)})
+    assert len(bomb) < 200_000
+    with pytest.raises(DocumentError) as info:
+        parse_bytes(bomb, "bomb.docx")
+    assert "zip bomb" in str(info.value) and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(("members", "expected"), [
+    ({"xl/workbook.xml": b"<w/>"}, "it is a spreadsheet"),
+    ({"ppt/presentation.xml": b"<p/>"}, "it is a slide deck"),
+    ({"notes.txt": b"hello"}, "without a document"),
+])
+def test_other_zips_are_refused_clearly(members: dict[str, bytes], expected: str) -> None:
+    with pytest.raises(DocumentError) as info:
+        parse_bytes(_zip(members), "call.docx")
+    assert expected in str(info.value)
+
+
+def test_old_doc_is_refused_clearly() -> None:
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+    with pytest.raises(DocumentError) as info:
+        parse_bytes(data, "call.docx")
+    assert ".doc" in str(info.value)
+
+
+@pytest.mark.parametrize("cut", [10, 200, 5_000, 20_000, -300, -22])
+def test_truncated_docx_is_one_line(cut: int) -> None:
+    data = SPEAKERS.read_bytes()[:cut]
+    parse_or_refuse(data, "truncated.docx")
+
+
+def test_malformed_document_xml_is_one_line() -> None:
+    with zipfile.ZipFile(SPEAKERS) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    members["word/document.xml"] = members["word/document.xml"][:-400]
+    with pytest.raises(DocumentError) as info:
+        parse_bytes(_zip(members), "call.docx")
+    assert str(info.value).startswith("damaged Word file (")
+
+
+def test_deeply_nested_xml_is_one_line() -> None:
+    with zipfile.ZipFile(SPEAKERS) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    deep = b"<w:sdt>" * 100_000 + b"</w:sdt>" * 100_000
+    xml = members["word/document.xml"]
+    at = xml.index(b"<w:body>") + len(b"<w:body>")
+    members["word/document.xml"] = xml[:at] + deep + xml[at:]
+    parse_or_refuse(_zip(members), "deep.docx")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated(SPEAKERS.read_bytes()))
+def test_damaged_docx_gives_outline_or_one_line(data: bytes) -> None:
+    parse_or_refuse(data, "damaged.docx")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated(zipfile.ZipFile(SPEAKERS).read("word/document.xml")))
+def test_damaged_document_xml_gives_outline_or_one_line(xml: bytes) -> None:
+    with zipfile.ZipFile(SPEAKERS) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    members["word/document.xml"] = xml
+    parse_or_refuse(_zip(members), "damaged.docx")
