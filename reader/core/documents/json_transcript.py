@@ -310,7 +310,7 @@ def _join(parts: Iterator[str]) -> str:
 
 def _fool(doc: dict[str, Any]) -> str:
     out = TextWriter()
-    for line in _head_fields(doc) + [clean_inline(_str(doc.get("ticker")))]:
+    for line in [*_head_fields(doc), clean_inline(_str(doc.get("ticker")))]:
         out.line(line)
     for key, heading in (("prepared_remarks", "Prepared Remarks"),
                          ("q_and_a", "Questions and Answers")):
