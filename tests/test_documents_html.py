@@ -73,6 +73,14 @@ def test_bom_beats_a_wrong_meta_label() -> None:
     assert "Café revenue rose." in parse_bytes(data, "x.htm").text
 
 
+def test_bold_name_over_a_line_break_is_the_speaker() -> None:
+    t = parse_bytes(_page("<p><b>Operator</b><br>Welcome to the call.</p>"
+                          "<p><b>Zhao Min</b><br/>Thank you, operator.<br>Sales rose 8%.</p>"),
+                    "x.html")
+    assert [name for name, _ in turns(t)] == ["Operator", "Zhao Min"]
+    assert [p.text for p in t.turns[1].paragraphs] == ["Thank you, operator.", "Sales rose 8%."]
+
+
 def test_bold_word_at_paragraph_start_is_not_a_speaker() -> None:
     t = parse_bytes(_page("<p><strong>Revenue</strong> grew in every region this year.</p>"
                           "<p><b>Margins</b> held steady through the quarter.</p>"), "x.html")

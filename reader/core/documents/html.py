@@ -340,7 +340,8 @@ class _Walker:
         if bold is not None:
             label = clean_inline(bold)
             rest = raw[len(bold):]
-            colon = label.endswith((":", "：")) or rest.lstrip().startswith((":", "："))
+            colon = (label.endswith((":", "：")) or rest.lstrip(" ").startswith((":", "：", "\n"))
+                     or bold.rstrip(" ").endswith("\n"))  # `<b>Name</b><br>speech`
             name = label.rstrip(":： ")
             alone = not clean_inline(rest).lstrip(":： ")
             if name and (colon or alone) and len(name) <= 80 and label_reads_as_name(name):
