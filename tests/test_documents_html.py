@@ -81,6 +81,33 @@ def test_bold_name_over_a_line_break_is_the_speaker() -> None:
     assert [p.text for p in t.turns[1].paragraphs] == ["Thank you, operator.", "Sales rose 8%."]
 
 
+def test_tables_give_turns_pairs_or_rows() -> None:
+    speakers = ("<table><tr><td>Operator</td><td>Please go ahead.</td></tr>"
+                "<tr><td><b>Nadia Costa</b></td><td><p>What is the plan?</p></td></tr></table>")
+    t = parse_bytes(_page(speakers), "x.html")
+    assert [name for name, _ in turns(t)] == ["Operator", "Nadia Costa"]
+    assert t.turns[1].paragraphs[0].text == "What is the plan?"
+    pairs = ("<table><tr><th>English</th><th>中文</th></tr>"
+             "<tr><td>Sales rose 8%.</td><td>销售额增长百分之八。</td></tr>"
+             "<tr><td>Costs fell.</td><td>成本下降。</td></tr></table>")
+    text = extract(_page(pairs), "x.html")
+    assert text is not None
+    assert "  [  2] [EN] Sales rose 8%.\n       [中] 销售额增长百分之八。" in text.text
+    grid = ("<table><tr><td>Segment</td><td>Q1</td><td>Q2</td></tr>"
+            "<tr><td>Retail</td><td>4.1</td><td>4.4</td></tr></table>")
+    text = extract(_page(grid), "x.html")
+    assert text is not None and "Segment | Q1 | Q2\n\nRetail | 4.1 | 4.4" in text.text
+
+
+def test_definition_list_of_speakers() -> None:
+    t = parse_bytes(_page("<dl><dt>Operator</dt><dd>Welcome, everyone.</dd>"
+                          "<dt>Wei Jun</dt><dd>Thanks. Orders doubled.</dd>"
+                          "<dt>Guidance</dt><dd>We keep the range.</dd></dl>"), "x.html")
+    assert [name for name, _ in turns(t)] == ["Operator", "Wei Jun"]
+    assert [p.text for p in t.turns[1].paragraphs] == [
+        "Thanks. Orders doubled.", "Guidance", "We keep the range."]
+
+
 def test_bold_word_at_paragraph_start_is_not_a_speaker() -> None:
     t = parse_bytes(_page("<p><strong>Revenue</strong> grew in every region this year.</p>"
                           "<p><b>Margins</b> held steady through the quarter.</p>"), "x.html")

@@ -17,11 +17,11 @@ and speech is written as turns; other tables row by row, cells joined by ` | `.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from typing import Any, Final
 
 from reader.core.documents import DocumentError, Extracted
+from reader.core.documents.tables import write_rows
 from reader.core.documents.textout import TextWriter, clean_inline, clean_lines
 from reader.core.documents.wording import label_reads_as_name, looks_like_heading
 
@@ -31,8 +31,6 @@ MAX_RATIO: Final = 200
 """Compressed text is rarely over 20:1; 200:1 over a few megabytes is a bomb."""
 MAX_BOLD_LABEL: Final = 80
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def extract(data: bytes, container: str) -> Extracted:
@@ -193,56 +191,4 @@ def _table(out: TextWriter, table: Any) -> None:
             cells.append(_cell_text(cell))
         if any(cells):
             rows.append(cells)
-    if not rows:
-        return
-    two = [r for r in rows if len(r) == 2 and r[0] and r[1]]
-    if len(two) >= max(2, 0.6 * len(rows)):
-        if _bilingual(two):
-            _pairs(out, rows)
-            return
-        if _speaker_table(two):
-            for r in rows:
-                if len(r) == 2 and r[0] and label_reads_as_name(r[0]):
-                    out.speaker(r[0])
-                    out.paragraph(r[1], keep_lines="\n" in r[1])
-                else:
-                    out.paragraph(" | ".join(c for c in r if c))
-            out.end_turn()
-            return
-    for r in rows:
-        out.paragraph(" | ".join(clean_inline(c) for c in r if c))
-
-
-def _mostly(cells: list[str], pattern: re.Pattern[str], share: float = 0.3) -> bool:
-    letters = sum(len(pattern.findall(c)) for c in cells)
-    total = sum(sum(ch.isalpha() for ch in c) for c in cells) or 1
-    return letters / total >= share
-
-
-def _bilingual(rows: list[list[str]]) -> bool:
-    """One column English, the other Chinese, over most rows."""
-    left, right = [r[0] for r in rows], [r[1] for r in rows]
-    return ((_mostly(left, _LATIN, 0.8) and _mostly(right, _HAN, 0.5))
-            or (_mostly(left, _HAN, 0.5) and _mostly(right, _LATIN, 0.8)))
-
-
-def _speaker_table(rows: list[list[str]]) -> bool:
-    names = sum(1 for r in rows if len(r[0]) <= 60 and label_reads_as_name(r[0]))
-    return names >= 0.6 * len(rows)
-
-
-def _pairs(out: TextWriter, rows: list[list[str]]) -> None:
-    """The interleaved EN/中 layout, the English first whichever column it was in."""
-    english_left = _mostly([r[0] for r in rows if len(r) == 2], _LATIN, 0.8)
-    number = 0
-    for r in rows:
-        if len(r) != 2:
-            out.paragraph(" | ".join(c for c in r if c))
-            continue
-        en, zh = (r[0], r[1]) if english_left else (r[1], r[0])
-        en, zh = clean_inline(en), clean_inline(zh)
-        number += 1
-        block = f"  [{number:3d}] [EN] {en}" if en else f"  [{number:3d}]"
-        if zh:
-            block += f"\n       [中] {zh}"
-        out.line(block)
+    write_rows(out, rows)

@@ -25,6 +25,7 @@ from lxml import etree
 
 from reader.core.decoding import DecodeError, decode
 from reader.core.documents import DocumentError, Extracted
+from reader.core.documents.tables import write_rows
 from reader.core.documents.textout import TextWriter, clean_inline
 from reader.core.documents.wording import label_reads_as_name, looks_like_heading
 
@@ -243,7 +244,7 @@ class _Walker:
         self.para = _Para()
         self.bold_depth = 0
         self.pre_depth = 0
-        self.cells: list[list[str]] | None = None  # rows of the table being read
+        self.cells: list[list[str]] | None = None  # rows of the outermost table being read
         self.row: list[str] | None = None
         self.cell: list[str] | None = None
         self.table_depth = 0
@@ -270,6 +271,8 @@ class _Walker:
             self._flush()
             if tag == "table":
                 self.table_depth += 1
+                if self.table_depth == 1:
+                    self.cells = []
         if tag in ("td", "th") and self.row is not None and self.table_depth == 1:
             self.cell = []
         if tag == "tr" and self.table_depth == 1:
@@ -288,16 +291,18 @@ class _Walker:
             self.bold_depth -= 1
             if self.bold_depth == 0 and self.para.bold_open and self.para.bold_end is None:
                 self.para.bold_end = len(self.para.text())
-        if tag in _HEADINGS:
+        if tag in _HEADINGS or (tag == "dt" and self.cell is None):
             text = clean_inline(self.para.text())
-            self.para = _Para()
             if text == self.title:
                 self.title = ""
-            elif text:
-                if label_reads_as_name(text):
-                    self.out.speaker(text)
-                else:
-                    self.out.heading(text)
+            elif text and label_reads_as_name(text):
+                self.out.speaker(text)  # `<h3>Name</h3>`, `<dt>Name</dt><dd>speech</dd>`
+            elif text and tag != "dt":
+                self.out.heading(text)
+            else:
+                self._flush()
+                return
+            self.para = _Para()
             return
         if tag == "pre":
             self.pre_depth -= 1
@@ -308,12 +313,14 @@ class _Walker:
                 self.row.append(clean_inline(" ".join(self.cell)))
             self.cell = None
         elif tag == "tr" and self.row is not None and self.table_depth == 1:
-            cells = [c for c in self.row if c]
-            if cells:
-                self._emit(" | ".join(cells), None)
+            if self.cells is not None:
+                self.cells.append(self.row)
             self.row = None
         elif tag == "table":
             self.table_depth -= 1
+            if self.table_depth == 0 and self.cells is not None:
+                write_rows(self.out, self.cells)  # pairs, turns or rows, as in Word files
+                self.cells = None
 
     def _inline(self, text: str) -> None:
         self.para.parts.append(text if self.pre_depth else re.sub(r"\s+", " ", text))
