@@ -45,16 +45,21 @@ def test_table_of_names_and_speech_gives_turns() -> None:
 
 
 def test_bilingual_table_is_written_as_interleaved_pairs() -> None:
-    out = extract((DOCS / "hexi_bilingual_table.docx").read_bytes(), "h.docx")
+    data = (DOCS / "hexi_bilingual_table.docx").read_bytes()
+    out = extract(data, "h.docx")
     assert out is not None
-    assert out.text == (
+    assert out.text.startswith(
         "Hexi Foods Q3 2024 Earnings Call\n\n"
-        "  [  1] [EN] Good evening and thank you for joining the Hexi Foods third quarter call.\n"
-        "       [中] 晚上好，感谢各位参加河西食品第三季度电话会议。\n\n"
-        "  [  2] [EN] Revenue rose 12% to RMB 4.6 billion.\n"
-        "       [中] 营收增长百分之十二，达到四十六亿元。\n\n"
-        "  [  3] [EN] Our frozen dumpling line grew fastest.\n"
-        "       [中] 速冻饺子产品线增长最快。\n")
+        "  ━━ Prepared Remarks ━━\n  ━━ 管理层发言 ━━\n\n"
+        "  [  2] [EN] Operator\n       [中] 主持人\n\n"
+        "  [  3] [EN] Good evening and thank you for joining the Hexi Foods third quarter call.\n"
+        "       [中] 晚上好，感谢各位参加河西食品第三季度电话会议。\n\n")
+    t = parse_bytes(data, "h.docx")  # the parser's numbered-bilingual rule reads the pairs
+    assert [(name, t.turns[i].lang.value) for i, (name, _) in enumerate(turns(t))][:4] == [
+        ("Operator", "en"), ("Operator", "zh"), ("Zhang Liwei", "en"), ("Zhang Liwei", "zh")]
+    assert t.turns[3].interprets == [2]
+    assert {turn.section.value for turn in t.turns[4:]} == {"qa"}
+    assert len(t.exchanges) == 1
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

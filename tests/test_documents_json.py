@@ -99,6 +99,15 @@ def test_pairs_are_written_as_interleaved_blocks() -> None:
     assert text.count("May 20, 2025") == 1
 
 
+def test_pairs_read_as_turns_with_their_renderings() -> None:
+    t = _parse("bilingual_pairs.json")
+    assert (t.meta.company, t.meta.period, t.meta.date) == ("Dongting Cloud", "Q1 2025",
+                                                           "2025-05-20")
+    assert [(name, t.turns[i].lang.value) for i, (name, _) in enumerate(turns(t))] == [
+        ("Operator", "en"), ("Operator", "zh"), ("Ma Xiaolin", "en"), ("Ma Xiaolin", "zh")]
+    assert t.turns[3].interprets == [2]
+
+
 @pytest.mark.corpus
 def test_corpus_pairs_keep_chinese_and_drop_repeats(corpus_dir: Path) -> None:
     folder = corpus_dir / "foolzh-bilingual-json"

@@ -26,6 +26,7 @@ from typing import Any, Final
 
 from reader.core.decoding import decode
 from reader.core.documents import DocumentError, Extracted
+from reader.core.documents.tables import PairBlocks
 from reader.core.documents.textout import MAX_TEXT_CHARS, TextWriter, clean_inline
 
 PARAGRAPH_SECONDS: Final = 60.0
@@ -34,13 +35,6 @@ PARAGRAPH_SECONDS: Final = 60.0
 _SENTENCE_END = re.compile(r"[.?!。？！…][\"'”’)）]*$")
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_SECTION_HEADING = re.compile(
-    r"(?:prepared remarks|presentation|questions? (?:and|&) answers?|q ?& ?a|"
-    r"(?:call |conference call |corporate |company )?participants|"
-    r"full conference call transcript|operator instructions)[:：]?", re.I)
-_PARTICIPANTS_HEADING = re.compile(r"(?:call |conference call |corporate |company )?"
-                                   r"participants[:：]?", re.I)
-_ROLE_DASH_NAME = re.compile(r".{2,120}\s[—–-]{1,2}\s.{2,80}")
 
 
 @dataclass(slots=True)
@@ -366,22 +360,15 @@ def _pairs(doc: dict[str, Any]) -> str:
     if header:
         blocks.append("\n".join(header))
     size = 0
-    in_participants = False
-    for number, pair in enumerate(doc["pairs"], 1):
+    pairs = PairBlocks()
+    for pair in doc["pairs"]:
         if not isinstance(pair, dict):
+            pairs.number += 1
             continue
         en = clean_inline(_str(pair.get("en")))
-        zh = _chinese_only(_str(pair.get("zh")), en)
-        if not en and not zh:
+        block = pairs.block(en, _chinese_only(_str(pair.get("zh")), en))
+        if block is None:
             continue
-        if en and _SECTION_HEADING.fullmatch(en):
-            in_participants = bool(_PARTICIPANTS_HEADING.fullmatch(en))
-            block = f"  ━━ {en} ━━" + (f"\n  ━━ {zh} ━━" if zh else "")
-        elif in_participants and _ROLE_DASH_NAME.fullmatch(en) and len(en) <= 160:
-            block = f"  👤 {en}" + (f"\n     {zh}" if zh else "")
-        else:
-            in_participants = False
-            block = f"  [{number:3d}] [EN] {en}" + (f"\n       [中] {zh}" if zh else "")
         size += len(block) + 2
         if size > MAX_TEXT_CHARS:
             raise DocumentError("the document's text is too large to read")

@@ -15,6 +15,40 @@ from reader.core.documents.wording import label_reads_as_name
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_SECTION_HEADING = re.compile(
+    r"(?:prepared remarks|presentation|questions? (?:and|&) answers?|q ?& ?a|"
+    r"(?:call |conference call |corporate |company )?participants|"
+    r"full conference call transcript|operator instructions)[:：]?", re.I)
+_PARTICIPANTS_HEADING = re.compile(r"(?:call |conference call |corporate |company )?"
+                                   r"participants[:：]?", re.I)
+_ROLE_DASH_NAME = re.compile(r".{2,120}\s[—–-]{1,2}\s.{2,80}")
+
+
+class PairBlocks:
+    """English/Chinese pairs in the interleaved layout of bilingual transcript files.
+
+    A pair is `  [  7] [EN] English` over `       [中] 中文`, numbered by its place among
+    all pairs; a section heading is `  ━━ English ━━` over `  ━━ 中文 ━━` and an entry under
+    a participants heading `  👤 Role — Name` over its rendering, as those files write them.
+    """
+
+    def __init__(self) -> None:
+        self.number = 0
+        self.in_participants = False
+
+    def block(self, en: str, zh: str) -> str | None:
+        """The next pair's block (None for an empty pair, which still takes its number)."""
+        self.number += 1
+        en, zh = clean_inline(en), clean_inline(zh)
+        if not en and not zh:
+            return None
+        if en and _SECTION_HEADING.fullmatch(en):
+            self.in_participants = bool(_PARTICIPANTS_HEADING.fullmatch(en))
+            return f"  ━━ {en} ━━" + (f"\n  ━━ {zh} ━━" if zh else "")
+        if self.in_participants and len(en) <= 160 and _ROLE_DASH_NAME.fullmatch(en):
+            return f"  👤 {en}" + (f"\n     {zh}" if zh else "")
+        self.in_participants = False
+        return f"  [{self.number:3d}] [EN] {en}" + (f"\n       [中] {zh}" if zh else "")
 
 
 def write_rows(out: TextWriter, rows: list[list[str]]) -> None:
@@ -61,15 +95,11 @@ def _speaker_table(rows: list[list[str]]) -> bool:
 def _pairs(out: TextWriter, rows: list[list[str]]) -> None:
     """The interleaved EN/中 layout, the English first whichever column it was in."""
     english_left = _mostly([r[0] for r in rows if len(r) == 2], _LATIN, 0.8)
-    number = 0
+    pairs = PairBlocks()
     for r in rows:
         if len(r) != 2:
             out.paragraph(" | ".join(c for c in r if c))
             continue
-        en, zh = (r[0], r[1]) if english_left else (r[1], r[0])
-        en, zh = clean_inline(en), clean_inline(zh)
-        number += 1
-        block = f"  [{number:3d}] [EN] {en}" if en else f"  [{number:3d}]"
-        if zh:
-            block += f"\n       [中] {zh}"
-        out.line(block)
+        block = pairs.block(*((r[0], r[1]) if english_left else (r[1], r[0])))
+        if block is not None:
+            out.line(block)
