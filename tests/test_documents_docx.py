@@ -111,6 +111,21 @@ def test_malformed_document_xml_is_one_line() -> None:
     assert str(info.value).startswith("damaged Word file (")
 
 
+@pytest.mark.parametrize("missing", ["word/styles.xml", "docProps/core.xml",
+                                     "[Content_Types].xml", "docProps/thumbnail.jpeg"])
+def test_a_missing_part_costs_the_styles_not_the_text(missing: str) -> None:
+    with zipfile.ZipFile(SPEAKERS) as z:
+        members = {n: z.read(n) for n in z.namelist() if n != missing}
+    damaged = _zip(members)
+    whole = parse_bytes(SPEAKERS.read_bytes(), "call.docx")
+    t = parse_bytes(damaged, "call.docx")
+    assert turns(t) == turns(whole)
+    assert [p.text for turn in t.turns for p in turn.paragraphs] == [
+        p.text for turn in whole.turns for p in turn.paragraphs]
+    out = extract(damaged, "call.docx")
+    assert out is not None and len(out.notes) == 1 and "without styles" in out.notes[0]
+
+
 def test_deeply_nested_xml_is_one_line() -> None:
     with zipfile.ZipFile(SPEAKERS) as z:
         members = {n: z.read(n) for n in z.namelist()}

@@ -1,7 +1,8 @@
 """A Word (.docx) file as transcript text: paragraphs in order, styles as hints, tables by row.
 
 python-docx reads the document body; its XML parser resolves no entities and fetches
-nothing. Before it opens the file, the zip's directory is checked: a file that is not a
+nothing. A file python-docx will not open because some other part is missing or broken
+is read from `word/document.xml` alone (`docx_body`), with a note saying so. Before it opens the file, the zip's directory is checked: a file that is not a
 zip, a zip without `word/document.xml` (a workbook, a slide deck) and a zip that would
 expand past `MAX_EXPANDED_BYTES` or by more than `MAX_RATIO` (a zip bomb) are refused in
 one line.
@@ -21,6 +22,7 @@ import zipfile
 from typing import Any, Final
 
 from reader.core.documents import DocumentError, Extracted
+from reader.core.documents.docx_body import read_body
 from reader.core.documents.tables import write_rows
 from reader.core.documents.textout import TextWriter, clean_inline, clean_lines
 from reader.core.documents.wording import label_reads_as_name, looks_like_heading
@@ -36,20 +38,23 @@ MAX_BOLD_LABEL: Final = 80
 def extract(data: bytes, container: str) -> Extracted:
     """The transcript text of a .docx file."""
     _check_zip(data)
+    notes: tuple[str, ...] = ()
+    title = ""
+    blocks: list[Any]
     try:
         import docx as python_docx  # python-docx; imported here so text files never load it
 
         document = python_docx.Document(io.BytesIO(data))
         blocks = list(document.iter_inner_content())
-    except DocumentError:
-        raise
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError, AttributeError, TypeError,
-            IndexError, EOFError) as exc:
-        raise DocumentError(f"damaged Word file ({_reason(exc)})") from None
-    except Exception as exc:  # lxml's XMLSyntaxError and python-docx's own errors
-        raise DocumentError(f"damaged Word file ({_reason(exc)})") from None
+        title = _core_title(document)
+    except Exception as exc:  # any part python-docx cannot read: try the body alone
+        try:
+            blocks = list(read_body(data))
+        except Exception:  # the body itself is damaged: python-docx's reason says why
+            raise DocumentError(f"damaged Word file ({_reason(exc)})") from None
+        notes = (f"the Word file is damaged ({_reason(exc)}); its text was read without "
+                 "styles",)
     out = TextWriter()
-    title = _core_title(document)
     if title:
         out.line(title)
     for block in blocks:
@@ -66,7 +71,7 @@ def extract(data: bytes, container: str) -> Extracted:
         text = out.text()
     except DocumentError:
         raise DocumentError("the Word file has no text") from None
-    return Extracted(text, container)
+    return Extracted(text, container, notes=notes)
 
 
 def _reason(exc: BaseException) -> str:
