@@ -108,6 +108,16 @@ def test_definition_list_of_speakers() -> None:
         "Thanks. Orders doubled.", "Guidance", "We keep the range."]
 
 
+def test_role_on_the_line_under_a_bold_name() -> None:
+    t = parse_bytes(_page("<p><b>Operator</b></p><p>Welcome, everyone.</p>"
+                          "<p><b>Pan Yuting</b><br><i>Chief Financial Officer</i></p>"
+                          "<p>Margins widened in every region.</p>"), "x.html")
+    assert [name for name, _ in turns(t)] == ["Operator", "Pan Yuting"]
+    cfo = t.speakers[t.turns[1].speaker]
+    assert (cfo.role, cfo.kind.value) == ("Chief Financial Officer", "executive")
+    assert [p.text for p in t.turns[1].paragraphs] == ["Margins widened in every region."]
+
+
 def test_bold_word_at_paragraph_start_is_not_a_speaker() -> None:
     t = parse_bytes(_page("<p><strong>Revenue</strong> grew in every region this year.</p>"
                           "<p><b>Margins</b> held steady through the quarter.</p>"), "x.html")

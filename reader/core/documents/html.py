@@ -352,8 +352,14 @@ class _Walker:
             name = label.rstrip(":： ")
             alone = not clean_inline(rest).lstrip(":： ")
             if name and (colon or alone) and len(name) <= 80 and label_reads_as_name(name):
-                self.out.speaker(name)
                 body = rest.lstrip().lstrip(":：")
+                role = clean_inline(body)
+                if (body.strip() and "\n" not in body.strip() and len(role) <= 100
+                        and not _SENTENCE_END.search(role) and "(" not in role
+                        and label_reads_as_name(f"{name} ({role})")):
+                    self.out.speaker(name, role)  # `<b>Name</b><br><i>Chief Financial Officer</i>`
+                    return
+                self.out.speaker(name)
                 if body.strip():
                     self.out.paragraph(body, keep_lines="\n" in body.strip())
                 return
