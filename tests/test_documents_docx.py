@@ -124,6 +124,7 @@ def test_a_missing_part_costs_the_styles_not_the_text(missing: str) -> None:
         p.text for turn in whole.turns for p in turn.paragraphs]
     out = extract(damaged, "call.docx")
     assert out is not None and len(out.notes) == 1 and "without styles" in out.notes[0]
+    assert [d.message for d in t.doubts if d.kind == "document"] == list(out.notes)
 
 
 def test_deeply_nested_xml_is_one_line() -> None:

@@ -143,6 +143,7 @@ def test_nested_elements_do_not_recurse_or_hang() -> None:
     t = parse_or_refuse(data, "deep.html")
     assert time.perf_counter() - start < 3.0
     assert t is not None and "Welcome to the call." in t.text
+    assert any(d.kind == "document" and "2048" in d.message for d in t.doubts)
 
 
 def test_only_nested_elements_is_one_line_refusal() -> None:
