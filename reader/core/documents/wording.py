@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.formats.general import _parse_label  # the parser's label reading itself
-from reader.core.model import SpeakerKind
+from reader.core.formats.general import reads_as_speaker_label
 
 _TERMINAL = re.compile(r"[.?!。？！…,，;；][\"'”’)）]*$")
 
@@ -22,8 +21,7 @@ def label_reads_as_name(text: str) -> bool:
     label = text.strip().strip("*").strip().rstrip(":：").strip()
     if not label or len(label) > 160:
         return False
-    parsed = _parse_label(label)
-    return parsed is not None and not (parsed.explicit and parsed.kind is SpeakerKind.UNKNOWN)
+    return reads_as_speaker_label(label)
 
 
 def looks_like_heading(text: str) -> bool:

@@ -429,6 +429,13 @@ def _parse_label_cached(label: str) -> _Label | None:
                   _label_kind(name, role, affiliation), shape)
 
 
+def reads_as_speaker_label(label: str) -> bool:
+    """Whether this parser takes `label` (the inside of `**label**`) as a speaker header;
+    document front ends ask before writing a bold line as one."""
+    parsed = _parse_label(label)
+    return parsed is not None and not (parsed.explicit and parsed.kind is SpeakerKind.UNKNOWN)
+
+
 def _role_line(s: str) -> tuple[str | None, str | None] | None:
     """(role, affiliation) if `s` reads as the role line under a name line."""
     if not s or len(s) > 160 or not s[0].isalpha() or not _titled(s) or _latin_name(s):
