@@ -1,0 +1,390 @@
+"""PDF text lines (with their geometry) to transcript text: chrome out, paragraphs joined.
+
+The PDF front end hands over each page as lines with a box and a bold flag; everything
+here is plain Python on those records, so the rules can be tested without a PDF library.
+The rules read the page the way a person does:
+
+- a line repeated at the top or bottom of most pages (digits aside) is a running head or
+  foot, and a bare page number there is a folio;
+- rules, dot leaders and table-of-contents entries are furniture; a figure table on the
+  cover (consensus estimates) is not speech;
+- a line that ends short of the column's right edge ends its paragraph, unless it is a
+  header line (a name, a title) which then stands on a line of its own; a line that reaches
+  the edge wraps into the next, with an end-of-line hyphen joined when the document itself
+  writes the word without one;
+- a wider vertical gap, or a line indented past the one above, starts a paragraph;
+- a much larger font, or a letter-spaced line, is a heading (`## Heading`); a short bold
+  line that reads as a person's name is a speaker header (`**Name**`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from statistics import median
+
+__all__ = ["Line", "Page", "compose", "respace"]
+
+
+@dataclass(slots=True)
+class Line:
+    """One visual line of a page; coordinates in PDF points, y growing upwards.
+
+    `bottom` is the lowest baseline's box bottom (where the line ends, if the text layer ran
+    two visual lines together) and `top - bottom` the height of one line of its type.
+    """
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    bold: bool = False
+    spaced: bool = False
+    """The line was letter-spaced (`D I S C L A I M E R`) and has been re-spaced."""
+
+    @property
+    def height(self) -> float:
+        return max(self.top - self.bottom, 0.0)
+
+
+@dataclass(slots=True)
+class Page:
+    """A page's lines in reading order."""
+
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+
+
+# --- letter spacing --------------------------------------------------------------------
+
+def respace(chars: Sequence[tuple[str, float, float, bool]], em: float,
+            merge_only: bool = False) -> str:
+    """Re-space a line from its glyphs' left and right edges.
+
+    `chars` are the line's visible characters with their horizontal extent and whether
+    the extracted text had a space before them. Letters of one word sit at one even gap
+    (none, or the letter-spacing of a spaced heading); a word break is a gap at least a
+    tenth of the line height wider than that, so the typical gap is read from the line itself.
+    With `merge_only`, spaces are only taken out (`PARTICIPANT S`, `20 2 4`), never added:
+    for lines that are not letter-spaced, the extracted spaces are right but for splits.
+    """
+    if not chars:
+        return ""
+    gaps = [b[1] - a[2] for a, b in itertools.pairwise(chars)]
+    if not gaps:
+        return chars[0][0]
+    ordinary = median(gaps)
+    cut = ordinary + 0.1 * em
+    out = [chars[0][0]]
+    for (ch, _, _, spaced), gap in zip(chars[1:], gaps, strict=True):
+        if gap > cut and (spaced or not merge_only):
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
+def split_words(text: str) -> bool:
+    """Whether a line has a lone letter or digit that may be a word split in two (`20 2 4`)."""
+    return any(len(t) == 1 and t.isalnum() and t not in "aAI" for t in text.split())
+
+
+_GLUED = re.compile(r"[a-z][A-Z][a-z]|[a-z][,;][A-Za-z]")
+
+
+def glued_words(text: str) -> bool:
+    """Whether a line may have lost a space between words (`Head ofCiti`, `Fraser,Citi`)."""
+    return bool(_GLUED.search(text))
+
+
+def letter_spaced(text: str) -> bool:
+    """Whether a line reads as letters set apart (`Q 1 2 0 2 3 E A R N I N G S`)."""
+    tokens = text.split()
+    if len(tokens) < 4:
+        return False
+    single = sum(len(t) == 1 for t in tokens)
+    return single >= 0.7 * len(tokens)
+
+
+# --- page furniture --------------------------------------------------------------------
+
+_ZONE = 4  # lines at each end of a page that may be a running head or foot
+_FOLIO = re.compile(r"(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
+_RULE = re.compile(r"[\s._\-–—=·•*~_]{4,}")
+_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}\s*$|(?:\s?·){4,}\s*\d{0,4}\s*$")
+_TOC_TITLE = re.compile(r"(?:table of )?contents", re.I)
+_NUMERIC = re.compile(r"[-(]?[$€£¥]?\d[\d,.]*\s?%?\)?-?|\(?n/?a\)?|--?|NM", re.I)
+_SECTIONISH = re.compile(
+    r"\b(?:presentation|prepared remarks|management discussion|questions?(?: and|&) answers?"
+    r"|q\s?&\s?a|participants|speakers|executives|analysts)\b", re.I)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip().casefold()
+
+
+def _furniture(pages: Sequence[Page]) -> list[set[int]]:
+    """Per page, the indices of lines that are running heads, feet or folios."""
+    drop: list[set[int]] = [set() for _ in pages]
+    zones: list[list[int]] = []
+    for page in pages:
+        order = sorted(range(len(page.lines)), key=lambda i: -page.lines[i].top)
+        zone = order[:_ZONE] + order[-_ZONE:] if len(order) > 2 * _ZONE else order
+        zones.append(list(dict.fromkeys(zone)))
+    counts: Counter[str] = Counter()
+    for page, zone in zip(pages, zones, strict=True):
+        counts.update({_key(page.lines[i].text) for i in zone})
+    n = len(pages)
+    need = max(2, (n + 1) // 2) if n >= 3 else 2
+    exact: Counter[str] = Counter()
+    for page, zone in zip(pages, zones, strict=True):
+        exact.update({page.lines[i].text.strip() for i in zone})
+    first = next((p for p, page in enumerate(pages) if page.lines), 0)
+    for p, (page, zone) in enumerate(zip(pages, zones, strict=True)):
+        for i in zone:
+            text = page.lines[i].text.strip()
+            # A running title that never changes says on the first page what the
+            # document is (company, quarter, date): it stays there, once.
+            running = counts[_key(text)] >= need and not (p == first and exact[text] >= need)
+            if _FOLIO.fullmatch(text) or running:
+                drop[p].add(i)
+    return drop
+
+
+def _rule_or_leader(text: str) -> bool:
+    s = text.strip()
+    return bool(_RULE.fullmatch(s)) or (len(s) > 8 and bool(_LEADER.search(s))
+                                        and s.count(".") >= 6)
+
+
+def _table_row(text: str) -> bool:
+    """A row of figures: most of its cells are numbers (`EPS (GAAP) 0.25 0.09 (64.00 %)`)."""
+    cells = text.replace("( ", "(").replace(" %", "%").split()
+    numeric = sum(bool(_NUMERIC.fullmatch(c)) for c in cells)
+    return numeric >= 3 and numeric >= 0.5 * len(cells)
+
+
+def _caps_header(text: str) -> bool:
+    """A table's column header: a few upper-case words, some repeated (`CONSENSUS ACTUAL`)."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return len(words) >= 2 and all(w.isupper() for w in words) and (
+        len(set(words)) < len(words) or bool(re.search(r"-\s*[A-Z]{1,3}\d", text)))
+
+
+def _caps_label(text: str) -> bool:
+    """A few upper-case words (`CONSENSUS ACTUAL SURPRISE`, `- EPS (GAAP) -`)."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return 0 < len(words) <= 6 and all(w.isupper() for w in words)
+
+
+# --- joining ---------------------------------------------------------------------------
+
+_TERMINAL = tuple('.?!…"”’):;')
+_DANGLING = re.compile(r"(?:[,&]|\b(?:of|and|the|for|in|at|to))$")
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|[A-Z]\.)$")
+
+
+@dataclass(slots=True)
+class _Item:
+    line: Line
+    page: int
+    full: bool = False
+    heading: bool = False
+    bold_name: bool = False
+
+
+def _body_height(items: Sequence[_Item]) -> float:
+    heights = [it.line.height for it in items if len(it.line.text) >= 30 and it.line.height > 0]
+    return median(heights) if heights else 10.0
+
+
+def _right_edges(pages: Sequence[Page], kept: list[list[Line]]) -> list[float]:
+    """The right edge of each page's text column (from its long lines)."""
+    all_long = [ln.x1 for lines in kept for ln in lines if len(ln.text) >= 40]
+    doc_edge = _percentile(all_long, 0.9) if all_long else max(
+        (p.width for p in pages), default=600.0)
+    edges = []
+    for lines in kept:
+        long = [ln.x1 for ln in lines if len(ln.text) >= 40]
+        edge = _percentile(long, 0.9) if len(long) >= 3 else doc_edge
+        # a page of lists or short lines says nothing about where the column ends
+        edges.append(edge if edge >= 0.9 * doc_edge else doc_edge)
+    return edges
+
+
+def _percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _label_like(text: str) -> bool:
+    """A short line that may be a speaker's name, title or a heading (never sentence ends)."""
+    s = text.strip()
+    if not s or len(s) > 110 or (s.endswith(_TERMINAL) and not s.endswith(("Inc.", "Co.", "Ltd."))):
+        return False
+    first = s.lstrip("*#([“\"")[:1]
+    return (first.isupper() or first.isdigit()) and len(s.split()) <= 14
+
+
+def _name_line(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
+        return False
+    if _SECTIONISH.search(text) or text.rstrip().endswith(_TERMINAL):
+        return False
+    return all(_NAME_WORD.match(w) for w in words)
+
+
+def _merge_split_lines(page: Page) -> Page:
+    """Join pieces of one visual line the text layer broke at a change of baseline.
+
+    A superscript (`1` `st`), or a word set a little higher, starts a new line in the text
+    layer; a piece that begins where the last one ended, at the same height, continues it.
+    """
+    merged: list[Line] = []
+    for ln in page.lines:
+        last = merged[-1] if merged else None
+        if last is not None:
+            overlap = min(last.top, ln.top) - max(last.bottom, ln.bottom)
+            gap = ln.x0 - last.x1
+            em = max(min(last.height, ln.height), 1.0)
+            if overlap >= 0.5 * em and -0.1 * em <= gap < em:
+                sep = " " if gap > 0.15 * em else ""
+                merged[-1] = Line(last.text + sep + ln.text, last.x0, ln.x1,
+                                  max(last.top, ln.top), min(last.bottom, ln.bottom),
+                                  last.bold and ln.bold, last.spaced or ln.spaced)
+                continue
+        merged.append(ln)
+    return Page(page.width, page.height, merged)
+
+
+def compose(pages: Sequence[Page]) -> str:
+    """The transcript text of a document's pages (see the module docstring)."""
+    pages = [_merge_split_lines(page) for page in pages]
+    drop = _furniture(pages)
+    kept: list[list[Line]] = []
+    for p, page in enumerate(pages):
+        lines = []
+        for i, line in enumerate(page.lines):
+            if (i in drop[p] or not any(ch.isalnum() for ch in line.text)
+                    or _rule_or_leader(line.text)):
+                continue
+            lines.append(line)
+        kept.append(lines)
+    kept = _drop_cover_tables(kept)
+    edges = _right_edges(pages, kept)
+    items = [_Item(ln, p) for p, lines in enumerate(kept) for ln in lines]
+    if not items:
+        return ""
+    body = _body_height(items)
+    first_page = items[0].page
+    speech_seen = False  # a bold line on the cover is a title, not yet a speaker
+    for k, it in enumerate(items):
+        ln = it.line
+        nxt = items[k + 1].line if k + 1 < len(items) else None
+        width = max(ln.x1 - ln.x0, 1.0)
+        char_w = width / max(len(ln.text), 1)
+        follow = len(nxt.text.split()[0]) + 1 if nxt is not None and nxt.text.split() else 4
+        it.full = ln.x1 + follow * char_w >= edges[it.page] - char_w
+        words = ln.text.split()
+        # The first page is the cover or the page head, read for the title and date; a
+        # heading there would only hide them. A heading that reads as a name is left plain:
+        # `## Name` is a speaker header to the layout parser.
+        it.heading = it.page > first_page and not _name_line(ln.text) and "(" not in ln.text and (
+            (ln.spaced and len(words) <= 12)
+            or (ln.height >= 1.5 * body and len(words) <= 10
+                and not ln.text.rstrip().endswith(".")))
+        # a bold name over a title line is a participant entry or a name-title header,
+        # which the plain lines already say; only a bold name over speech needs the mark
+        it.bold_name = (ln.bold and not it.heading and _name_line(ln.text) and nxt is not None
+                        and not (_label_like(nxt.text) and not nxt.bold)
+                        and (it.page > first_page or speech_seen))
+        speech_seen = speech_seen or it.full or ln.text.rstrip().endswith(_TERMINAL)
+    return _join(items, body)
+
+
+def _drop_cover_tables(kept: list[list[Line]]) -> list[list[Line]]:
+    """Drop figure tables and contents pages that come before the call itself starts."""
+    out: list[list[Line]] = []
+    started = False
+    for lines in kept:
+        if started:
+            out.append(lines)
+            continue
+        if any(_TOC_TITLE.fullmatch(ln.text.strip()) for ln in lines):
+            lines = [ln for ln in lines if not _TOC_TITLE.fullmatch(ln.text.strip())]
+        rows = [i for i, ln in enumerate(lines) if _table_row(ln.text)]
+        if len(rows) >= 2:
+            # the figures, and the upper-case column and row labels around them
+            table = set(rows)
+            for i, ln in enumerate(lines):
+                near = any(abs(i - r) <= 2 for r in rows)
+                if _caps_header(ln.text) or (near and _caps_label(ln.text)):
+                    table.add(i)
+            lines = [ln for i, ln in enumerate(lines) if i not in table]
+        out.append(lines)
+        started = any(_SECTIONISH.search(ln.text) and len(ln.text) < 60 for ln in lines)
+    return out
+
+
+def _dehyphenate(left: str, right: str, vocabulary: set[str]) -> str:
+    """Join a line ending in `word-` with the next line's text."""
+    m = re.search(r"([A-Za-z]+)-$", left)
+    n = re.match(r"([a-z]+)", right)
+    if not m or not n:
+        return f"{left} {right}"
+    joined = (m.group(1) + n.group(1)).casefold()
+    hyphened = f"{m.group(1)}-{n.group(1)}".casefold()
+    if hyphened in vocabulary and joined not in vocabulary:
+        return left + right  # the document writes it with a hyphen: keep it
+    return left[:-1] + right
+
+
+def _join(items: Sequence[_Item], body: float) -> str:
+    pitches = [a.line.bottom - b.line.bottom for a, b in itertools.pairwise(items)
+               if a.page == b.page and 0 < a.line.bottom - b.line.bottom < 3 * body]
+    pitch = median(pitches) if pitches else 1.2 * body
+    vocabulary = {w.casefold() for it in items
+                  for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", it.line.text)}
+    out: list[str] = []
+    prev: _Item | None = None
+    prev_text = ""
+    for it in items:
+        text = re.sub(r"\s+", " ", it.line.text).strip()
+        shown = f"## {text}" if it.heading else f"**{text}**" if it.bold_name else text
+        if prev is None:
+            out.append(shown)
+            prev, prev_text = it, text
+            continue
+        sep = _separator(prev, prev_text, it, text, pitch, body)
+        if sep == " " and out[-1].endswith("-"):
+            out[-1] = _dehyphenate(out[-1], text, vocabulary)
+        else:
+            out.append(sep)
+            out.append(shown)
+        prev, prev_text = it, text
+    return "".join(out).strip() + "\n"
+
+
+def _separator(prev: _Item, prev_text: str, it: _Item, text: str, pitch: float,
+               body: float) -> str:
+    """What goes between two lines: a space (a wrap), a newline (header lines) or a blank line."""
+    if it.heading or prev.heading:
+        return "\n\n"
+    gap = prev.line.bottom - it.line.bottom if prev.page == it.page else pitch
+    labels = _label_like(prev_text) and not prev.full and _label_like(text) and not it.full
+    if prev.bold_name or it.bold_name:
+        return "\n" if prev.bold_name and labels and not it.bold_name else "\n\n"
+    if labels and 0 < gap < 2.5 * pitch:
+        if _DANGLING.search(prev_text):
+            return " "  # a title or firm wrapped in a narrow column (`Advisors, LLC,`)
+        return "\n"  # a name over a title, a list entry: each keeps its own line
+    if gap > 1.4 * pitch or gap < -0.5 * body:  # a wider gap, or a new column
+        return "\n\n"
+    if prev.full and not (it.line.x0 > prev.line.x0 + 1.5 * body):
+        return " "
+    return "\n\n"
