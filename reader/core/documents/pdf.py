@@ -14,6 +14,7 @@ Limits, so a hostile or huge file ends with a message rather than a hang: at mos
 from __future__ import annotations
 
 import ctypes
+import itertools
 import threading
 import time
 from collections.abc import Callable
@@ -183,34 +184,61 @@ def _lines(handle: pdfium_c.FPDF_TEXTPAGE) -> list[Line]:
     for end in range(count + 1):
         if end < count and text[end] not in "\r\n":
             continue
-        line = _line(chars, text, start, end)
-        if line is not None:
-            lines.append(line)
+        for a, b in _visual_lines(chars, text, start, end):
+            line = _line(chars, text, a, b)
+            if line is not None:
+                lines.append(line)
         start = end + 1
     return lines
+
+
+def _visual_lines(chars: _Chars, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a text-layer line that runs over more than one visual line.
+
+    PDFium joins a line ending in a hyphen to the next one (`predict-able`), and sometimes
+    two lines of a narrow column; a character that starts further left on a lower baseline
+    begins a new visual line.
+    """
+    visible = [i for i in range(start, end) if not text[i].isspace()]
+    if len(visible) < 2:
+        return [(start, end)]
+    first, last = chars.box(visible[0]), chars.box(visible[-1])
+    em = max(first[3] - first[2], 1.0)
+    if first[2] - last[2] < 0.6 * em:
+        return [(start, end)]
+    cuts = []
+    prev = first
+    for i in visible[1:]:
+        box = chars.box(i)
+        if prev[2] - box[2] > 0.6 * em and box[0] < prev[0]:
+            cuts.append(i)
+        prev = box
+    bounds = [start, *cuts, end]
+    return list(itertools.pairwise(bounds))
 
 
 def _line(chars: _Chars, text: str, start: int, end: int) -> Line | None:
     visible = [i for i in range(start, end) if not text[i].isspace() and text[i] != "\x00"]
     if not visible:
         return None
-    first, last = visible[0], visible[-1]
+    first = visible[0]
     left, _, bottom, top = chars.box(first)
+    if len(visible) >= 3 and text[visible[-1]] in "QA" and text[visible[-1] - 1].isspace():
+        # a FactSet `Q`/`A` marker set at the far right of a speaker's title line
+        marker_left = chars.box(visible[-1])[0]
+        if marker_left - chars.box(visible[-2])[1] > 3 * (top - bottom):
+            visible.pop()
+    last = visible[-1]
     _, right, bottom2, top2 = chars.box(last)
-    raw = text[first:last + 1].replace("\x02", "-").replace("\ufffe", "-")
-    em = max(top - bottom, top2 - bottom2, 1.0)
+    # PDFium writes U+FFFE (or U+0002) for a hyphen it takes to end a line
+    raw = text[first:last + 1].replace("\ufffe", "-").replace("\x02", "-")
+    em = max(min(top - bottom, top2 - bottom2), 1.0)
     bottom = min(bottom, bottom2)
     spaced = letter_spaced(raw)
     glued = glued_words(raw)
     if spaced or glued or split_words(raw):
         boxes = [(text[i], *chars.box(i)[:2], text[i - 1].isspace()) for i in visible]
         raw = respace(boxes, em, merge_only=not (spaced or glued))
-    elif len(visible) >= 3 and raw[-1] in "QA" and raw[-2] == " ":
-        # a FactSet `Q`/`A` marker set at the far right of a speaker's title line
-        prev_right = chars.box(visible[-2])[1]
-        if chars.box(last)[0] - prev_right > 3 * em:
-            raw = raw[:-1].rstrip()
-            right = prev_right
     alpha = [i for i in visible if text[i].isalpha()]
     samples = {alpha[0], alpha[len(alpha) // 2], alpha[-1]} if alpha else set()
     bold = bool(samples) and all(chars.bold(i) for i in samples)

@@ -134,10 +134,16 @@ def _furniture(pages: Sequence[Page]) -> list[set[int]]:
     for page in pages:
         order = sorted(range(len(page.lines)), key=lambda i: -page.lines[i].top)
         zone = order[:_ZONE] + order[-_ZONE:] if len(order) > 2 * _ZONE else order
-        zones.append(list(dict.fromkeys(zone)))
+        # a head or foot sits in the page's outer fifth, whatever the page holds
+        zones.append([i for i in dict.fromkeys(zone)
+                      if page.lines[i].bottom > 0.8 * page.height
+                      or page.lines[i].top < 0.2 * page.height])
     counts: Counter[str] = Counter()
+    inside: Counter[str] = Counter()  # the same line inside pages: speech, not furniture
     for page, zone in zip(pages, zones, strict=True):
         counts.update({_key(page.lines[i].text) for i in zone})
+        rest = set(range(len(page.lines))) - set(zone)
+        inside.update({_key(page.lines[i].text) for i in rest})
     n = len(pages)
     need = max(2, (n + 1) // 2) if n >= 3 else 2
     exact: Counter[str] = Counter()
@@ -149,7 +155,9 @@ def _furniture(pages: Sequence[Page]) -> list[set[int]]:
             text = page.lines[i].text.strip()
             # A running title that never changes says on the first page what the
             # document is (company, quarter, date): it stays there, once.
-            running = counts[_key(text)] >= need and not (p == first and exact[text] >= need)
+            key = _key(text)
+            running = (counts[key] >= need and inside[key] * 4 <= counts[key]
+                       and not (p == first and exact[text] >= need))
             if _FOLIO.fullmatch(text) or running:
                 drop[p].add(i)
     return drop
@@ -276,6 +284,7 @@ def compose(pages: Sequence[Page]) -> str:
             lines.append(line)
         kept.append(lines)
     kept = _drop_cover_tables(kept)
+    kept = _drop_repeated_headers(kept)
     edges = _right_edges(pages, kept)
     items = [_Item(ln, p) for p, lines in enumerate(kept) for ln in lines]
     if not items:
@@ -331,17 +340,45 @@ def _drop_cover_tables(kept: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
+def _drop_repeated_headers(kept: list[list[Line]]) -> list[list[Line]]:
+    """Drop a speaker header repeated at the top of a page over a sentence that goes on.
+
+    Some houses (FactSet) print the speaker's name and title again on each page a turn
+    runs onto; the speech below starts in lower case, mid-sentence.
+    """
+    seen: set[tuple[str, ...]] = set()
+    out: list[list[Line]] = []
+    for lines in kept:
+        texts = [ln.text.strip() for ln in lines]
+        for k in (2, 1):
+            if (len(texts) > k and tuple(texts[:k]) in seen and texts[k][:1].islower()
+                    and all(_label_like(t) for t in texts[:k])):
+                lines = lines[k:]
+                break
+        out.append(lines)
+        seen.update(itertools.pairwise(texts))
+        seen.update((t,) for t in texts)
+    return out
+
+
 def _dehyphenate(left: str, right: str, vocabulary: set[str]) -> str:
-    """Join a line ending in `word-` with the next line's text."""
+    """Join a line ending in `word-` with the next line's text.
+
+    A soft hyphen goes. A visible one goes only when the document itself writes the word
+    whole and never with the hyphen: compounds (`forward-looking`, `year-over-year`) break
+    at their hyphen far more often in transcripts than words are hyphenated.
+    """
+    if left.endswith("\u00ad"):
+        return left[:-1] + right
     m = re.search(r"([A-Za-z]+)-$", left)
     n = re.match(r"([a-z]+)", right)
     if not m or not n:
-        return f"{left} {right}"
+        return f"{left} {right}" if not left.endswith("-") else left + right
     joined = (m.group(1) + n.group(1)).casefold()
     hyphened = f"{m.group(1)}-{n.group(1)}".casefold()
-    if hyphened in vocabulary and joined not in vocabulary:
-        return left + right  # the document writes it with a hyphen: keep it
-    return left[:-1] + right
+    if joined in vocabulary and hyphened not in vocabulary:
+        return left[:-1] + right
+    return left + right
 
 
 def _join(items: Sequence[_Item], body: float) -> str:
@@ -349,7 +386,8 @@ def _join(items: Sequence[_Item], body: float) -> str:
                if a.page == b.page and 0 < a.line.bottom - b.line.bottom < 3 * body]
     pitch = median(pitches) if pitches else 1.2 * body
     vocabulary = {w.casefold() for it in items
-                  for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", it.line.text)}
+                  for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*[-\u00ad]?", it.line.text)
+                  if not w.endswith(("-", "\u00ad"))}
     out: list[str] = []
     prev: _Item | None = None
     prev_text = ""
@@ -361,13 +399,14 @@ def _join(items: Sequence[_Item], body: float) -> str:
             prev, prev_text = it, text
             continue
         sep = _separator(prev, prev_text, it, text, pitch, body)
-        if sep == " " and out[-1].endswith("-"):
+        if sep == " " and out[-1].endswith(("-", "\u00ad")):
             out[-1] = _dehyphenate(out[-1], text, vocabulary)
         else:
             out.append(sep)
             out.append(shown)
         prev, prev_text = it, text
-    return "".join(out).strip() + "\n"
+    # a soft hyphen left inside a line is invisible
+    return "".join(out).replace("\u00ad", "").strip() + "\n"
 
 
 def _separator(prev: _Item, prev_text: str, it: _Item, text: str, pitch: float,
