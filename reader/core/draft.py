@@ -32,6 +32,8 @@ class DraftTurn:
     interpreted: bool = False
     interprets: list[int] | None = None
     """Draft-turn indices this turn interprets; None lets the structure pass infer them."""
+    speaks_for: int | None = None
+    """The speaker (index into `Draft.speakers`) whose words this turn renders."""
 
 
 @dataclass(slots=True)

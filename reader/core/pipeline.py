@@ -9,7 +9,8 @@ from reader.core.decoding import DecodeError, decode
 from reader.core.documents import extract
 from reader.core.draft import LayoutParser
 from reader.core.formats import choose_layout, layout_named
-from reader.core.model import SourceInfo, Transcript
+from reader.core.metadata import meta_from_file_name
+from reader.core.model import Meta, SourceInfo, Transcript
 from reader.core.source_file import read_transcript_file
 from reader.core.structure import finish
 
@@ -61,6 +62,7 @@ def parse_text(text: str, name: str = "transcript.txt", layout: str | None = Non
 def build_transcript(text: str, parser: LayoutParser, name: str, encoding: str,
                      sha256: str, container: str = "text") -> Transcript:
     draft = parser.parse(text)
+    _meta_from_file_name(draft.meta, name)
     speakers, turns, exchanges = finish(text, draft)
     return Transcript(
         format=parser.name,
@@ -71,3 +73,11 @@ def build_transcript(text: str, parser: LayoutParser, name: str, encoding: str,
         turns=turns,
         exchanges=exchanges,
     )
+
+
+def _meta_from_file_name(meta: Meta, name: str) -> None:
+    """Ticker, period and date from the file name, where the text gave none: a last resort."""
+    ticker, period, day = meta_from_file_name(name)
+    meta.ticker = meta.ticker or ticker
+    meta.period = meta.period or period
+    meta.date = meta.date or day

@@ -29,6 +29,7 @@ from reader.core.model import (
 )
 from reader.core.roles import (
     ASKER_ANNOUNCEMENT,
+    GO_TO_ANNOUNCEMENT,
     LINE_OF,
     OPERATOR_CUES,
     QA_OPENING,
@@ -110,7 +111,8 @@ def _cues(turn: Turn) -> _Cues:
     # Operator-like words only matter in short turns; bounding every search keeps the pass
     # linear and cheap on long monologues.
     short = len(text) < _SHORT_TURN
-    announce = (ASKER_ANNOUNCEMENT.search(text) or LINE_OF.search(text)) if short else None
+    announce = (ASKER_ANNOUNCEMENT.search(text) or LINE_OF.search(text)
+                or GO_TO_ANNOUNCEMENT.search(text)) if short else None
     announces = (announce.group("name"), announce.group("firm")) if announce else None
     first = _MARKER_PREFIX.sub("", head).lstrip("\"'“‘([ ")
     continues = bool(first) and first[0].islower() and not first.startswith(("i ", "iPhone"))
@@ -129,7 +131,9 @@ def finish(text: str, draft: Draft) -> tuple[list[Speaker], list[Turn], list[Exc
                 for i, s in enumerate(draft.speakers)]
     turns, remap = _build_turns(text, draft)
     cues = [_cues(t) for t in turns]
+    _askers_from_announcements(turns, speakers, cues)
     _assign_sections(turns, speakers, cues)
+    _presenters_and_answerers(turns, speakers, cues)
     _link_interpretations(draft, turns, speakers, cues, remap)
     if draft.exchanges is not None:
         # Parsers number turns as drafted; turns that trimmed to nothing are gone.
@@ -166,7 +170,7 @@ def _build_turns(text: str, draft: Draft) -> tuple[list[Turn], dict[int, int]]:
             index=len(turns), speaker=dt.speaker,
             section=dt.section or SectionKind.PRESENTATION,
             paragraphs=paras, lang=turn_lang([p.text for p in paras]),
-            interpreted=dt.interpreted))
+            interpreted=dt.interpreted, speaks_for=dt.speaks_for))
     for draft_index, dt in enumerate(draft.turns):
         if draft_index in remap and dt.interprets is not None:
             turns[remap[draft_index]].interprets = sorted(
@@ -223,6 +227,50 @@ def _assign_sections(turns: list[Turn], speakers: list[Speaker], cues: list[_Cue
     for turn in turns[qa_start:]:
         if turn.section is not SectionKind.SUMMARY:
             turn.section = SectionKind.QA
+
+
+_OFFICER_ROLE = re.compile(
+    r"\b(?:chief|ceo|cfo|coo|president|chair(?:man|woman)?|founder|investor relations|"
+    r"treasurer|controller|general counsel)\b|首席|总裁|總裁|董事长|董事長|投资者关系|投資者關係",
+    re.I)
+
+
+def _askers_from_announcements(turns: list[Turn], speakers: list[Speaker],
+                               cues: list[_Cues]) -> None:
+    """Whoever speaks after the operator gives the floor to a questioner is an analyst,
+    whatever their title sounds like ("VP of Equity Research", "Director"), unless the
+    source lists them as an officer of the company."""
+    for k, cue in enumerate(cues):
+        if cue.announces is None or not _acts_as_operator(turns[k], speakers, cue):
+            continue
+        name, firm = cue.announces
+        for turn in turns[k + 1:k + 3]:
+            sp = speakers[turn.speaker]
+            if _acts_as_operator(turn, speakers, cues[turn.index]) or sp.name is None:
+                continue
+            agrees = _names_agree(name, sp.name)
+            if sp.kind is SpeakerKind.UNKNOWN or (
+                    agrees and sp.kind is SpeakerKind.EXECUTIVE
+                    and not _OFFICER_ROLE.search(sp.role or "")):
+                sp.kind = SpeakerKind.ANALYST
+                if agrees and firm and not sp.affiliation:
+                    sp.affiliation = firm
+            break
+
+
+def _presenters_and_answerers(turns: list[Turn], speakers: list[Speaker],
+                              cues: list[_Cues]) -> None:
+    """A named speaker nobody introduced as a questioner, who gives prepared remarks or
+    answers an analyst, speaks for the company."""
+    after_question = False
+    for turn, cue in zip(turns, cues, strict=True):
+        sp = speakers[turn.speaker]
+        operator = _acts_as_operator(turn, speakers, cue)
+        if (sp.kind is SpeakerKind.UNKNOWN and sp.name is not None and not operator
+                and (turn.section is SectionKind.PRESENTATION or after_question)):
+            sp.kind = SpeakerKind.EXECUTIVE
+        if turn.section is SectionKind.QA:
+            after_question = sp.kind is SpeakerKind.ANALYST or (after_question and not operator)
 
 
 def _link_interpretations(draft: Draft, turns: list[Turn], speakers: list[Speaker],
@@ -339,7 +387,8 @@ def _names_agree(a: str, b: str) -> bool:
 def _drop_unused_speakers(speakers: list[Speaker], turns: list[Turn], exchanges: list[Exchange]
                           ) -> tuple[list[Speaker], list[Turn], list[Exchange]]:
     """Renumber speakers densely, keeping only those who speak or ask."""
-    used = sorted({t.speaker for t in turns} | {e.asker for e in exchanges if e.asker is not None})
+    used = sorted({t.speaker for t in turns} | {e.asker for e in exchanges if e.asker is not None}
+                  | {t.speaks_for for t in turns if t.speaks_for is not None})
     if used == list(range(len(speakers))):
         return speakers, turns, exchanges
     new_id = {old: new for new, old in enumerate(used)}
@@ -349,6 +398,8 @@ def _drop_unused_speakers(speakers: list[Speaker], turns: list[Turn], exchanges:
         kept.append(Speaker(new_id[old], s.name, s.role, s.kind, s.affiliation))
     for t in turns:
         t.speaker = new_id[t.speaker]
+        if t.speaks_for is not None:
+            t.speaks_for = new_id.get(t.speaks_for)
     for e in exchanges:
         if e.asker is not None:
             e.asker = new_id[e.asker]
