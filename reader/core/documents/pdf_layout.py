@@ -192,6 +192,7 @@ def _caps_label(text: str) -> bool:
 # --- joining ---------------------------------------------------------------------------
 
 _TERMINAL = tuple('.?!…"”’):;')
+_SENTENCE_END = (".", "?", "!", "…", '"', "”", ":")
 _DANGLING = re.compile(r"(?:[,&]|\b(?:of|and|the|for|in|at|to))$")
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|[A-Z]\.)$")
 
@@ -341,23 +342,38 @@ def _drop_cover_tables(kept: list[list[Line]]) -> list[list[Line]]:
 
 
 def _drop_repeated_headers(kept: list[list[Line]]) -> list[list[Line]]:
-    """Drop a speaker header repeated at the top of a page over a sentence that goes on.
+    """Drop a speaker header repeated at the top of a page over the same turn going on.
 
     Some houses (FactSet) print the speaker's name and title again on each page a turn
-    runs onto; the speech below starts in lower case, mid-sentence.
+    runs onto. It is a repeat when it is the name-and-title pair the last speech was
+    under, or when the speech below it starts in lower case, mid-sentence.
     """
     seen: set[tuple[str, ...]] = set()
+    last: tuple[str, ...] = ()  # the header lines above the latest speech
     out: list[list[Line]] = []
     for lines in kept:
         texts = [ln.text.strip() for ln in lines]
         for k in (2, 1):
-            if (len(texts) > k and tuple(texts[:k]) in seen and texts[k][:1].islower()
-                    and all(_label_like(t) for t in texts[:k])):
-                lines = lines[k:]
+            if len(texts) <= k or not all(_label_like(t) for t in texts[:k]):
+                continue
+            head = tuple(texts[:k])
+            # a name-and-title pair only, after a page that ended in speech: a short
+            # reply ("Thank you") reads like a header line itself
+            ended_in_speech = bool(out) and bool(out[-1]) and not _label_like(
+                out[-1][-1].text.strip())
+            if (k == 2 and head == last and ended_in_speech and not _label_like(texts[k])) or (
+                    head in seen and texts[k][:1].islower()):
+                lines, texts = lines[k:], texts[k:]
                 break
         out.append(lines)
         seen.update(itertools.pairwise(texts))
         seen.update((t,) for t in texts)
+        for i, t in enumerate(texts):
+            if not _label_like(t) and i and _label_like(texts[i - 1]):
+                j = i
+                while j > 0 and i - j < 2 and _label_like(texts[j - 1]):
+                    j -= 1
+                last = tuple(texts[j:i])
     return out
 
 
@@ -382,35 +398,45 @@ def _dehyphenate(left: str, right: str, vocabulary: set[str]) -> str:
 
 
 def _join(items: Sequence[_Item], body: float) -> str:
-    pitches = [a.line.bottom - b.line.bottom for a, b in itertools.pairwise(items)
-               if a.page == b.page and 0 < a.line.bottom - b.line.bottom < 3 * body]
-    pitch = median(pitches) if pitches else 1.2 * body
+    gaps = [a.line.bottom - b.line.bottom for a, b in itertools.pairwise(items)
+            if a.page == b.page and 0 < a.line.bottom - b.line.bottom < 3 * body]
+    pitch = median(gaps) if gaps else 1.2 * body
+    # Paragraphs set apart by space: then a wrap is told by the normal line pitch as well
+    # as by the right edge, which ragged text (S&P Capital IQ) leaves far from even.
+    spaced = bool(gaps) and sum(g > 1.35 * pitch for g in gaps) >= 0.08 * len(gaps)
     vocabulary = {w.casefold() for it in items
                   for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*[-\u00ad]?", it.line.text)
                   if not w.endswith(("-", "\u00ad"))}
+    texts = [re.sub(r"\s+", " ", it.line.text).strip() for it in items]
     out: list[str] = []
-    prev: _Item | None = None
-    prev_text = ""
-    for it in items:
-        text = re.sub(r"\s+", " ", it.line.text).strip()
+    for k, it in enumerate(items):
+        text = texts[k]
         shown = f"## {text}" if it.heading else f"**{text}**" if it.bold_name else text
-        if prev is None:
+        if k == 0:
             out.append(shown)
-            prev, prev_text = it, text
             continue
-        sep = _separator(prev, prev_text, it, text, pitch, body)
+        nxt = (items[k + 1], texts[k + 1]) if k + 1 < len(items) else None
+        sep = _separator(items[k - 1], texts[k - 1], it, text, nxt, pitch, body, spaced)
         if sep == " " and out[-1].endswith(("-", "\u00ad")):
             out[-1] = _dehyphenate(out[-1], text, vocabulary)
         else:
             out.append(sep)
             out.append(shown)
-        prev, prev_text = it, text
     # a soft hyphen left inside a line is invisible
     return "".join(out).replace("\u00ad", "").strip() + "\n"
 
 
-def _separator(prev: _Item, prev_text: str, it: _Item, text: str, pitch: float,
-               body: float) -> str:
+def _header_start(it: _Item, text: str, nxt: tuple[_Item, str] | None) -> bool:
+    """Whether a line opens a speaker header: a short bold line, or a name over a title."""
+    if it.full or not _label_like(text):
+        return False
+    if it.line.bold and len(text.split()) <= 6:
+        return True
+    return nxt is not None and not nxt[0].full and _label_like(nxt[1]) and _name_line(text)
+
+
+def _separator(prev: _Item, prev_text: str, it: _Item, text: str,
+               nxt: tuple[_Item, str] | None, pitch: float, body: float, spaced: bool) -> str:
     """What goes between two lines: a space (a wrap), a newline (header lines) or a blank line."""
     if it.heading or prev.heading:
         return "\n\n"
@@ -424,6 +450,11 @@ def _separator(prev: _Item, prev_text: str, it: _Item, text: str, pitch: float,
         return "\n"  # a name over a title, a list entry: each keeps its own line
     if gap > 1.4 * pitch or gap < -0.5 * body:  # a wider gap, or a new column
         return "\n\n"
+    if _header_start(it, text, nxt) and not _label_like(prev_text):
+        return "\n\n"  # speech that reached the margin, then (often over a page) a header
     if prev.full and not (it.line.x0 > prev.line.x0 + 1.5 * body):
+        return " "
+    if (spaced and gap <= 1.25 * pitch and not _label_like(prev_text)
+            and not prev_text.endswith(_SENTENCE_END)):
         return " "
     return "\n\n"
