@@ -93,6 +93,26 @@ def test_a_paragraph_goes_on_across_a_page_break() -> None:
     assert text == f"{WRAP_1} {WRAP_2} {WRAP_3}\n"
 
 
+def test_ragged_lines_wrap_where_paragraphs_are_set_apart_by_space() -> None:
+    ragged = [("Thank you. We had a record quarter for leasing, and the backlog", 500.0),
+              ("grew again as more customers signed ahead of", 430.0),
+              ("capacity coming online next year in three of our markets here.", 470.0)]
+    rows: list[str | tuple[str, float] | tuple[str, float, bool]] = []
+    for _ in range(3):
+        rows += ["Hale Oduya", "Chief Executive Officer", "", *ragged, ""]
+    rows.append((WRAP_1, RIGHT))  # the column's edge, further right than the ragged lines
+    text = compose([_page(rows)])
+    assert ("Thank you. We had a record quarter for leasing, and the backlog grew again as "
+            "more customers signed ahead of capacity coming online") in text
+    assert text.count("Hale Oduya\nChief Executive Officer\n\nThank you.") == 3
+
+
+def test_a_firm_wrapped_under_a_listed_name_is_one_line() -> None:
+    text = compose([_page(["Call Participants", "", "Petra Lind", "Ostmark Capital, Research",
+                           "Division", "Ines Varga", "Brightwater Partners LLC, Research Division"])])
+    assert "Petra Lind\nOstmark Capital, Research Division\nInes Varga\n" in text
+
+
 def test_end_of_line_hyphens_join_on_the_document_s_evidence() -> None:
     first = "Volumes in the second half should be steady and, we think, more predict-"
     page = _page([first, "able than last year, when demand was predictable only in spring.",

@@ -112,6 +112,7 @@ def letter_spaced(text: str) -> bool:
 
 # --- page furniture --------------------------------------------------------------------
 
+_FRONT_PAGES = 3  # a cover and a contents page may come before the running title
 _ZONE = 4  # lines at each end of a page that may be a running head or foot
 _FOLIO = re.compile(r"(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
 _RULE = re.compile(r"[\s._\-–—=·•*~_]{4,}")
@@ -149,15 +150,18 @@ def _furniture(pages: Sequence[Page]) -> list[set[int]]:
     exact: Counter[str] = Counter()
     for page, zone in zip(pages, zones, strict=True):
         exact.update({page.lines[i].text.strip() for i in zone})
-    first = next((p for p, page in enumerate(pages) if page.lines), 0)
+    front = [p for p, page in enumerate(pages) if page.lines][:_FRONT_PAGES]
+    titled: set[str] = set()
     for p, (page, zone) in enumerate(zip(pages, zones, strict=True)):
         for i in zone:
             text = page.lines[i].text.strip()
-            # A running title that never changes says on the first page what the
-            # document is (company, quarter, date): it stays there, once.
             key = _key(text)
-            running = (counts[key] >= need and inside[key] * 4 <= counts[key]
-                       and not (p == first and exact[text] >= need))
+            running = counts[key] >= need and inside[key] * 4 <= counts[key]
+            # A running title that never changes says what the document is (company,
+            # quarter, date): it stays once, where it first shows near the front.
+            if running and exact[text] >= need and p in front and text not in titled:
+                titled.add(text)
+                continue
             if _FOLIO.fullmatch(text) or running:
                 drop[p].add(i)
     return drop
@@ -192,6 +196,8 @@ def _caps_label(text: str) -> bool:
 # --- joining ---------------------------------------------------------------------------
 
 _TERMINAL = tuple('.?!…"”’):;')
+_LIST_WORDS = frozenset({"operator", "moderator", "host", "executives", "analysts", "speakers",
+                         "participants", "presenters", "presentation", "management"})
 _SENTENCE_END = (".", "?", "!", "…", '"', "”", ":")
 _DANGLING = re.compile(r"(?:[,&]|\b(?:of|and|the|for|in|at|to))$")
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|[A-Z]\.)$")
@@ -417,6 +423,8 @@ def _join(items: Sequence[_Item], body: float) -> str:
             continue
         nxt = (items[k + 1], texts[k + 1]) if k + 1 < len(items) else None
         sep = _separator(items[k - 1], texts[k - 1], it, text, nxt, pitch, body, spaced)
+        if sep == "\n" and k >= 2 and _title_tail(texts[k - 2], texts[k - 1], text):
+            sep = " "
         if sep == " " and out[-1].endswith(("-", "\u00ad")):
             out[-1] = _dehyphenate(out[-1], text, vocabulary)
         else:
@@ -424,6 +432,12 @@ def _join(items: Sequence[_Item], body: float) -> str:
             out.append(shown)
     # a soft hyphen left inside a line is invisible
     return "".join(out).replace("\u00ad", "").strip() + "\n"
+
+
+def _title_tail(name: str, title: str, text: str) -> bool:
+    """A lone word finishing the title or firm under a name (`…, Research` / `Division`)."""
+    return (len(text.split()) == 1 and text[:1].isupper() and _name_line(name)
+            and _label_like(title) and text.casefold() not in _LIST_WORDS)
 
 
 def _header_start(it: _Item, text: str, nxt: tuple[_Item, str] | None) -> bool:
