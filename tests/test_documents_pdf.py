@@ -113,6 +113,28 @@ def test_a_firm_wrapped_under_a_listed_name_is_one_line() -> None:
     assert "Petra Lind\nOstmark Capital, Research Division\nInes Varga\n" in text
 
 
+def test_a_speaker_in_the_margin_column_goes_above_the_speech() -> None:
+    speech = ["Good morning. I have two questions, please. The first one is on the mill",
+              "closures, and whether the savings you announced are already in the plan",
+              "for next year or come on top of it."]
+    rows = [Line("Questions and Answers", LEFT, 200.0, 700.0 + EM, 700.0)]
+    y = 680.0
+    for i, text in enumerate(speech):
+        line = Line(text, 200.0, RIGHT if i < 2 else 380.0, y + EM, y)
+        if i == 0:  # the text layer runs the margin label into the row beside it
+            line = Line(f"Petra Lind {text}", LEFT, RIGHT, y + EM, y, column_at=11,
+                        label_x1=125.0, column_x=200.0)
+        elif i == 1:
+            line = Line(f"(Ostmark Capital) {text}", LEFT, RIGHT, y + EM, y, column_at=18,
+                        label_x1=160.0, column_x=200.0)
+        rows.append(line)
+        y -= PITCH
+    text = compose([_page(["Wrenfield Mills", "Q3 2025 Earnings Call"]),
+                    Page(612.0, 792.0, rows)])
+    assert ("\n\nPetra Lind (Ostmark Capital)\n\nGood morning. I have two "
+            "questions, please. The first one is on the mill closures, and whether") in text
+
+
 def test_end_of_line_hyphens_join_on_the_document_s_evidence() -> None:
     first = "Volumes in the second half should be steady and, we think, more predict-"
     page = _page([first, "able than last year, when demand was predictable only in spring.",

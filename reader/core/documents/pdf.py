@@ -217,6 +217,22 @@ def _visual_lines(chars: _Chars, text: str, start: int, end: int) -> list[tuple[
     return list(itertools.pairwise(bounds))
 
 
+def _column_break(chars: _Chars, text: str, visible: list[int], em: float
+                  ) -> tuple[int, float, float] | None:
+    """Where a second column starts on the line: (offset from the first character, the
+    right edge of the text before it, its left edge).
+
+    PDFium runs a margin column into the text beside it (`Nicolas Payen    Good morning`);
+    the first gap of more than two and a half line heights at a space marks it.
+    """
+    for a, b in itertools.pairwise(visible):
+        if b > a + 1:
+            left, right = chars.box(b)[0], chars.box(a)[1]
+            if left - right > 2.5 * em:
+                return b - visible[0], right, left
+    return None
+
+
 def _line(chars: _Chars, text: str, start: int, end: int) -> Line | None:
     visible = [i for i in range(start, end) if not text[i].isspace() and text[i] != "\x00"]
     if not visible:
@@ -236,10 +252,16 @@ def _line(chars: _Chars, text: str, start: int, end: int) -> Line | None:
     bottom = min(bottom, bottom2)
     spaced = letter_spaced(raw)
     glued = glued_words(raw)
+    column = None
     if spaced or glued or split_words(raw):
         boxes = [(text[i], *chars.box(i)[:2], text[i - 1].isspace()) for i in visible]
         raw = respace(boxes, em, merge_only=not (spaced or glued))
+    else:
+        column = _column_break(chars, text, visible, em)
     alpha = [i for i in visible if text[i].isalpha()]
     samples = {alpha[0], alpha[len(alpha) // 2], alpha[-1]} if alpha else set()
     bold = bool(samples) and all(chars.bold(i) for i in samples)
-    return Line(raw, left, right, bottom + em, bottom, bold, spaced)
+    line = Line(raw, left, right, bottom + em, bottom, bold, spaced)
+    if column is not None:
+        line.column_at, line.label_x1, line.column_x = column
+    return line

@@ -45,6 +45,11 @@ class Line:
     bold: bool = False
     spaced: bool = False
     """The line was letter-spaced (`D I S C L A I M E R`) and has been re-spaced."""
+    column_at: int = -1
+    """Where in `text` a second column starts after a wide gap (-1: none), at `column_x`;
+    the text before it ends at `label_x1`."""
+    label_x1: float = 0.0
+    column_x: float = 0.0
 
     @property
     def height(self) -> float:
@@ -277,9 +282,68 @@ def _merge_split_lines(page: Page) -> Page:
     return Page(page.width, page.height, merged)
 
 
+def _margin_labels(page: Page) -> Page:
+    """Put speaker names set in a margin column before the speech beside them.
+
+    Some transcripts print the speaker in a left column level with the first lines of the
+    speech (`Nicolas Payen` / `(Kepler Cheuvreux)` beside `Good morning. I have two…`).
+    The text layer gives them as pieces of the same rows; the label pieces of consecutive
+    rows become one header line (a parenthesised second line joins the first, as
+    `Name (Firm)`), written above the speech.
+    """
+    margin = min((ln.x0 for ln in page.lines), default=0.0)
+    lines: list[Line] = []
+    for ln in page.lines:
+        cut = ln.column_at
+        label, rest = ln.text[:cut].strip(), ln.text[cut:].strip()
+        if (cut > 0 and len(label.split()) <= 6 and len(rest) > len(label)
+                and label[:1] in "(" + label[:1].upper() and ln.x0 - margin < ln.height):
+            lines.append(Line(label, ln.x0, ln.label_x1, ln.top, ln.bottom, ln.bold, ln.spaced))
+            lines.append(Line(rest, ln.column_x, ln.x1, ln.top, ln.bottom, ln.bold, ln.spaced))
+        else:
+            lines.append(ln)
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if not _row_pair(lines, i):
+            out.append(lines[i])
+            i += 1
+            continue
+        labels, body = [lines[i]], [lines[i + 1]]
+        i += 2
+        while i < len(lines):
+            if _row_pair(lines, i) and len(body) == len(labels):
+                labels.append(lines[i])
+                body.append(lines[i + 1])
+                i += 2
+            elif abs(lines[i].x0 - body[0].x0) < 2 * max(body[0].height, 1.0):
+                body.append(lines[i])
+                i += 1
+            else:
+                break
+        first = labels[0]
+        texts = [ln.text.strip() for ln in labels]
+        if len(texts) == 2 and texts[1].startswith("(") and texts[1].endswith(")"):
+            labels = [Line(f"{texts[0]} {texts[1]}", first.x0, max(first.x1, labels[1].x1),
+                           first.top, first.bottom, first.bold, first.spaced)]
+        out.extend(labels)
+        out.extend(body)
+    return Page(page.width, page.height, out)
+
+
+def _row_pair(lines: Sequence[Line], i: int) -> bool:
+    """Whether line `i` is a margin piece with the rest of its row after it."""
+    if i + 1 >= len(lines):
+        return False
+    a, b = lines[i], lines[i + 1]
+    em = max(a.height, 1.0)
+    return (abs(a.bottom - b.bottom) < 0.3 * em and b.x0 > a.x1 + 2.5 * em
+            and len(a.text.split()) <= 6 and len(b.text) > len(a.text))
+
+
 def compose(pages: Sequence[Page]) -> str:
     """The transcript text of a document's pages (see the module docstring)."""
-    pages = [_merge_split_lines(page) for page in pages]
+    pages = [_margin_labels(_merge_split_lines(page)) for page in pages]
     drop = _furniture(pages)
     kept: list[list[Line]] = []
     for p, page in enumerate(pages):
@@ -464,6 +528,8 @@ def _separator(prev: _Item, prev_text: str, it: _Item, text: str,
         return "\n"  # a name over a title, a list entry: each keeps its own line
     if gap > 1.4 * pitch or gap < -0.5 * body:  # a wider gap, or a new column
         return "\n\n"
+    if prev.page == it.page and abs(gap) < 0.3 * pitch:
+        return "\n\n"  # the same row: a margin label, then the speech beside it
     if _header_start(it, text, nxt) and not _label_like(prev_text):
         return "\n\n"  # speech that reached the margin, then (often over a page) a header
     if prev.full and not (it.line.x0 > prev.line.x0 + 1.5 * body):
