@@ -41,14 +41,14 @@ def test_parse_json_follows_the_schema() -> None:
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert list(doc) == ["schema", "format", "source", "meta", "speakers", "turns", "exchanges",
-                         "schema_minor"]
+                         "doubts", "schema_minor"]
     assert doc["schema"] == 1 and doc["format"] == "quartr"
     assert doc["source"]["name"] == EXAMPLE.name and doc["source"]["encoding"] == "utf-8"
     assert len(doc["source"]["sha256"]) == 64
     text = EXAMPLE.read_text(encoding="utf-8")
     for turn in doc["turns"]:
         assert set(turn) == {"index", "speaker", "section", "lang", "interpreted", "interprets",
-                             "paragraphs"}
+                             "speaks_for", "paragraphs"}
         for p in turn["paragraphs"]:
             assert text[p["start"]:p["end"]] == p["text"]
     for s in doc["speakers"]:

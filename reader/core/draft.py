@@ -43,6 +43,11 @@ class Draft:
     turns: list[DraftTurn] = field(default_factory=list)
     exchanges: list[Exchange] | None = None
     """None lets the structure pass build the question-and-answer exchanges."""
+    roster: list[DraftSpeaker] = field(default_factory=list)
+    """Everyone a participant list names, whether or not they speak."""
+    guessed_headers: str | None = None
+    """How the parser's speaker headers were guessed when the file did not confirm them
+    (no participant list, a weak header form): said to the reader as a doubt."""
 
     def speaker_id(self, name: str | None, role: str | None = None,
                    kind: SpeakerKind = SpeakerKind.UNKNOWN,

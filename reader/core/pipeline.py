@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reader.core.decoding import DecodeError, decode
 from reader.core.documents import extract
+from reader.core.doubts import find_doubts
 from reader.core.draft import LayoutParser
 from reader.core.formats import choose_layout, layout_named
 from reader.core.metadata import meta_from_file_name
@@ -32,13 +33,15 @@ def parse_bytes(data: bytes, name: str, layout: str | None = None) -> Transcript
     """
     digest = hashlib.sha256(data).hexdigest()
     extracted = extract(data, name)
+    notes: tuple[str, ...] = ()
     if extracted is None:
         decoded = decode(data)
         text, encoding, container = decoded.text, decoded.encoding, "text"
     else:
         text, encoding, container = extracted.text, extracted.encoding, extracted.container
+        notes = extracted.notes
     parser = layout_named(layout) if layout else choose_layout(text)
-    return build_transcript(text, parser, name, encoding, digest, container)
+    return build_transcript(text, parser, name, encoding, digest, container, notes)
 
 
 def parse_file(path: str | Path) -> Transcript:
@@ -60,10 +63,12 @@ def parse_text(text: str, name: str = "transcript.txt", layout: str | None = Non
 
 
 def build_transcript(text: str, parser: LayoutParser, name: str, encoding: str,
-                     sha256: str, container: str = "text") -> Transcript:
+                     sha256: str, container: str = "text",
+                     notes: tuple[str, ...] = ()) -> Transcript:
     draft = parser.parse(text)
     _meta_from_file_name(draft.meta, name)
     speakers, turns, exchanges = finish(text, draft)
+    doubts = find_doubts(draft, speakers, turns, notes)
     return Transcript(
         format=parser.name,
         source=SourceInfo(name=name, encoding=encoding, sha256=sha256, container=container),
@@ -72,6 +77,7 @@ def build_transcript(text: str, parser: LayoutParser, name: str, encoding: str,
         speakers=speakers,
         turns=turns,
         exchanges=exchanges,
+        doubts=doubts,
     )
 
 

@@ -83,7 +83,7 @@ QA_OPENING = re.compile(
 
 OPERATOR_CUES = re.compile(
     r"ladies and gentlemen|thank you for standing by|listen[- ]only mode|conference (?:is|call is) being recorded|"
-    r"event is being recorded|please press star|press \*|(?:next|first|final|last) question (?:is |comes )?(?:from|with)|(?:next|first|final|last) question(?: is|,)\s|we(?:'ll| will) (?:now )?go (?:next )?to\b|next,? we have\b|"
+    r"event is being recorded|please press star|press \*|(?:next|first|final|last) question (?:is |comes )?(?:from|with)|(?:your|our|the) (?:next|first|final|last) question is\b|(?:^|[.!?]\s+)next question,|we(?:'ll| will) (?:now )?go (?:next )?to\b|next,? we have\b|"
     r"question (?:is )?from the line of|please go ahead|you may now disconnect|concludes (?:today'?s|the|our) "
     r"(?:conference|call|presentation)|does conclude|i(?:'d| would) (?:now )?like to (?:turn|hand) the "
     r"(?:conference|call) (?:over|back)|please stand by|one moment,? please|withdraw your question", re.I)

@@ -111,14 +111,17 @@ def _cues(turn: Turn) -> _Cues:
     # Operator-like words only matter in short turns; bounding every search keeps the pass
     # linear and cheap on long monologues.
     short = len(text) < _SHORT_TURN
+    operator_like = len(text) < 700 and bool(_OPERATOR_CUES.search(text.lower()))
     announce = (ASKER_ANNOUNCEMENT.search(text) or LINE_OF.search(text)
-                or GO_TO_ANNOUNCEMENT.search(text)) if short else None
+                # The looser "We'll go to Jane with ABC" only where operator cues stand.
+                or (GO_TO_ANNOUNCEMENT.search(text) if operator_like else None)
+                ) if short else None
     announces = (announce.group("name"), announce.group("firm")) if announce else None
     first = _MARKER_PREFIX.sub("", head).lstrip("\"'“‘([ ")
     continues = bool(first) and first[0].islower() and not first.startswith(("i ", "iPhone"))
     return _Cues(
         # Operator turns are short; a long turn quoting "please go ahead" is not one.
-        operator_like=len(text) < 700 and bool(_OPERATOR_CUES.search(text.lower())),
+        operator_like=operator_like,
         announces=announces,
         continues=continues,
         translation=_is_translation_cue(head[:200].lower()),
@@ -131,10 +134,12 @@ def finish(text: str, draft: Draft) -> tuple[list[Speaker], list[Turn], list[Exc
                 for i, s in enumerate(draft.speakers)]
     turns, remap = _build_turns(text, draft)
     cues = [_cues(t) for t in turns]
+    _operators_by_behaviour(turns, speakers, cues)
     _askers_from_announcements(turns, speakers, cues)
     _assign_sections(turns, speakers, cues)
     _presenters_and_answerers(turns, speakers, cues)
     _link_interpretations(draft, turns, speakers, cues, remap)
+    _voices(turns, speakers)
     if draft.exchanges is not None:
         # Parsers number turns as drafted; turns that trimmed to nothing are gone.
         exchanges = [Exchange(e.asker, [remap[i] for i in e.question if i in remap],
@@ -235,19 +240,39 @@ _OFFICER_ROLE = re.compile(
     re.I)
 
 
+def _operators_by_behaviour(turns: list[Turn], speakers: list[Speaker],
+                            cues: list[_Cues]) -> None:
+    """A named speaker of no known part who announces questioners at least twice runs the
+    call: the operator ("Eric:" on a page that names the operator)."""
+    announcing: dict[int, int] = {}
+    for turn, cue in zip(turns, cues, strict=True):
+        if (cue.announces is not None and cue.operator_like
+                and turn.section is not SectionKind.SUMMARY):
+            announcing[turn.speaker] = announcing.get(turn.speaker, 0) + 1
+    for sid, count in announcing.items():
+        if count >= 2 and speakers[sid].kind is SpeakerKind.UNKNOWN:
+            speakers[sid].kind = SpeakerKind.OPERATOR
+
+
 def _askers_from_announcements(turns: list[Turn], speakers: list[Speaker],
                                cues: list[_Cues]) -> None:
     """Whoever speaks after the operator gives the floor to a questioner is an analyst,
     whatever their title sounds like ("VP of Equity Research", "Director"), unless the
     source lists them as an officer of the company."""
     for k, cue in enumerate(cues):
-        if cue.announces is None or not _acts_as_operator(turns[k], speakers, cue):
+        if (cue.announces is None or turns[k].section is SectionKind.SUMMARY
+                or not _acts_as_operator(turns[k], speakers, cue)):
             continue
         name, firm = cue.announces
         for turn in turns[k + 1:k + 3]:
             sp = speakers[turn.speaker]
-            if _acts_as_operator(turn, speakers, cues[turn.index]) or sp.name is None:
+            if (_acts_as_operator(turn, speakers, cues[turn.index])
+                    or turn.speaker == turns[k].speaker):
                 continue
+            if sp.name is None:
+                if sp.kind in (SpeakerKind.ANALYST, SpeakerKind.UNKNOWN) and sp.role:
+                    _name_from_announcement(turns, speakers, cues, turn.index, name, firm)
+                break
             agrees = _names_agree(name, sp.name)
             if sp.kind is SpeakerKind.UNKNOWN or (
                     agrees and sp.kind is SpeakerKind.EXECUTIVE
@@ -258,12 +283,35 @@ def _askers_from_announcements(turns: list[Turn], speakers: list[Speaker],
             break
 
 
+def _name_from_announcement(turns: list[Turn], speakers: list[Speaker], cues: list[_Cues],
+                             first: int, name: str, firm: str | None) -> None:
+    """An asker the source labels only "Analyst" takes the name the operator announced,
+    for the turns they speak until the operator next takes the floor."""
+    unnamed = turns[first].speaker
+    asker = next((s.id for s in speakers if s.name and _names_agree(s.name, name)
+                  and s.kind in (SpeakerKind.ANALYST, SpeakerKind.UNKNOWN)), None)
+    if asker is None:
+        asker = len(speakers)
+        speakers.append(Speaker(asker, name, speakers[unnamed].role, SpeakerKind.ANALYST,
+                                firm))
+    speakers[asker].kind = SpeakerKind.ANALYST
+    for turn in turns[first:]:
+        if _acts_as_operator(turn, speakers, cues[turn.index]):
+            break
+        if turn.speaker == unnamed:
+            turn.speaker = asker
+        if turn.speaks_for == unnamed:
+            turn.speaks_for = asker
+
+
 def _presenters_and_answerers(turns: list[Turn], speakers: list[Speaker],
                               cues: list[_Cues]) -> None:
     """A named speaker nobody introduced as a questioner, who gives prepared remarks or
     answers an analyst, speaks for the company."""
     after_question = False
     for turn, cue in zip(turns, cues, strict=True):
+        if turn.section is SectionKind.SUMMARY:
+            continue
         sp = speakers[turn.speaker]
         operator = _acts_as_operator(turn, speakers, cue)
         if (sp.kind is SpeakerKind.UNKNOWN and sp.name is not None and not operator
@@ -308,6 +356,20 @@ def _link_interpretations(draft: Draft, turns: list[Turn], speakers: list[Speake
             j -= 1
         if run:
             turn.interprets = sorted(run)
+
+
+def _voices(turns: list[Turn], speakers: list[Speaker]) -> None:
+    """On whose behalf each interpretation speaks: the speaker of the turns it renders,
+    or, for a turn the source marks `[Interpreted]` under a manager's name, that manager."""
+    for turn in turns:
+        if turn.speaks_for is not None:
+            continue
+        if turn.interprets:
+            voiced = {turns[i].speaker for i in turn.interprets}
+            if len(voiced) == 1:
+                turn.speaks_for = voiced.pop()
+        elif turn.interpreted and speakers[turn.speaker].kind is SpeakerKind.EXECUTIVE:
+            turn.speaks_for = turn.speaker
 
 
 def _build_exchanges(turns: list[Turn], speakers: list[Speaker],

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 from functools import lru_cache
 
-from reader.core.draft import Draft, DraftTurn
+from reader.core.draft import Draft, DraftSpeaker, DraftTurn
 from reader.core.formats.bilingual import Bilingual, Part, read_bilingual
 from reader.core.metadata import (
     find_ticker,
@@ -152,8 +152,15 @@ _TRANSCRIPT_HEADING = re.compile(
 """A heading after which the call itself is written out."""
 _FOOTER_START = re.compile(
     r"more [a-z0-9.]{1,8} analysis|all earnings call transcripts|stocks mentioned|"
+    r"this article is a transcript\b.*|"
     r"related (?:articles|transcripts)|premium investing services")
 """Lines a web page puts after the call: nothing after them is speech."""
+_LEGAL_HEADING = re.compile(
+    r"(?:legal )?disclaimers?|forward[- ]looking (?:information|statements?)|"
+    r"safe harbou?r(?: statement)?|cautionary (?:note|statement)s?|免责声明|免責聲明")
+"""Headings over legal text that is part of the page, not of the call."""
+_FACT_BULLET = re.compile(r"[A-Z][^:\n]{1,80}?(?:--|:)\s*\S")
+"""A generated key-figure line: `Revenue-- $80 million`, `NRR: 120%`."""
 
 _CHROME_LINES = """
 sign in|sign up|log in|login|log out|sign out|share|print|advertisement|ad|all transcripts|
@@ -193,6 +200,11 @@ _GENERIC_NAME = re.compile(r"\b(?:unidentified|unknown|analyst|participant|execu
 _UNNAMED = re.compile(r"(?:unknown|unidentified)[ _](?:speaker|participant|analyst|caller|"
                       r"executive|company representative|male|female|operator)(?: \d{1,2})?")
 """Labels transcribers give a voice they could not name ("Unidentified Participant")."""
+_ROLE_ONLY = re.compile(r"(?:analyst|questioner|caller|participant|executive|management|"
+                        r"company representative|interpreter|translator|"
+                        r"分析师|分析師|提问者|提問者|管理层|管理層|翻译|翻譯)")
+"""A label that gives only the speaker's part ("Analyst:"): a voice the source does not
+name, whose name the operator's introduction may give."""
 _INTERPRETED_MARK = re.compile(r"^\s*[\[(（【](?:interpreted|interpretation|translated|"
                                r"translation|翻译|翻譯|传译|傳譯)[\])）】]", re.I)
 _TITLE_CUE = re.compile(
@@ -207,11 +219,15 @@ _COMPANY_STOP = re.compile(
     r"_(?:19|20)\d{6}\b",
     re.I)
 _WELCOME = re.compile(
-    r"welcome (?:everyone |you |all )?to (?:the |today's )?"
+    r"(?:welcome (?:everyone |you |all )?to|joining (?:us )?(?:for |on |in )?)\s*(?:the |today's |this )?"
     r"(?:(?:first|second|third|fourth|full[- ]year|fiscal|quarter|year|Q[1-4]|[1-4]Q|FY|"
     r"(?:19|20)\d\d)[\s-]+)*(?P<co>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)(?:'s|’s)?\s+"
     r"(?:first|second|third|fourth|full[- ]year|fiscal|(?:19|20)\d\d|Q[1-4]|[1-4]Q|FY|earnings|"
-    r"quarterly|annual|conference)\b", re.I)
+    r"quarterly|annual|conference)\b"
+    r"|(?:earnings|conference|results) (?:conference )?call for (?P<co2>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)"
+    r"(?=[.;]|,\s|\s+(?:this|today|on|at)\b)", re.I)
+_SPOKEN_DATE = re.compile(r"\b(?:as of |on )?today,?\s+(?:is\s+)?(?:\w+day,\s+)?(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d)")
+""""... only as of today, November 2, 2022": the call's date in the safe-harbour words."""
 _ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "IR", "VP", "EVP", "SVP", "Q",
                             "QA", "MD", "GM", "ET", "PT", "EST", "EDT"})
 
@@ -281,7 +297,8 @@ def _latin_name(s: str) -> bool:
 
 def _name_ok(name: str) -> bool:
     low = name.casefold()
-    if low in _OPERATOR_NAMES or low in _INTERPRETER_NAMES or _UNNAMED.fullmatch(low):
+    if (low in _OPERATOR_NAMES or low in _INTERPRETER_NAMES or _UNNAMED.fullmatch(low)
+            or _ROLE_ONLY.fullmatch(low)):
         return True
     if _HAN.search(name):
         return _cjk_name(name)
@@ -428,7 +445,8 @@ def _classify(s: str) -> _Cls:
     if not s:
         return _Cls.BLANK
     if len(s) > 400:
-        return _Cls.OTHER
+        # Long lines are speech, except the footer a page closes the call with.
+        return _Cls.FOOTER if _FOOTER_START.fullmatch(s[:1500].casefold()) else _Cls.OTHER
     if len(s) == 1 and s.isupper():
         return _Cls.CHROME  # an avatar initial over a name ("M" / "Mandy Dong")
     return _classify_short(s)
@@ -623,7 +641,7 @@ class _Parse:
             last: _Label | None = None
             while i < n:
                 c = self.cls[i]
-                if c is _Cls.BLANK:
+                if c in (_Cls.BLANK, _Cls.CHROME):  # a rendering of the entry, page furniture
                     i += 1
                     continue
                 if c is _Cls.PARTICIPANTS:
@@ -633,7 +651,7 @@ class _Parse:
                 if c is not _Cls.OTHER:
                     break
                 s = self.s[i]
-                if last is not None and not last.explicit and self._entry(s) is None:
+                if last is not None and not last.explicit and self._second_line(i):
                     rl = _role_line(s)
                     if rl is None and _COMPANY_SUFFIX.search(s) and len(s) <= 80:
                         rl = (None, s)
@@ -670,22 +688,55 @@ class _Parse:
         for i in marks:
             if i != start:
                 self.cls[i] = _Cls.CHROME
-        generated = False
+        # Above the divider, generated text starts at the first summary or participants
+        # heading or sentence; from there key-figure bullets ("Revenue-- $80 million") and
+        # prose are the website's.
+        first = next((i for i in range(start) if self.cls[i] in (_Cls.SUMMARY, _Cls.PARTICIPANTS)
+                      or (self.cls[i] is _Cls.OTHER and _sentence_like(self.s[i]))), start)
+        generated = legal = False
         for i in range(n):
             c = self.cls[i]
+            if _LEGAL_HEADING.fullmatch(_heading_text(self.s[i])) and len(self.s[i]) <= 60:
+                legal = True  # a disclaimer block: furniture up to the next section
+                self.cls[i] = _Cls.CHROME
+                continue
+            if legal:
+                if c in (_Cls.PARTICIPANTS, _Cls.PRESENTATION, _Cls.QA, _Cls.TRANSCRIPT,
+                         _Cls.SUMMARY):
+                    legal = False
+                elif c is _Cls.OTHER:
+                    self.cls[i] = _Cls.CHROME
+                    continue
             if c is _Cls.SUMMARY and not self._stands_alone(i):
                 self.cls[i] = c = _Cls.OTHER  # "Key Highlights" inside a speech is speech
             if c is _Cls.SUMMARY:
                 generated = True
             elif c in (_Cls.TRANSCRIPT, _Cls.PRESENTATION, _Cls.QA):
                 generated = False
-            elif c is _Cls.OTHER and (generated or (i < start and _sentence_like(self.s[i]))):
+            elif c is _Cls.OTHER and (generated or (
+                    first <= i < start and (_sentence_like(self.s[i])
+                                            or _FACT_BULLET.match(self.s[i])))):
                 self.cls[i] = _Cls.GENERATED
             elif c is _Cls.FOOTER:
                 for j in range(i, n):
                     if self.cls[j] is not _Cls.BLANK:
                         self.cls[j] = _Cls.CHROME
                 return
+
+    def _second_line(self, i: int) -> bool:
+        """Whether line `i` completes the bare name above it as a two-line entry: it does
+        not read as an entry of its own, or it does ("Public Storage - CFO") but the list
+        goes on with a bare name, as pair-form lists do."""
+        own = self._entry(self.s[i])
+        if own is None:
+            return True
+        if not own.explicit or _role_line(self.s[i]) is None:
+            return False
+        j = self._next_nonblank(i + 1)
+        if j is None or self.cls[j] is not _Cls.OTHER:
+            return True
+        after = self._entry(self.s[j])
+        return after is not None and not after.explicit
 
     def _stands_alone(self, i: int) -> bool:
         """A line with a blank line (or the file's edge) above and below it."""
@@ -699,7 +750,10 @@ class _Parse:
             kind = _label_kind(lab.name, lab.role, lab.affiliation)
         if kind is SpeakerKind.UNKNOWN:
             kind = list_kind
-        self.participants[_norm(lab.name)] = _Participant(lab.role, lab.affiliation, kind)
+        key = _norm(lab.name)
+        if key not in self.participants:
+            self.draft.roster.append(DraftSpeaker(lab.name, lab.role, kind, lab.affiliation))
+        self.participants[key] = _Participant(lab.role, lab.affiliation, kind)
 
     def _implicit_lists(self) -> None:
         """Header-like lines with no speech between them are a list, except a last one
@@ -841,6 +895,12 @@ class _Parse:
                 ok = sure(c) or established
             if ok:
                 self.accepted[i] = c
+        weak = [c for c in self.accepted.values() if not c.strong and not c.label.explicit
+                and c.key not in self.participants]
+        if weak and 2 * len(weak) >= len(self.accepted):
+            self.draft.guessed_headers = (
+                f"speakers were read from {len(weak)} bare name lines that no participant "
+                "list confirms")
 
     # -- segmentation
 
@@ -889,11 +949,10 @@ class _Parse:
             if cur is not None:
                 cur.spans.extend(spans)
                 return
-            if structured:  # speech after a heading, before the next header
-                cur = _Turn(None, section, spans, any_heading)
-                turns.append(cur)
-            else:  # no headers at all: every paragraph is a turn
-                turns.extend(_Turn(None, section, [span], any_heading) for span in spans)
+            # Speech after a heading, before the next header; with no headers at all, the
+            # whole text is one unnamed speaker's paragraphs (a section heading splits it).
+            cur = _Turn(None, section, spans, any_heading)
+            turns.append(cur)
 
         def start_turn(label: _Label) -> _Turn:
             nonlocal section, pending, any_heading
@@ -964,6 +1023,9 @@ class _Parse:
         return turns
 
     def _speaker(self, lab: _Label) -> int:
+        if _ROLE_ONLY.fullmatch(lab.name.casefold()) and lab.name.casefold() not in _INTERPRETER_NAMES:
+            return self.draft.speaker_id(None, lab.name, kind_from_role(lab.name),
+                                         lab.affiliation)
         p = self.participants.get(_norm(lab.name))
         role, affiliation, kind = lab.role, lab.affiliation, lab.kind
         if p is not None:
@@ -1096,11 +1158,17 @@ class _Parse:
         if meta.period is None:
             meta.period = normalize_period(opening)
         if meta.company is None:
-            m = _WELCOME.search(opening)
-            if m:
-                meta.company = m.group("co").strip(" ,.")
+            for m in _WELCOME.finditer(opening):
+                co = (m.group("co") or m.group("co2")).strip(" ,.")
+                if not (_TITLE_CUE.fullmatch(co) or normalize_period(co)
+                        or co.casefold() in _NON_NAME):
+                    meta.company = co
+                    break
         if meta.company is None:
             meta.company = self._company_of_executives()
+        if meta.date is None:
+            spoken = _SPOKEN_DATE.search(self._opening_text(head_end, 6000))
+            meta.date = parse_date(spoken.group("date")) if spoken else None
         for i in used:
             self.cls[i] = _Cls.META
         return meta
@@ -1115,15 +1183,15 @@ class _Parse:
         firm, count = firms.most_common(1)[0]
         return firm if count >= 2 or len(firms) == 1 else None
 
-    def _opening_text(self, head_end: int) -> str:
+    def _opening_text(self, head_end: int, limit: int = 1200) -> str:
         """The first words spoken: the operator's welcome names the company and quarter."""
         out: list[str] = []
         size = 0
-        for i in range(head_end, len(self.lines)):
+        for i in range(head_end if self.accepted else 0, len(self.lines)):
             if self.cls[i] is _Cls.OTHER and i not in self.accepted:
                 out.append(self.s[i][:600])
                 size += len(out[-1])
-                if size > 1200:
+                if size > limit:
                     break
         return " ".join(out)
 
