@@ -186,6 +186,22 @@ def scan_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+def with_a_scanned_page() -> bytes:
+    """A page of speech, a page with only a drawing (a scanned page), then speech again."""
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", size=10)
+    for n, text in enumerate([SPEECH["operator"], None, SPEECH["ceo"]]):
+        pdf.add_page()
+        if text is None:
+            pdf.set_fill_color(180, 180, 180)
+            pdf.rect(20, 20, 170, 250, style="F")
+            continue
+        pdf.cell(0, 5, "Operator" if n == 0 else "Mina Castell", new_x=XPos.LMARGIN,
+                 new_y=YPos.NEXT)
+        pdf.multi_cell(0, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    return bytes(pdf.output())
+
+
 def encrypted_pdf() -> bytes:
     pdf = FPDF(format="A4")
     pdf.add_page()

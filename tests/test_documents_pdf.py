@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pdf_maker import FIXTURE, Options, call_pdf, encrypted_pdf, many_pages_pdf, scan_pdf
+from pdf_maker import (
+    FIXTURE,
+    Options,
+    call_pdf,
+    encrypted_pdf,
+    many_pages_pdf,
+    scan_pdf,
+    with_a_scanned_page,
+)
 
 from reader.core.documents import DocumentError, extract
 from reader.core.documents import pdf as pdf_front
@@ -283,6 +291,12 @@ def _refusal(data: bytes) -> str:
 def test_no_text_layer_says_it_needs_ocr() -> None:
     assert "no text layer" in _refusal(scan_pdf())
     assert "OCR" in _refusal(scan_pdf())
+
+
+def test_a_page_without_text_is_a_note_not_a_refusal() -> None:
+    extracted = pdf_front.extract(with_a_scanned_page())
+    assert extracted.notes == ("page 2 has no text layer",)
+    assert "Mina Castell" in extracted.text and "Good morning and welcome" in extracted.text
 
 
 def test_an_encrypted_pdf_says_so() -> None:
