@@ -454,9 +454,15 @@ def _entry_second_line(s: str) -> tuple[str | None, str | None] | None:
     """(role, firm) from the line under a participant's name: a title line, or a firm
     ("Lakeshore Capital Markets Inc.," whose division wraps onto the next line)."""
     rl = _role_line(s)
-    if rl is None and len(s) <= 80 and _COMPANY_SUFFIX.search(s.rstrip(",;& ")):
+    if rl is None and len(s) <= 80 and (_COMPANY_SUFFIX.search(s.rstrip(",;& "))
+                                        or _RESEARCH_DIVISION.search(s)):
         rl = (None, s.rstrip(",;& "))
     return rl
+
+
+_RESEARCH_DIVISION = re.compile(r"^[A-Z][\w&.,'’ -]{1,70},\s*(?:Research Division|"
+                                r"Equity Research|Research)$")
+"""A sell-side analyst's firm line: `Citigroup Inc., Research Division`."""
 
 
 # --- lines ----------------------------------------------------------------------------
@@ -850,6 +856,19 @@ class _Parse:
     def _para_start(self, i: int) -> bool:
         return i == 0 or self.cls[i - 1] is not _Cls.OTHER
 
+    def _announced_names(self) -> set[str]:
+        """Surnames of the askers the operator introduces ("Our next question is from
+        Pierre Chédeville, CM-CIC"): a header naming one of them is a speaker."""
+        names: set[str] = set()
+        for i, s in enumerate(self.s):
+            if self.cls[i] is not _Cls.OTHER or not OPERATOR_CUES.search(s[:1500]):
+                continue
+            for pattern in (ASKER_ANNOUNCEMENT, LINE_OF, GO_TO_ANNOUNCEMENT):
+                for m in pattern.finditer(s[:1500]):
+                    names.add(_surname(_norm(m.group("name"))))
+        names.discard("")
+        return names
+
     def _body_after(self, i: int) -> bool:
         """Whether speech follows from line `i` on (before another header or heading)."""
         j = self._next_nonblank(i)
@@ -890,7 +909,7 @@ class _Parse:
                 if colon:
                     return _Cand(i, "colon", lab, None, i + 1, self._strong(lab), para_start)
                 if not lab.explicit and i + 1 < len(self.lines) and not self._strong(lab):
-                    rl = _role_line(self.s[i + 1])
+                    rl = _entry_second_line(self.s[i + 1])
                     if rl is not None:
                         lab.role, lab.affiliation = rl
                         lab.kind = _label_kind(lab.name, lab.role, lab.affiliation)
@@ -922,8 +941,11 @@ class _Parse:
         """Keep the candidates the file confirms (see the module docstring)."""
         counts = Counter(c.key for c in self.cands.values())
 
+        announced = self._announced_names()
+
         def sure(c: _Cand) -> bool:
-            return c.strong or c.key in self.participants or counts[c.key] >= 2
+            return (c.strong or c.key in self.participants or counts[c.key] >= 2
+                    or _surname(c.key) in announced)
 
         names_by_form: dict[str, set[str]] = {}
         for c in self.cands.values():
@@ -941,7 +963,9 @@ class _Parse:
                 placed = (c.para_start or colon_dense or c.strong) and (
                     inline or self._body_after(c.next_line))
             elif c.form == "namerole" or (c.form == "line" and not c.strong):
-                placed = ((c.para_start or c.key in self.participants)
+                under_heading = c.form == "namerole" and c.line > 0 and _title_like(
+                    self.s[c.line - 1])  # a slide title over "Name" / "Title"
+                placed = ((c.para_start or c.key in self.participants or under_heading)
                           and self._body_after(c.next_line))
             else:
                 placed = True
@@ -1288,6 +1312,11 @@ def _company_from_title(title: str) -> str | None:
     if normalize_period(company) or _TITLE_CUE.fullmatch(company):
         return None
     return company
+
+
+def _surname(key: str) -> str:
+    words = key.split()
+    return words[-1] if len(words) >= 2 else ""
 
 
 def _same_person(announced: str, name: str) -> bool:
