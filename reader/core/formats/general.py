@@ -228,7 +228,7 @@ _COMPANY_SUFFIX = re.compile(
     r"\b(?:inc|corp|corporation|co|ltd|limited|llc|plc|holdings?|group|technolog(?:y|ies)|sa|ag|"
     r"n\.v|s\.a)\.?$|(?:公司|集团|集團|控股|科技)$", re.I)
 _COMPANY_STOP = re.compile(
-    r"\s*[(（]|\s[-–—|:]\s|[:：]|(?:^|\s)(?:Q[1-4]|[1-4]Q|FY|H[12]|fiscal|full[- ]year|first|second|"
+    r"\s*[(（]|\s[-–—|:]\s|[:：]|(?:^|\s)(?:F?Q[1-4]|[1-4]Q|FY|H[12]|fiscal|full[- ]year|first|second|"
     r"third|fourth|(?:19|20)\d\d|earnings|conference call|quarterly|annual)\b|(?:19|20)\d\d\s*年|"
     r"_(?:19|20)\d{6}\b",
     re.I)
@@ -240,6 +240,7 @@ _WELCOME = re.compile(
     r"quarterly|annual|conference)\b"
     r"|(?:earnings|conference|results) (?:conference )?call for (?P<co2>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)"
     r"(?=[.;]|,\s|\s+(?:this|today|on|at)\b)", re.I)
+_LISTING = re.compile(r"\s*\(?\b(?:NASDAQ|NYSE|HKEX|HKG|SEHK|AMEX|OTC)\s*:\s*[A-Z0-9.]{1,10}\)?\s*$")
 _SPOKEN_DATE = re.compile(r"\b(?:as of |on )?today,?\s+(?:is\s+)?(?:\w+day,\s+)?(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d)")
 """"... only as of today, November 2, 2022": the call's date in the safe-harbour words."""
 _ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "IR", "VP", "EVP", "SVP", "Q",
@@ -1234,9 +1235,10 @@ class _Parse:
                 break
             meta.company = _company_from_title(plain[i])
         for i in head:
-            if (meta.company is None and _COMPANY_SUFFIX.search(plain[i])
-                    and _title_like(plain[i]) and len(plain[i]) <= 80):
-                meta.company = _company_from_title(plain[i]) or plain[i]
+            bare = _LISTING.sub("", plain[i])  # "Digital Realty Trust, Inc. NYSE:DLR"
+            if (meta.company is None and _COMPANY_SUFFIX.search(bare)
+                    and _title_like(bare) and len(bare) <= 80):
+                meta.company = _company_from_title(bare) or bare
                 used.add(i)
             ticker = find_ticker(plain[i])
             if meta.ticker is None and ticker and ticker not in _ROLE_ACRONYMS:
