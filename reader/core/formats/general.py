@@ -125,8 +125,8 @@ _SECTION_PRESENTATION = re.compile(
     r"|opening remarks|简报|簡報|管理层(?:发言|讲话|致辞|陈述)|管理層(?:發言|講話|致辭|陳述)"
     r"|开场发言|開場發言|演示)(?: session| section| part| portion)?")
 _SECTION_QA = re.compile(
-    r"(?:questions? and answers?|question and answer|questions? & answers?|q ?& ?a|q and a"
-    r"|问答|問答|问答环节|問答環節|问答部分|問答部分|提问环节|提問環節|互动问答|互動問答)"
+    r"(?:(?:analysts?'? |investor )?(?:questions? and answers?|question and answer|questions? & answers?|q ?& ?a|q and a"
+    r")|问答|問答|问答环节|問答環節|问答部分|問答部分|提问环节|提問環節|互动问答|互動問答)"
     r"(?: session| section| part| portion| period)?")
 _PARTICIPANT_HEADINGS: dict[str, SpeakerKind] = {
     "call participants": SpeakerKind.UNKNOWN, "participants": SpeakerKind.UNKNOWN,
@@ -243,6 +243,8 @@ _WELCOME = re.compile(
 _LISTING = re.compile(r"\s*\(?\b(?:NASDAQ|NYSE|HKEX|HKG|SEHK|AMEX|OTC)\s*:\s*[A-Z0-9.]{1,10}\)?\s*$")
 _SPOKEN_DATE = re.compile(r"\b(?:as of |on )?today,?\s+(?:is\s+)?(?:\w+day,\s+)?(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d)")
 """"... only as of today, November 2, 2022": the call's date in the safe-harbour words."""
+_FIRM_NAME = re.compile(r"(?:[A-Z][\w&.'’-]*|&|of|and|de)(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|de)){0,5}")
+"""A firm after a name ("Chris Hallam, Goldman Sachs"): a few capitalised words."""
 _ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "IR", "VP", "EVP", "SVP", "Q",
                             "QA", "MD", "GM", "ET", "PT", "EST", "EDT"})
 
@@ -416,8 +418,9 @@ def _parse_label_cached(label: str) -> _Label | None:
     affiliation: str | None = None
     if len(rest) == 1:
         role, affiliation = _split_role(rest[0])
-        if shape == "comma" and role is None:
-            return None  # "Lee, Jane" or prose: a comma form needs a title after the name
+        if shape == "comma" and role is None and not (
+                len(name.split()) >= 2 and _FIRM_NAME.fullmatch(rest[0])):
+            return None  # "Lee, Jane" or prose: a comma form needs a title or a firm
     elif len(rest) >= 2:
         joiner = "; " if shape == "semi" else " - "
         if _titled(rest[-1]):  # Name -- Firm -- Analyst
@@ -487,6 +490,7 @@ def _heading_text(s: str) -> str:
     s = s.strip("#*_=~>[] \t")
     s = re.sub(r"^(?:part\s+[ivx\d]{1,4}\s*[:.\-]?\s*|[ivx\d]{1,3}[.)]\s+)", "", s, flags=re.I)
     s = s.rstrip(":：").strip("*_ ").casefold()
+    s = re.sub(r"\s*[(（][^()（）]{1,40}[)）]$", "", s)  # "Analyst Q&A (CEO and CFO)"
     return re.sub(r"\s+", " ", s.replace("-", " ").replace("–", " "))
 
 
@@ -857,6 +861,11 @@ class _Parse:
     def _para_start(self, i: int) -> bool:
         return i == 0 or self.cls[i - 1] is not _Cls.OTHER
 
+    def _under_heading(self, c: _Cand) -> bool:
+        """A name and title line right under a slide title ("Costs fell 3%" / "Jane Doe" /
+        "Chief Financial Officer"), as bank presentations print them."""
+        return c.form == "namerole" and c.line > 0 and _title_like(self.s[c.line - 1])
+
     def _announced_names(self) -> set[str]:
         """Surnames of the askers the operator introduces ("Our next question is from
         Pierre Chédeville, CM-CIC"): a header naming one of them is a speaker."""
@@ -956,7 +965,8 @@ class _Parse:
         colon_dense = (len(colon_sure) >= 3
                        and 2 * sum(not c.para_start for c in colon_sure) > len(colon_sure))
         namerole_total = sum(1 for c in self.cands.values() if c.form == "namerole"
-                             and c.para_start and self._body_after(c.next_line))
+                             and (c.para_start or self._under_heading(c))
+                             and self._body_after(c.next_line))
 
         for i, c in sorted(self.cands.items()):
             inline = c.body_start is not None
@@ -964,18 +974,21 @@ class _Parse:
                 placed = (c.para_start or colon_dense or c.strong) and (
                     inline or self._body_after(c.next_line))
             elif c.form == "namerole" or (c.form == "line" and not c.strong):
-                under_heading = c.form == "namerole" and c.line > 0 and _title_like(
-                    self.s[c.line - 1])  # a slide title over "Name" / "Title"
-                placed = ((c.para_start or c.key in self.participants or under_heading)
-                          and self._body_after(c.next_line))
+                placed = ((c.para_start or c.key in self.participants
+                           or self._under_heading(c)) and self._body_after(c.next_line))
             else:
                 placed = True
             if not placed:
                 continue
             # A shape other speakers use vouches for a new plain name, never for a
             # role nobody can read ("Capacity Expansion (Phase Two)").
-            established = (len(names_by_form.get(c.form_key, ())) >= 2 and c.multiword
-                           and not c.label.explicit)
+            name_firm = c.label.shape == "comma" and c.label.role is None
+            # A shape other speakers use vouches for a new plain name; one confident
+            # "Name, Firm" line vouches for the others standing alone like it.
+            established = (len(names_by_form.get(c.form_key, ())) >= (1 if name_firm else 2)
+                           and c.multiword and (not c.label.explicit or name_firm)
+                           and (not name_firm or (c.para_start and self._body_after(
+                               c.next_line))))
             if c.form == "namerole":
                 ok = namerole_total >= 2 or c.key in self.participants
             else:
