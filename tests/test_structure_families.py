@@ -475,3 +475,13 @@ Mara Lindqvist: Steady.
     t = parse_text(text)
     assert who(t) == ["Mara Lindqvist", "Operator", "Pierre Dumont", "Mara Lindqvist"]
     assert kind(t, "Pierre Dumont") is SpeakerKind.ANALYST
+
+
+def test_meta_from_a_cover_page_a_q4_and_full_year_call_and_the_team_phrase() -> None:
+    t = parse_text("Harrowgate Bank\n\nFourth Quarter and Full Year 2024\n\n"
+                   "Mara Lindqvist - Chief Executive Officer\nThanks for joining.\n\n"
+                   "Tobias Renn - Chief Financial Officer\nRevenue rose.\n")
+    assert (t.meta.company, t.meta.period) == ("Harrowgate Bank", "Q4 2024")
+    t = parse_text("Good morning, everyone, and welcome to today's call.\n"
+                   "Joining me today from Quillfeather's executive team are our CEO and CFO.\n")
+    assert t.meta.company == "Quillfeather"

@@ -239,7 +239,9 @@ _WELCOME = re.compile(
     r"(?:first|second|third|fourth|full[- ]year|fiscal|(?:19|20)\d\d|Q[1-4]|[1-4]Q|FY|earnings|"
     r"quarterly|annual|conference)\b"
     r"|(?:earnings|conference|results) (?:conference )?call for (?P<co2>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)"
-    r"(?=[.;]|,\s|\s+(?:this|today|on|at)\b)", re.I)
+    r"(?=[.;]|,\s|\s+(?:this|today|on|at)\b)"
+    r"|(?:from|of) (?P<co3>(?-i:[A-Z])[\w&.'’\-]{1,30}(?: (?-i:[A-Z])[\w&.'’\-]{1,30}){0,3})(?:'s|’s) "
+    r"(?:executive|management|leadership|senior) (?:team|management)", re.I)
 _LISTING = re.compile(r"\s*\(?\b(?:NASDAQ|NYSE|HKEX|HKG|SEHK|AMEX|OTC)\s*:\s*[A-Z0-9.]{1,10}\)?\s*$")
 _SPOKEN_DATE = re.compile(r"\b(?:as of |on )?today,?\s+(?:is\s+)?(?:\w+day,\s+)?(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d)")
 """"... only as of today, November 2, 2022": the call's date in the safe-harbour words."""
@@ -1261,13 +1263,15 @@ class _Parse:
             meta.period = normalize_period(opening)
         if meta.company is None:
             for m in _WELCOME.finditer(opening):
-                co = (m.group("co") or m.group("co2")).strip(" ,.")
+                co = (m.group("co") or m.group("co2") or m.group("co3")).strip(" ,.")
                 if not (_TITLE_CUE.fullmatch(co) or normalize_period(co)
                         or co.casefold() in _NON_NAME):
                     meta.company = co
                     break
         if meta.company is None:
             meta.company = self._company_of_executives()
+        if meta.company is None:
+            meta.company = _company_over_period([plain[i] for i in head])
         if meta.date is None:
             spoken = _SPOKEN_DATE.search(self._opening_text(head_end, 6000))
             meta.date = parse_date(spoken.group("date")) if spoken else None
@@ -1301,6 +1305,17 @@ class _Parse:
             if size > limit:
                 break
         return " ".join(out)
+
+
+def _company_over_period(lines: list[str]) -> str | None:
+    """A cover page that prints the company on its own line over the period
+    ("BNP Paribas" / "First Quarter 2025")."""
+    for above, below in zip(lines, lines[1:], strict=False):
+        if (_title_like(above) and len(above.split()) <= 5 and not normalize_period(above)
+                and not parse_date(above) and not _TITLE_CUE.search(above)
+                and normalize_period(below) and len(below) <= 60):
+            return above
+    return None
 
 
 def _title_like(s: str) -> bool:
