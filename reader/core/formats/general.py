@@ -14,6 +14,7 @@ which still gives the structure pass something to outline.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -1310,7 +1311,7 @@ class _Parse:
 def _company_over_period(lines: list[str]) -> str | None:
     """A cover page that prints the company on its own line over the period
     ("BNP Paribas" / "First Quarter 2025")."""
-    for above, below in zip(lines, lines[1:], strict=False):
+    for above, below in itertools.pairwise(lines):
         if (_title_like(above) and len(above.split()) <= 5 and not normalize_period(above)
                 and not parse_date(above) and not _TITLE_CUE.search(above)
                 and normalize_period(below) and len(below) <= 60):
