@@ -39,8 +39,8 @@ def best(fn: Callable[[], object], runs: int) -> float:
     return min(times)
 
 
-def pages_of(data: bytes) -> int | None:
-    if container_of(data, "x.pdf") != "pdf":
+def pages_of(data: bytes, name: str) -> int | None:
+    if container_of(data, name) != "pdf":
         return None
     import pypdfium2 as pdfium
 
@@ -57,7 +57,7 @@ def measure(path: Path, runs: int) -> tuple[str, int, int | None, float, float, 
     t_extract = best(lambda: extract(data, path.name), runs)
     transcript = parse_bytes(data, path.name)
     t_outline = best(lambda: parse_bytes(data, path.name), runs)
-    return container, len(data), pages_of(data), t_extract, t_outline, len(transcript.turns)
+    return container, len(data), pages_of(data, path.name), t_extract, t_outline, len(transcript.turns)
 
 
 def thirty_pages() -> bytes | None:
@@ -87,7 +87,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per file; the best counts")
     args = parser.parse_args()
 
-    files = sorted(p for p in FIXTURES.glob("*") if p.is_file()) if FIXTURES.is_dir() else []
+    files = sorted(p for p in FIXTURES.glob("*") if p.is_file() and p.suffix != ".py"
+                   ) if FIXTURES.is_dir() else []
     corpus = sorted(CORPUS_PDF.glob("*.pdf")) if CORPUS_PDF.is_dir() else []
     if not corpus:
         print(f"(corpus PDFs not found at {CORPUS_PDF}: fixtures only)")
