@@ -21,7 +21,7 @@ STREET = """CORPORATE PARTICIPANTS
 Dana K. Whitfield
 Harborline Realty Trust - Senior VP of Capital Markets & Head of Asset Management
 
-Owen Brandt
+Owen A. Brandt
 Harborline Realty Trust - President & CEO
 CONFERENCE CALL PARTICIPANTS
 
@@ -37,7 +37,7 @@ Dana K. Whitfield
 Harborline Realty Trust - Senior VP of Capital Markets & Head of Asset Management
 Thank you. Joining me today is Owen, who will cover the portfolio.
 
-Owen Brandt
+Owen A. Brandt
 Harborline Realty Trust - President & CEO
 Thanks, Dana. Leasing held up well across the coastal portfolio this quarter.
 QUESTIONS AND ANSWERS
@@ -49,15 +49,15 @@ Priya Nandakumar
 Lakeshore Capital Markets Inc., Research Division - MD & Senior Equity Research Analyst
 How should we think about renewal spreads next year?
 
-Owen Brandt
+Owen A. Brandt
 Harborline Realty Trust - President & CEO
 We expect them to stay in the high single digits.""".replace("\n\n", "\n \n")
 
 
 def test_name_line_then_long_firm_title_line() -> None:
     t = parse_text(STREET, "street__Harborline__2023Q3.txt")
-    assert who(t) == ["Operator", "Dana K. Whitfield", "Owen Brandt", "Operator",
-                      "Priya Nandakumar", "Owen Brandt"]
+    assert who(t) == ["Operator", "Dana K. Whitfield", "Owen A. Brandt", "Operator",
+                      "Priya Nandakumar", "Owen A. Brandt"]
     assert "Harborline Realty Trust" not in {s.name for s in t.speakers}
     assert kind(t, "Priya Nandakumar") is SpeakerKind.ANALYST
     assert kind(t, "Dana K. Whitfield") is SpeakerKind.EXECUTIVE

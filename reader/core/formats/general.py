@@ -302,6 +302,8 @@ def _latin_name(s: str) -> bool:
         low = tok.casefold()
         if low in _NAME_PARTICLES and 0 < i < len(tokens) - 1:
             continue
+        if 0 < i < len(tokens) - 1 and len(tok) == 2 and tok[0].isupper() and tok[1] == ".":
+            continue  # a middle initial: "Jay A. Brown", not the word "a"
         if low.strip(".,") in _NON_NAME:
             return False
         if not tok[0].isupper():
