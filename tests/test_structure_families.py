@@ -485,3 +485,34 @@ def test_meta_from_a_cover_page_a_q4_and_full_year_call_and_the_team_phrase() ->
     t = parse_text("Good morning, everyone, and welcome to today's call.\n"
                    "Joining me today from Quillfeather's executive team are our CEO and CFO.\n")
     assert t.meta.company == "Quillfeather"
+
+
+def test_a_presenter_whose_firm_sounds_like_a_bank_speaks_for_the_company() -> None:
+    talk = "Thanks, everyone. Loans grew in every region and deposits held up well. " * 12
+    text = f"""Prepared Remarks:
+
+Operator
+Good day and welcome to the Harrowgate Bankers first quarter 2025 call.
+
+Mara Lindqvist
+{talk}
+
+Questions and Answers:
+
+Operator
+Your first question is from Ivo Marsh from Crestline.
+
+Ivo Marsh
+How are deposits?
+
+Mara Lindqvist
+Stable.
+
+Call participants:
+
+Mara Lindqvist--Harrowgate Bankers, Inc
+Ivo Marsh--Crestline -- Analyst
+"""
+    t = parse_text(text)
+    assert kind(t, "Mara Lindqvist") is SpeakerKind.EXECUTIVE
+    assert kind(t, "Ivo Marsh") is SpeakerKind.ANALYST
