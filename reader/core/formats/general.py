@@ -419,6 +419,8 @@ def _parse_label_cached(label: str) -> _Label | None:
     if not name or not _name_ok(name):
         return None
     rest = [p.strip() for p in parts[1:] if p.strip()]
+    if shape == "comma" and rest and (rest[0][0].islower() or len(rest[0].split()) > 12):
+        return None  # "Operator, before we take the first question, I ...": speech
     role: str | None = None
     affiliation: str | None = None
     if len(rest) == 1:
