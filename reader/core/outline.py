@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # the aligner loads only when asked for: `reader parse` stays
     from reader.core.align.transcript import TranscriptAlignment
 
 SCHEMA_VERSION = 1
-SCHEMA_MINOR = 1
+SCHEMA_MINOR = 2
 """Additions within schema 1 (docs/outline-schema.md, "Versions")."""
 
 
@@ -27,7 +27,8 @@ def to_json(transcript: Transcript,
         "schema": SCHEMA_VERSION,
         "format": t.format,
         "source": {"name": t.source.name, "encoding": t.source.encoding,
-                   "sha256": t.source.sha256, "container": t.source.container},
+                   "sha256": t.source.sha256, "container": t.source.container,
+                   "replaced": t.source.replaced, "bom": t.source.bom},
         "meta": {"company": t.meta.company, "ticker": t.meta.ticker, "title": t.meta.title,
                  "period": t.meta.period, "date": t.meta.date},
         "speakers": [{"id": s.id, "name": s.name, "role": s.role, "kind": s.kind.value,
@@ -72,8 +73,12 @@ def to_text(transcript: Transcript) -> str:
     out: list[str] = []
     m = t.meta
     out.append(m.title or m.company or t.source.name)
+    encoding = t.source.encoding
+    if t.source.replaced:
+        n = t.source.replaced
+        encoding += f" ({n} damaged byte{'s' if n > 1 else ''} replaced with U+FFFD)"
     facts = [("Company", m.company), ("Ticker", m.ticker), ("Period", m.period),
-             ("Date", m.date), ("Layout", t.format), ("Encoding", t.source.encoding)]
+             ("Date", m.date), ("Layout", t.format), ("Encoding", encoding)]
     out.extend(f"  {label:<9} {value if value else '-'}" for label, value in facts)
 
     out.append("")

@@ -31,13 +31,16 @@ def parse_bytes(data: bytes, name: str, layout: str | None = None) -> Transcript
     """
     digest = hashlib.sha256(data).hexdigest()
     extracted = extract(data, name)
+    replaced = bom = 0
     if extracted is None:
         decoded = decode(data)
         text, encoding, container = decoded.text, decoded.encoding, "text"
+        replaced, bom = decoded.replaced, decoded.bom
     else:
         text, encoding, container = extracted.text, extracted.encoding, extracted.container
     parser = layout_named(layout) if layout else choose_layout(text)
-    return build_transcript(text, parser, name, encoding, digest, container)
+    return build_transcript(text, parser, name, encoding, digest, container,
+                            replaced=replaced, bom=bom)
 
 
 def parse_file(path: str | Path) -> Transcript:
@@ -59,12 +62,14 @@ def parse_text(text: str, name: str = "transcript.txt", layout: str | None = Non
 
 
 def build_transcript(text: str, parser: LayoutParser, name: str, encoding: str,
-                     sha256: str, container: str = "text") -> Transcript:
+                     sha256: str, container: str = "text", *, replaced: int = 0,
+                     bom: int = 0) -> Transcript:
     draft = parser.parse(text)
     speakers, turns, exchanges = finish(text, draft)
     return Transcript(
         format=parser.name,
-        source=SourceInfo(name=name, encoding=encoding, sha256=sha256, container=container),
+        source=SourceInfo(name=name, encoding=encoding, sha256=sha256, container=container,
+                          replaced=replaced, bom=bom),
         text=text,
         meta=draft.meta,
         speakers=speakers,

@@ -821,8 +821,12 @@ class MainWindow(QMainWindow):
                 self._expand_sections(doc.model)
             self.setWindowTitle(f"{self._tab_title(doc.transcript)} — {APP_NAME}")
             t = doc.transcript
-            self._doc_info.setText(f"{t.format} layout · {len(t.turns)} turns · "
-                                   f"{len(t.exchanges)} questions")
+            info = (f"{t.format} layout · {len(t.turns)} turns · "
+                    f"{len(t.exchanges)} questions")
+            if t.source.replaced:  # the file was damaged: say so, it was read anyway
+                n = t.source.replaced
+                info += f" · {n} damaged byte{'s' if n > 1 else ''} replaced (shown as \ufffd)"
+            self._doc_info.setText(info)
             top = doc.view.turn_at_viewport_top()
             if top is not None:
                 self._select_outline_turn(doc, top)
