@@ -23,7 +23,7 @@ class UserError(Exception):
 def _cmd_parse(args: argparse.Namespace) -> int:
     from reader.core.outline import to_json, to_text
     from reader.core.pipeline import parse_bytes
-    from reader.core.source_file import SourceFileError, read_transcript_file
+    from reader.core.source_file import SourceFileError, read_transcript_file, readable_name
 
     path = Path(args.file)
     if args.align and not args.json:
@@ -35,7 +35,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     try:
         transcript = parse_bytes(data, path.name, layout=args.layout)
     except ValueError as exc:  # DecodeError and unknown layout names
-        raise UserError(f"{path.name}: {exc}") from None
+        raise UserError(f"{readable_name(path.name)}: {exc}") from None
     if args.json:
         alignment = None
         if args.align:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli_common import EXIT_ERROR, db_option, guarded, open_service
+from reader.core.source_file import readable_name
 
 EXIT_SOME_FAILED = 1
 EXIT_NO_MATCH = 1
@@ -77,7 +78,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     def progress(done: int, total: int, current: str) -> None:
         nonlocal width
         if tty and current:
-            line = f"[{done}/{total}] {Path(current).name}"[:100]
+            line = f"[{done}/{total}] {readable_name(Path(current).name)}"[:100]
             sys.stderr.write("\r" + line.ljust(width))
             sys.stderr.flush()
             width = len(line)
@@ -123,7 +124,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
         return 0 if page.results else EXIT_NO_MATCH
     bold = sys.stdout.isatty()
     for r in page.results:
-        where = " ".join(x for x in (r.company or r.source_name, r.period or r.date) if x)
+        where = " ".join(x for x in (r.company or readable_name(r.source_name),
+                                     r.period or r.date) if x)
         who = r.speaker or ("highlight" if r.highlight_id else "")
         kind = "" if r.kind == "paragraph" else f" [{r.kind}]"
         section = " Q&A" if r.section == "qa" else ""
@@ -148,7 +150,7 @@ def _result_json(r: Any) -> dict[str, Any]:
     return {
         "transcript": {"id": r.transcript_id, "sha256": r.sha256, "company": r.company,
                        "ticker": r.ticker, "title": r.title, "period": r.period, "date": r.date,
-                       "source": r.source_name},
+                       "source": readable_name(r.source_name)},
         "kind": r.kind, "highlight": r.highlight_id, "turn": r.turn_index, "speaker": r.speaker,
         "speaker_kind": r.speaker_kind, "section": r.section, "start": r.start, "end": r.end,
         "hit": [r.hit_start, r.hit_end], "snippet": r.snippet,

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from reader.core.model import Paragraph, SectionKind, Transcript
+from reader.core.source_file import readable_name
 
 if TYPE_CHECKING:  # the aligner loads only when asked for: `reader parse` stays quick
     from reader.core.align.transcript import TranscriptAlignment
@@ -26,7 +27,7 @@ def to_json(transcript: Transcript,
     out: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "format": t.format,
-        "source": {"name": t.source.name, "encoding": t.source.encoding,
+        "source": {"name": readable_name(t.source.name), "encoding": t.source.encoding,
                    "sha256": t.source.sha256, "container": t.source.container,
                    "replaced": t.source.replaced, "bom": t.source.bom},
         "meta": {"company": t.meta.company, "ticker": t.meta.ticker, "title": t.meta.title,
@@ -72,7 +73,7 @@ def to_text(transcript: Transcript) -> str:
     t = transcript
     out: list[str] = []
     m = t.meta
-    out.append(m.title or m.company or t.source.name)
+    out.append(m.title or m.company or readable_name(t.source.name))
     encoding = t.source.encoding
     if t.source.replaced:
         n = t.source.replaced

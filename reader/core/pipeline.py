@@ -10,7 +10,7 @@ from reader.core.documents import extract
 from reader.core.draft import LayoutParser
 from reader.core.formats import choose_layout, layout_named
 from reader.core.model import SourceInfo, Transcript
-from reader.core.source_file import read_transcript_file
+from reader.core.source_file import read_transcript_file, readable_name
 from reader.core.structure import finish
 
 __all__ = ["DecodeError", "ParseError", "build_transcript", "parse_bytes", "parse_file",
@@ -50,7 +50,7 @@ def parse_file(path: str | Path) -> Transcript:
     try:
         return parse_bytes(data, file.name)
     except ValueError as exc:  # DecodeError / ParseError: messages written for users
-        raise ValueError(f"{file.name}: {exc}") from None
+        raise ValueError(f"{readable_name(file.name)}: {exc}") from None
 
 
 def parse_text(text: str, name: str = "transcript.txt", layout: str | None = None) -> Transcript:
