@@ -104,7 +104,7 @@ def explain(exc: BaseException, path: Path) -> DatabaseError | None:
             orig, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError):
         return None
     code = (getattr(orig, "sqlite_errorcode", 0) or 0) & 0xFF
-    text = str(orig)
+    text = " ".join(str(orig).split())
     name = path.name
     if code == _SQLITE_FULL or "disk is full" in text:
         return DiskFullError(f"{name}: the disk is full; nothing was saved (free some space "
@@ -138,7 +138,7 @@ class Health:
     unclean: bool = False
     """A write-ahead log was left behind: the last program did not close the library."""
     backup: Path | None = None
-    """The newest verified backup beside the library, if any."""
+    """The newest verified backup beside the library, if any (looked for when read-only)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +225,7 @@ class Database:
         try:
             with Session(self._engine, expire_on_commit=False) as session, session.begin():
                 yield session
-        except DBAPIError as exc:
+        except (DBAPIError, sqlite3.Error) as exc:  # sqlite3's own: the driver cursor in search
             raise explain(exc, self.path) or exc from None
 
     @contextmanager
@@ -260,7 +260,7 @@ class Database:
             with session:
                 yield session
                 session.commit()
-        except DBAPIError as exc:
+        except (DBAPIError, sqlite3.Error) as exc:
             raise explain(exc, self.path) or exc from None
 
     def integrity_check(self) -> str:
@@ -331,7 +331,7 @@ def open_database(path: Path | str, *, migrate: bool = True, check: bool = True)
             return _open_read_only(path, problem, unclean=unclean, damaged=True)
     engine = _make_engine(path)
     return Database(path, engine, MigrationReport(found, HEAD_REVISION, backup),
-                    Health(unclean=unclean, backup=latest_backup(path)))
+                    Health(unclean=unclean))
 
 
 def _unclean(path: Path) -> bool:
@@ -362,8 +362,9 @@ def _revision_or_damage(path: Path) -> str | Health | None:
 
 def quick_check(path: Path) -> str | None:
     """None when `PRAGMA quick_check` passes; else the reason, one line."""
-    try:
-        with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
+    try:  # read-only: closing must not checkpoint a left-over log into a damaged file
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True,
+                                     timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
             rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
     except sqlite3.Error as exc:
         problem = explain(exc, path)
@@ -374,7 +375,8 @@ def quick_check(path: Path) -> str | None:
         return None  # busy: someone is writing; the check runs at the next open
     if rows == ["ok"]:
         return None
-    return f"the library file is damaged ({rows[0]})"
+    first = str(rows[0]).replace("*** in database main ***", "")
+    return f"the library file is damaged ({' '.join(first.split())})"
 
 
 def latest_backup(path: Path) -> Path | None:

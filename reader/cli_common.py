@@ -64,17 +64,23 @@ def guarded(command: Command) -> Command:
         from reader.services.annotations import AnnotationError
 
         try:
-            return command(args)
+            status = command(args)
         except DatabaseError as exc:
             print(f"reader: {one_line(exc)}", file=sys.stderr)
             return EXIT_LIBRARY
         except AnnotationError as exc:
             print(f"reader: {one_line(exc)}", file=sys.stderr)
             return EXIT_ERROR
+        except BrokenPipeError:
+            raise  # the reader of our output went away: main() ends quietly
         except OSError as exc:
             where = f"{readable_name(exc.filename)}: " if isinstance(exc.filename, str) else ""
             print(f"reader: {where}{exc.strerror or exc}", file=sys.stderr)
             return EXIT_ERROR
+        note = getattr(args, "library_note", None)
+        if note:  # a read-only library: the command worked, but say why nothing could be saved
+            print(f"reader: {note}", file=sys.stderr)
+        return status
 
     run.__name__ = command.__name__
     return run
@@ -93,7 +99,7 @@ def open_service(args: argparse.Namespace) -> AnnotationService:
     service = AnnotationService.open(resolve_db_path(getattr(args, "db", None)))
     db = service.db
     if db.health.read_only:
-        print(f"reader: {db.path.name}: {db.health.reason}", file=sys.stderr)
+        args.library_note = f"{db.path.name}: {db.health.reason}"
     told = False
 
     def waiting(_seconds: float) -> None:
