@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.anchoring import Colour, Highlight, TranscriptInfo
 from reader.core.model import Transcript
+from reader.ui import plain
 from reader.ui.actions import Key, window_action
 from reader.ui.annotation_worker import AnnotationWorker, History, LibraryState
 from reader.ui.highlights_dock import HighlightsDock
@@ -125,6 +126,7 @@ class AnnotationController(QObject):
         self.worker = AnnotationWorker(self)
         self.worker.library_opened.connect(self._on_worker_library_opened)
         self.worker.library_failed.connect(self._on_worker_library_failed)
+        self.worker.library_notice.connect(self._on_worker_library_notice)
         self.worker.changed.connect(self._on_worker_changed)
         self.worker.history_changed.connect(self._on_worker_history_changed)
 
@@ -352,13 +354,16 @@ class AnnotationController(QObject):
                 self._set_highlights(doc, doc.highlights)  # the colour names in tooltips
         self._show_in_dock()
 
+    def _on_worker_library_notice(self, message: str) -> None:
+        self._window.statusBar().showMessage(message, 4 * _STATUS_MS)
+
     def _on_worker_library_failed(self, message: str) -> None:
         self.dock.set_unavailable(f"Highlights are off: {message}")
         self._update_actions()
         box = QMessageBox(QMessageBox.Icon.Warning, "Annotation library not available",
                           message, QMessageBox.StandardButton.Ok, self._window)
         box.setObjectName("library_message")
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        plain.make_plain(box)
         box.setInformativeText("Transcripts still open for reading; highlights are off until "
                                "the app can use its library.")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -626,7 +631,7 @@ class AnnotationController(QObject):
                            self._show_export_error)
 
     def _show_export_error(self, message: str) -> None:
-        QMessageBox.warning(self._window, "Export failed", message)
+        plain.warning(self._window, "Export failed", message)
 
     # -- messages ----------------------------------------------------------------------------
 
@@ -635,5 +640,5 @@ class AnnotationController(QObject):
 
     def _show_error(self, message: str) -> None:
         self._status(message)
-        QMessageBox.warning(self._window, "Highlight not saved", message)
+        plain.warning(self._window, "Highlight not saved", message)
 

@@ -57,6 +57,7 @@ class _Signals(QObject):
     failed = Signal(int, str)  # request id, one-line message
     changed = Signal(object)  # Changed
     history = Signal(object)  # History
+    notice = Signal(str)  # read-only library, waiting for the lock
 
 
 class _Holder:
@@ -96,6 +97,9 @@ class AnnotationWorker(QObject):
     library_failed = Signal(str)  # one line for the user
     changed = Signal(object)  # reader.services.annotations.Changed
     history_changed = Signal(object)  # History
+    library_notice = Signal(str)
+    """One line about the library for the status bar: open read-only (and why), or waiting
+    for another program's write lock."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +113,7 @@ class AnnotationWorker(QObject):
         self._signals.failed.connect(self._on_signals_failed)
         self._signals.changed.connect(self.changed)
         self._signals.history.connect(self._on_signals_history)
+        self._signals.notice.connect(self.library_notice)
         self._holder = _Holder()
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None,
@@ -176,7 +181,12 @@ class AnnotationWorker(QObject):
                 signals.open_failed.emit(_message(exc))
                 return
             holder.service = service
-            signals.opened.emit(service.db.report)
+            db = service.db
+            db.on_wait = lambda _s: signals.notice.emit(
+                "Waiting for the library: another program is writing to it…")
+            signals.opened.emit(db.report)
+            if db.health.read_only:
+                signals.notice.emit(f"Library {db.path.name}: {db.health.reason}")
 
         self._pool.start(_Job(body))
 
