@@ -54,6 +54,7 @@ checks it against db/migrations/versions)."""
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
+_FIRST_TRY_MS = 250
 WRITE_WAIT_SECONDS = 120.0
 """How long a write keeps retrying while another program holds the lock before giving up."""
 
@@ -106,7 +107,8 @@ def explain(exc: BaseException, path: Path) -> DatabaseError | None:
     code = (getattr(orig, "sqlite_errorcode", 0) or 0) & 0xFF
     text = " ".join(str(orig).split())
     name = path.name
-    if code == _SQLITE_FULL or "disk is full" in text:
+    if code == _SQLITE_FULL or "disk is full" in text or (
+            code in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and _disk_full(path)):
         return DiskFullError(f"{name}: the disk is full; nothing was saved (free some space "
                              "and try again)")
     if code in (_SQLITE_READONLY, _SQLITE_PERM) or "readonly" in text:
@@ -125,6 +127,17 @@ def explain(exc: BaseException, path: Path) -> DatabaseError | None:
         return DatabaseError(f"{name}: the disk reported an error while using the library "
                              f"({text}); nothing was saved")
     return DatabaseError(f"{name}: library error ({text})")
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the library's disk has no room left (SQLite then reports its shared-memory or
+    log file as an I/O error rather than as a full disk)."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,8 +204,18 @@ def _make_engine(path: Path, *, foreign_keys: bool = True, single: bool = False,
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        options = conn.get_execution_options()
+        mode = options.get("sqlite_begin", "DEFERRED")
+        quick = options.get("sqlite_busy_ms")
+        if quick is None:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+            return
+        # A first try that gives up quickly, so a wait can be announced at once.
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(quick)}")
+        try:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     return engine
 
@@ -214,6 +237,8 @@ class Database:
         """Called (with the seconds waited so far) each time a write finds the lock still held."""
         self._engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._quick_writer = engine.execution_options(sqlite_begin="IMMEDIATE",
+                                                      sqlite_busy_ms=_FIRST_TRY_MS)
 
     @property
     def read_only(self) -> bool:
@@ -240,8 +265,9 @@ class Database:
             raise LibraryReadOnlyError(f"{self.path.name}: {self.health.reason}; "
                                        "this change was not saved")
         started = time.monotonic()
+        writer = self._quick_writer
         while True:
-            session = Session(self._writer, expire_on_commit=False)
+            session = Session(writer, expire_on_commit=False)
             try:
                 session.begin()
                 session.connection()  # BEGIN IMMEDIATE: the lock, or busy after the timeout
@@ -253,6 +279,7 @@ class Database:
                         and waited < self.write_wait):
                     if self.on_wait is not None:
                         self.on_wait(waited)
+                    writer = self._writer  # then busy_timeout at a time
                     continue
                 raise problem or exc from None
             break

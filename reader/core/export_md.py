@@ -149,7 +149,7 @@ def back_link(sha256: str, start: int, end: int) -> str:
 def export_file_name(info: TranscriptInfo, suffix: str = ".md") -> str:
     """A portable file name: company, period and date, plus the hash's start so names never
     collide; characters that are unsafe on any common file system are replaced."""
-    stem = info.source_name.rsplit(".", 1)[0]
+    stem = readable_name(info.source_name).rsplit(".", 1)[0]
     parts = [p for p in (info.company or info.title or stem, info.period, info.date) if p]
     parts.append(info.sha256[:8])
     return sanitize_file_name("-".join(parts)) + suffix
