@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -121,6 +121,9 @@ class AnnotationController(QObject):
         self._tags: list[str] = []
         self._context_ids: list[int] | None = None  # highlights under a context menu's click
         self.library_message_box: QMessageBox | None = None
+        self.unsaved_edit: tuple[Callable[[AnnotationService], object],
+                                 Callable[[Any], None]] | None = None
+        """The last edit the library could not take, kept for a retry."""
 
         self._library_gate = threading.Event()
         self.worker = AnnotationWorker(self)
@@ -415,14 +418,40 @@ class AnnotationController(QObject):
         same = next((h for h in doc.highlights if (h.start, h.end) == span), None)
         if same is not None:
             hid = same.id
-            self.worker.submit(lambda s: s.update_highlight(hid, colour=key, label="Recolour"),
-                               lambda h: self._on_written(doc, h, then), self._show_error)
+            self._submit_edit(lambda s: s.update_highlight(hid, colour=key, label="Recolour"),
+                              lambda h: self._on_written(doc, h, then))
         else:
-            self.worker.submit(lambda s: s.add_highlight(tid, start, end, colour=key),
-                               lambda h: self._on_written(doc, h, then), self._show_error)
+            self._submit_edit(lambda s: s.add_highlight(tid, start, end, colour=key),
+                              lambda h: self._on_written(doc, h, then))
         cursor = doc.view.textCursor()
         cursor.clearSelection()
         doc.view.setTextCursor(cursor)
+        return True
+
+    def _submit_edit(self, call: Callable[[AnnotationService], object],
+                     on_done: Callable[[Any], None]) -> None:
+        """Submit an edit; if the library cannot take it (disk full, busy, read-only), the
+        edit is kept and the message box offers to try it again."""
+
+        def failed(message: str) -> None:
+            self.unsaved_edit = (call, on_done)
+            self._status(message)
+            box = plain.warning(self._window, "Highlight not saved",
+                                f"{message}\n\nThe edit is kept: Retry saves it again.")
+            if isinstance(box, QMessageBox):
+                retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
+                box.buttonClicked.connect(
+                    lambda button: self.retry_unsaved_edit() if button is retry else None)
+
+        self.worker.submit(call, on_done, failed)
+
+    def retry_unsaved_edit(self) -> bool:
+        """Submit the edit the library could not take again; False if there is none."""
+        if self.unsaved_edit is None:
+            return False
+        call, on_done = self.unsaved_edit
+        self.unsaved_edit = None
+        self._submit_edit(call, on_done)
         return True
 
     def _on_written(self, doc: _Annotated, h: object,
@@ -490,9 +519,9 @@ class AnnotationController(QObject):
         if v.colour != h.colour:
             self._settings.highlight_colour = v.colour
             self._update_highlight_action()
-        self.worker.submit(lambda s: s.update_highlight(highlight_id, colour=v.colour,
-                                                        note=v.note, tags=v.tags),
-                           lambda new: self._on_written(doc, new), self._show_error)
+        self._submit_edit(lambda s: s.update_highlight(highlight_id, colour=v.colour,
+                                                       note=v.note, tags=v.tags),
+                          lambda new: self._on_written(doc, new))
 
     def _on_delete_triggered(self) -> None:
         doc = self._ready_document()

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the library, on the worker thread
+    from db.engine import Database
     from reader.services.annotations import AnnotationService
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,17 @@ def _message(exc: BaseException) -> str:
     else:
         text = f"internal error ({type(exc).__name__})"
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _check_in_background(db: Database, signals: _Signals) -> None:
+    try:
+        result = db.full_check()
+    except Exception:  # the check must never take the window down
+        log.exception("checking the library %s failed", db.path)
+        return
+    if result != "ok":
+        signals.notice.emit(f"Library {db.path.name} failed its integrity check ({result}); "
+                            "quit and run `reader library check` to salvage it")
 
 
 class AnnotationWorker(QObject):
@@ -187,6 +199,11 @@ class AnnotationWorker(QObject):
             signals.opened.emit(db.report)
             if db.health.read_only:
                 signals.notice.emit(f"Library {db.path.name}: {db.health.reason}")
+            elif db.health.unclean:
+                # The last program did not close the library: the full check reads every
+                # page and index (seconds on a large library), beside the writer, not in it.
+                threading.Thread(target=_check_in_background, args=(db, signals),
+                                 name="library-check", daemon=True).start()
 
         self._pool.start(_Job(body))
 
