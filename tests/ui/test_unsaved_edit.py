@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from test_highlights import STABLE, call_file, open_call, span_of  # noqa: F401 (fixture)
+from test_highlights import CALL, STABLE, open_call, span_of
 
 from db.engine import DiskFullError
 from reader.services.annotations import AnnotationService
+
+@pytest.fixture
+def call_file(tmp_path: Path) -> Path:
+    path = tmp_path / "pinecrest_q2_2025.txt"
+    path.write_text(CALL, encoding="utf-8")
+    return path
+
 
 pytestmark = [
     pytest.mark.gui,
