@@ -10,6 +10,7 @@ from test_highlights import CALL, STABLE, open_call, span_of
 from db.engine import DiskFullError
 from reader.services.annotations import AnnotationService
 
+
 @pytest.fixture
 def call_file(tmp_path: Path) -> Path:
     path = tmp_path / "pinecrest_q2_2025.txt"
