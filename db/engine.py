@@ -20,9 +20,10 @@ after busy_timeout says so (`on_wait`) and tries again, up to `write_wait` secon
 meanwhile (WAL).
 
 Health: a library opened for writing gets `PRAGMA quick_check` first (it reads every page but
-skips the index cross-checks, ~10 ms per MB). A damaged library is opened read-only, with
-`health` saying why and which verified backup there is; nothing is ever written into it. A
-library whose file or folder cannot be written opens read-only too, and says so; reads work.
+skips the index cross-checks: 0.2 s for a 250 MB library with a warm cache). A damaged
+library is opened read-only, with `health` saying why and which verified backup there is;
+nothing is ever written into it. A library whose file or folder cannot be written opens
+read-only too, and says so; reads work.
 After an unclean shutdown (a write-ahead log left behind) `Database.full_check` runs the
 complete `integrity_check`, for the window to run in the background.
 
