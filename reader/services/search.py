@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
-from db.engine import Database, DatabaseBusyError, LibraryReadOnlyError
+from db.engine import Database, DatabaseBusyError, DiskFullError, LibraryReadOnlyError
 from db.search_index import (
     TranscriptKey,
     UnitHit,
@@ -170,9 +170,9 @@ class SearchService:
             if not pending(s.connection()):  # the usual case: one read transaction
                 page = self._page(s.connection(), match, filters, limit, cursor)
         if page is None:
-            # A search is a read: with the library read-only or busy it goes on over the index
-            # as it is.
-            with contextlib.suppress(LibraryReadOnlyError, DatabaseBusyError):
+            # A search is a read: with the library read-only, busy or on a full disk it goes on
+            # over the index as it is.
+            with contextlib.suppress(LibraryReadOnlyError, DatabaseBusyError, DiskFullError):
                 self.refresh_index(wait=False)
             with self.db.read() as s:
                 page = self._page(s.connection(), match, filters, limit, cursor)
