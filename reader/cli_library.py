@@ -30,8 +30,8 @@ def register(subparsers: Any) -> None:
     """Add `import` and `search` to the `reader` command's subparsers."""
     p = subparsers.add_parser(
         "import", help="bring transcript files and folders into the library",
-        description="Import transcript files, and the .txt/.md files inside folders "
-                    "(recursively), into the library and its search index. Files already "
+        description="Import transcript files, and the transcript files inside folders "
+                    "(recursively: .txt, .md, .pdf, .docx, .html, .vtt, .srt, .json), into the library and its search index. Files already "
                     "there are skipped; files that cannot be read are listed and the rest go "
                     "on. Ctrl+C stops after the file being stored.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="transcript files or folders")

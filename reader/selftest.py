@@ -4,7 +4,8 @@ Meant for packaged builds, where a missing plugin, dictionary or migration only 
 code that needs it runs: the Qt platform and SVG plugins (window icon), the bundled example
 transcript (opened through the window's own background queue), OpenCC's dictionaries (the
 Simplified to Traditional switch), Alembic's migration scripts (a new library database in a
-temporary folder) and the Markdown export. Nothing of the user's is read or written: settings
+temporary folder), the Markdown export, and the document front ends with their libraries
+(a small PDF, Word file, web page and subtitle file). Nothing of the user's is read or written: settings
 and the library live in a temporary folder that is removed at the end.
 
 One line per step on stdout; on the first failure one line on stderr and exit status 1.
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
 
 EXAMPLE = Path(__file__).resolve().parent / "examples" / "lanting_q2_2024.txt"
 """The bundled example call (a frozen build keeps it at the same place under its data root)."""
+DOCUMENTS = EXAMPLE.parent / "documents"
+DOCUMENT_EXAMPLES = ("weiming_q4_2024.pdf", "weiming_q4_2024.docx", "weiming_q4_2024.html",
+                     "weiming_q4_2024.vtt")
+"""One small call in each kind of document whose reader needs a library or data files."""
 TIMEOUT_S = 60.0
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&$%=+\-]")
@@ -136,6 +141,7 @@ class _Run:
 
         try:
             self._document_steps(app, window)
+            self._containers_step()
         finally:
             watchdog.stop()
             window.close()
@@ -268,6 +274,40 @@ class _Run:
                         "quote present")
         finally:
             service.close()
+
+    def _containers_step(self) -> None:
+        """Each example document parses into an outline through its front end."""
+        import importlib.util
+
+        from reader.core.pipeline import parse_bytes
+
+        self.step = "documents"
+        parts = []
+        for name in DOCUMENT_EXAMPLES:
+            path = DOCUMENTS / name
+            container = path.suffix.lstrip(".")
+            if (container == "pdf"
+                    and importlib.util.find_spec("reader.core.documents.pdf") is None):
+                parts.append("pdf skipped (this build has no PDF front end: "
+                             "reader.core.documents.pdf is missing)")
+                continue
+            if not path.is_file():
+                raise SelfTestError(f"example document missing: {path}")
+            try:
+                t = parse_bytes(path.read_bytes(), path.name)
+            except ValueError as exc:
+                raise SelfTestError(f"{name}: {exc}") from None
+            if t.source.container != container or "Weiming Textiles" not in t.text:
+                raise SelfTestError(f"{name}: read as {t.source.container}, without its text")
+            if not t.turns:
+                raise SelfTestError(f"{name}: no turns in the outline")
+            if container != "pdf" and "Operator" not in {s.name for s in t.speakers}:
+                raise SelfTestError(f"{name}: the Operator's speaker line was not read")
+            if container == "vtt" and not all(p.time for turn in t.turns
+                                               for p in turn.paragraphs):
+                raise SelfTestError(f"{name}: paragraphs lost their cue times")
+            parts.append(f"{container} {len(t.turns)} turns")
+        self.report("documents", ", ".join(parts))
 
     def _on_qt_message(self, mode: object, _context: object, message: str) -> None:
         from PySide6.QtCore import QtMsgType

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.source_file import TRANSCRIPT_SUFFIXES
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 # Until reader/cli.py registers these commands, run them through their own small parser.
@@ -50,7 +52,10 @@ def run(*args: str | Path, env: dict[str, str]) -> subprocess.CompletedProcess[s
 
 
 def test_import_reports_failures_and_a_summary(folder: Path, env: dict[str, str]) -> None:
-    n = len(list(FIXTURES.glob("*.txt")))
+    # Every transcript file in the tree: the text fixtures and the documents (Word, web
+    # page, subtitle and JSON files) under fixtures/documents.
+    n = sum(1 for p in FIXTURES.rglob("*") if p.suffix.lower() in TRANSCRIPT_SUFFIXES)
+    assert n > len(list(FIXTURES.glob("*.txt")))
     proc = run("import", folder, env=env)
     assert proc.returncode == 1, proc.stderr  # some files failed
     assert proc.stdout.strip().startswith(f"{n} imported, 0 already in the library, 2 failed")

@@ -252,14 +252,16 @@ def test_kinds_from_announcements_when_nothing_else_tells(fixtures_dir):
 
 # --- no structure, traps and odd input --------------------------------------------------------
 
-def test_text_without_structure_gives_paragraph_turns(fixtures_dir):
+def test_text_without_structure_gives_one_speakers_paragraphs(fixtures_dir):
     tr = load(fixtures_dir, "general_plain.txt")
     assert len(tr.speakers) == 1
     assert (tr.speakers[0].name, tr.speakers[0].kind) == (None, UNK)
-    # Hard-wrapped lines stay together: one turn per blank-line paragraph.
-    assert len(tr.turns) == 4
-    assert tr.turns[1].text.startswith("Water volumes") and tr.turns[1].text.endswith("budget.")
-    assert all(t.speaker == 0 and len(t.paragraphs) == 1 for t in tr.turns)
+    # Hard-wrapped lines stay together: one paragraph per blank-line paragraph, all in the
+    # one turn of a speaker nobody named.
+    assert len(tr.turns) == 1
+    paras = tr.turns[0].paragraphs
+    assert len(paras) == 4
+    assert paras[1].text.startswith("Water volumes") and paras[1].text.endswith("budget.")
     assert tr.exchanges == []
     assert_offsets(tr)
 
@@ -267,7 +269,8 @@ def test_text_without_structure_gives_paragraph_turns(fixtures_dir):
 def test_one_sentence_per_line_without_names():
     text = "Thanks, everyone.\nRevenue grew 5% in the year.\nWe expect more of the same.\n"
     tr = outline(text)
-    assert [t.text for t in tr.turns] == text.splitlines()
+    assert len(tr.turns) == 1
+    assert [p.text for p in tr.turns[0].paragraphs] == text.splitlines()
     assert {s.name for s in tr.speakers} == {None}
 
 

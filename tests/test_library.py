@@ -180,3 +180,27 @@ def test_removing_a_call_drops_its_undo_steps_and_reports_the_change(tmp_path: P
         assert svc.highlights(kept) == []
         assert [info.id for info in svc.library()] == [kept]
         assert not svc.remove_transcript(gone)
+
+
+def test_folder_import_takes_documents_and_lists_their_failures(service: AnnotationService,
+                                                                tmp_path: Path) -> None:
+    docs = FIXTURES / "documents"
+    root = tmp_path / "mixed"
+    root.mkdir()
+    good = ["qingshan_speakers.docx", "yunfeng_article.html", "baiyun_call.vtt",
+            "baiyun_call.srt", "plain_list.json"]
+    for name in good:
+        shutil.copy(docs / name, root / name)
+    (root / "settings.json").write_text('{"theme": "dark"}', encoding="utf-8")
+    (root / "broken.docx").write_bytes((docs / "qingshan_speakers.docx").read_bytes()[:3000])
+    (root / "make_docx.py").write_text("print('not a transcript')", encoding="utf-8")
+    assert sorted(p.name for p in collect_files([root])) == sorted(
+        [*good, "settings.json", "broken.docx"])
+    summary = LibraryService(service).import_paths([root])
+    assert summary.new == len(good)
+    reasons = {Path(f.path).name: f.reason for f in summary.failures}
+    assert set(reasons) == {"settings.json", "broken.docx"}
+    assert "not a transcript JSON shape" in reasons["settings.json"]
+    assert "Word" in reasons["broken.docx"]
+    assert all("\n" not in r for r in reasons.values())
+    consistent(service)

@@ -15,7 +15,8 @@ from reader.core.outline import to_json
 from reader.core.pipeline import parse_text
 
 REPO = Path(__file__).resolve().parents[1]
-KEYS = ["schema", "format", "source", "meta", "speakers", "turns", "exchanges", "schema_minor"]
+KEYS = ["schema", "format", "source", "meta", "speakers", "turns", "exchanges", "doubts",
+        "schema_minor"]
 
 # An invented call: one Mandarin answer over two paragraphs with a changed figure.
 CALL = """Qingyun Pay - Q3 2024

@@ -47,6 +47,8 @@ def spec() -> dict[str, object]:
              for name in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")}
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda package, **_kw: [f"{package}.<all>"]  # type: ignore[attr-defined]
+    hooks.collect_data_files = lambda package, **_kw: [(f"/<data of {package}>", package)]  # type: ignore[attr-defined]
+    hooks.collect_dynamic_libs = lambda package, **_kw: [(f"/<libs of {package}>", package)]  # type: ignore[attr-defined]
     bindepend = types.ModuleType("PyInstaller.depend.bindepend")
     bindepend.get_imports = lambda _path: set()  # type: ignore[attr-defined]
     stubs = {"PyInstaller": types.ModuleType("PyInstaller"),
@@ -166,9 +168,23 @@ def test_bundle_holds_icon_example_and_every_migration(spec):
     assert not any("__pycache__" in src.parts for src in bundled)
 
 
+def test_bundle_holds_the_document_examples_and_front_end_libraries(spec):
+    from reader.selftest import DOCUMENT_EXAMPLES, DOCUMENTS
+
+    bundled = {src.resolve() for src, _ in _datas(spec)}
+    for name in DOCUMENT_EXAMPLES:
+        assert (DOCUMENTS / name).resolve() in bundled, name
+    assert ("/<data of docx>", "docx") in [(str(s), d) for s, d in _datas(spec)]
+    (analysis,) = _calls(spec, "Analysis")
+    hidden = analysis.kwargs["hiddenimports"]  # type: ignore[attr-defined]
+    assert {"docx", "lxml.html", "lxml.etree"} <= set(hidden)
+
+
 def test_frozen_resource_lookup_finds_the_bundled_icon(spec, tmp_path, monkeypatch):
     # Lay the data files out as PyInstaller would under _MEIPASS, then ask resources.py.
     for src, dest in _datas(spec):
+        if str(src).startswith("/<"):
+            continue  # a placeholder from the stubbed collect_data_files
         target = tmp_path / dest / src.name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, target)

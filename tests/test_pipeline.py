@@ -62,8 +62,9 @@ def test_source_digest_is_of_the_file_bytes(fixtures_dir: Path) -> None:
 
 def test_no_structure_gives_unknown_speaker_paragraphs() -> None:
     t = parse_text("First thought about margins.\n\nSecond thought about costs.\n")
-    assert [turn.text for turn in t.turns] == ["First thought about margins.",
-                                                "Second thought about costs."]
+    assert [p.text for p in t.turns[0].paragraphs] == ["First thought about margins.",
+                                                       "Second thought about costs."]
+    assert len(t.turns) == 1
     assert {t.speaker_of(turn).kind.value for turn in t.turns} == {"unknown"}
 
 

@@ -11,7 +11,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 STEPS = ("qt", "window", "open", "script", "taiwan", "select", "library", "highlight",
-         "export")
+         "export", "documents")
 
 pytestmark = pytest.mark.gui
 
@@ -36,6 +36,7 @@ def test_selftest_passes_every_step_and_touches_no_user_files(tmp_path):
     assert "s2t" in lines[3] and "source unchanged" in lines[3]
     assert "s2twp" in lines[4]
     assert "quote present" in lines[8]
+    assert all(f"{kind} " in lines[9] for kind in ("docx", "html", "vtt", "pdf"))
     # Settings and the library went to a temporary folder, not the (redirected) profile;
     # only a font cache may appear.
     assert {p.name for p in tmp_path.iterdir()} <= {"cache"}

@@ -32,6 +32,8 @@ class DraftTurn:
     interpreted: bool = False
     interprets: list[int] | None = None
     """Draft-turn indices this turn interprets; None lets the structure pass infer them."""
+    speaks_for: int | None = None
+    """The speaker (index into `Draft.speakers`) whose words this turn renders."""
 
 
 @dataclass(slots=True)
@@ -41,6 +43,11 @@ class Draft:
     turns: list[DraftTurn] = field(default_factory=list)
     exchanges: list[Exchange] | None = None
     """None lets the structure pass build the question-and-answer exchanges."""
+    roster: list[DraftSpeaker] = field(default_factory=list)
+    """Everyone a participant list names, whether or not they speak."""
+    guessed_headers: str | None = None
+    """How the parser's speaker headers were guessed when the file did not confirm them
+    (no participant list, a weak header form): said to the reader as a doubt."""
 
     def speaker_id(self, name: str | None, role: str | None = None,
                    kind: SpeakerKind = SpeakerKind.UNKNOWN,

@@ -77,6 +77,9 @@ class Turn:
     lang: Lang = Lang.EN
     interpreted: bool = False
     interprets: list[int] = field(default_factory=list)
+    speaks_for: int | None = None
+    """The speaker whose words this turn renders (an interpreter's turn speaks for the
+    executive it interprets); None when the turn speaks for its own speaker."""
 
     @property
     def start(self) -> int:
@@ -90,6 +93,17 @@ class Turn:
     def text(self) -> str:
         """Paragraph texts joined by blank lines: for matching and display, not for offsets."""
         return "\n\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """Something the outline is unsure of, so a reader can tell a trusted outline from a guess."""
+
+    kind: str
+    """`long_turn`, `silent_participant`, `name_in_turn`, `guessed_headers`, `no_structure`,
+    or a document front end's `document`."""
+    message: str
+    turn: int | None = None
 
 
 @dataclass(slots=True)
@@ -131,6 +145,7 @@ class Transcript:
     speakers: list[Speaker]
     turns: list[Turn]
     exchanges: list[Exchange] = field(default_factory=list)
+    doubts: list[Doubt] = field(default_factory=list)
 
     def speaker_of(self, turn: Turn) -> Speaker:
         return self.speakers[turn.speaker]

@@ -36,11 +36,12 @@ def to_json(transcript: Transcript,
                       "affiliation": s.affiliation} for s in t.speakers],
         "turns": [{"index": turn.index, "speaker": turn.speaker, "section": turn.section.value,
                    "lang": turn.lang.value, "interpreted": turn.interpreted,
-                   "interprets": list(turn.interprets),
+                   "interprets": list(turn.interprets), "speaks_for": turn.speaks_for,
                    "paragraphs": [_paragraph_json(p) for p in turn.paragraphs]}
                   for turn in t.turns],
         "exchanges": [{"asker": e.asker, "question": list(e.question), "answer": list(e.answer)}
                       for e in t.exchanges],
+        "doubts": [{"kind": d.kind, "message": d.message, "turn": d.turn} for d in t.doubts],
         "schema_minor": SCHEMA_MINOR,
     }
     if alignment is not None:
@@ -81,6 +82,10 @@ def to_text(transcript: Transcript) -> str:
     facts = [("Company", m.company), ("Ticker", m.ticker), ("Period", m.period),
              ("Date", m.date), ("Layout", t.format), ("Encoding", encoding)]
     out.extend(f"  {label:<9} {value if value else '-'}" for label, value in facts)
+    if t.doubts:
+        out.append("")
+        out.append(f"Doubts ({len(t.doubts)}): parts of this outline are guesses")
+        out.extend(f"  - {d.message}" for d in t.doubts)
 
     out.append("")
     out.append("Sections")

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from reader.core.decoding import DecodeError, decode
 from reader.core.documents import extract
+from reader.core.doubts import find_doubts
 from reader.core.draft import LayoutParser
 from reader.core.formats import choose_layout, layout_named
-from reader.core.model import SourceInfo, Transcript
+from reader.core.metadata import meta_from_file_name
+from reader.core.model import Meta, SourceInfo, Transcript
 from reader.core.source_file import read_transcript_file, readable_name
 from reader.core.structure import finish
 
@@ -32,14 +34,16 @@ def parse_bytes(data: bytes, name: str, layout: str | None = None) -> Transcript
     digest = hashlib.sha256(data).hexdigest()
     extracted = extract(data, name)
     replaced = bom = 0
+    notes: tuple[str, ...] = ()
     if extracted is None:
         decoded = decode(data)
         text, encoding, container = decoded.text, decoded.encoding, "text"
         replaced, bom = decoded.replaced, decoded.bom
     else:
         text, encoding, container = extracted.text, extracted.encoding, extracted.container
+        notes = extracted.notes
     parser = layout_named(layout) if layout else choose_layout(text)
-    return build_transcript(text, parser, name, encoding, digest, container,
+    return build_transcript(text, parser, name, encoding, digest, container, notes,
                             replaced=replaced, bom=bom)
 
 
@@ -62,10 +66,13 @@ def parse_text(text: str, name: str = "transcript.txt", layout: str | None = Non
 
 
 def build_transcript(text: str, parser: LayoutParser, name: str, encoding: str,
-                     sha256: str, container: str = "text", *, replaced: int = 0,
+                     sha256: str, container: str = "text",
+                     notes: tuple[str, ...] = (), *, replaced: int = 0,
                      bom: int = 0) -> Transcript:
     draft = parser.parse(text)
+    _meta_from_file_name(draft.meta, name)
     speakers, turns, exchanges = finish(text, draft)
+    doubts = find_doubts(draft, speakers, turns, notes)
     return Transcript(
         format=parser.name,
         source=SourceInfo(name=name, encoding=encoding, sha256=sha256, container=container,
@@ -75,4 +82,13 @@ def build_transcript(text: str, parser: LayoutParser, name: str, encoding: str,
         speakers=speakers,
         turns=turns,
         exchanges=exchanges,
+        doubts=doubts,
     )
+
+
+def _meta_from_file_name(meta: Meta, name: str) -> None:
+    """Ticker, period and date from the file name, where the text gave none: a last resort."""
+    ticker, period, day = meta_from_file_name(name)
+    meta.ticker = meta.ticker or ticker
+    meta.period = meta.period or period
+    meta.date = meta.date or day

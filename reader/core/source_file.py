@@ -16,6 +16,17 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Final
+
+TEXT_SUFFIXES: Final = (".txt", ".text", ".md", ".markdown")
+DOCUMENT_SUFFIXES: Final = (".pdf", ".docx", ".html", ".htm", ".vtt", ".srt", ".json")
+"""Containers `reader.core.documents` turns into transcript text."""
+TRANSCRIPT_SUFFIXES: Final = frozenset(TEXT_SUFFIXES + DOCUMENT_SUFFIXES)
+"""What a folder import takes and the Open dialog offers; a file named explicitly is
+always tried, whatever its name."""
+DIALOG_FILTER: Final = ("Transcripts (" + " ".join(f"*{s}" for s in TEXT_SUFFIXES[:3]
+                                                   + DOCUMENT_SUFFIXES) + ");;All files (*)")
+"""The file dialogs' filter (Qt's `Name (*.a *.b);;...` form)."""
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Larger files are refused: no real transcript comes near this, and reading one would

@@ -29,6 +29,7 @@ from reader.core.model import (
 )
 from reader.core.roles import (
     ASKER_ANNOUNCEMENT,
+    GO_TO_ANNOUNCEMENT,
     LINE_OF,
     OPERATOR_CUES,
     QA_OPENING,
@@ -110,13 +111,17 @@ def _cues(turn: Turn) -> _Cues:
     # Operator-like words only matter in short turns; bounding every search keeps the pass
     # linear and cheap on long monologues.
     short = len(text) < _SHORT_TURN
-    announce = (ASKER_ANNOUNCEMENT.search(text) or LINE_OF.search(text)) if short else None
+    operator_like = len(text) < 700 and bool(_OPERATOR_CUES.search(text.lower()))
+    announce = (ASKER_ANNOUNCEMENT.search(text) or LINE_OF.search(text)
+                # The looser "We'll go to Jane with ABC" only where operator cues stand.
+                or (GO_TO_ANNOUNCEMENT.search(text) if operator_like else None)
+                ) if short else None
     announces = (announce.group("name"), announce.group("firm")) if announce else None
     first = _MARKER_PREFIX.sub("", head).lstrip("\"'“‘([ ")
     continues = bool(first) and first[0].islower() and not first.startswith(("i ", "iPhone"))
     return _Cues(
         # Operator turns are short; a long turn quoting "please go ahead" is not one.
-        operator_like=len(text) < 700 and bool(_OPERATOR_CUES.search(text.lower())),
+        operator_like=operator_like,
         announces=announces,
         continues=continues,
         translation=_is_translation_cue(head[:200].lower()),
@@ -129,8 +134,12 @@ def finish(text: str, draft: Draft) -> tuple[list[Speaker], list[Turn], list[Exc
                 for i, s in enumerate(draft.speakers)]
     turns, remap = _build_turns(text, draft)
     cues = [_cues(t) for t in turns]
+    _operators_by_behaviour(turns, speakers, cues)
+    _askers_from_announcements(turns, speakers, cues)
     _assign_sections(turns, speakers, cues)
+    _presenters_and_answerers(turns, speakers, cues)
     _link_interpretations(draft, turns, speakers, cues, remap)
+    _voices(turns, speakers)
     if draft.exchanges is not None:
         # Parsers number turns as drafted; turns that trimmed to nothing are gone.
         exchanges = [Exchange(e.asker, [remap[i] for i in e.question if i in remap],
@@ -166,7 +175,7 @@ def _build_turns(text: str, draft: Draft) -> tuple[list[Turn], dict[int, int]]:
             index=len(turns), speaker=dt.speaker,
             section=dt.section or SectionKind.PRESENTATION,
             paragraphs=paras, lang=turn_lang([p.text for p in paras]),
-            interpreted=dt.interpreted))
+            interpreted=dt.interpreted, speaks_for=dt.speaks_for))
     for draft_index, dt in enumerate(draft.turns):
         if draft_index in remap and dt.interprets is not None:
             turns[remap[draft_index]].interprets = sorted(
@@ -225,6 +234,93 @@ def _assign_sections(turns: list[Turn], speakers: list[Speaker], cues: list[_Cue
             turn.section = SectionKind.QA
 
 
+_OFFICER_ROLE = re.compile(
+    r"\b(?:chief|ceo|cfo|coo|president|chair(?:man|woman)?|founder|investor relations|"
+    r"treasurer|controller|general counsel)\b|首席|总裁|總裁|董事长|董事長|投资者关系|投資者關係",
+    re.I)
+
+
+def _operators_by_behaviour(turns: list[Turn], speakers: list[Speaker],
+                            cues: list[_Cues]) -> None:
+    """A named speaker of no known part who announces questioners at least twice runs the
+    call: the operator ("Eric:" on a page that names the operator)."""
+    announcing: dict[int, int] = {}
+    for turn, cue in zip(turns, cues, strict=True):
+        if (cue.announces is not None and cue.operator_like
+                and turn.section is not SectionKind.SUMMARY):
+            announcing[turn.speaker] = announcing.get(turn.speaker, 0) + 1
+    for sid, count in announcing.items():
+        if count >= 2 and speakers[sid].kind is SpeakerKind.UNKNOWN:
+            speakers[sid].kind = SpeakerKind.OPERATOR
+
+
+def _askers_from_announcements(turns: list[Turn], speakers: list[Speaker],
+                               cues: list[_Cues]) -> None:
+    """Whoever speaks after the operator gives the floor to a questioner is an analyst,
+    whatever their title sounds like ("VP of Equity Research", "Director"), unless the
+    source lists them as an officer of the company."""
+    for k, cue in enumerate(cues):
+        if (cue.announces is None or turns[k].section is SectionKind.SUMMARY
+                or not _acts_as_operator(turns[k], speakers, cue)):
+            continue
+        name, firm = cue.announces
+        for turn in turns[k + 1:k + 3]:
+            sp = speakers[turn.speaker]
+            if (_acts_as_operator(turn, speakers, cues[turn.index])
+                    or turn.speaker == turns[k].speaker):
+                continue
+            if sp.name is None:
+                if sp.kind in (SpeakerKind.ANALYST, SpeakerKind.UNKNOWN) and sp.role:
+                    _name_from_announcement(turns, speakers, cues, turn.index, name, firm)
+                break
+            agrees = _names_agree(name, sp.name)
+            if sp.kind is SpeakerKind.UNKNOWN or (
+                    agrees and sp.kind is SpeakerKind.EXECUTIVE
+                    and not _OFFICER_ROLE.search(sp.role or "")):
+                sp.kind = SpeakerKind.ANALYST
+                if agrees and firm and not sp.affiliation:
+                    sp.affiliation = firm
+            break
+
+
+def _name_from_announcement(turns: list[Turn], speakers: list[Speaker], cues: list[_Cues],
+                             first: int, name: str, firm: str | None) -> None:
+    """An asker the source labels only "Analyst" takes the name the operator announced,
+    for the turns they speak until the operator next takes the floor."""
+    unnamed = turns[first].speaker
+    asker = next((s.id for s in speakers if s.name and _names_agree(s.name, name)
+                  and s.kind in (SpeakerKind.ANALYST, SpeakerKind.UNKNOWN)), None)
+    if asker is None:
+        asker = len(speakers)
+        speakers.append(Speaker(asker, name, speakers[unnamed].role, SpeakerKind.ANALYST,
+                                firm))
+    speakers[asker].kind = SpeakerKind.ANALYST
+    for turn in turns[first:]:
+        if _acts_as_operator(turn, speakers, cues[turn.index]):
+            break
+        if turn.speaker == unnamed:
+            turn.speaker = asker
+        if turn.speaks_for == unnamed:
+            turn.speaks_for = asker
+
+
+def _presenters_and_answerers(turns: list[Turn], speakers: list[Speaker],
+                              cues: list[_Cues]) -> None:
+    """A named speaker nobody introduced as a questioner, who gives prepared remarks or
+    answers an analyst, speaks for the company."""
+    after_question = False
+    for turn, cue in zip(turns, cues, strict=True):
+        if turn.section is SectionKind.SUMMARY:
+            continue
+        sp = speakers[turn.speaker]
+        operator = _acts_as_operator(turn, speakers, cue)
+        if (sp.kind is SpeakerKind.UNKNOWN and sp.name is not None and not operator
+                and (turn.section is SectionKind.PRESENTATION or after_question)):
+            sp.kind = SpeakerKind.EXECUTIVE
+        if turn.section is SectionKind.QA:
+            after_question = sp.kind is SpeakerKind.ANALYST or (after_question and not operator)
+
+
 def _link_interpretations(draft: Draft, turns: list[Turn], speakers: list[Speaker],
                           cues: list[_Cues], remap: dict[int, int]) -> None:
     """An English turn by someone who interprets, or that says it is a translation,
@@ -237,29 +333,103 @@ def _link_interpretations(draft: Draft, turns: list[Turn], speakers: list[Speake
     """
     decided = {remap[i] for i, dt in enumerate(draft.turns)
                if i in remap and dt.interprets is not None}
+    original = [t.lang is Lang.ZH or _foreign_placeholder(t) for t in turns]
     follows_zh: dict[int, int] = {}
     for prev, turn in itertools.pairwise(turns):
-        if (turn.lang is Lang.EN and prev.lang is Lang.ZH and prev.speaker != turn.speaker):
+        if (turn.lang is Lang.EN and original[prev.index] and not original[turn.index]
+                and prev.speaker != turn.speaker):
             follows_zh[turn.speaker] = follows_zh.get(turn.speaker, 0) + 1
     interpreters = {sid for sid, n in follows_zh.items()
                     if n >= 2 and speakers[sid].kind is not SpeakerKind.OPERATOR}
     interpreters |= {s.id for s in speakers if s.kind is SpeakerKind.INTERPRETER}
 
     for turn, cue in zip(turns, cues, strict=True):
-        if turn.index in decided or turn.lang is not Lang.EN or turn.index == 0:
+        if (turn.index in decided or turn.lang is not Lang.EN or turn.index == 0
+                or original[turn.index]):
             continue
-        if turn.speaker not in interpreters and not cue.translation:
+        voiced = _voiced_speaker(turn, speakers)
+        if turn.speaker not in interpreters and not cue.translation and voiced is None:
             continue
         if _acts_as_operator(turn, speakers, cue) and not cue.translation:
             continue
         run: list[int] = []
         j = turn.index - 1
-        while (j >= 0 and turns[j].lang is Lang.ZH and turns[j].speaker != turn.speaker
+        while (j >= 0 and original[j] and turns[j].speaker != turn.speaker
                and not _acts_as_operator(turns[j], speakers, cues[j])):
             run.append(j)
             j -= 1
-        if run:
+        if not run and cue.translation and not _translates_itself(turn):
+            run = _deferred_original(turn, turns, original)
+        if run and (voiced is None or any(turns[i].speaker == voiced for i in run)):
             turn.interprets = sorted(run)
+
+
+_FOREIGN_MARK = re.compile(
+    r"[\[(（【]\s*(?:foreign language|foreign speech|non-english|speaks? in (?:chinese|mandarin|"
+    r"cantonese|a foreign language)|in (?:chinese|mandarin|cantonese)|chinese|mandarin|"
+    r"speaking (?:chinese|mandarin))\s*[\])）】]", re.I)
+
+
+_DEFERRED_REACH = 8
+
+
+def _translates_itself(turn: Turn) -> bool:
+    """"[Foreign Language] I will translate myself": a speaker rendering their own words."""
+    head = turn.paragraphs[0].text[:300]
+    return bool(_FOREIGN_MARK.search(head)) or "myself" in head.lower()
+
+
+def _deferred_original(turn: Turn, turns: list[Turn], original: list[bool]) -> list[int]:
+    """A translation given later ("Let me now translate Mr. Zhou's answer") renders the
+    nearest run of Mandarin turns by someone else within the last few turns."""
+    j = turn.index - 1
+    while j >= max(0, turn.index - _DEFERRED_REACH) and not (
+            original[j] and turns[j].speaker != turn.speaker):
+        j -= 1
+    run: list[int] = []
+    while j >= 0 and original[j] and turns[j].speaker != turn.speaker:
+        run.append(j)
+        j -= 1
+    return run
+
+
+def _foreign_placeholder(turn: Turn) -> bool:
+    """A turn that is only a note that speech in another language was left out
+    ("[Foreign Language]"): the original an interpretation after it renders."""
+    text = turn.text
+    return len(text) < 80 and _FOREIGN_MARK.fullmatch(text.strip()) is not None
+
+
+_VOICE_CLAIM = re.compile(r"^\W{0,3}(?:\[[^\]]{1,30}\]\s*)?(?:this is|i am|i'm)\s+"
+                          r"(?:mr\.?\s+|ms\.?\s+|mrs\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                          r"(?=[.,;]|\s+(?:speaking|here)\b)")
+
+
+def _voiced_speaker(turn: Turn, speakers: list[Speaker]) -> int | None:
+    """An interpreter who opens with another speaker's name ("This is Zhou Wei. Thank you
+    all...") voices that speaker."""
+    m = _VOICE_CLAIM.match(turn.paragraphs[0].text)
+    if m is None:
+        return None
+    for s in speakers:
+        if s.id != turn.speaker and s.name and _names_agree(m.group("name"), s.name) and (
+                s.kind is not SpeakerKind.ANALYST):
+            return s.id
+    return None
+
+
+def _voices(turns: list[Turn], speakers: list[Speaker]) -> None:
+    """On whose behalf each interpretation speaks: the speaker of the turns it renders,
+    or, for a turn the source marks `[Interpreted]` under a manager's name, that manager."""
+    for turn in turns:
+        if turn.speaks_for is not None:
+            continue
+        if turn.interprets:
+            voiced = {turns[i].speaker for i in turn.interprets}
+            if len(voiced) == 1:
+                turn.speaks_for = voiced.pop()
+        elif turn.interpreted and speakers[turn.speaker].kind is SpeakerKind.EXECUTIVE:
+            turn.speaks_for = turn.speaker
 
 
 def _build_exchanges(turns: list[Turn], speakers: list[Speaker],
@@ -339,7 +509,8 @@ def _names_agree(a: str, b: str) -> bool:
 def _drop_unused_speakers(speakers: list[Speaker], turns: list[Turn], exchanges: list[Exchange]
                           ) -> tuple[list[Speaker], list[Turn], list[Exchange]]:
     """Renumber speakers densely, keeping only those who speak or ask."""
-    used = sorted({t.speaker for t in turns} | {e.asker for e in exchanges if e.asker is not None})
+    used = sorted({t.speaker for t in turns} | {e.asker for e in exchanges if e.asker is not None}
+                  | {t.speaks_for for t in turns if t.speaks_for is not None})
     if used == list(range(len(speakers))):
         return speakers, turns, exchanges
     new_id = {old: new for new, old in enumerate(used)}
@@ -349,6 +520,8 @@ def _drop_unused_speakers(speakers: list[Speaker], turns: list[Turn], exchanges:
         kept.append(Speaker(new_id[old], s.name, s.role, s.kind, s.affiliation))
     for t in turns:
         t.speaker = new_id[t.speaker]
+        if t.speaks_for is not None:
+            t.speaks_for = new_id.get(t.speaks_for)
     for e in exchanges:
         if e.asker is not None:
             e.asker = new_id[e.asker]

@@ -21,20 +21,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
 
 from db.search_index import version_hashes
 from reader.core.anchoring import TranscriptInfo
 from reader.core.model import Transcript
-from reader.core.source_file import SourceFileError, read_transcript_file, readable_name
+from reader.core.source_file import (
+    TRANSCRIPT_SUFFIXES,
+    SourceFileError,
+    read_transcript_file,
+    readable_name,
+)
 from reader.services.annotations import (
     AnnotationError,
     AnnotationService,
     ImportStatus,
 )
-
-TRANSCRIPT_SUFFIXES: Final = frozenset({".txt", ".text", ".md", ".markdown"})
-"""Inside folders only these are taken; a file named explicitly is always tried."""
 
 Progress = Callable[[int, int, str], None]
 """(files done, files in all, the file just handled)"""

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.anchoring import TranscriptInfo
-from reader.core.source_file import readable_name
+from reader.core.source_file import DIALOG_FILTER, readable_name
 from reader.services.library import ImportSummary, LibraryService
 from reader.services.search import period_span
 from reader.ui.library_worker import ImportJob, ImportSignals
@@ -332,7 +332,7 @@ class LibraryView(QWidget):
     def choose_files(self) -> None:
         """Ask for transcript files, then import them."""
         paths, _ = QFileDialog.getOpenFileNames(self, "Import Transcripts", self.start_directory,
-                                                "Transcripts (*.txt *.text *.md);;All files (*)")
+                                                DIALOG_FILTER)
         if paths:
             self.start_directory = str(Path(paths[0]).parent)
             self.import_paths(paths)

@@ -63,7 +63,7 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.core.model import SectionKind, SpeakerKind, Transcript
-from reader.core.source_file import readable_name
+from reader.core.source_file import DIALOG_FILTER, readable_name
 from reader.ui.actions import Key, window_action
 from reader.ui.annotation_controller import AnnotationController
 from reader.ui.discrepancy_panel import DiscrepancyPanel
@@ -100,7 +100,7 @@ LIBRARY_WAIT_MS = 2000
 """The longest the library waits for a start-up call's first paint before it opens."""
 WARM_UP_DELAY_MS = 1500
 """How long after a start-up call is aligned the parsers load for the next file."""
-TRANSCRIPT_FILTER = "Transcripts (*.txt *.text *.md);;All files (*)"
+TRANSCRIPT_FILTER = DIALOG_FILTER
 EXTRA_KEYS = (
     ("Find bar: next match", "Enter"),
     ("Find bar: previous match", "Shift+Enter"),

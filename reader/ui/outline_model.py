@@ -3,8 +3,11 @@
 Shape (one column):
 
     metadata item (company · period · date)
+    "Doubts · N"                        only when the outline is unsure of something
+        doubt (message)                 clicking one goes to the turn it concerns
     section "Prepared remarks"
-        turn (speaker, role)            presentation turns sit directly under their section
+        turn (speaker, role)            presentation turns sit directly under their section;
+                                        "⚠" marks a doubted turn, "for X" an interpreter's
     section "Questions and answers"
         exchange (asker, firm)          one per analyst question
             turn ...                    the question turns, then the answers
@@ -39,6 +42,8 @@ class NodeKind(IntEnum):
     SECTION = 2
     EXCHANGE = 3
     TURN = 4
+    DOUBTS = 5
+    DOUBT = 6
 
 
 class OutlineRole(IntEnum):
@@ -137,6 +142,7 @@ class OutlineModel(QAbstractItemModel):
     def _build(self) -> None:
         t = self._transcript
         self._add(self._metadata_node())
+        doubted = self._add_doubts()
         exchange_of_turn: dict[int, int] = {}
         for n, exchange in enumerate(t.exchanges):
             for i in sorted(exchange.question + exchange.answer):
@@ -158,11 +164,29 @@ class OutlineModel(QAbstractItemModel):
             for turn in turns:
                 ex = exchange_of_turn.get(turn.index)
                 if ex is None:
-                    self._add_turn(turn, section, None)
+                    self._add_turn(turn, section, None, doubted.get(turn.index))
                     continue
                 if ex not in placed:
                     placed[ex] = self._exchange_node(ex, section, turn.index)
-                self._add_turn(turn, placed[ex], ex)
+                self._add_turn(turn, placed[ex], ex, doubted.get(turn.index))
+
+    def _add_doubts(self) -> dict[int, str]:
+        """A "Doubts" branch under the metadata, so a guessed outline reads as one; returns
+        each doubted turn's first doubt."""
+        doubts = self._transcript.doubts
+        if not doubts:
+            return {}
+        branch = self._add(_Node(
+            NodeKind.DOUBTS, f"Doubts · {len(doubts)}", _NO_PARENT, 0,
+            tooltip=tooltip_text("Parts of this outline are guesses:",
+                                 *(d.message for d in doubts[:8]))))
+        doubted: dict[int, str] = {}
+        for d in doubts:
+            self._add(_Node(NodeKind.DOUBT, d.message, branch, 0, turn=d.turn,
+                            tooltip=tooltip_text(d.message)))
+            if d.turn is not None:
+                doubted.setdefault(d.turn, d.message)
+        return doubted
 
     def _metadata_node(self) -> _Node:
         t = self._transcript
@@ -193,11 +217,16 @@ class OutlineModel(QAbstractItemModel):
             tooltip=tooltip_text(f"Question {n + 1} of {len(t.exchanges)}: {who}",
                                  _snippet(first_question))))
 
-    def _add_turn(self, turn: Turn, parent: int, exchange: int | None) -> None:
+    def _add_turn(self, turn: Turn, parent: int, exchange: int | None,
+                  doubt: str | None = None) -> None:
         t = self._transcript
         speaker = t.speaker_of(turn)
+        voiced = (t.speakers[turn.speaks_for] if turn.speaks_for is not None
+                  and turn.speaks_for != turn.speaker else None)
         if turn.interprets:
             what = "interpretation of turn " + ", ".join(str(i + 1) for i in turn.interprets)
+            if voiced is not None:
+                what += f", on behalf of {voiced.label}"
         elif turn.interpreted:
             what = "interpreted (original not in the source)"
         else:
@@ -208,13 +237,17 @@ class OutlineModel(QAbstractItemModel):
             label = _snippet(turn.paragraphs[0].text, 80)
         else:
             label = _speaker_label(speaker)
+            if voiced is not None:
+                label += f" for {voiced.label}"
+        if doubt is not None:
+            label = "⚠ " + label
         node_id = self._add(_Node(
             NodeKind.TURN, label, parent, 0, turn=turn.index,
             section=turn.section, speaker=speaker.id, exchange=exchange, lang=turn.lang,
             interpretation=bool(turn.interprets or turn.interpreted),
             tooltip=tooltip_text(
                 f"Turn {turn.index + 1}: {speaker.label}, {speaker.kind.value}", what,
-                _snippet(turn.text))))
+                f"Doubt: {doubt}" if doubt else "", _snippet(turn.text))))
         self._node_of_turn[turn.index] = node_id
 
     # Lookups ---------------------------------------------------------------------------
@@ -304,7 +337,7 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.tooltip
         if role == Qt.ItemDataRole.FontRole:
-            if node.kind in (NodeKind.METADATA, NodeKind.SECTION):
+            if node.kind in (NodeKind.METADATA, NodeKind.SECTION, NodeKind.DOUBTS):
                 font = QFont()
                 font.setBold(True)
                 return font

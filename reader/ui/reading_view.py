@@ -110,6 +110,16 @@ _TAIL_AFTER_PAINT_MS = 10  # the first slice leaves the first paint a moment to 
 Span = tuple[int, int]
 
 
+def paragraph_time_text(time: tuple[float, float | None]) -> str:
+    """`Said at 01:02:03–01:02:40`, as the tooltip shows a paragraph's time."""
+    def clock(seconds: float) -> str:
+        whole = int(seconds)
+        return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+    start, end = time
+    return f"Said at {clock(start)}" + (f"–{clock(end)}" if end is not None else "")
+
+
 @dataclass(slots=True)
 class _Shown:
     """One displayed paragraph: its turn, its map, where its text starts in the document."""
@@ -810,6 +820,23 @@ class ReadingView(QTextEdit):
         ids = set(self.highlight_ids_at(pos))
         return "\n".join(m.tip for m in self._marks if m.id in ids and m.tip)
 
+    def _time_tip_at(self, point: QPoint) -> str:
+        """When the paragraph under the pointer was said, where the source times it."""
+        pos = self._document_position_under(point)
+        t = self._transcript
+        if pos < 0 or t is None:
+            return ""
+        k = bisect_right(self._shown_starts, pos) - 1
+        if k < 0 or pos > self._shown[k].doc_end:
+            return ""
+        shown = self._shown[k]
+        if not 0 <= shown.turn < len(t.turns):
+            return ""
+        for para in t.turns[shown.turn].paragraphs:
+            if para.start <= shown.para.source_start < max(para.end, para.start + 1):
+                return paragraph_time_text(para.time) if para.time else ""
+        return ""
+
     # -- alignment ----------------------------------------------------------------------------
 
     def sentence_alignment(self) -> TranscriptAlignment | None:
@@ -1052,7 +1079,8 @@ class ReadingView(QTextEdit):
                 self._align_timer.start(0)
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
             message = "\n".join(filter(None, (self._discrepancy_message_at(e.pos()),
-                                               self._highlight_tip_at(e.pos()))))
+                                               self._highlight_tip_at(e.pos()),
+                                               self._time_tip_at(e.pos()))))
             if message:
                 QToolTip.showText(e.globalPos(), tooltip_text(*message.split("\n")),
                                   self.viewport())

@@ -324,6 +324,27 @@ def test_dropped_files_are_opened(qtbot, window: MainWindow, short_call: Path):
     qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=30_000)
 
 
+def test_dropped_documents_open_in_tabs_and_the_open_dialog_offers_them(
+        qtbot, window: MainWindow, messages: list[str]):
+    from reader.ui.main_window import TRANSCRIPT_FILTER
+
+    for pattern in ("*.pdf", "*.docx", "*.html", "*.htm", "*.vtt", "*.srt", "*.json", "*.txt"):
+        assert pattern in TRANSCRIPT_FILTER.split(";;")[0], pattern
+    docs = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+    files = [docs / "qingshan_speakers.docx", docs / "baiyun_call.vtt",
+             docs / "yunfeng_article.html"]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    enter = drag_event(QDragEnterEvent, mime)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, drag_event(QDropEvent, mime))
+    qtbot.waitUntil(lambda: window.tabs.count() == 3, timeout=30_000)
+    assert messages == []
+    containers = sorted(d.transcript.source.container for d in window.documents())
+    assert containers == ["docx", "html", "vtt"]
+
+
 def test_a_drag_without_files_is_refused(window: MainWindow):
     mime = QMimeData()
     mime.setText("just text")

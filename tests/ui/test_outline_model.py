@@ -226,3 +226,31 @@ def test_seed_outlines_pass_the_model_tester(qtmodeltester, seeds_dir: Path):
             {n for n, e in enumerate(t.exchanges)
              if any(t.turns[i].section is SectionKind.QA for i in e.question + e.answer
                     if 0 <= i < len(t.turns))}), path.name
+
+
+def test_doubts_branch_lists_what_the_outline_is_unsure_of(qtmodeltester) -> None:
+    from reader.core.model import Doubt
+
+    t = make_transcript()
+    t.turns[2].speaks_for = 1
+    t.doubts = [Doubt("long_turn", "turn 5 (Ida Vance, analyst) is 6× the Q&A's median", 4),
+                Doubt("silent_participant", "Ada Holt is listed but never speaks")]
+    model = OutlineModel(t)
+    qtmodeltester.check(model)
+    top = children(model, QModelIndex())
+    assert top[1].data() == "Doubts · 2"
+    assert top[1].data(OutlineRole.KindRole) == NodeKind.DOUBTS
+    doubts = children(model, top[1])
+    assert [d.data(OutlineRole.TurnIndexRole) for d in doubts] == [4, None]
+    assert doubts[1].data() == "Ada Holt is listed but never speaks"
+    turn = model.index_for_turn(4)
+    assert turn.data().startswith("⚠ ") and "Doubt: turn 5" in turn.data(Qt.ItemDataRole.ToolTipRole)
+    voiced = model.index_for_turn(2)
+    assert voiced.data() == "Maya Sun (Investor Relations) for Lin Qiao"
+    assert "on behalf of Lin Qiao" in voiced.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_no_doubts_no_branch() -> None:
+    model = OutlineModel(make_transcript())
+    kinds = [i.data(OutlineRole.KindRole) for i in children(model, QModelIndex())]
+    assert NodeKind.DOUBTS not in kinds

@@ -424,3 +424,28 @@ def test_seed_shows_every_turn_with_pairs_level(view, seeds_dir: Path, name: str
     view.set_script("s2t")
     for index in zh:
         assert "們" in view.displayed_text_of_turn(index)
+
+
+def test_tooltip_says_when_a_timed_paragraph_was_said(view):
+    vtt = Path(__file__).resolve().parents[1] / "fixtures" / "documents" / "baiyun_call.vtt"
+    t = parse_bytes(vtt.read_bytes(), vtt.name)
+    view.set_transcript(t)
+    para = t.turns[3].paragraphs[0]  # Ruth Kamau, 00:00:25.500 --> 00:00:40.000
+    doc = view._document_span(para.start + 2, para.start + 3)
+    assert doc is not None
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(doc[0])
+    rect = view.cursorRect(cursor)
+    tip = view._time_tip_at(QPoint(rect.left() + 1, rect.center().y()))
+    assert tip == "Said at 00:00:25–00:00:40"
+
+
+def test_untimed_paragraphs_have_no_time_tooltip(view, lanting):
+    view.set_transcript(lanting)
+    para = lanting.turns[1].paragraphs[0]
+    doc = view._document_span(para.start + 2, para.start + 3)
+    assert doc is not None
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(doc[0])
+    rect = view.cursorRect(cursor)
+    assert view._time_tip_at(QPoint(rect.left() + 1, rect.center().y())) == ""

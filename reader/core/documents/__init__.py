@@ -33,7 +33,7 @@ class Extracted:
 
     text: str
     container: str
-    """`pdf`, `docx`, `html`, `vtt`, `srt` or `json`."""
+    """`pdf`, `docx`, `html`, `vtt`, `srt`, `json`, `csv` or `tsv`."""
     encoding: str = "utf-8"
     """For text containers (HTML, subtitles, JSON) the codec their bytes were decoded with."""
     notes: tuple[str, ...] = ()
@@ -42,9 +42,10 @@ class Extracted:
 
 # container -> module under reader.core.documents that defines `extract(data: bytes) -> Extracted`
 _FRONT_ENDS = {"pdf": "pdf", "docx": "docx", "html": "html", "vtt": "subtitles",
-               "srt": "subtitles", "json": "json_transcript"}
+               "srt": "subtitles", "json": "json_transcript", "csv": "table",
+               "tsv": "table"}
 _SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html",
-             ".vtt": "vtt", ".srt": "srt", ".json": "json"}
+             ".vtt": "vtt", ".srt": "srt", ".json": "json", ".csv": "csv", ".tsv": "tsv"}
 
 
 def container_of(data: bytes, name: str) -> str | None:

@@ -13,16 +13,30 @@ which still gives the structure pass something to outline.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum, auto
 from functools import lru_cache
 
-from reader.core.draft import Draft, DraftTurn
-from reader.core.metadata import find_ticker, normalize_period, parse_date
+from reader.core.draft import Draft, DraftSpeaker, DraftTurn
+from reader.core.formats.bilingual import Bilingual, Part, read_bilingual
+from reader.core.metadata import (
+    find_ticker,
+    header_field,
+    normalize_period,
+    parse_compact_date,
+    parse_date,
+)
 from reader.core.model import Meta, SectionKind, SpeakerKind
-from reader.core.roles import ASKER_ANNOUNCEMENT, LINE_OF, OPERATOR_CUES, kind_from_role
+from reader.core.roles import (
+    ASKER_ANNOUNCEMENT,
+    GO_TO_ANNOUNCEMENT,
+    LINE_OF,
+    OPERATOR_CUES,
+    kind_from_role,
+)
 from reader.core.textspans import Line, lines, paragraphs
 
 # --- vocabulary -----------------------------------------------------------------------
@@ -56,7 +70,8 @@ segment segments strategy growth year quarter quarterly annual fiscal cash flow 
 eps ebitda dividend dividends expenses costs customers products markets china chinese
 english mandarin original q&a prepared closing opening instructions replay disclosure
 bank banks capital securities partners research advisors advisers asset investments
-investment fund funds equity equities markets brokerage
+investment fund funds equity equities markets brokerage trust realty properties property
+reit division associates financial bancorp bancshares
 """
 _NON_NAME = frozenset(_NON_NAME_WORDS.split())
 
@@ -97,6 +112,12 @@ _CJK_NON_NAME = frozenset(_CJK_NON_NAME_WORDS.split())
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·・]{2,5}")
+_CJK_TITLED_NAME = re.compile(
+    r"(?P<role>(?:[\u4e00-\u9fff]{0,8}(?:首席|总裁|總裁|董事|总监|總監|经理|經理|副总|副總|主席|"
+    r"执行官|執行官|财务官|財務官|秘书|秘書|分析师|分析師|研究员|研究員|提问者|提問者|投资者关系|"
+    r"投資者關係)[\u4e00-\u9fff]{0,6}))[ \u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})"
+    r"(?:[(（](?P<firm>[^()（）]{1,30})[)）])?")
+"""`职称 姓名`, as Chinese minutes label speakers: 首席执行官 王建国, 提问者 张伟（中金公司）."""
 _CJK_HONORIFIC = re.compile(r"(?:先生|女士|博士|小姐|总|總)$")
 
 _SECTION_PRESENTATION = re.compile(
@@ -125,6 +146,28 @@ _PARTICIPANT_HEADINGS: dict[str, SpeakerKind] = {
     "分析师": SpeakerKind.ANALYST, "分析師": SpeakerKind.ANALYST,
 }
 
+_SUMMARY_HEADING = re.compile(
+    r"(?:ai |call |earnings call |executive |key |quick )?(?:summary|takeaways|highlights|"
+    r"analysis|points)|(?:industry |key )?glossary|risks(?: and opportunities)?|"
+    r"earnings call analysis|key (?:metrics|figures)|what (?:management|they) said|"
+    r"摘要|要点|要點|纪要摘要|紀要摘要|核心要点|核心要點|术语表|術語表")
+"""Headings a website puts over text it generated about the call."""
+_TRANSCRIPT_HEADING = re.compile(
+    r"(?:full |complete )?(?:(?:earnings |conference |earnings conference )?call )?transcript"
+    r"|(?:full |complete )?(?:earnings )?(?:conference )?call transcript|会议实录|會議實錄|全文")
+"""A heading after which the call itself is written out."""
+_FOOTER_START = re.compile(
+    r"more [a-z0-9.]{1,8} analysis|all earnings call transcripts|stocks mentioned|"
+    r"this article is a transcript\b.*|"
+    r"related (?:articles|transcripts)|premium investing services")
+"""Lines a web page puts after the call: nothing after them is speech."""
+_LEGAL_HEADING = re.compile(
+    r"(?:legal )?disclaimers?|forward[- ]looking (?:information|statements?)|"
+    r"safe harbou?r(?: statement)?|cautionary (?:note|statement)s?|免责声明|免責聲明")
+"""Headings over legal text that is part of the page, not of the call."""
+_FACT_BULLET = re.compile(r"[A-Z][^:\n]{1,80}?(?:--|:)\s*\S")
+"""A generated key-figure line: `Revenue-- $80 million`, `NRR: 120%`."""
+
 _CHROME_LINES = """
 sign in|sign up|log in|login|log out|sign out|share|print|advertisement|ad|all transcripts|
 premium|subscribe|follow|menu|home|search|back to top|download|listen|read more|related|
@@ -142,7 +185,8 @@ _CHROME = re.compile(
     r"published\s*:|logo of\b|(?:click|tap) here\b|read (?:the )?full\b|"
     r"\d{1,3} min(?:ute)?s? read$|(?:jump|skip) to\b|"
     r"(?:listen to|play) (?:this|the) (?:call|audio)\b|"
-    r"https?://\S{1,300}$|this article is a transcript\b|"
+    r"https?://\S{1,300}$|this article is a transcript\b|[=━─_~*#-]{3,}$|"
+    r"(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|"
     r"(?:the )?motley fool (?:has|transcribing)\b|"
     r"disclaimer\s*[:：]?$")
 """Chrome recognised by how the line starts."""
@@ -163,6 +207,18 @@ _GENERIC_NAME = re.compile(r"\b(?:unidentified|unknown|analyst|participant|execu
 _UNNAMED = re.compile(r"(?:unknown|unidentified)[ _](?:speaker|participant|analyst|caller|"
                       r"executive|company representative|male|female|operator)(?: \d{1,2})?")
 """Labels transcribers give a voice they could not name ("Unidentified Participant")."""
+_ROLE_ONLY = re.compile(r"(?:analyst|questioner|caller|participant|executive|management|"
+                        r"company representative|interpreter|translator|question|answer|q|a|"
+                        r"分析师|分析師|提问者|提問者|提问|提問|问|問|答|回答|管理层|管理層|"
+                        r"翻译|翻譯)")
+_QA_LABEL_KIND = {
+    "q": SpeakerKind.ANALYST, "question": SpeakerKind.ANALYST, "questioner": SpeakerKind.ANALYST,
+    "问": SpeakerKind.ANALYST, "問": SpeakerKind.ANALYST, "提问": SpeakerKind.ANALYST,
+    "提問": SpeakerKind.ANALYST, "提问者": SpeakerKind.ANALYST, "提問者": SpeakerKind.ANALYST,
+    "a": SpeakerKind.EXECUTIVE, "answer": SpeakerKind.EXECUTIVE, "答": SpeakerKind.EXECUTIVE,
+    "回答": SpeakerKind.EXECUTIVE}
+"""A label that gives only the speaker's part ("Analyst:"): a voice the source does not
+name, whose name the operator's introduction may give."""
 _INTERPRETED_MARK = re.compile(r"^\s*[\[(（【](?:interpreted|interpretation|translated|"
                                r"translation|翻译|翻譯|传译|傳譯)[\])）】]", re.I)
 _TITLE_CUE = re.compile(
@@ -173,16 +229,28 @@ _COMPANY_SUFFIX = re.compile(
     r"n\.v|s\.a)\.?$|(?:公司|集团|集團|控股|科技)$", re.I)
 _COMPANY_STOP = re.compile(
     r"\s*[(（]|\s[-–—|:]\s|[:：]|(?:^|\s)(?:Q[1-4]|[1-4]Q|FY|H[12]|fiscal|full[- ]year|first|second|"
-    r"third|fourth|(?:19|20)\d\d|earnings|conference call|quarterly|annual)\b|(?:19|20)\d\d\s*年",
+    r"third|fourth|(?:19|20)\d\d|earnings|conference call|quarterly|annual)\b|(?:19|20)\d\d\s*年|"
+    r"_(?:19|20)\d{6}\b",
     re.I)
 _WELCOME = re.compile(
-    r"welcome (?:everyone |you )?to (?:the )?(?P<co>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)(?:'s|’s)?\s+"
+    r"(?:welcome (?:everyone |you |all )?to|joining (?:us )?(?:for |on |in )?)\s*(?:the |today's |this )?"
+    r"(?:(?:first|second|third|fourth|full[- ]year|fiscal|quarter|year|Q[1-4]|[1-4]Q|FY|"
+    r"(?:19|20)\d\d)[\s-]+)*(?P<co>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)(?:'s|’s)?\s+"
     r"(?:first|second|third|fourth|full[- ]year|fiscal|(?:19|20)\d\d|Q[1-4]|[1-4]Q|FY|earnings|"
-    r"quarterly|annual|conference)\b", re.I)
+    r"quarterly|annual|conference)\b"
+    r"|(?:earnings|conference|results) (?:conference )?call for (?P<co2>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)"
+    r"(?=[.;]|,\s|\s+(?:this|today|on|at)\b)", re.I)
+_SPOKEN_DATE = re.compile(r"\b(?:as of |on )?today,?\s+(?:is\s+)?(?:\w+day,\s+)?(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d)")
+""""... only as of today, November 2, 2022": the call's date in the safe-harbour words."""
 _ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "IR", "VP", "EVP", "SVP", "Q",
                             "QA", "MD", "GM", "ET", "PT", "EST", "EDT"})
 
 _HEAD_LIMIT = 6000
+_LEADING_LABEL = re.compile(r"[^:：\n]{1,40}[:：]\s*")
+_FIELD_LINES = 60
+_SCRAPE_FIELD = re.compile(r"(?:url|link|source|scraped|translated|backend|characters|"
+                           r"paragraphs|words|retrieved|downloaded)\s*:", re.I)
+"""How far down a `Company:` / `Ticker:` header block is looked for."""
 _MAX_LABEL = 160
 
 
@@ -243,7 +311,8 @@ def _latin_name(s: str) -> bool:
 
 def _name_ok(name: str) -> bool:
     low = name.casefold()
-    if low in _OPERATOR_NAMES or low in _INTERPRETER_NAMES or _UNNAMED.fullmatch(low):
+    if (low in _OPERATOR_NAMES or low in _INTERPRETER_NAMES or _UNNAMED.fullmatch(low)
+            or _ROLE_ONLY.fullmatch(low)):
         return True
     if _HAN.search(name):
         return _cjk_name(name)
@@ -307,7 +376,19 @@ def _parse_label_cached(label: str) -> _Label | None:
     # First cut off the name by the header's shape; only a name-like one is worth the rest.
     m = _PAREN_END.fullmatch(label)
     parts: list[str]
-    if m:
+    titled = _CJK_TITLED_NAME.fullmatch(label)
+    if titled and _cjk_name(titled.group("name")):  # 首席执行官 王建国 / 提问者 张伟（中金公司）
+        inner = titled.group("firm")
+        parts = [titled.group("name"), titled.group("role")] + ([inner] if inner else [])
+        shape = "paren"
+        if inner:
+            return _Label(parts[0], titled.group("role"), inner, True,
+                          _label_kind(parts[0], titled.group("role"), inner), shape)
+    elif m and _ROLE_ONLY.fullmatch(m.group("name").strip().casefold()) and _name_ok(
+            m.group("inner").strip()) and not _ROLE_ONLY.fullmatch(
+                m.group("inner").strip().casefold()):
+        shape, parts = "paren", [m.group("inner"), m.group("name")]  # Analyst (Jane Doe)
+    elif m:
         shape, parts = "paren", [m.group("name"), m.group("inner")]
     elif _DASH_SPLIT.search(label):
         shape, parts = "dash", _DASH_SPLIT.split(label)
@@ -324,6 +405,9 @@ def _parse_label_cached(label: str) -> _Label | None:
     else:
         shape, parts = "plain", [label]
     name = parts[0].strip()
+    if (len(parts) == 2 and shape in ("dash", "hyphen") and _titled(name)
+            and _name_ok(parts[1].strip())):
+        name, parts = parts[1].strip(), [parts[1], parts[0]]  # "Chief Financial Officer — Jane Doe"
     if not name or not _name_ok(name):
         return None
     rest = [p.strip() for p in parts[1:] if p.strip()]
@@ -345,16 +429,34 @@ def _parse_label_cached(label: str) -> _Label | None:
                   _label_kind(name, role, affiliation), shape)
 
 
+def reads_as_speaker_label(label: str) -> bool:
+    """Whether this parser takes `label` (the inside of `**label**`) as a speaker header;
+    document front ends ask before writing a bold line as one."""
+    parsed = _parse_label(label)
+    return parsed is not None and not (parsed.explicit and parsed.kind is SpeakerKind.UNKNOWN)
+
+
 def _role_line(s: str) -> tuple[str | None, str | None] | None:
     """(role, affiliation) if `s` reads as the role line under a name line."""
-    if not s or len(s) > 100 or not s[0].isalpha() or not _titled(s) or _latin_name(s):
+    if not s or len(s) > 160 or not s[0].isalpha() or not _titled(s) or _latin_name(s):
         return None
     if s[-1] in _TERMINAL and not re.search(r"\b(?:Inc|Co|Corp|Ltd|L\.P|LLC)\.$", s):
         return None
-    if len(s.split()) > 12:
+    # "Firm, Research Division - MD & Senior Equity Research Analyst" runs long; a title
+    # alone ("Chief Executive Officer") does not.
+    if len(s.split()) > (20 if re.search(r" [-–—] |, ", s) else 12):
         return None
     role, affiliation = _split_role(s)
     return (role, affiliation) if role else None
+
+
+def _entry_second_line(s: str) -> tuple[str | None, str | None] | None:
+    """(role, firm) from the line under a participant's name: a title line, or a firm
+    ("Lakeshore Capital Markets Inc.," whose division wraps onto the next line)."""
+    rl = _role_line(s)
+    if rl is None and len(s) <= 80 and _COMPANY_SUFFIX.search(s.rstrip(",;& ")):
+        rl = (None, s.rstrip(",;& "))
+    return rl
 
 
 # --- lines ----------------------------------------------------------------------------
@@ -367,6 +469,10 @@ class _Cls(Enum):
     PARTICIPANTS = auto()  # a participant-list heading
     ENTRY = auto()  # a participant-list entry
     META = auto()  # a title or date line in the head of the file
+    SUMMARY = auto()  # a heading over text the website generated (summary, takeaways, glossary)
+    TRANSCRIPT = auto()  # "Full Conference Call Transcript": the call itself starts here
+    FOOTER = auto()  # "More MDB analysis", "Stocks Mentioned": the page after the call
+    GENERATED = auto()  # a line of generated text under a summary heading
     OTHER = auto()
 
 
@@ -381,7 +487,8 @@ def _classify(s: str) -> _Cls:
     if not s:
         return _Cls.BLANK
     if len(s) > 400:
-        return _Cls.OTHER
+        # Long lines are speech, except the footer a page closes the call with.
+        return _Cls.FOOTER if _FOOTER_START.fullmatch(s[:1500].casefold()) else _Cls.OTHER
     if len(s) == 1 and s.isupper():
         return _Cls.CHROME  # an avatar initial over a name ("M" / "Mandy Dong")
     return _classify_short(s)
@@ -397,6 +504,12 @@ def _classify_short(s: str) -> _Cls:
             return _Cls.PRESENTATION
         if h in _PARTICIPANT_HEADINGS:
             return _Cls.PARTICIPANTS
+        if _SUMMARY_HEADING.fullmatch(h):
+            return _Cls.SUMMARY
+        if _TRANSCRIPT_HEADING.fullmatch(h):
+            return _Cls.TRANSCRIPT
+        if _FOOTER_START.fullmatch(h):
+            return _Cls.FOOTER
     if len(s) <= 400:
         low = s.casefold().strip("*_ ")
         if (low in _CHROME_EXACT or _CHROME.match(low)
@@ -468,15 +581,38 @@ class _Parse:
         self.text = text
         self.lines: list[Line] = lines(text)
         self.s: list[str] = [ln.stripped for ln in self.lines]
+        self.bilingual = read_bilingual(self.lines)
+        if self.bilingual is not None:
+            self._read_through_bilingual(self.bilingual)
         self.cls: list[_Cls] = [_classify(s) for s in self.s]
+        if self.bilingual is not None:
+            for i, part in self.bilingual.parts.items():
+                if part in (Part.ZH, Part.REPEAT):
+                    self.cls[i] = _Cls.CHROME  # read as the English line's rendering
         self.participants: dict[str, _Participant] = {}
         self.cands: dict[int, _Cand] = {}
         self.accepted: dict[int, _Cand] = {}
         self.draft = Draft()
 
+    def _read_through_bilingual(self, b: Bilingual) -> None:
+        """Headers, headings and lists are found in the English content of each line."""
+        for i, start in b.content.items():
+            ln = self.lines[i]
+            self.s[i] = self.text[start:ln.end].strip(" \t\u3000\xa0")
+            if b.parts[i] is Part.HEADING:
+                self.s[i] = self.s[i].rstrip("━ ")
+
+    def _content_start(self, i: int) -> int:
+        """Where line `i`'s own words start (after a `[ 12] [EN]` number and tag)."""
+        line = self.lines[i]
+        if self.bilingual is not None and i in self.bilingual.content:
+            return self.bilingual.content[i]
+        return line.start + max(line.text.find(self.s[i][:1]), 0)
+
     # -- driver
 
     def run(self) -> Draft:
+        self._generated_text()
         self._participant_lists()
         for i in range(len(self.lines)):
             if self.cls[i] is _Cls.OTHER:
@@ -491,8 +627,34 @@ class _Parse:
         self._refine_kinds(turns)
         for t in turns:
             interpreted = bool(_INTERPRETED_MARK.match(self.text[t.spans[0][0]:t.spans[0][1]]))
-            self.draft.turns.append(DraftTurn(t.speaker, t.spans, t.section, interpreted))
+            if self.bilingual is None:
+                self.draft.turns.append(DraftTurn(t.speaker, t.spans, t.section, interpreted))
+                continue
+            original = len(self.draft.turns)
+            self.draft.turns.append(DraftTurn(t.speaker, t.spans, t.section, interpreted, []))
+            rendering = self._renderings(t.spans, self.bilingual)
+            if rendering:
+                self.draft.turns.append(DraftTurn(t.speaker, rendering, t.section, True,
+                                                  [original], speaks_for=t.speaker))
         return self.draft
+
+    def _renderings(self, spans: list[tuple[int, int]], b: Bilingual) -> list[tuple[int, int]]:
+        """The Chinese lines that render these English paragraphs, without a repeated
+        speaker label (`Jane Doe：谢谢`)."""
+        starts = [ln.start for ln in self.lines]
+        out: list[tuple[int, int]] = []
+        for start, _ in spans:
+            i = bisect.bisect_right(starts, start) - 1
+            zh = b.zh_of.get(i)
+            if zh is None:
+                continue
+            begin, end = b.content[zh], self.lines[zh].end
+            if start > b.content.get(i, start):  # the English line opened with its header
+                m = _LEADING_LABEL.match(self.text, begin, end)
+                if m:
+                    begin = m.end()
+            out.append((begin, end))
+        return out
 
     # -- participant lists
 
@@ -521,7 +683,7 @@ class _Parse:
             last: _Label | None = None
             while i < n:
                 c = self.cls[i]
-                if c is _Cls.BLANK:
+                if c in (_Cls.BLANK, _Cls.CHROME):  # a rendering of the entry, page furniture
                     i += 1
                     continue
                 if c is _Cls.PARTICIPANTS:
@@ -531,10 +693,8 @@ class _Parse:
                 if c is not _Cls.OTHER:
                     break
                 s = self.s[i]
-                if last is not None and not last.explicit and self._entry(s) is None:
-                    rl = _role_line(s)
-                    if rl is None and _COMPANY_SUFFIX.search(s) and len(s) <= 80:
-                        rl = (None, s)
+                if last is not None and not last.explicit and self._second_line(i):
+                    rl = _entry_second_line(s)
                     if rl is not None:  # the second line of a two-line entry
                         last.role, last.affiliation = last.role or rl[0], rl[1]
                         last.explicit = True
@@ -542,13 +702,26 @@ class _Parse:
                         self.cls[i] = _Cls.ENTRY
                         i += 1
                         continue
+                if (last is not None and last.explicit and self.cls[i - 1] is _Cls.ENTRY
+                        and self._wrapped_on(i)):
+                    # The entry's title or firm wrapped onto this line.
+                    if last.role and not last.affiliation and _titled(s):
+                        last.role = f"{last.role} {s}"
+                    else:
+                        joiner = ", " if self.s[i - 1].endswith(",") else " "
+                        last.affiliation = joiner.join(
+                            p for p in (last.affiliation or last.role, s) if p)
+                    self._add_participant(last, kind)
+                    self.cls[i] = _Cls.ENTRY
+                    i += 1
+                    continue
                 lab = self._entry(s)
                 if lab is None:
                     break
                 j = self._next_nonblank(i + 1)
                 if j is not None and self.cls[j] is _Cls.OTHER and self._entry(self.s[j]) is None:
                     nxt = self._candidate(j)
-                    if not ((not lab.explicit and _role_line(self.s[j]))
+                    if not ((not lab.explicit and _entry_second_line(self.s[j]))
                             or (nxt is not None and (nxt.strong or nxt.body_start is not None))):
                         break  # followed by speech: a turn header, and the list is over
                 self._add_participant(lab, kind)
@@ -556,13 +729,93 @@ class _Parse:
                 last = lab
                 i += 1
 
+    def _generated_text(self) -> None:
+        """Text under a summary heading, or any body text above a "Full Transcript"
+        heading, was written by the website, not said on the call; everything after a
+        page footer ("Stocks Mentioned", "More MDB analysis") is page furniture."""
+        n = len(self.lines)
+        marks = [i for i, c in enumerate(self.cls) if c is _Cls.TRANSCRIPT]
+        start = marks[-1] if marks else 0
+        if not any(self.cls[i] is _Cls.OTHER and _sentence_like(self.s[i]) for i in range(start)):
+            start = 0  # a title ("Earnings Call Transcript") at the top, not a divider
+        for i in marks:
+            if i != start:
+                self.cls[i] = _Cls.CHROME
+        # Above the divider, generated text starts at the first summary or participants
+        # heading or sentence; from there key-figure bullets ("Revenue-- $80 million") and
+        # prose are the website's.
+        first = next((i for i in range(start) if self.cls[i] in (_Cls.SUMMARY, _Cls.PARTICIPANTS)
+                      or (self.cls[i] is _Cls.OTHER and _sentence_like(self.s[i]))), start)
+        generated = legal = False
+        for i in range(n):
+            c = self.cls[i]
+            if _LEGAL_HEADING.fullmatch(_heading_text(self.s[i])) and len(self.s[i]) <= 60:
+                legal = True  # a disclaimer block: furniture up to the next section
+                self.cls[i] = _Cls.CHROME
+                continue
+            if legal:
+                if c in (_Cls.PARTICIPANTS, _Cls.PRESENTATION, _Cls.QA, _Cls.TRANSCRIPT,
+                         _Cls.SUMMARY):
+                    legal = False
+                elif c is _Cls.OTHER:
+                    self.cls[i] = _Cls.CHROME
+                    continue
+            if c is _Cls.SUMMARY and not self._stands_alone(i):
+                self.cls[i] = c = _Cls.OTHER  # "Key Highlights" inside a speech is speech
+            if c is _Cls.SUMMARY:
+                generated = True
+            elif c in (_Cls.TRANSCRIPT, _Cls.PRESENTATION, _Cls.QA):
+                generated = False
+            elif c is _Cls.OTHER and (generated or (
+                    first <= i < start and (_sentence_like(self.s[i])
+                                            or _FACT_BULLET.match(self.s[i])))):
+                self.cls[i] = _Cls.GENERATED
+            elif c is _Cls.FOOTER:
+                for j in range(i, n):
+                    if self.cls[j] is not _Cls.BLANK:
+                        self.cls[j] = _Cls.CHROME
+                return
+
+    def _wrapped_on(self, i: int) -> bool:
+        """Whether line `i` continues the entry line above it ("Executive VP & Chief" /
+        "Financial Officer", "Lakeshore Capital Markets Inc.," / "Research Division")."""
+        s, above = self.s[i], self.s[i - 1]
+        if len(s) > 80 or self._entry(s) is not None:
+            return False
+        return above.endswith((",", "&", "-", " and", " of")) or _titled(s) or bool(
+            re.fullmatch(r"(?:[A-Z][\w&.'’-]*\s?){1,4}(?:Division|Group|Department|Research)", s))
+
+    def _second_line(self, i: int) -> bool:
+        """Whether line `i` completes the bare name above it as a two-line entry: it does
+        not read as an entry of its own, or it does ("Public Storage - CFO") but the list
+        goes on with a bare name, as pair-form lists do."""
+        own = self._entry(self.s[i])
+        if own is None:
+            return True
+        if not own.explicit or _role_line(self.s[i]) is None:
+            return False
+        j = self._next_nonblank(i + 1)
+        if j is None or self.cls[j] is not _Cls.OTHER:
+            return True
+        after = self._entry(self.s[j])
+        return after is not None and not after.explicit
+
+    def _stands_alone(self, i: int) -> bool:
+        """A line with a blank line (or the file's edge) above and below it."""
+        above = i == 0 or self.cls[i - 1] is _Cls.BLANK
+        below = i + 1 >= len(self.lines) or self.cls[i + 1] is _Cls.BLANK
+        return above and below
+
     def _add_participant(self, lab: _Label, list_kind: SpeakerKind) -> None:
         kind = lab.kind
         if lab.explicit:
             kind = _label_kind(lab.name, lab.role, lab.affiliation)
         if kind is SpeakerKind.UNKNOWN:
             kind = list_kind
-        self.participants[_norm(lab.name)] = _Participant(lab.role, lab.affiliation, kind)
+        key = _norm(lab.name)
+        if key not in self.participants:
+            self.draft.roster.append(DraftSpeaker(lab.name, lab.role, kind, lab.affiliation))
+        self.participants[key] = _Participant(lab.role, lab.affiliation, kind)
 
     def _implicit_lists(self) -> None:
         """Header-like lines with no speech between them are a list, except a last one
@@ -611,7 +864,7 @@ class _Parse:
         if not (first.isupper() or first in _MARKUP_START or _HAN.match(first)):
             return None  # names start with a capital or a Han character
         line = self.lines[i]
-        lead = line.text.find(first)
+        lead = self._content_start(i) - line.start
         para_start = self._para_start(i)
         if s.startswith(("**", "__")):
             close = s.find(s[:2], 2, 2 + _MAX_LABEL)
@@ -704,6 +957,12 @@ class _Parse:
                 ok = sure(c) or established
             if ok:
                 self.accepted[i] = c
+        weak = [c for c in self.accepted.values() if not c.strong and not c.label.explicit
+                and c.key not in self.participants and counts[c.key] < 2]
+        if weak and 2 * len(weak) >= len(self.accepted):
+            self.draft.guessed_headers = (
+                f"{len(weak)} speakers were read from name lines that appear once and that "
+                "no participant list confirms")
 
     # -- segmentation
 
@@ -711,7 +970,8 @@ class _Parse:
         """Index of the first line that belongs to the call rather than the page head."""
         firsts = [min(self.accepted, default=len(self.lines))]
         firsts += [i for i, c in enumerate(self.cls)
-                   if c in (_Cls.PRESENTATION, _Cls.QA, _Cls.PARTICIPANTS, _Cls.ENTRY)][:1]
+                   if c in (_Cls.PRESENTATION, _Cls.QA, _Cls.PARTICIPANTS, _Cls.ENTRY,
+                            _Cls.SUMMARY, _Cls.GENERATED)][:1]
         return min(firsts)
 
     def _per_line(self) -> bool:
@@ -751,11 +1011,10 @@ class _Parse:
             if cur is not None:
                 cur.spans.extend(spans)
                 return
-            if structured:  # speech after a heading, before the next header
-                cur = _Turn(None, section, spans, any_heading)
-                turns.append(cur)
-            else:  # no headers at all: every paragraph is a turn
-                turns.extend(_Turn(None, section, [span], any_heading) for span in spans)
+            # Speech after a heading, before the next header; with no headers at all, the
+            # whole text is one unnamed speaker's paragraphs (a section heading splits it).
+            cur = _Turn(None, section, spans, any_heading)
+            turns.append(cur)
 
         def start_turn(label: _Label) -> _Turn:
             nonlocal section, pending, any_heading
@@ -780,7 +1039,18 @@ class _Parse:
             if c is _Cls.BLANK:
                 i += 1
                 continue
-            if c in (_Cls.PRESENTATION, _Cls.QA):
+            if c is _Cls.GENERATED:
+                flush()
+                cur = None
+                j = i
+                while j < n and self.cls[j] in (_Cls.GENERATED, _Cls.BLANK, _Cls.CHROME):
+                    j += 1
+                spans = [(self._content_start(k), self.lines[k].end) for k in range(i, j)
+                         if self.cls[k] is _Cls.GENERATED]
+                turns.append(_Turn(None, SectionKind.SUMMARY, spans, True))
+                i = j
+                continue
+            if c in (_Cls.PRESENTATION, _Cls.QA, _Cls.TRANSCRIPT):
                 flush()
                 cur = None
                 pending = SectionKind.QA if c is _Cls.QA else SectionKind.PRESENTATION
@@ -798,7 +1068,7 @@ class _Parse:
             if run:
                 run[1] = line.end
             else:
-                run[:] = [line.start, line.end]
+                run[:] = [self._content_start(i), line.end]
             i += 1
         flush()
         turns = [t for t in turns if t.spans]
@@ -815,6 +1085,10 @@ class _Parse:
         return turns
 
     def _speaker(self, lab: _Label) -> int:
+        low = lab.name.casefold()
+        if _ROLE_ONLY.fullmatch(low) and low not in _INTERPRETER_NAMES:
+            kind = _QA_LABEL_KIND.get(low) or kind_from_role(lab.name)
+            return self.draft.speaker_id(None, lab.role or lab.name, kind, lab.affiliation)
         p = self.participants.get(_norm(lab.name))
         role, affiliation, kind = lab.role, lab.affiliation, lab.kind
         if p is not None:
@@ -838,7 +1112,8 @@ class _Parse:
             if speakers[prev.speaker].kind is not SpeakerKind.OPERATOR and not (
                     OPERATOR_CUES.search(head)):
                 continue
-            m = ASKER_ANNOUNCEMENT.search(head) or LINE_OF.search(head)
+            m = (ASKER_ANNOUNCEMENT.search(head) or LINE_OF.search(head)
+                 or GO_TO_ANNOUNCEMENT.search(head))
             if m is None:
                 continue
             # The asker usually speaks next, though a manager may greet them first.
@@ -853,6 +1128,8 @@ class _Parse:
                     if sp.affiliation is None and m.group("firm"):
                         sp.affiliation = m.group("firm").strip()
                 break
+        if not any(c is _Cls.QA for c in self.cls):
+            return  # without a Q&A heading the structure pass tells presenters from askers
         for turn in turns:
             sp = speakers[turn.speaker]
             if (turn.headed and turn.section is SectionKind.PRESENTATION and sp.name
@@ -885,9 +1162,28 @@ class _Parse:
                     break
         return head
 
+    def _header_fields(self, meta: Meta) -> set[int]:
+        """`Company:`, `Ticker:`, `Quarter:`, `Date:` lines near the top fill the meta first;
+        the lines holding them are page head, never speech."""
+        found: set[int] = set()
+        for i in range(min(len(self.lines), _FIELD_LINES)):
+            if self.cls[i] is _Cls.BLANK or i in self.accepted:
+                continue
+            field = header_field(self.s[i])
+            if field is None:
+                if _SCRAPE_FIELD.match(self.s[i]):
+                    found.add(i)  # `URL:`, `Scraped:`: the saving tool's, not the call's
+                continue
+            key, value = field
+            if getattr(meta, key) is None:
+                setattr(meta, key, value)
+            found.add(i)
+        return found
+
     def _meta(self, head_end: int) -> Meta:
         meta = Meta()
-        head = self._head_lines(head_end)
+        fields = self._header_fields(meta)
+        head = [i for i in self._head_lines(head_end) if i not in fields]
         plain = {i: self.s[i].strip("#*_> \t").strip() for i in head}
         titles = [i for i in head if _title_like(plain[i])]
         with_cue = [i for i in titles if _TITLE_CUE.search(plain[i])]
@@ -895,19 +1191,24 @@ class _Parse:
         title_i = next((i for i in with_cue if i in with_period), None)
         if title_i is None:
             title_i = next(iter(with_cue or with_period), None)
-        date_i = next((i for i in head if len(plain[i]) <= 80 and parse_date(plain[i])
+        if title_i is None and head and self.s[head[0]].startswith("# "):
+            title_i = head[0]  # a Markdown title: `# 公司名_20240515`
+        date_i = next((i for i in head if len(plain[i]) <= 80
+                       and (parse_date(plain[i]) or parse_compact_date(plain[i]))
                        and not re.search(r"\b(?:ending|ended)\b", plain[i], re.I)), None)
-        used = {i for i in (title_i, date_i) if i is not None}
+        used = {i for i in (title_i, date_i) if i is not None} | fields
         head_text = "\n".join(plain[i] for i in head)
         if title_i is not None:
-            meta.title = plain[title_i]
-            meta.period = normalize_period(meta.title)
-        meta.date = parse_date(plain[date_i]) if date_i is not None else parse_date(head_text)
+            meta.title = meta.title or plain[title_i]
+            meta.period = meta.period or normalize_period(plain[title_i])
+        if meta.date is None:
+            meta.date = (parse_date(plain[date_i]) or parse_compact_date(plain[date_i])
+                         if date_i is not None else parse_date(head_text))
         meta.period = meta.period or normalize_period(head_text)
         for i in ([title_i] if title_i is not None else []) + with_cue + with_period:
-            meta.company = _company_from_title(plain[i])
             if meta.company:
                 break
+            meta.company = _company_from_title(plain[i])
         for i in head:
             if (meta.company is None and _COMPANY_SUFFIX.search(plain[i])
                     and _title_like(plain[i]) and len(plain[i]) <= 80):
@@ -920,23 +1221,46 @@ class _Parse:
         if meta.period is None:
             meta.period = normalize_period(opening)
         if meta.company is None:
-            m = _WELCOME.search(opening)
-            if m:
-                meta.company = m.group("co").strip(" ,.")
+            for m in _WELCOME.finditer(opening):
+                co = (m.group("co") or m.group("co2")).strip(" ,.")
+                if not (_TITLE_CUE.fullmatch(co) or normalize_period(co)
+                        or co.casefold() in _NON_NAME):
+                    meta.company = co
+                    break
+        if meta.company is None:
+            meta.company = self._company_of_executives()
+        if meta.date is None:
+            spoken = _SPOKEN_DATE.search(self._opening_text(head_end, 6000))
+            meta.date = parse_date(spoken.group("date")) if spoken else None
         for i in used:
             self.cls[i] = _Cls.META
         return meta
 
-    def _opening_text(self, head_end: int) -> str:
+    def _company_of_executives(self) -> str | None:
+        """The firm the listed executives work for ("Harborline Realty Trust - CFO")."""
+        firms = Counter(p.affiliation for p in self.participants.values()
+                        if p.kind is SpeakerKind.EXECUTIVE and p.affiliation
+                        and len(p.affiliation) <= 80)
+        if not firms:
+            return None
+        firm, count = firms.most_common(1)[0]
+        return firm if count >= 2 or len(firms) == 1 else None
+
+    def _opening_text(self, head_end: int, limit: int = 1200) -> str:
         """The first words spoken: the operator's welcome names the company and quarter."""
         out: list[str] = []
         size = 0
-        for i in range(head_end, len(self.lines)):
-            if self.cls[i] is _Cls.OTHER and i not in self.accepted:
+        for i in range(head_end if self.accepted else 0, len(self.lines)):
+            cand = self.accepted.get(i)
+            if cand is not None and cand.body_start is not None:  # "主持人：欢迎参加…"
+                out.append(self.text[cand.body_start:self.lines[i].end][:600])
+            elif self.cls[i] is _Cls.OTHER and cand is None:
                 out.append(self.s[i][:600])
-                size += len(out[-1])
-                if size > 1200:
-                    break
+            else:
+                continue
+            size += len(out[-1])
+            if size > limit:
+                break
         return " ".join(out)
 
 
