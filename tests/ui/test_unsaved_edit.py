@@ -50,3 +50,29 @@ def test_a_highlight_refused_by_a_full_disk_is_kept_and_retried(qtbot, window, c
     (h,) = ctl.highlights(view)
     assert view.transcript().text[h.start:h.end] == STABLE
     assert ctl.unsaved_edit is None and len(calls) == 2
+
+
+def test_a_read_only_library_opens_and_the_status_bar_says_why(qtbot, make_window, library):
+    import os
+    import subprocess
+
+    from reader.services.annotations import AnnotationService
+
+    library.parent.mkdir(parents=True, exist_ok=True)
+    AnnotationService.open(library).close()
+    root = os.geteuid() == 0
+    if root and subprocess.run(["chattr", "+i", str(library)], capture_output=True).returncode:
+        pytest.skip("root ignores modes, and this file system has no immutable attribute")
+    if not root:
+        library.chmod(0o444)
+    try:
+        window = make_window(library)
+        qtbot.waitUntil(lambda: "read-only" in window.statusBar().currentMessage(),
+                        timeout=10_000)
+        assert "library file is read-only" in window.statusBar().currentMessage()
+        assert window.annotations.worker.service is not None  # reads go on
+    finally:
+        if root:
+            subprocess.run(["chattr", "-i", str(library)], check=True)
+        else:
+            library.chmod(0o644)
