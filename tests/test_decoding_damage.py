@@ -119,3 +119,19 @@ def test_the_schema_lists_every_encoding_the_decoder_can_report() -> None:
     row = next(line for line in schema.splitlines() if line.startswith("| `source.encoding`"))
     listed = set(re.findall(r"`([a-z0-9-]+)`", row)) - {"source.encoding"}
     assert set(ENCODINGS) <= listed
+
+
+def test_the_outline_reports_the_damage() -> None:
+    from reader.core.outline import to_json, to_text
+    from reader.core.pipeline import parse_bytes
+
+    data = MIXED.encode("utf-8")
+    at = data.index("资金".encode())
+    transcript = parse_bytes(data[:at] + b"\xff" + data[at + 1:], "damaged.txt")
+    source = to_json(transcript)["source"]
+    assert (source["encoding"], source["replaced"], source["bom"]) == ("utf-8", 1, 0)
+    assert "utf-8 (1 damaged byte replaced with U+FFFD)" in to_text(transcript)
+    intact = parse_bytes(codecs.BOM_UTF8 + data, "intact.txt")
+    assert to_json(intact)["source"]["replaced"] == 0
+    assert to_json(intact)["source"]["bom"] == 3
+    assert "damaged" not in to_text(intact)
