@@ -39,7 +39,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -477,17 +477,47 @@ def _table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {n: int(conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0]) for n in names}
 
 
-def backup_database(path: Path, revision: str) -> Path:
+ROUTINE_BACKUP_DAYS = 7
+ROUTINE_BACKUPS_KEPT = 3
+
+
+def routine_backup(db: Database, *, every: timedelta = timedelta(days=ROUTINE_BACKUP_DAYS),
+                   keep: int = ROUTINE_BACKUPS_KEPT) -> Path | None:
+    """A verified copy of a healthy library when the newest backup beside it is older than
+    `every`, so that damage always has a recent backup to restore; the `keep` newest routine
+    copies stay (backups taken before migrations are never pruned). None when none was due.
+    """
+    path = db.path
+    if db.health.read_only:
+        return None
+    backups = [p for p in path.parent.glob(f"{path.name}.bak-*")
+               if not p.name.endswith(("-wal", "-shm"))]
+    newest = max((p.stat().st_mtime for p in backups), default=None)
+    if newest is not None and datetime.now(UTC).timestamp() - newest < every.total_seconds():
+        return None
+    with db.read() as s:
+        if not s.connection().exec_driver_sql("SELECT 1 FROM transcripts LIMIT 1").first():
+            return None  # nothing worth keeping yet
+    target = backup_database(path, HEAD_REVISION, label="routine")
+    routine = sorted((p for p in backups if p.name.endswith("-routine")),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in routine[max(0, keep - 1):]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def backup_database(path: Path, revision: str, *, label: str = "") -> Path:
     """Copy the live database with the online backup API, then prove the copy is sound.
 
     Returns the backup's path; raises `BackupError` (and removes a bad copy) otherwise.
     """
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
+    tail = f"-{label}" if label else ""
+    target = path.with_name(f"{path.name}.bak-{revision}-{stamp}{tail}")
     n = 1
     while target.exists():
         n += 1
-        target = path.with_name(f"{path.name}.bak-{revision}-{stamp}-{n}")
+        target = path.with_name(f"{path.name}.bak-{revision}-{stamp}-{n}{tail}")
     try:
         with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as src, \
                 closing(sqlite3.connect(target)) as dst:

@@ -396,6 +396,26 @@ def test_held_lock(library: Path) -> None:
         holder.wait()
 
 
+def test_a_damaged_library_names_its_backup_and_restore_puts_it_back(library: Path) -> None:
+    from db.engine import open_database, routine_backup
+
+    with open_database(library) as db:
+        backup = routine_backup(db)
+    assert backup is not None
+    _damage(library, "middle")
+    out = reader("annotate", KNOWN, "--quote", "Good", "--occurrence", "1", db=library)
+    well_formed(out)
+    record("damaged library with a backup", "annotate", out, None)
+    assert out.code == 3 and backup.name in out.message
+    out = reader("library", "restore", db=library)
+    well_formed(out)
+    record("damaged library with a backup", "library restore", out, None)
+    assert out.code == 0 and backup.name in out.stdout
+    assert state(library)[1] == "ok"
+    out = reader("annotate", KNOWN, "--quote", "Good", "--occurrence", "1", db=library)
+    assert out.code == 0, out
+
+
 def teardown_module() -> None:
     target = os.environ.get("FAULT_TABLE")
     if target and TABLE:

@@ -91,6 +91,17 @@ def _message(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def _routine_backup(db: Database) -> None:
+    """A weekly verified copy beside the library (db.engine.routine_backup); a failure to make
+    one is logged, never a reason to keep the library from opening."""
+    from db.engine import DatabaseError, routine_backup
+
+    try:
+        routine_backup(db)
+    except (DatabaseError, OSError):
+        log.exception("the routine backup of %s failed", db.path)
+
+
 def _check_in_background(db: Database, signals: _Signals) -> None:
     try:
         result = db.full_check()
@@ -199,11 +210,13 @@ class AnnotationWorker(QObject):
             signals.opened.emit(db.report)
             if db.health.read_only:
                 signals.notice.emit(f"Library {db.path.name}: {db.health.reason}")
-            elif db.health.unclean:
-                # The last program did not close the library: the full check reads every
-                # page and index (seconds on a large library), beside the writer, not in it.
-                threading.Thread(target=_check_in_background, args=(db, signals),
-                                 name="library-check", daemon=True).start()
+            else:
+                if db.health.unclean:
+                    # The last program did not close the library: the full check reads every
+                    # page and index (seconds on a large library), beside the writer.
+                    threading.Thread(target=_check_in_background, args=(db, signals),
+                                     name="library-check", daemon=True).start()
+                _routine_backup(db)
 
         self._pool.start(_Job(body))
 
