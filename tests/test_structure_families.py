@@ -419,3 +419,69 @@ That concludes the call.
     ceo = next(s.id for s in t.speakers if s.name == "Zhou Wei")
     assert ir.interprets == [2] and ir.speaks_for == ceo
     assert "12" not in ir.text  # a lone page number is page furniture
+
+
+def test_bank_speech_layout_with_slide_titles_and_name_firm_askers() -> None:
+    text = """Fourth quarter 2025 results
+
+Mara Lindqvist
+Group Chief Executive Officer
+
+Good morning. We had a strong year.
+
+COSTS
+Costs fell for the fourth quarter running
+Tobias Renn
+Group Chief Financial Officer
+
+Thank you, Mara. Costs fell 3%.
+
+Analyst Q&A (CEO and CFO)
+
+Priya Nandakumar, Lakeshore Capital
+
+How durable is the margin gain?
+
+Mara Lindqvist
+
+Very durable.
+
+Kwame Osei, Northgate
+
+And the buyback?
+
+Tobias Renn
+
+It continues.
+"""
+    t = parse_text(text)
+    assert who(t) == ["Mara Lindqvist", "Tobias Renn", "Priya Nandakumar", "Mara Lindqvist",
+                      "Kwame Osei", "Tobias Renn"]
+    assert t.turns[2].section is SectionKind.QA
+    assert kind(t, "Kwame Osei") is SpeakerKind.ANALYST
+    assert [t.speakers[e.asker].name for e in t.exchanges if e.asker is not None] == [
+        "Priya Nandakumar", "Kwame Osei"]
+
+
+def test_an_asker_the_operator_announced_is_read_from_a_one_off_header() -> None:
+    text = """Mara Lindqvist: Thanks, everyone. Revenue rose 8%.
+
+Operator: The next question is from Pierre Dumont, Harbourline Securities. Please go ahead.
+
+Pierre Dumont (Harbourline Securities): Good afternoon. How is demand?
+
+Mara Lindqvist: Steady.
+"""
+    t = parse_text(text)
+    assert who(t) == ["Mara Lindqvist", "Operator", "Pierre Dumont", "Mara Lindqvist"]
+    assert kind(t, "Pierre Dumont") is SpeakerKind.ANALYST
+
+
+def test_meta_from_a_cover_page_a_q4_and_full_year_call_and_the_team_phrase() -> None:
+    t = parse_text("Harrowgate Bank\n\nFourth Quarter and Full Year 2024\n\n"
+                   "Mara Lindqvist - Chief Executive Officer\nThanks for joining.\n\n"
+                   "Tobias Renn - Chief Financial Officer\nRevenue rose.\n")
+    assert (t.meta.company, t.meta.period) == ("Harrowgate Bank", "Q4 2024")
+    t = parse_text("Good morning, everyone, and welcome to today's call.\n"
+                   "Joining me today from Quillfeather's executive team are our CEO and CFO.\n")
+    assert t.meta.company == "Quillfeather"

@@ -36,9 +36,11 @@ _DATE_PATTERNS = [
 _YEAR = r"(?P<year>(?:19|20)\d\d|'?\d\d)"
 _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{_YEAR}\s*[-_ ]?\s*Q(?P<q>[1-4])\b", re.I), "Q"),          # 2023-Q4
-    (re.compile(rf"\bQ(?P<q>[1-4])\s*[-_ ]?\s*(?:FY\s*)?{_YEAR}\b", re.I), "Q"),  # Q1 2023, Q4-2023
+    (re.compile(rf"\bF?Q(?P<q>[1-4])\s*[-_ ]?\s*(?:FY\s*)?{_YEAR}\b", re.I), "Q"),  # Q1 2023, FQ3 2024
     (re.compile(rf"\b(?P<q>[1-4])Q\s*(?:FY)?{_YEAR}\b", re.I), "Q"),              # 1Q23
     (re.compile(rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR})\b", re.I), "Q"),
+    # "fourth quarter and full year 2019": a Q4 call that also closes the year
+    (re.compile(rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+and\s+(?:full|fiscal)[\s-]+year\s+{_YEAR}\b", re.I), "Q"),
     (re.compile(rf"\b(?:fiscal\s+)?{_YEAR}\s+(?P<q>first|second|third|fourth)[\s-]+quarter\b", re.I), "Q"),
     (re.compile(rf"\bH(?P<q>[12])\s*[-_ ]?\s*(?:FY\s*)?{_YEAR}\b", re.I), "H"),
     (re.compile(rf"\b{_YEAR}\s*[-_ ]?\s*H(?P<q>[12])\b", re.I), "H"),

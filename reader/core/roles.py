@@ -56,7 +56,7 @@ _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 _FIRM = rf"(?:{_WORD}|&)(?:\s+(?:{_WORD}|of|and|&|de|du))*"
 
 ASKER_ANNOUNCEMENT = re.compile(
-    rf"(?:question|questions)\s+(?:is\s+|will\s+be\s+|comes\s+|today\s+)?(?:coming\s+)?"
+    rf"(?:question|questions)\s+(?:is\s+|will\s+be\s+|will\s+come\s+|comes\s+|today\s+)?(?:coming\s+)?"
     rf"(?:from|with)\s+(?:the\s+line\s+of\s+)?(?P<name>{_NAME})"
     rf"(?:\s*(?:,|from|of|with|at)\s+(?P<firm>{_FIRM}))?",
 )

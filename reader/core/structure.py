@@ -315,6 +315,12 @@ def _presenters_and_answerers(turns: list[Turn], speakers: list[Speaker],
         sp = speakers[turn.speaker]
         operator = _acts_as_operator(turn, speakers, cue)
         if (sp.kind is SpeakerKind.UNKNOWN and sp.name is not None and not operator
+                and turn.section is SectionKind.QA and "?" in turn.text
+                and (not after_question or sp.affiliation)):
+            # Asks in the Q&A: opening an exchange, or from a firm of their own
+            # ("Giulia Miotto (Morgan Stanley)").
+            sp.kind = SpeakerKind.ANALYST
+        if (sp.kind is SpeakerKind.UNKNOWN and sp.name is not None and not operator
                 and (turn.section is SectionKind.PRESENTATION or after_question)):
             sp.kind = SpeakerKind.EXECUTIVE
         if turn.section is SectionKind.QA:

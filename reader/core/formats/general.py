@@ -14,6 +14,7 @@ which still gives the structure pass something to outline.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -125,8 +126,8 @@ _SECTION_PRESENTATION = re.compile(
     r"|opening remarks|简报|簡報|管理层(?:发言|讲话|致辞|陈述)|管理層(?:發言|講話|致辭|陳述)"
     r"|开场发言|開場發言|演示)(?: session| section| part| portion)?")
 _SECTION_QA = re.compile(
-    r"(?:questions? and answers?|question and answer|questions? & answers?|q ?& ?a|q and a"
-    r"|问答|問答|问答环节|問答環節|问答部分|問答部分|提问环节|提問環節|互动问答|互動問答)"
+    r"(?:(?:analysts?'? |investor )?(?:questions? and answers?|question and answer|questions? & answers?|q ?& ?a|q and a"
+    r")|问答|問答|问答环节|問答環節|问答部分|問答部分|提问环节|提問環節|互动问答|互動問答)"
     r"(?: session| section| part| portion| period)?")
 _PARTICIPANT_HEADINGS: dict[str, SpeakerKind] = {
     "call participants": SpeakerKind.UNKNOWN, "participants": SpeakerKind.UNKNOWN,
@@ -228,7 +229,7 @@ _COMPANY_SUFFIX = re.compile(
     r"\b(?:inc|corp|corporation|co|ltd|limited|llc|plc|holdings?|group|technolog(?:y|ies)|sa|ag|"
     r"n\.v|s\.a)\.?$|(?:公司|集团|集團|控股|科技)$", re.I)
 _COMPANY_STOP = re.compile(
-    r"\s*[(（]|\s[-–—|:]\s|[:：]|(?:^|\s)(?:Q[1-4]|[1-4]Q|FY|H[12]|fiscal|full[- ]year|first|second|"
+    r"\s*[(（]|\s[-–—|:]\s|[:：]|(?:^|\s)(?:F?Q[1-4]|[1-4]Q|FY|H[12]|fiscal|full[- ]year|first|second|"
     r"third|fourth|(?:19|20)\d\d|earnings|conference call|quarterly|annual)\b|(?:19|20)\d\d\s*年|"
     r"_(?:19|20)\d{6}\b",
     re.I)
@@ -239,9 +240,14 @@ _WELCOME = re.compile(
     r"(?:first|second|third|fourth|full[- ]year|fiscal|(?:19|20)\d\d|Q[1-4]|[1-4]Q|FY|earnings|"
     r"quarterly|annual|conference)\b"
     r"|(?:earnings|conference|results) (?:conference )?call for (?P<co2>(?-i:[A-Z])[\w&.,'’\- ]{1,60}?)"
-    r"(?=[.;]|,\s|\s+(?:this|today|on|at)\b)", re.I)
+    r"(?=[.;]|,\s|\s+(?:this|today|on|at)\b)"
+    r"|(?:from|of) (?P<co3>(?-i:[A-Z])[\w&.'’\-]{1,30}(?: (?-i:[A-Z])[\w&.'’\-]{1,30}){0,3})(?:'s|’s) "
+    r"(?:executive|management|leadership|senior) (?:team|management)", re.I)
+_LISTING = re.compile(r"\s*\(?\b(?:NASDAQ|NYSE|HKEX|HKG|SEHK|AMEX|OTC)\s*:\s*[A-Z0-9.]{1,10}\)?\s*$")
 _SPOKEN_DATE = re.compile(r"\b(?:as of |on )?today,?\s+(?:is\s+)?(?:\w+day,\s+)?(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d)")
 """"... only as of today, November 2, 2022": the call's date in the safe-harbour words."""
+_FIRM_NAME = re.compile(r"(?:[A-Z][\w&.'’-]*|&|of|and|de)(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|de)){0,5}")
+"""A firm after a name ("Chris Hallam, Goldman Sachs"): a few capitalised words."""
 _ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "IR", "VP", "EVP", "SVP", "Q",
                             "QA", "MD", "GM", "ET", "PT", "EST", "EDT"})
 
@@ -415,8 +421,9 @@ def _parse_label_cached(label: str) -> _Label | None:
     affiliation: str | None = None
     if len(rest) == 1:
         role, affiliation = _split_role(rest[0])
-        if shape == "comma" and role is None:
-            return None  # "Lee, Jane" or prose: a comma form needs a title after the name
+        if shape == "comma" and role is None and not (
+                len(name.split()) >= 2 and _FIRM_NAME.fullmatch(rest[0])):
+            return None  # "Lee, Jane" or prose: a comma form needs a title or a firm
     elif len(rest) >= 2:
         joiner = "; " if shape == "semi" else " - "
         if _titled(rest[-1]):  # Name -- Firm -- Analyst
@@ -454,9 +461,15 @@ def _entry_second_line(s: str) -> tuple[str | None, str | None] | None:
     """(role, firm) from the line under a participant's name: a title line, or a firm
     ("Lakeshore Capital Markets Inc.," whose division wraps onto the next line)."""
     rl = _role_line(s)
-    if rl is None and len(s) <= 80 and _COMPANY_SUFFIX.search(s.rstrip(",;& ")):
+    if rl is None and len(s) <= 80 and (_COMPANY_SUFFIX.search(s.rstrip(",;& "))
+                                        or _RESEARCH_DIVISION.search(s)):
         rl = (None, s.rstrip(",;& "))
     return rl
+
+
+_RESEARCH_DIVISION = re.compile(r"^[A-Z][\w&.,'’ -]{1,70},\s*(?:Research Division|"
+                                r"Equity Research|Research)$")
+"""A sell-side analyst's firm line: `Citigroup Inc., Research Division`."""
 
 
 # --- lines ----------------------------------------------------------------------------
@@ -480,6 +493,7 @@ def _heading_text(s: str) -> str:
     s = s.strip("#*_=~>[] \t")
     s = re.sub(r"^(?:part\s+[ivx\d]{1,4}\s*[:.\-]?\s*|[ivx\d]{1,3}[.)]\s+)", "", s, flags=re.I)
     s = s.rstrip(":：").strip("*_ ").casefold()
+    s = re.sub(r"\s*[(（][^()（）]{1,40}[)）]$", "", s)  # "Analyst Q&A (CEO and CFO)"
     return re.sub(r"\s+", " ", s.replace("-", " ").replace("–", " "))
 
 
@@ -850,6 +864,24 @@ class _Parse:
     def _para_start(self, i: int) -> bool:
         return i == 0 or self.cls[i - 1] is not _Cls.OTHER
 
+    def _under_heading(self, c: _Cand) -> bool:
+        """A name and title line right under a slide title ("Costs fell 3%" / "Jane Doe" /
+        "Chief Financial Officer"), as bank presentations print them."""
+        return c.form == "namerole" and c.line > 0 and _title_like(self.s[c.line - 1])
+
+    def _announced_names(self) -> set[str]:
+        """Surnames of the askers the operator introduces ("Our next question is from
+        Pierre Chédeville, CM-CIC"): a header naming one of them is a speaker."""
+        names: set[str] = set()
+        for i, s in enumerate(self.s):
+            if self.cls[i] is not _Cls.OTHER or not OPERATOR_CUES.search(s[:1500]):
+                continue
+            for pattern in (ASKER_ANNOUNCEMENT, LINE_OF, GO_TO_ANNOUNCEMENT):
+                for m in pattern.finditer(s[:1500]):
+                    names.add(_surname(_norm(m.group("name"))))
+        names.discard("")
+        return names
+
     def _body_after(self, i: int) -> bool:
         """Whether speech follows from line `i` on (before another header or heading)."""
         j = self._next_nonblank(i)
@@ -890,7 +922,7 @@ class _Parse:
                 if colon:
                     return _Cand(i, "colon", lab, None, i + 1, self._strong(lab), para_start)
                 if not lab.explicit and i + 1 < len(self.lines) and not self._strong(lab):
-                    rl = _role_line(self.s[i + 1])
+                    rl = _entry_second_line(self.s[i + 1])
                     if rl is not None:
                         lab.role, lab.affiliation = rl
                         lab.kind = _label_kind(lab.name, lab.role, lab.affiliation)
@@ -922,8 +954,11 @@ class _Parse:
         """Keep the candidates the file confirms (see the module docstring)."""
         counts = Counter(c.key for c in self.cands.values())
 
+        announced = self._announced_names()
+
         def sure(c: _Cand) -> bool:
-            return c.strong or c.key in self.participants or counts[c.key] >= 2
+            return (c.strong or c.key in self.participants or counts[c.key] >= 2
+                    or _surname(c.key) in announced)
 
         names_by_form: dict[str, set[str]] = {}
         for c in self.cands.values():
@@ -933,7 +968,8 @@ class _Parse:
         colon_dense = (len(colon_sure) >= 3
                        and 2 * sum(not c.para_start for c in colon_sure) > len(colon_sure))
         namerole_total = sum(1 for c in self.cands.values() if c.form == "namerole"
-                             and c.para_start and self._body_after(c.next_line))
+                             and (c.para_start or self._under_heading(c))
+                             and self._body_after(c.next_line))
 
         for i, c in sorted(self.cands.items()):
             inline = c.body_start is not None
@@ -941,16 +977,21 @@ class _Parse:
                 placed = (c.para_start or colon_dense or c.strong) and (
                     inline or self._body_after(c.next_line))
             elif c.form == "namerole" or (c.form == "line" and not c.strong):
-                placed = ((c.para_start or c.key in self.participants)
-                          and self._body_after(c.next_line))
+                placed = ((c.para_start or c.key in self.participants
+                           or self._under_heading(c)) and self._body_after(c.next_line))
             else:
                 placed = True
             if not placed:
                 continue
             # A shape other speakers use vouches for a new plain name, never for a
             # role nobody can read ("Capacity Expansion (Phase Two)").
-            established = (len(names_by_form.get(c.form_key, ())) >= 2 and c.multiword
-                           and not c.label.explicit)
+            name_firm = c.label.shape == "comma" and c.label.role is None
+            # A shape other speakers use vouches for a new plain name; one confident
+            # "Name, Firm" line vouches for the others standing alone like it.
+            established = (len(names_by_form.get(c.form_key, ())) >= (1 if name_firm else 2)
+                           and c.multiword and (not c.label.explicit or name_firm)
+                           and (not name_firm or (c.para_start and self._body_after(
+                               c.next_line))))
             if c.form == "namerole":
                 ok = namerole_total >= 2 or c.key in self.participants
             else:
@@ -1210,9 +1251,10 @@ class _Parse:
                 break
             meta.company = _company_from_title(plain[i])
         for i in head:
-            if (meta.company is None and _COMPANY_SUFFIX.search(plain[i])
-                    and _title_like(plain[i]) and len(plain[i]) <= 80):
-                meta.company = _company_from_title(plain[i]) or plain[i]
+            bare = _LISTING.sub("", plain[i])  # "Digital Realty Trust, Inc. NYSE:DLR"
+            if (meta.company is None and _COMPANY_SUFFIX.search(bare)
+                    and _title_like(bare) and len(bare) <= 80):
+                meta.company = _company_from_title(bare) or bare
                 used.add(i)
             ticker = find_ticker(plain[i])
             if meta.ticker is None and ticker and ticker not in _ROLE_ACRONYMS:
@@ -1222,13 +1264,15 @@ class _Parse:
             meta.period = normalize_period(opening)
         if meta.company is None:
             for m in _WELCOME.finditer(opening):
-                co = (m.group("co") or m.group("co2")).strip(" ,.")
+                co = (m.group("co") or m.group("co2") or m.group("co3")).strip(" ,.")
                 if not (_TITLE_CUE.fullmatch(co) or normalize_period(co)
                         or co.casefold() in _NON_NAME):
                     meta.company = co
                     break
         if meta.company is None:
             meta.company = self._company_of_executives()
+        if meta.company is None:
+            meta.company = _company_over_period([plain[i] for i in head])
         if meta.date is None:
             spoken = _SPOKEN_DATE.search(self._opening_text(head_end, 6000))
             meta.date = parse_date(spoken.group("date")) if spoken else None
@@ -1264,6 +1308,17 @@ class _Parse:
         return " ".join(out)
 
 
+def _company_over_period(lines: list[str]) -> str | None:
+    """A cover page that prints the company on its own line over the period
+    ("BNP Paribas" / "First Quarter 2025")."""
+    for above, below in itertools.pairwise(lines):
+        if (_title_like(above) and len(above.split()) <= 5 and not normalize_period(above)
+                and not parse_date(above) and not _TITLE_CUE.search(above)
+                and normalize_period(below) and len(below) <= 60):
+            return above
+    return None
+
+
 def _title_like(s: str) -> bool:
     """A heading-like line: starts with a capital, digit or CJK, and is not a sentence."""
     if not s or len(s) > 150 or _sentence_like(s) or s[-1] in ",;，；":
@@ -1288,6 +1343,11 @@ def _company_from_title(title: str) -> str | None:
     if normalize_period(company) or _TITLE_CUE.fullmatch(company):
         return None
     return company
+
+
+def _surname(key: str) -> str:
+    words = key.split()
+    return words[-1] if len(words) >= 2 else ""
 
 
 def _same_person(announced: str, name: str) -> bool:
