@@ -32,10 +32,10 @@ from db.models import HighlightRow, HighlightTagRow, TagRow  # noqa: E402
 from reader.core.anchoring import anchor_at  # noqa: E402
 from reader.core.pipeline import parse_bytes  # noqa: E402
 from reader.services.annotations import AnnotationService  # noqa: E402
-from reader.ui.annotation_controller import _import  # noqa: E402
-from reader.ui.main_window import MainWindow  # noqa: E402
-from reader.ui.reading_view import HighlightMark  # noqa: E402
+from reader.ui.annotations.controller import _import  # noqa: E402
+from reader.ui.reading.view import HighlightMark  # noqa: E402
 from reader.ui.settings import Settings  # noqa: E402
+from reader.ui.window.main_window import MainWindow  # noqa: E402
 
 SEED = REPO.parent / "shared" / "seeds" / "quartr_qfin_q1_2023.txt"
 FIXTURE = REPO / "tests" / "fixtures" / "quartr_lanting_q2_2024.txt"
@@ -104,7 +104,7 @@ def main() -> None:
         w.resize(1400, 900)
         w.show()
         if db is not None:
-            wait(app, lambda: w.annotations.worker.state.value != "opening")
+            wait(app, lambda: w.annotations.session.state.value != "opening")
         return w
 
     painted: list[float] = []

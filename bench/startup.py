@@ -94,8 +94,8 @@ def child_app(seed: Path, second: Path) -> dict[str, float]:
     from PySide6.QtCore import QSettings, QTimer
 
     from reader.ui.app import create_app
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
 
     out: dict[str, float] = {"imported_s": _since_start()}
     app = create_app([sys.argv[0]])

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.model import Paragraph, Transcript
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 EXAMPLE = Path(__file__).resolve().parent / "examples" / "lanting_q2_2024.txt"
 """The bundled example call (a frozen build keeps it at the same place under its data root)."""

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__
 from reader.cli_common import split_db_option
-from reader.ui.main_window import MainWindow
 from reader.ui.resources import app_icon
 from reader.ui.settings import APPLICATION, ORGANIZATION, Settings
+from reader.ui.window.main_window import MainWindow
 
 if TYPE_CHECKING:
     from reader.services.prefetch import ParsePrefetch

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from reader.core.source_file import readable_name
-from reader.ui.outline_model import tooltip_text
+from reader.ui.reading.outline_model import tooltip_text
 
 __all__ = ["file_tooltip", "make_plain", "readable_name", "tooltip_text", "warning"]
 

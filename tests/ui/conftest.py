@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, QSettings
 import reader.ui  # noqa: F401  (before the app modules: it adjusts PySide's import hook)
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes
-from reader.ui.annotation_worker import LibraryState
-from reader.ui.main_window import MainWindow
+from reader.ui.library_session import LibraryState
 from reader.ui.settings import Settings
+from reader.ui.window.main_window import MainWindow
 
 TEST_ORGANIZATION = "TranscriptReaderTests"
 
@@ -81,7 +81,7 @@ def make_window(qtbot, tmp_path: Path, library: Path) -> Iterator[Callable[..., 
         window.show()
         qtbot.waitExposed(window)
         if db is not None:
-            qtbot.waitUntil(lambda: window.annotations.worker.state is not LibraryState.OPENING,
+            qtbot.waitUntil(lambda: window.annotations.session.state is not LibraryState.OPENING,
                             timeout=20_000)
         windows.append(window)
         return window
@@ -90,7 +90,7 @@ def make_window(qtbot, tmp_path: Path, library: Path) -> Iterator[Callable[..., 
     for window in windows:
         window.library.close()
         window.open_queue.wait(10_000)
-        window.annotations.worker.wait(10_000)
+        window.annotations.session.wait(10_000)
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from PySide6.QtTest import QTest
 from reader.core.align.transcript import AlignFlagKind, Side
 from reader.core.model import Lang, Transcript
 from reader.core.pipeline import parse_bytes, parse_text
-from reader.ui import alignment_worker
-from reader.ui.discrepancy_panel import DiscrepancyPanel, DiscrepancyRole
-from reader.ui.reading_view import ReadingView
+from reader.ui.reading import alignment_worker
+from reader.ui.reading.discrepancy_panel import DiscrepancyPanel, DiscrepancyRole
+from reader.ui.reading.view import ReadingView
 
 pytestmark = pytest.mark.gui
 

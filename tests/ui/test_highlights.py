@@ -17,12 +17,12 @@ from reader.core.anchoring import Highlight
 from reader.core.convert import convert
 from reader.core.display import display_paragraph
 from reader.services.annotations import AnnotationService
-from reader.ui import alignment_worker
-from reader.ui.annotation_editor import AnnotationEditor, ColourNamesDialog, TagCompleter
-from reader.ui.annotation_worker import LibraryState
-from reader.ui.highlights_model import ORPHANED, Column, HighlightRole
-from reader.ui.main_window import MainWindow
-from reader.ui.reading_view import HighlightMark, ReadingView
+from reader.ui.annotations.editor import AnnotationEditor, ColourNamesDialog, TagCompleter
+from reader.ui.annotations.highlights_model import ORPHANED, Column, HighlightRole
+from reader.ui.library_session import LibraryState
+from reader.ui.reading import alignment_worker
+from reader.ui.reading.view import HighlightMark, ReadingView
+from reader.ui.window.main_window import MainWindow
 
 pytestmark = [
     pytest.mark.gui,
@@ -192,7 +192,7 @@ def test_nothing_selected_gives_a_hint(qtbot, window, call_file):
     view = open_call(qtbot, window, call_file)
     window.annotations.act_highlight.trigger()
     assert "Select some text" in window.statusBar().currentMessage()
-    assert window.annotations.worker.pending() == 0
+    assert window.annotations.session.pending() == 0
     assert view.highlight_marks() == []
 
 
@@ -277,7 +277,7 @@ def test_delete_then_undo_and_redo(qtbot, window, call_file, library):
     ctl = window.annotations
     h = highlight(qtbot, window, view, PROFIT)
     fill = {"tags": ("keep",), "note": "a note"}
-    ctl.worker.submit(lambda s: s.update_highlight(h.id, tags=fill["tags"], note=fill["note"]))
+    ctl.session.submit(lambda s: s.update_highlight(h.id, tags=fill["tags"], note=fill["note"]))
     qtbot.waitUntil(lambda: ctl.highlights(view)[0].tags == ("keep",), timeout=10_000)
     other = highlight(qtbot, window, view, STABLE)
 
@@ -507,7 +507,7 @@ def test_dock_filters_by_tag_and_text(qtbot, window, call_file):
     ctl = window.annotations
     a = highlight(qtbot, window, view, PROFIT)
     highlight(qtbot, window, view, STABLE)
-    ctl.worker.submit(lambda s: s.update_highlight(a.id, tags=["margin"]))
+    ctl.session.submit(lambda s: s.update_highlight(a.id, tags=["margin"]))
     qtbot.waitUntil(lambda: ctl.dock.tag_filter.findData("margin") > 0, timeout=10_000)
     ctl.dock.tag_filter.setCurrentIndex(ctl.dock.tag_filter.findData("margin"))
     assert ctl.dock.proxy.rowCount() == 1
@@ -669,7 +669,7 @@ def test_a_newer_library_is_refused_and_transcripts_open_read_only(qtbot, make_w
         conn.execute("INSERT INTO alembic_version VALUES ('9999')")
     window = make_window()
     ctl = window.annotations
-    assert ctl.worker.state is LibraryState.FAILED
+    assert ctl.session.state is LibraryState.FAILED
     box = ctl.library_message_box
     assert box is not None and box.isVisible()
     assert "newer version" in box.text() and "\n" not in box.text()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from reader.core.anchoring import Colour, Highlight
 from reader.core.pipeline import parse_text
-from reader.ui.highlights_model import (
+from reader.ui.annotations.highlights_model import (
     ORPHANED,
     Column,
     HighlightFilter,

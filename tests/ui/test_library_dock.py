@@ -14,11 +14,11 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from reader.services.search import SearchResult
-from reader.ui.annotation_worker import LibraryState
-from reader.ui.library_view import LibraryRole
-from reader.ui.main_window import MainWindow
-from reader.ui.search_panel import SearchRole
+from reader.ui.library.search_panel import SearchRole
+from reader.ui.library.view import LibraryRole
+from reader.ui.library_session import LibraryState
 from reader.ui.settings import Settings
+from reader.ui.window.main_window import MainWindow
 
 pytestmark = [
     pytest.mark.gui,
@@ -355,7 +355,7 @@ def test_closing_during_an_import_leaves_a_whole_library(qtbot, make_window, cal
         stored = conn.execute("SELECT COUNT(*) FROM transcripts").fetchone()[0]
     assert 1 <= stored < 150  # stopped between two files
     reopened = make_window()
-    qtbot.waitUntil(lambda: reopened.annotations.worker.state is LibraryState.OPEN,
+    qtbot.waitUntil(lambda: reopened.annotations.session.state is LibraryState.OPEN,
                     timeout=20_000)
     reopened.library.show_search()
     assert rows(reopened) == stored
@@ -368,10 +368,10 @@ def test_the_library_opens_once_the_window_has_painted(qtbot, tmp_path: Path,
                         db_path=library)
     qtbot.addWidget(window)
     qtbot.wait(300)
-    assert window.annotations.worker.state is LibraryState.OPENING  # waiting for the paint
+    assert window.annotations.session.state is LibraryState.OPENING  # waiting for the paint
     assert not library.exists()
     window.show()
-    qtbot.waitUntil(lambda: window.annotations.worker.state is LibraryState.OPEN, timeout=2500)
+    qtbot.waitUntil(lambda: window.annotations.session.state is LibraryState.OPEN, timeout=2500)
     window.close()
 
 

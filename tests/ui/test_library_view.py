@@ -14,7 +14,7 @@ from PySide6.QtGui import QDropEvent
 from reader.services.annotations import AnnotationService
 from reader.services.library import ImportSummary, LibraryService
 from reader.services.paths import ENV_VAR
-from reader.ui.library_view import (
+from reader.ui.library.view import (
     ALL_PERIODS,
     Column,
     LibraryRole,

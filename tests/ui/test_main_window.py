@@ -35,11 +35,11 @@ from reader.core.pipeline import parse_bytes
 from reader.ui import resources
 from reader.ui.app import create_app
 from reader.ui.fonts import cjk_family, reading_font
-from reader.ui.main_window import MainWindow
-from reader.ui.outline_model import NodeKind, OutlineModel, OutlineRole
-from reader.ui.reading_view import ReadingView
+from reader.ui.reading.outline_model import NodeKind, OutlineModel, OutlineRole
+from reader.ui.reading.view import ReadingView
 from reader.ui.resources import resource_path
 from reader.ui.settings import FONT_POINT_SIZE, Settings
+from reader.ui.window.main_window import MainWindow
 
 pytestmark = [
     pytest.mark.gui,
@@ -326,7 +326,7 @@ def test_dropped_files_are_opened(qtbot, window: MainWindow, short_call: Path):
 
 def test_dropped_documents_open_in_tabs_and_the_open_dialog_offers_them(
         qtbot, window: MainWindow, messages: list[str]):
-    from reader.ui.main_window import TRANSCRIPT_FILTER
+    from reader.ui.window.main_window import TRANSCRIPT_FILTER
 
     for pattern in ("*.pdf", "*.docx", "*.html", "*.htm", "*.vtt", "*.srt", "*.json", "*.txt"):
         assert pattern in TRANSCRIPT_FILTER.split(";;")[0], pattern
@@ -823,7 +823,7 @@ def test_cjk_font_follows_the_script_shown(qapp):
 
 
 def test_the_parsers_load_in_the_background_once_after_a_prefetched_call(qtbot):
-    from reader.ui.workers import OpenQueue
+    from reader.ui.window.open_queue import OpenQueue
 
     class Pool:
         def __init__(self) -> None:
@@ -844,7 +844,7 @@ def test_the_parsers_load_in_the_background_once_after_a_prefetched_call(qtbot):
 
 def test_the_parsers_load_when_the_reader_reaches_for_another_file(
         qtbot, tmp_path: Path, short_call: Path, long_call: Path, monkeypatch):
-    import reader.ui.main_window as main_window_module
+    import reader.ui.window.main_window as main_window_module
 
     monkeypatch.setattr(main_window_module, "WARM_UP_DELAY_MS", 10)
     stand_in = parse_bytes(short_call.read_bytes(), short_call.name)
@@ -876,7 +876,7 @@ def test_a_shutdown_while_the_child_parses_does_not_parse_in_its_place(qtbot, sh
     from PySide6.QtCore import QThreadPool
 
     import reader.core.pipeline as pipeline
-    from reader.ui.workers import OpenQueue
+    from reader.ui.window.open_queue import OpenQueue
 
     class Waiting(StubPrefetch):
         """A child still parsing: `take` waits until `close` stops it."""

@@ -24,7 +24,7 @@ from reader.core.model import (
     Turn,
 )
 from reader.core.pipeline import parse_bytes
-from reader.ui.outline_model import NodeKind, OutlineModel, OutlineRole
+from reader.ui.reading.outline_model import NodeKind, OutlineModel, OutlineRole
 
 pytestmark = pytest.mark.gui
 

@@ -20,9 +20,9 @@ from reader.core.pipeline import parse_text
 from reader.core.source_file import readable_name
 from reader.services.search import SearchResult
 from reader.ui import plain
-from reader.ui.library_view import LibraryTableModel
-from reader.ui.outline_model import OutlineModel
-from reader.ui.search_panel import SearchResultsModel
+from reader.ui.library.search_panel import SearchResultsModel
+from reader.ui.library.view import LibraryTableModel
+from reader.ui.reading.outline_model import OutlineModel
 
 pytestmark = [
     pytest.mark.gui,

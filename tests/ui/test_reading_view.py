@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
 from reader.core.rows import aligned_rows
-from reader.ui.reading_view import MAX_POINT_SIZE, MIN_POINT_SIZE, ReadingView
+from reader.ui.reading.view import MAX_POINT_SIZE, MIN_POINT_SIZE, ReadingView
 
 pytestmark = pytest.mark.gui
 

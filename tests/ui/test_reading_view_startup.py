@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QTextDocument
 
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_text
-from reader.ui.reading_view import HighlightMark, ReadingView
+from reader.ui.reading.view import HighlightMark, ReadingView
 
 pytestmark = pytest.mark.gui
 
@@ -56,8 +56,8 @@ def _laid_out_blocks(view: ReadingView) -> int:
 
 
 def test_the_view_modules_load_without_the_aligner() -> None:
-    code = ("import sys; import reader.ui.reading_view, reader.ui.discrepancy_panel, "
-            "reader.ui.alignment_worker; "
+    code = ("import sys; import reader.ui.reading.view, reader.ui.reading.discrepancy_panel, "
+            "reader.ui.reading.alignment_worker; "
             "bad = [m for m in sys.modules if m.startswith(('reader.core.align.aligner', "
             "'reader.core.align.numbers', 'reader.core.align.transcript', 'opencc'))]; "
             "print(bad); raise SystemExit(1 if bad else 0)")

@@ -14,7 +14,7 @@ from reader.services.annotations import AnnotationService
 from reader.services.library import LibraryService
 from reader.services.paths import ENV_VAR
 from reader.services.search import SearchResult, SearchService
-from reader.ui.search_panel import (
+from reader.ui.library.search_panel import (
     ANY_PERIOD,
     SearchPanel,
     SearchResultsModel,

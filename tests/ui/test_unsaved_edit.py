@@ -70,7 +70,7 @@ def test_a_read_only_library_opens_and_the_status_bar_says_why(qtbot, make_windo
         qtbot.waitUntil(lambda: "read-only" in window.statusBar().currentMessage(),
                         timeout=10_000)
         assert "library file is read-only" in window.statusBar().currentMessage()
-        assert window.annotations.worker.service is not None  # reads go on
+        assert window.annotations.session.service is not None  # reads go on
     finally:
         if root:
             subprocess.run(["chattr", "-i", str(library)], check=True)

@@ -46,7 +46,7 @@ _ALL = ""
 
 def _id_of(index: ModelIndex) -> int:
     """The highlight id of a row of the list (the model is loaded once the list exists)."""
-    from reader.ui.highlights_model import HighlightRole
+    from reader.ui.annotations.highlights_model import HighlightRole
 
     return int(index.data(HighlightRole.IdRole))
 
@@ -90,7 +90,7 @@ class HighlightsDock(QDockWidget):
         if self._built:
             return
         self._built = True
-        from reader.ui.highlights_model import (
+        from reader.ui.annotations.highlights_model import (
             HEADERS,
             Column,
             HighlightFilter,
@@ -246,7 +246,7 @@ class HighlightsDock(QDockWidget):
 
     def _fill_filters(self, colours: Sequence[Colour]) -> None:
         from reader.core.model import SectionKind
-        from reader.ui.outline_model import SECTION_TITLES
+        from reader.ui.reading.outline_model import SECTION_TITLES
 
         items = self.model.highlights()
         rows = range(self.model.rowCount())

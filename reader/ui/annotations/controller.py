@@ -2,7 +2,7 @@
 
 The main window hands each reading view to `attach` and says which one is current; this
 object does the rest, so the window stays glue. Every library call goes through the one
-`AnnotationWorker` (off the UI thread); what a write changed comes back as a `Changed` and
+`LibrarySession` (off the UI thread); what a write changed comes back as a `Changed` and
 the views showing that transcript reload its highlights.
 
 Opening a transcript imports it into the library, so its highlights load with it. If the
@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 from reader.core.anchoring import Colour, Highlight, TranscriptInfo
 from reader.core.model import Transcript
 from reader.ui import plain
-from reader.ui.actions import Key, window_action
-from reader.ui.annotation_worker import AnnotationWorker, History, LibraryState
-from reader.ui.highlights_dock import HighlightsDock
-from reader.ui.reading_view import HighlightMark, ReadingView
+from reader.ui.annotations.highlights_dock import HighlightsDock
+from reader.ui.library_session import History, LibrarySession, LibraryState
+from reader.ui.reading.view import HighlightMark, ReadingView
 from reader.ui.settings import Settings
 from reader.ui.swatches import COLOUR_HEX, colour_of, swatch_icon
+from reader.ui.window.actions import Key, window_action
 
 if TYPE_CHECKING:  # the service (and SQLAlchemy) loads with the library, off the UI thread
     from reader.services.annotations import AnnotationService, ImportResult
@@ -126,12 +126,12 @@ class AnnotationController(QObject):
         """The last edit the library could not take, kept for a retry."""
 
         self._library_gate = threading.Event()
-        self.worker = AnnotationWorker(self)
-        self.worker.library_opened.connect(self._on_worker_library_opened)
-        self.worker.library_failed.connect(self._on_worker_library_failed)
-        self.worker.library_notice.connect(self._on_worker_library_notice)
-        self.worker.changed.connect(self._on_worker_changed)
-        self.worker.history_changed.connect(self._on_worker_history_changed)
+        self.session = LibrarySession(self)
+        self.session.library_opened.connect(self._on_session_library_opened)
+        self.session.library_failed.connect(self._on_session_library_failed)
+        self.session.library_notice.connect(self._on_session_library_notice)
+        self.session.changed.connect(self._on_session_changed)
+        self.session.history_changed.connect(self._on_session_history_changed)
 
         self.dock = HighlightsDock(window)
         self.dock.highlight_activated.connect(self._on_dock_highlight_activated)
@@ -140,7 +140,7 @@ class AnnotationController(QObject):
         self.dock.set_context_actions([self.act_edit, self.act_delete])
         self._apply_colours(self._colours)
         if db_path is not None:
-            self.worker.open_library(db_path, gate=self._library_gate)
+            self.session.open_library(db_path, gate=self._library_gate)
         else:
             self.dock.set_unavailable("Highlights are off: no annotation library was opened.")
         self._update_actions()
@@ -219,14 +219,14 @@ class AnnotationController(QObject):
         self.act_highlight.setToolTip(f"Highlight the selection as {name} (Ctrl+H)")
 
     def _update_actions(self) -> None:
-        library = self.worker.state in (LibraryState.OPEN, LibraryState.OPENING)
+        library = self.session.state in (LibraryState.OPEN, LibraryState.OPENING)
         ready = library and self._current is not None and self._current.info is not None
         for action in (self.act_highlight, *self.colour_actions, self.act_edit,
                        self.act_delete, self.act_export):
             action.setEnabled(ready)
         self.act_export_all.setEnabled(library)
         self.act_rename_colours.setEnabled(library)
-        history = self.worker.history
+        history = self.session.history
         self.act_undo.setEnabled(library and history.can_undo)
         self.act_redo.setEnabled(library and history.can_redo)
         self.act_undo.setText(f"&Undo {history.undo_label}" if history.can_undo else "&Undo")
@@ -240,8 +240,8 @@ class AnnotationController(QObject):
         self._docs[view] = doc
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
-        if self.worker.available:
-            self.worker.submit(lambda s: _import(s, transcript, path),
+        if self.session.available:
+            self.session.submit(lambda s: _import(s, transcript, path),
                                lambda imported: self._on_imported(doc, imported),
                                lambda message: self._on_import_failed(doc, message))
 
@@ -274,7 +274,7 @@ class AnnotationController(QObject):
 
     def close(self) -> None:
         """Finish queued writes and close the library (the window is closing)."""
-        self.worker.close()
+        self.session.close()
 
     def _alive(self, doc: _Annotated) -> bool:
         return self._docs.get(doc.view) is doc
@@ -308,7 +308,7 @@ class AnnotationController(QObject):
         if doc.info is None:
             return
         tid = doc.info.id
-        self.worker.submit(lambda s: s.highlights(tid),
+        self.session.submit(lambda s: s.highlights(tid),
                            lambda found: self._on_reloaded(doc, found), self._status)
 
     def _on_reloaded(self, doc: _Annotated, found: object) -> None:
@@ -343,9 +343,9 @@ class AnnotationController(QObject):
 
     # -- library -----------------------------------------------------------------------------
 
-    def _on_worker_library_opened(self, _report: object) -> None:
+    def _on_session_library_opened(self, _report: object) -> None:
         self.dock.set_unavailable("")
-        self.worker.submit(_lists, self._on_library_lists)
+        self.session.submit(_lists, self._on_library_lists)
         self._update_actions()
 
     def _on_library_lists(self, lists: tuple[list[Colour], list[tuple[str, int]]]) -> None:
@@ -357,10 +357,10 @@ class AnnotationController(QObject):
                 self._set_highlights(doc, doc.highlights)  # the colour names in tooltips
         self._show_in_dock()
 
-    def _on_worker_library_notice(self, message: str) -> None:
+    def _on_session_library_notice(self, message: str) -> None:
         self._window.statusBar().showMessage(message, 4 * _STATUS_MS)
 
-    def _on_worker_library_failed(self, message: str) -> None:
+    def _on_session_library_failed(self, message: str) -> None:
         self.dock.set_unavailable(f"Highlights are off: {message}")
         self._update_actions()
         box = QMessageBox(QMessageBox.Icon.Warning, "Annotation library not available",
@@ -373,7 +373,7 @@ class AnnotationController(QObject):
         self.library_message_box = box
         box.open()  # not exec(): the window keeps starting behind it
 
-    def _on_worker_changed(self, changed: object) -> None:
+    def _on_session_changed(self, changed: object) -> None:
         from reader.services.annotations import Changed
 
         if not isinstance(changed, Changed):
@@ -382,9 +382,9 @@ class AnnotationController(QObject):
             if doc.info is not None and doc.info.id in changed.transcripts:
                 self._reload(doc)
         if changed.colours or changed.tags:
-            self.worker.submit(_lists, self._on_library_lists)
+            self.session.submit(_lists, self._on_library_lists)
 
-    def _on_worker_history_changed(self, _history: History) -> None:
+    def _on_session_history_changed(self, _history: History) -> None:
         self._update_actions()
 
     # -- annotate ----------------------------------------------------------------------------
@@ -393,8 +393,8 @@ class AnnotationController(QObject):
         doc = self._current
         if doc is None:
             return None
-        if not self.worker.available:
-            self._status(f"Highlights are off: {self.worker.error or 'no annotation library'}")
+        if not self.session.available:
+            self._status(f"Highlights are off: {self.session.error or 'no annotation library'}")
             return None
         if doc.info is None:
             self._status("This transcript is still being added to the library; try again.")
@@ -443,7 +443,7 @@ class AnnotationController(QObject):
                 box.buttonClicked.connect(
                     lambda button: self.retry_unsaved_edit() if button is retry else None)
 
-        self.worker.submit(call, on_done, failed)
+        self.session.submit(call, on_done, failed)
 
     def retry_unsaved_edit(self) -> bool:
         """Submit the edit the library could not take again; False if there is none."""
@@ -506,9 +506,9 @@ class AnnotationController(QObject):
         """Open the editor on a highlight of the current transcript and save what changed."""
         doc = self._current
         h = self._highlight(doc, highlight_id) if doc is not None else None
-        if doc is None or h is None or not self.worker.available:
+        if doc is None or h is None or not self.session.available:
             return
-        from reader.ui.annotation_editor import AnnotationEditor  # dialogs load when opened
+        from reader.ui.annotations.editor import AnnotationEditor  # dialogs load when opened
 
         editor = AnnotationEditor(h, self._colours, self._tags, self._window)
         if editor.exec() != QDialog.DialogCode.Accepted or not editor.changed():
@@ -542,7 +542,7 @@ class AnnotationController(QObject):
         if doc is None:
             return
         for hid in ids:
-            self.worker.submit(partial(_delete_highlight, highlight_id=hid),
+            self.session.submit(partial(_delete_highlight, highlight_id=hid),
                                lambda _old: self._on_deleted(doc), self._show_error)
 
     def _on_deleted(self, doc: _Annotated) -> None:
@@ -550,24 +550,24 @@ class AnnotationController(QObject):
         self._reload(doc)
 
     def _on_undo_triggered(self) -> None:
-        if self.worker.available:
-            self.worker.submit(lambda s: s.undo(), None, self._status)
+        if self.session.available:
+            self.session.submit(lambda s: s.undo(), None, self._status)
 
     def _on_redo_triggered(self) -> None:
-        if self.worker.available:
-            self.worker.submit(lambda s: s.redo(), None, self._status)
+        if self.session.available:
+            self.session.submit(lambda s: s.redo(), None, self._status)
 
     def _on_rename_colours_triggered(self) -> None:
-        if not self.worker.available:
+        if not self.session.available:
             return
-        from reader.ui.annotation_editor import ColourNamesDialog
+        from reader.ui.annotations.editor import ColourNamesDialog
 
         dialog = ColourNamesDialog(self._colours, self._window)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         names = dialog.changed_names() if accepted else {}
         dialog.deleteLater()
         for key, name in names.items():
-            self.worker.submit(partial(_rename_colour, key=key,
+            self.session.submit(partial(_rename_colour, key=key,
                                        display_name=name), None, self._show_error)
 
     # -- dock and context menu ---------------------------------------------------------------
@@ -636,13 +636,13 @@ class AnnotationController(QObject):
             return
         self._settings.export_directory = str(target.parent)
         tid = doc.info.id
-        self.worker.submit(lambda s: _export_one(s, tid, target),
+        self.session.submit(lambda s: _export_one(s, tid, target),
                            lambda n: self._status(f"Exported {n} highlight"
                                                   f"{'s' if n != 1 else ''} to {target}"),
                            self._show_export_error)
 
     def _on_export_all_triggered(self) -> None:
-        if not self.worker.available:
+        if not self.session.available:
             return
         start = self._settings.export_directory or str(Path.home())
         folder = QFileDialog.getExistingDirectory(self._window, "Export All Highlights to Folder",
@@ -653,7 +653,7 @@ class AnnotationController(QObject):
     def export_all_to(self, folder: Path) -> None:
         """Write one Markdown note per transcript with highlights into `folder`."""
         self._settings.export_directory = str(folder)
-        self.worker.submit(lambda s: _export_all(s, folder),
+        self.session.submit(lambda s: _export_all(s, folder),
                            lambda paths: self._status(f"Exported {len(paths)} note"
                                                       f"{'s' if len(paths) != 1 else ''} "
                                                       f"to {folder}"),

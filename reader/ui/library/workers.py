@@ -1,6 +1,6 @@
 """Library import and search off the UI thread, in a QThreadPool, with progress and cancel.
 
-As in reader/ui/alignment_worker.py, each job reports through a signals object created on the
+As in reader/ui/reading/alignment_worker.py, each job reports through a signals object created on the
 UI thread with no Qt parent: results arrive as queued calls there, and a widget deleted while
 its job runs only takes its connections with it. An import stops between two files when
 cancelled (each file is its own transaction, so the library stays whole); each search carries a

@@ -1,6 +1,6 @@
 """Searching the whole library: a query box, filters, and a list of results with marked snippets.
 
-Searches run in the background (reader/ui/library_worker.py) shortly after typing stops,
+Searches run in the background (reader/ui/library/workers.py) shortly after typing stops,
 or at once on Enter; an answer to an older query is dropped. Each result shows company,
 period, speaker and section over a one-line snippet whose hits are bold. The snippet is
 transcript text, so it is drawn from a QTextDocument filled with QTextCursor.insertText and
@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.services.search import Facets, SearchFilters, SearchPage, SearchResult, SearchService
-from reader.ui.library_worker import SearchJob, SearchSignals
+from reader.ui.library.workers import SearchJob, SearchSignals
 from reader.ui.plain import file_tooltip, readable_name
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -240,7 +240,7 @@ class SearchPanel(QWidget):
         self._cursor: int | None = None
         self._text = ""
         self._filters = SearchFilters()
-        self._signals = SearchSignals()  # no parent: see reader/ui/library_worker.py
+        self._signals = SearchSignals()  # no parent: see reader/ui/library/workers.py
         self._signals.searched.connect(self._on_job_searched)
         self._signals.failed.connect(self._on_job_failed)
 

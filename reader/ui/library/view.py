@@ -2,7 +2,7 @@
 
 The table is `LibraryTableModel` (one row per call) under `LibraryFilterProxy` (company and
 period filters, sorting by each column's sort key). Imports run in the background
-(reader/ui/library_worker.py) with a progress bar, the current file and Cancel; files that
+(reader/ui/library/workers.py) with a progress bar, the current file and Cancel; files that
 could not be imported are listed with their reasons. Double-click or Enter on a row emits
 `transcript_activated(transcript id)`.
 """
@@ -46,7 +46,7 @@ from reader.core.anchoring import TranscriptInfo
 from reader.core.source_file import DIALOG_FILTER, readable_name
 from reader.services.library import ImportSummary, LibraryService
 from reader.services.search import period_span
-from reader.ui.library_worker import ImportJob, ImportSignals
+from reader.ui.library.workers import ImportJob, ImportSignals
 from reader.ui.plain import file_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -308,7 +308,7 @@ class LibraryView(QWidget):
         """Start importing files and folders in the background; False if one is running."""
         if self._job is not None or not paths:
             return False
-        signals = ImportSignals()  # no parent: see reader/ui/library_worker.py
+        signals = ImportSignals()  # no parent: see reader/ui/library/workers.py
         signals.progressed.connect(self._on_job_progressed)
         signals.finished.connect(self._on_job_finished)
         signals.failed.connect(self._on_job_failed)

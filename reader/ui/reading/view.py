@@ -62,8 +62,8 @@ from reader.core.convert import CONFIGS, converter, find_all
 from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
 from reader.core.model import SectionKind, SpeakerKind, Transcript, Turn
 from reader.core.rows import Row, aligned_rows, has_interpretation
-from reader.ui.alignment_worker import AlignmentJob, AlignmentSignals
-from reader.ui.outline_model import tooltip_text
+from reader.ui.reading.alignment_worker import AlignmentJob, AlignmentSignals
+from reader.ui.reading.outline_model import tooltip_text
 
 if TYPE_CHECKING:
     # The aligner loads with the first alignment job, off the start-up path.

@@ -113,7 +113,7 @@ def _check_in_background(db: Database, signals: _Signals) -> None:
                             "quit and run `reader library check` to salvage it")
 
 
-class AnnotationWorker(QObject):
+class LibrarySession(QObject):
     """Runs `AnnotationService` calls one at a time off the UI thread (see the module docstring)."""
 
     library_opened = Signal(object)  # db.engine.MigrationReport

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.align.kinds import AlignFlagKind
-from reader.ui.outline_model import tooltip_text
-from reader.ui.reading_view import ReadingView
+from reader.ui.reading.outline_model import tooltip_text
+from reader.ui.reading.view import ReadingView
 
 if TYPE_CHECKING:
     from reader.core.align.transcript import Discrepancy

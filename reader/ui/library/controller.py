@@ -3,7 +3,7 @@
 The dock exists from the start, so the window's saved layout can place it, but its pages
 (`LibraryView`, `SearchPanel`) and the services under them are built the first time it is
 shown with the library open: start-up pays for neither. Both pages work on the service the
-annotation worker opened (see `AnnotationWorker.service`); imports run on this controller's
+library session opened (see `LibrarySession.service`); imports run on this controller's
 own thread pool, so closing the window can stop them and wait before the library closes.
 
 What the pages ask for goes out as `call_requested(transcript id, SearchResult | None)`; the
@@ -21,16 +21,16 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from reader.ui.actions import window_action
-from reader.ui.annotation_worker import AnnotationWorker, LibraryState
+from reader.ui.library_session import LibrarySession, LibraryState
 from reader.ui.plain import make_plain
 from reader.ui.settings import LIBRARY_PAGES, Settings
+from reader.ui.window.actions import window_action
 
 if TYPE_CHECKING:
     from reader.core.anchoring import TranscriptInfo
     from reader.services.library import ImportSummary
-    from reader.ui.library_view import LibraryView
-    from reader.ui.search_panel import SearchPanel
+    from reader.ui.library.search_panel import SearchPanel
+    from reader.ui.library.view import LibraryView
 
 USEFUL_WIDTH = 520
 """The dock widens to this when shown narrower: the table has six columns."""
@@ -49,11 +49,11 @@ class LibraryController(QObject):
     status_message = Signal(str)
 
     def __init__(self, window: QMainWindow, settings: Settings,
-                 worker: AnnotationWorker) -> None:
+                 session: LibrarySession) -> None:
         super().__init__(window)
         self._window = window
         self._settings = settings
-        self._worker = worker
+        self._session = session
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)  # an import and a search side by side
         self.library_view: LibraryView | None = None
@@ -84,9 +84,9 @@ class LibraryController(QObject):
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         self._build_actions()
 
-        worker.library_opened.connect(self._on_worker_library_opened)
-        worker.library_failed.connect(self._on_worker_library_failed)
-        worker.changed.connect(self._on_worker_changed)
+        session.library_opened.connect(self._on_session_library_opened)
+        session.library_failed.connect(self._on_session_library_failed)
+        session.changed.connect(self._on_session_changed)
         self._show_state()
 
     # -- actions -------------------------------------------------------------------------
@@ -166,9 +166,9 @@ class LibraryController(QObject):
                                          else self.library_view)
 
     def _show_state(self) -> None:
-        state = self._worker.state
+        state = self._session.state
         if state is LibraryState.FAILED:
-            text = f"The library is not available: {self._worker.error}"
+            text = f"The library is not available: {self._session.error}"
         elif state is LibraryState.CLOSED:
             text = "The library is off: no annotation library was opened."
         else:
@@ -176,14 +176,14 @@ class LibraryController(QObject):
         self._placeholder.setText(text)
 
     def _build(self) -> None:
-        service = self._worker.service
+        service = self._session.service
         if self.library_view is not None or service is None:
             return
         # Built on first use: these modules and their services cost nothing at start-up.
         from reader.services.library import LibraryService
         from reader.services.search import SearchService
-        from reader.ui.library_view import LibraryView
-        from reader.ui.search_panel import SearchPanel
+        from reader.ui.library.search_panel import SearchPanel
+        from reader.ui.library.view import LibraryView
 
         library = LibraryView(LibraryService(service), self._pool)
         library.setObjectName("library_view")
@@ -211,15 +211,15 @@ class LibraryController(QObject):
         if self._stale:
             self._refresh()
 
-    def _on_worker_library_opened(self, _report: object) -> None:
+    def _on_session_library_opened(self, _report: object) -> None:
         self._show_state()
         if self.dock.isVisible():
             self._build()
 
-    def _on_worker_library_failed(self, _message: str) -> None:
+    def _on_session_library_failed(self, _message: str) -> None:
         self._show_state()
 
-    def _on_worker_changed(self, changed: object) -> None:
+    def _on_session_changed(self, changed: object) -> None:
         from reader.services.annotations import Changed
 
         if self.library_view is None or not isinstance(changed, Changed):
@@ -276,7 +276,7 @@ class LibraryController(QObject):
 
     def _remove(self, info: TranscriptInfo) -> None:
         self.call_removing.emit(info)  # its tabs close before it goes
-        self._worker.submit(lambda s: s.remove_transcript(info.id),
+        self._session.submit(lambda s: s.remove_transcript(info.id),
                             lambda removed: self._on_removed(info, removed),
                             self.status_message.emit)
 

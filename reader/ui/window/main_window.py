@@ -64,17 +64,17 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.core.model import SectionKind, SpeakerKind, Transcript
 from reader.core.source_file import DIALOG_FILTER, readable_name
-from reader.ui.actions import Key, window_action
-from reader.ui.annotation_controller import AnnotationController
-from reader.ui.discrepancy_panel import DiscrepancyPanel
-from reader.ui.find_bar import FindBar
+from reader.ui.annotations.controller import AnnotationController
 from reader.ui.fonts import reading_font
-from reader.ui.library_controller import LibraryController
-from reader.ui.outline_model import OutlineModel, OutlineRole, tooltip_text
-from reader.ui.reading_view import MAX_POINT_SIZE, MIN_POINT_SIZE, ReadingView
+from reader.ui.library.controller import LibraryController
+from reader.ui.reading.discrepancy_panel import DiscrepancyPanel
+from reader.ui.reading.find_bar import FindBar
+from reader.ui.reading.outline_model import OutlineModel, OutlineRole, tooltip_text
+from reader.ui.reading.view import MAX_POINT_SIZE, MIN_POINT_SIZE, ReadingView
 from reader.ui.resources import app_icon
 from reader.ui.settings import FONT_POINT_SIZE, Settings
-from reader.ui.workers import OpenQueue
+from reader.ui.window.actions import Key, window_action
+from reader.ui.window.open_queue import OpenQueue
 
 if TYPE_CHECKING:
     from reader.core.anchoring import TranscriptInfo
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
 
     def _build_library(self) -> None:
         """The Library dock shares the outline's place: one tab away while reading."""
-        self._library = LibraryController(self, self._settings, self._annotations.worker)
+        self._library = LibraryController(self, self._settings, self._annotations.session)
         self._library.call_requested.connect(self._on_library_call_requested)
         self._library.import_finished.connect(self._on_library_import_finished)
         self._library.call_removing.connect(self._on_library_call_removing)
@@ -716,7 +716,7 @@ class MainWindow(QMainWindow):
         def load(service: AnnotationService) -> tuple[TranscriptInfo, Transcript]:
             return service.transcript(transcript_id), service.outline(transcript_id)
 
-        self._annotations.worker.submit(
+        self._annotations.session.submit(
             load, lambda loaded: self._on_stored_loaded(loaded, reveal), self._show_error)
 
     def _on_library_call_requested(self, transcript_id: int, result: object) -> None:
@@ -1201,7 +1201,7 @@ class MainWindow(QMainWindow):
 
     def _release_library_when_idle(self) -> None:
         """Open the library once the files asked for at start are shown: its loading would
-        only slow down their parsing and first paint (see AnnotationWorker.open_library)."""
+        only slow down their parsing and first paint (see LibrarySession.open_library)."""
         if self._library_released or self._queue.pending():
             return  # the queue turning idle calls again
         view = self.current_view()

@@ -1,0 +1,1 @@
+"""Highlights: the controller, the editor dialog, the dock and its model."""

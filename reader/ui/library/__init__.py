@@ -1,0 +1,1 @@
+"""The library of stored calls: its table, import, search and their controller."""
