@@ -24,7 +24,6 @@ of the aligned sentences it overlaps.
 
 from __future__ import annotations
 
-import threading
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -62,7 +61,8 @@ from reader.core.convert import CONFIGS, converter, find_all
 from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
 from reader.core.model import SectionKind, SpeakerKind, Transcript, Turn
 from reader.core.rows import Row, aligned_rows, has_interpretation
-from reader.ui.reading.alignment_worker import AlignmentJob, AlignmentSignals
+from reader.ui.jobs import Job
+from reader.ui.reading import alignment_worker
 from reader.ui.reading.outline_model import tooltip_text
 
 if TYPE_CHECKING:
@@ -229,12 +229,7 @@ class ReadingView(QTextEdit):
         self._pool = pool if pool is not None else QThreadPool.globalInstance()
         # No parent: a job still running when the view is deleted keeps it alive, and its
         # connections to the view go with the view (see alignment_worker).
-        self._align_signals = AlignmentSignals()
-        self._align_signals.progressed.connect(self._on_align_signals_progressed)
-        self._align_signals.aligned.connect(self._on_align_signals_aligned)
-        self._align_signals.failed.connect(self._on_align_signals_failed)
-        self._align_job = 0
-        self._align_cancel: threading.Event | None = None
+        self._align_job: Job[TranscriptAlignment] | None = None  # queued or running
         self._align_after_paint = False  # a job waits for the view's next paint
         self._painted = False
         self._align_timer = QTimer(self)
@@ -927,9 +922,9 @@ class ReadingView(QTextEdit):
         return ref
 
     def _reset_alignment(self) -> None:
-        if self._align_cancel is not None:
-            self._align_cancel.set()  # a job still running drops its result
-        self._align_cancel = None
+        if self._align_job is not None:
+            self._align_job.cancel()  # a job still running drops its result
+        self._align_job = None
         self._alignment = None
         self._discrepancies, self._mark_spans = [], []
         self._current_discrepancy = -1
@@ -943,8 +938,12 @@ class ReadingView(QTextEdit):
         interpreter with this thread's first layout and paint, and the call on screen
         matters first. A hidden view (a tool, a test) starts the job at once.
         """
-        self._align_job += 1
-        self._align_cancel = threading.Event()
+        self._reset_alignment()
+        self._align_job = Job(
+            lambda job: alignment_worker.align_transcript(t, progress=job.progress,
+                                                          cancelled=lambda: job.cancelled),
+            on_done=self._on_align_job_done, on_error=self._on_align_job_failed,
+            on_progress=self.alignment_progressed.emit, doing="alignment failed", owner=self)
         self.alignment_started.emit()
         if self.isVisible():
             self._align_after_paint = True
@@ -955,25 +954,21 @@ class ReadingView(QTextEdit):
     def _launch_alignment(self) -> None:
         self._align_after_paint = False
         self._align_timer.stop()
-        t, cancel = self._transcript, self._align_cancel
-        if t is not None and cancel is not None and not cancel.is_set():
-            self._pool.start(AlignmentJob(self._align_job, t, self._align_signals, cancel))
+        job = self._align_job
+        if job is not None and not job.cancelled and not job.running:
+            job.start(self._pool)
 
     def _on_align_timer_timeout(self) -> None:
         self._launch_alignment()
 
-    def _on_align_signals_progressed(self, job: int, done: int, total: int) -> None:
-        if job == self._align_job:
-            self.alignment_progressed.emit(done, total)
-
-    def _on_align_signals_aligned(self, job: int, result: object) -> None:
-        from reader.core.align.transcript import TranscriptAlignment, discrepancies
+    def _on_align_job_done(self, result: TranscriptAlignment) -> None:
+        from reader.core.align.transcript import discrepancies
 
         t = self._transcript
-        if job != self._align_job or t is None or not isinstance(result, TranscriptAlignment):
+        if t is None:
             return
         self._ensure_built()  # the marks go on the whole call
-        self._align_cancel = None
+        self._align_job = None
         self._alignment = result
         self._discrepancies = discrepancies(t, result)
         self._index_sentences(result)
@@ -983,10 +978,9 @@ class ReadingView(QTextEdit):
         self._on_cursor_position_changed()
         self.alignment_ready.emit()
 
-    def _on_align_signals_failed(self, job: int, message: str) -> None:
-        if job == self._align_job:
-            self._align_cancel = None
-            self.alignment_failed.emit(message)
+    def _on_align_job_failed(self, message: str) -> None:
+        self._align_job = None
+        self.alignment_failed.emit(message)
 
     def _mark_discrepancies(self, doc: QTextDocument) -> None:
         """Merge the discrepancy formats into `doc` at the spans it shows them."""
