@@ -87,9 +87,7 @@ def test_import_lists_calls_and_failures(qtbot, view: LibraryView, folder: Path)
     with qtbot.waitSignal(view.import_finished, timeout=60_000) as blocker:
         view.import_paths([folder])
         assert view.importing and not view.import_files_button.isEnabled()
-        job_signals = view._signals
-        assert job_signals is not None
-        job_signals.progressed.connect(lambda d, t, c: progress.append((d, t, c)))
+        view.import_progressed.connect(lambda d, t, c: progress.append((d, t, c)))
     summary = blocker.args[0]
     assert summary.new == len(GOOD)
     assert view.model.rowCount() == len(GOOD)
@@ -153,8 +151,7 @@ def test_ui_keeps_serving_timers_while_importing(qtbot, view: LibraryView,
     timer.start()
     with qtbot.waitSignal(view.import_finished, timeout=120_000):
         view.import_paths([folder])
-        assert view._signals is not None
-        view._signals.progressed.connect(lambda *a: events.append("progress"))
+        view.import_progressed.connect(lambda *a: events.append("progress"))
     timer.stop()
     first = events.index("progress")
     last = len(events) - 1 - events[::-1].index("progress")
@@ -168,14 +165,13 @@ def test_cancel_stops_between_files(qtbot, view: LibraryView, service: Annotatio
     done: list[int] = []
     with qtbot.waitSignal(view.import_finished, timeout=60_000) as blocker:
         view.import_paths([folder])
-        assert view._signals is not None
 
         def on_progress(d: int, t: int, c: str) -> None:
             done.append(d)
             if d == 2:
                 view.cancel_import()
 
-        view._signals.progressed.connect(on_progress)
+        view.import_progressed.connect(on_progress)
     summary = blocker.args[0]
     assert summary.cancelled and summary.done < summary.total
     assert view.model.rowCount() == summary.new == len(service.library())

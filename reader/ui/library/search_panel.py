@@ -1,6 +1,6 @@
 """Searching the whole library: a query box, filters, and a list of results with marked snippets.
 
-Searches run in the background (reader/ui/library/workers.py) shortly after typing stops,
+Searches run in the background (a reader.ui.jobs Job) shortly after typing stops,
 or at once on Enter; an answer to an older query is dropped. Each result shows company,
 period, speaker and section over a one-line snippet whose hits are bold. The snippet is
 transcript text, so it is drawn from a QTextDocument filled with QTextCursor.insertText and
@@ -51,8 +51,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.services.search import Facets, SearchFilters, SearchPage, SearchResult, SearchService
-from reader.ui.library.workers import SearchJob, SearchSignals
+from reader.services.search import (
+    Facets,
+    SearchError,
+    SearchFilters,
+    SearchPage,
+    SearchResult,
+    SearchService,
+)
+from reader.ui.jobs import Job, error_message
 from reader.ui.plain import file_tooltip, readable_name
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -236,13 +243,10 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self._search = search
         self._pool = pool
-        self._generation = 0
+        self._job: Job[SearchPage] | None = None  # the latest page asked for
         self._cursor: int | None = None
         self._text = ""
         self._filters = SearchFilters()
-        self._signals = SearchSignals()  # no parent: see reader/ui/library/workers.py
-        self._signals.searched.connect(self._on_job_searched)
-        self._signals.failed.connect(self._on_job_failed)
 
         self.query = QLineEdit()
         self.query.setPlaceholderText("Search all calls: words, \"a phrase\", prefix*, 营收")
@@ -338,7 +342,8 @@ class SearchPanel(QWidget):
     def run_search(self) -> None:
         """Search now for what the box and filters say (a new first page)."""
         self._debounce.stop()
-        self._generation += 1
+        if self._job is not None:
+            self._job.cancel()  # overtaken by this query: its answer is dropped
         self._text = self.query.text()
         self._filters = self.filters()
         self._cursor = None
@@ -358,16 +363,16 @@ class SearchPanel(QWidget):
     # --- jobs ------------------------------------------------------------------------------
 
     def _start(self, cursor: int | None) -> None:
-        job = SearchJob(self._search, self._generation, self._text, self._filters, cursor,
-                        self._signals)
-        self._pool.start(job)
+        search, text, filters = self._search, self._text, self._filters
+        self._job = Job(lambda _job: search.search(text, filters, cursor=cursor),
+                        on_done=self._on_job_searched, on_error=self._on_job_failed,
+                        describe=lambda exc: error_message(exc, "search failed", (SearchError,)),
+                        owner=self).start(self._pool)
 
     def _on_query_changed(self, _text: str) -> None:
         self._debounce.start()
 
-    def _on_job_searched(self, generation: int, page: SearchPage) -> None:
-        if generation != self._generation:
-            return  # overtaken by a newer query
+    def _on_job_searched(self, page: SearchPage) -> None:
         first = self._cursor is None
         if first:
             self.results_model.set_results(page.results)
@@ -385,9 +390,7 @@ class SearchPanel(QWidget):
             self.status.setText(f"{n} result{'s' if n != 1 else ''}")
         self.searched.emit(self._text, n)
 
-    def _on_job_failed(self, generation: int, message: str) -> None:
-        if generation != self._generation:
-            return
+    def _on_job_failed(self, message: str) -> None:
         self.status.setText(message)
         self.more_button.setEnabled(True)
         self.search_failed.emit(message)

@@ -2,13 +2,14 @@
 
 The table is `LibraryTableModel` (one row per call) under `LibraryFilterProxy` (company and
 period filters, sorting by each column's sort key). Imports run in the background
-(reader/ui/library/workers.py) with a progress bar, the current file and Cancel; files that
+(a reader.ui.jobs Job) with a progress bar, the current file and Cancel; files that
 could not be imported are listed with their reasons. Double-click or Enter on a row emits
 `transcript_activated(transcript id)`.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from pathlib import Path
@@ -46,7 +47,7 @@ from reader.core.anchoring import TranscriptInfo
 from reader.core.source_file import DIALOG_FILTER, readable_name
 from reader.services.library import ImportSummary, LibraryService
 from reader.services.search import period_span
-from reader.ui.library.workers import ImportJob, ImportSignals
+from reader.ui.jobs import Job, error_message
 from reader.ui.plain import file_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -189,6 +190,7 @@ class LibraryView(QWidget):
     transcript_activated = Signal(int)  # transcript id
     remove_requested = Signal(object)  # TranscriptInfo of the selected call
     import_started = Signal()
+    import_progressed = Signal(int, int, str)  # files done, files in all, file just handled
     import_finished = Signal(object)  # ImportSummary
 
     def __init__(self, library: LibraryService, pool: QThreadPool,
@@ -196,8 +198,8 @@ class LibraryView(QWidget):
         super().__init__(parent)
         self._library = library
         self._pool = pool
-        self._job: ImportJob | None = None
-        self._signals: ImportSignals | None = None
+        self._job: Job[ImportSummary] | None = None
+        self._stop = threading.Event()  # asks the running import to stop after its file
         self.start_directory = ""
         """Where the file dialogs open (the folder of the last choice)."""
         self.setAcceptDrops(True)
@@ -308,24 +310,27 @@ class LibraryView(QWidget):
         """Start importing files and folders in the background; False if one is running."""
         if self._job is not None or not paths:
             return False
-        signals = ImportSignals()  # no parent: see reader/ui/library/workers.py
-        signals.progressed.connect(self._on_job_progressed)
-        signals.finished.connect(self._on_job_finished)
-        signals.failed.connect(self._on_job_failed)
-        job = ImportJob(self._library, [str(p) for p in paths], signals, workers=workers)
-        self._job, self._signals = job, signals
+        library, stop, names = self._library, threading.Event(), [str(p) for p in paths]
+        # A database error (disk full, library locked) ends the import; what was stored stays.
+        job = Job(lambda job: library.import_paths(names, progress=job.progress,
+                                                   cancelled=stop.is_set, workers=workers),
+                  on_done=self._on_job_finished, on_error=self._on_job_failed,
+                  on_progress=self._on_job_progressed,
+                  describe=lambda exc: error_message(exc, "import failed", (Exception,)),
+                  owner=self)
+        self._job, self._stop = job, stop
         self.failures.clear()
         self.failures.hide()
         self.progress.setRange(0, 0)
         self.current_file.setText("Looking for transcripts…")
         self._set_busy(True)
         self.import_started.emit()
-        self._pool.start(job)
+        job.start(self._pool)
         return True
 
     def cancel_import(self) -> None:
         if self._job is not None:
-            self._job.cancel()
+            self._stop.set()  # each file is its own transaction: the library stays whole
             self.cancel_button.setEnabled(False)
             self.current_file.setText("Stopping after the current file…")
 
@@ -433,6 +438,7 @@ class LibraryView(QWidget):
             self.transcript_activated.emit(int(tid))
 
     def _on_job_progressed(self, done: int, total: int, current: str) -> None:
+        self.import_progressed.emit(done, total, current)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"{done} / {total} files")
@@ -440,7 +446,7 @@ class LibraryView(QWidget):
             self.current_file.setText(Path(current).name)
 
     def _on_job_finished(self, summary: ImportSummary) -> None:
-        self._job = self._signals = None
+        self._job = None
         self._set_busy(False)
         for failure in summary.failures:
             self.failures.addItem(failure.reason)
@@ -450,7 +456,7 @@ class LibraryView(QWidget):
         self.import_finished.emit(summary)
 
     def _on_job_failed(self, message: str) -> None:
-        self._job = self._signals = None
+        self._job = None
         self._set_busy(False)
         self.refresh()
         self.status.setText(f"Import stopped: {message}")
