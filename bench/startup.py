@@ -38,12 +38,11 @@ def _since_start() -> float:
     return time.time() - float(os.environ["BENCH_T0"])
 
 
-def _maxrss_mb(children: bool = False) -> float:
-    """Peak resident memory of this process (or of its largest reaped child)."""
+def _maxrss_mb() -> float:
+    """Peak resident memory of this process."""
     import resource
 
-    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
-    rss = resource.getrusage(who).ru_maxrss
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / 1024 / (1024 if sys.platform == "darwin" else 1)  # bytes on macOS, KiB else
 
 
@@ -87,10 +86,6 @@ def child_floor(seed: Path) -> dict[str, float]:
 
 
 def child_app(seed: Path, second: Path) -> dict[str, float]:
-    # As `reader FILE` starts: the file parses in a child forked before Qt is imported.
-    from reader.services.prefetch import ParsePrefetch
-
-    prefetch = None if os.environ.get("BENCH_NO_PREFETCH") else ParsePrefetch.start([str(seed)])
     from PySide6.QtCore import QSettings, QTimer
 
     from reader.ui.app import create_app
@@ -103,7 +98,7 @@ def child_app(seed: Path, second: Path) -> dict[str, float]:
     # The app as it runs: with its annotation library (an existing one, as on every start
     # but the first), which it opens once the window has painted.
     window = MainWindow(Settings(QSettings(str(ini), QSettings.Format.IniFormat)),
-                        db_path=Path(os.environ["BENCH_DB"]), prefetch=prefetch)
+                        db_path=Path(os.environ["BENCH_DB"]))
     window.resize(WIDTH, HEIGHT)
     # Connected after the window's own slot, so this runs once the view for the parsed
     # file is built: "parsed and view built", just before the first paint.
@@ -176,7 +171,6 @@ def child_app(seed: Path, second: Path) -> dict[str, float]:
     def second_painted() -> None:
         out["second_s"] = time.perf_counter() - out.pop("t_open_second")
         out["rss_mb"] = _maxrss_mb()
-        out["rss_child_mb"] = _maxrss_mb(children=True)
         window.close()
         app.quit()
 
@@ -235,8 +229,6 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=Path, default=SEEDS / "quartr_qfin_q1_2023.txt")
     parser.add_argument("--second", type=Path, default=SEEDS / "alphaspread_lexin_q4_2023.txt")
-    parser.add_argument("--no-prefetch", action="store_true",
-                        help="parse in the window's worker, as when a file is opened later")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "SEED", "SECOND"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -249,8 +241,6 @@ def main() -> int:
         sys.stdout.flush()
         os._exit(0)  # skip interpreter teardown: it is not start-up
 
-    if args.no_prefetch:
-        os.environ["BENCH_NO_PREFETCH"] = "1"
     for path in (args.seed, args.second):
         if not path.is_file():
             print(f"transcript not found: {path}", file=sys.stderr)
@@ -307,8 +297,6 @@ def main() -> int:
           f"{median(apps, 'rss_s2twp_mb'):7.1f} MB")
     print(f"  peak memory, app after switches and second file      {app_rss:7.1f} MB"
           f"   {app_rss / floor_rss:.2f}x floor (target <= 2x)")
-    print(f"  peak memory of the start-up parsing child (apart)    "
-          f"{median(apps, 'rss_child_mb'):7.1f} MB")
     return 0
 
 

@@ -92,15 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     if not words or (words[0] not in _subcommands(parser) and not words[0].startswith("-")):
         from reader.cli_common import split_db_option
-        from reader.services.prefetch import ParsePrefetch
-
-        paths, db = split_db_option(words)
-        # Forked before the window starts any thread: the files parse on the other core
-        # while Qt loads (reader.services.prefetch).
-        prefetch = ParsePrefetch.start(paths)
         from reader.ui.app import run_gui  # Qt loads only when the window is asked for
 
-        return run_gui(paths, db_path=db, prefetch=prefetch)
+        paths, db = split_db_option(words)
+        return run_gui(paths, db_path=db)
     args = parser.parse_args(words)
     if args.self_test:
         from reader.selftest import run_self_test

@@ -7,7 +7,6 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
@@ -17,9 +16,6 @@ from reader.cli_common import split_db_option
 from reader.ui.resources import app_icon
 from reader.ui.settings import APPLICATION, ORGANIZATION, Settings
 from reader.ui.window.main_window import MainWindow
-
-if TYPE_CHECKING:
-    from reader.services.prefetch import ParsePrefetch
 
 
 def create_app(argv: Sequence[str] | None = None) -> QApplication:
@@ -38,12 +34,10 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def create_window(settings: Settings | None = None, pool: QThreadPool | None = None,
-                  db_path: Path | None = None,
-                  prefetch: ParsePrefetch | None = None) -> MainWindow:
+                  db_path: Path | None = None) -> MainWindow:
     """The main window; with `db_path`, it opens that annotation library (else highlights
     are off, as in the self-test, which must not touch the user's library)."""
-    return MainWindow(settings or Settings.open_default(), pool, db_path=db_path,
-                      prefetch=prefetch)
+    return MainWindow(settings or Settings.open_default(), pool, db_path=db_path)
 
 
 def _log_unhandled(kind: type[BaseException], value: BaseException,
@@ -53,20 +47,18 @@ def _log_unhandled(kind: type[BaseException], value: BaseException,
     traceback.print_exception(kind, value, tb, file=sys.stderr)
 
 
-def run_gui(paths: list[str], db_path: str | None = None,
-            prefetch: ParsePrefetch | None = None) -> int:
+def run_gui(paths: list[str], db_path: str | None = None) -> int:
     """Open the main window (and `paths`, each in a tab); returns the exit status.
 
     The annotation library is `db_path`, else a `--db PATH` among `paths`, else
-    $TRANSCRIPT_READER_DB, else the user data folder (reader.services.paths). `prefetch`
-    holds the outlines of `paths` being parsed since before Qt loaded.
+    $TRANSCRIPT_READER_DB, else the user data folder (reader.services.paths).
     """
     from reader.services.paths import resolve_db_path
 
     paths, db_in_words = split_db_option(paths)
     app = create_app()
     sys.excepthook = _log_unhandled
-    window = create_window(db_path=resolve_db_path(db_path or db_in_words), prefetch=prefetch)
+    window = create_window(db_path=resolve_db_path(db_path or db_in_words))
     window.show()
     if paths:
         window.open_files(paths)

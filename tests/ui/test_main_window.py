@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QMessageBox,
     QProgressBar,
     QTreeWidget,
@@ -379,55 +378,6 @@ def test_missing_file_and_folder_show_messages(qtbot, window: MainWindow, tmp_pa
     assert len(messages) == 2
     assert any("gone.txt" in m and "no such file" in m for m in messages)
     assert any("folder" in m for m in messages)
-
-
-class StubPrefetch:
-    """Stands in for the start-up child (which can only be forked before Qt loads)."""
-
-    def __init__(self, arrived: dict[str, Transcript], parsing: dict[str, Transcript | None]
-                 ) -> None:
-        self.arrived = arrived  # sent before the window opened the file
-        self.parsing = parsing  # still being parsed then
-        self.claims: list[str] = []
-        self.closed = False
-
-    def claim(self, path: str) -> bool:
-        self.claims.append(path)
-        return (path in self.arrived or path in self.parsing) and self.claims.count(path) == 1
-
-    def take_ready(self, path: str) -> Transcript | None:
-        return self.arrived.pop(path, None)
-
-    def take(self, path: str) -> Transcript | None:
-        return self.parsing.pop(path)
-
-    def close(self) -> None:
-        self.closed = True
-
-
-def test_start_up_files_open_with_the_outlines_parsed_before_qt(
-        qtbot, tmp_path: Path, short_call: Path, long_call: Path, messages: list[str]):
-    # The child's outline of short_call is (for this test) the long call's, so the tab
-    # shows which one the window used; long_call is still being parsed when the window
-    # opens it, and then turns out to be a file the child could not parse, so the window
-    # parses it itself.
-    stand_in = parse_bytes(long_call.read_bytes(), long_call.name)
-    prefetch = StubPrefetch({str(short_call): stand_in}, {str(long_call): None})
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings, db_path=None, prefetch=prefetch)  # type: ignore[arg-type]
-    qtbot.addWidget(window)
-    window.show()
-    window.open_files([str(short_call)])
-    assert window.tabs.count() == 1  # an outline that has arrived shows at once
-    open_and_wait(qtbot, window, short_call, long_call)
-    assert messages == []
-    by_path = {doc.path: doc.transcript for doc in window.documents()}
-    assert by_path[str(short_call)] is stand_in
-    assert str(long_call) not in by_path  # parsed afresh: the same content as short_call's
-    assert window.tabs.count() == 1
-    assert prefetch.claims == [str(short_call), str(long_call)]
-    window.close()
-    assert prefetch.closed
 
 
 def test_a_parser_crash_is_a_message(qtbot, window: MainWindow, short_call: Path,
@@ -822,110 +772,19 @@ def test_cjk_font_follows_the_script_shown(qapp):
     assert reading_font(11, "none", ["DejaVu Sans"]).families() == [QApplication.font().family()]
 
 
-def test_the_parsers_load_in_the_background_once_after_a_prefetched_call(qtbot):
-    from reader.ui.window.open_queue import OpenQueue
-
-    class Pool:
-        def __init__(self) -> None:
-            self.started: list[tuple[object, int]] = []
-
-        def start(self, job: object, priority: int = 0) -> None:
-            self.started.append((job, priority))
-
-    pool = Pool()
-    queue = OpenQueue(pool, prefetch=StubPrefetch({}, {}))  # type: ignore[arg-type]
-    queue.warm_up()
-    queue.warm_up()
-    assert len(pool.started) == 1 and pool.started[0][1] < 0  # once, below open jobs
-    plain = Pool()
-    OpenQueue(plain).warm_up()  # no child: the first open loads the parsers anyway
-    assert plain.started == []
-
-
-def test_the_parsers_load_when_the_reader_reaches_for_another_file(
-        qtbot, tmp_path: Path, short_call: Path, long_call: Path, monkeypatch):
-    import reader.ui.window.main_window as main_window_module
-
-    monkeypatch.setattr(main_window_module, "WARM_UP_DELAY_MS", 10)
-    stand_in = parse_bytes(short_call.read_bytes(), short_call.name)
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings, db_path=None,
-                        prefetch=StubPrefetch({str(short_call): stand_in}, {}))  # type: ignore[arg-type]
-    qtbot.addWidget(window)
-    warmed: list[str] = []
-    monkeypatch.setattr(window.open_queue, "warm_up", lambda: warmed.append("warm"))
-    window.show()
-    window.open_files([str(short_call)])
-    qtbot.waitUntil(lambda: warmed == ["warm"], timeout=10_000)  # once aligned, and a moment
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        staticmethod(lambda *args, **kwargs: ([], "")))
-    window.act_open.trigger()  # the dialog is up: the parsers load meanwhile
-    assert warmed == ["warm", "warm"]
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(long_call))])
-    QApplication.sendEvent(window, drag_event(QDragEnterEvent, mime))
-    assert warmed == ["warm", "warm", "warm"]
-    window.close()
-
-
-def test_a_shutdown_while_the_child_parses_does_not_parse_in_its_place(qtbot, short_call: Path,
-                                                                       monkeypatch):
-    import threading
-
-    from PySide6.QtCore import QThreadPool
-
-    import reader.core.pipeline as pipeline
-    from reader.ui.window.open_queue import OpenQueue
-
-    class Waiting(StubPrefetch):
-        """A child still parsing: `take` waits until `close` stops it."""
-
-        def __init__(self) -> None:
-            super().__init__({}, {str(short_call): None})
-            self.stopped = threading.Event()
-            self.waiting = threading.Event()
-
-        def take_ready(self, path: str) -> Transcript | None:
-            return None
-
-        def take(self, path: str) -> Transcript | None:
-            self.waiting.set()
-            self.stopped.wait(10)
-            return None
-
-        def close(self) -> None:
-            super().close()
-            self.stopped.set()
-
-    parsed: list[str] = []
-    monkeypatch.setattr(pipeline, "parse_file", lambda path: parsed.append(str(path)))
-    pool = QThreadPool()
-    prefetch = Waiting()
-    queue = OpenQueue(pool, prefetch=prefetch)  # type: ignore[arg-type]
-    reported: list[object] = []
-    queue.loaded.connect(lambda *a: reported.append(a))
-    queue.failed.connect(lambda *a: reported.append(a))
-    queue.open(str(short_call))
-    assert prefetch.waiting.wait(10)
-    queue.cancel_all()  # as the window does when it closes
-    assert queue.wait(10_000)
-    qtbot.wait(50)
-    assert prefetch.closed and parsed == [] and reported == []
-
-
 def test_the_highlights_list_is_built_after_a_start_up_call_is_painted(
         qtbot, tmp_path: Path, short_call: Path):
-    stand_in = parse_bytes(short_call.read_bytes(), short_call.name)
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings, db_path=None,
-                        prefetch=StubPrefetch({str(short_call): stand_in}, {}))  # type: ignore[arg-type]
+    window = MainWindow(settings, db_path=None)
     qtbot.addWidget(window)
+    dock = window.annotations.dock
+    at_load: list[bool] = []  # connected after the window's slot: the view is built then
+    window.open_queue.loaded.connect(
+        lambda *_a: at_load.append(dock.is_built() or current_view(window).has_painted()))
     window.show()
     window.open_files([str(short_call)])
-    dock = window.annotations.dock
+    qtbot.waitUntil(lambda: at_load == [False], timeout=10_000)  # the call is in; no paint yet
     view = current_view(window)
-    assert not dock.is_built() and not view.has_painted()  # the call is in; no paint yet
     qtbot.waitUntil(dock.is_built, timeout=10_000)
     assert view.has_painted()
     assert dock.status.text() == "Highlights are off: no annotation library was opened."

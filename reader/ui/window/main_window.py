@@ -79,7 +79,6 @@ from reader.ui.window.open_queue import OpenQueue
 if TYPE_CHECKING:
     from reader.core.anchoring import TranscriptInfo
     from reader.services.annotations import AnnotationService
-    from reader.services.prefetch import ParsePrefetch
     from reader.services.search import SearchResult
 
 SCRIPT_CHOICES = (
@@ -98,8 +97,6 @@ LAYOUT_CHOICES = (  # Ctrl+1..4 are the highlight colours
 ZOOM_FACTOR = 1.1
 LIBRARY_WAIT_MS = 2000
 """The longest the library waits for a start-up call's first paint before it opens."""
-WARM_UP_DELAY_MS = 1500
-"""How long after a start-up call is aligned the parsers load for the next file."""
 TRANSCRIPT_FILTER = DIALOG_FILTER
 EXTRA_KEYS = (
     ("Find bar: next match", "Enter"),
@@ -140,10 +137,8 @@ class MainWindow(QMainWindow):
     """The app window (see the module docstring)."""
 
     def __init__(self, settings: Settings, pool: QThreadPool | None = None,
-                 parent: QWidget | None = None, *, db_path: Path | None = None,
-                 prefetch: ParsePrefetch | None = None) -> None:
-        """`db_path`: the annotation library to open (None: highlights are off);
-        `prefetch`: the files named at start-up, being parsed while the window is built."""
+                 parent: QWidget | None = None, *, db_path: Path | None = None) -> None:
+        """`db_path`: the annotation library to open (None: highlights are off)."""
         super().__init__(parent)
         self._settings = settings
         self._docs: dict[ReadingView, _Document] = {}
@@ -152,7 +147,7 @@ class MainWindow(QMainWindow):
         self._scrolling_from_outline = False
         self._library_released = False
         self._library_waited = False
-        self._queue = OpenQueue(pool or QThreadPool.globalInstance(), self, prefetch)
+        self._queue = OpenQueue(pool or QThreadPool.globalInstance(), self)
         self._queue.loaded.connect(self._on_queue_loaded)
         self._queue.failed.connect(self._on_queue_failed)
         self._queue.busy_changed.connect(self._on_queue_busy_changed)
@@ -657,10 +652,6 @@ class MainWindow(QMainWindow):
         view.moveCursor(QTextCursor.MoveOperation.Start)
         self._annotations.attach(view, transcript, path)
         view.current_turn_changed.connect(self._on_view_current_turn_changed)
-        # Once the call is on screen, aligned and left alone for a moment, the parsers load
-        # for the next file (at once, they would slow whatever the reader does first).
-        view.alignment_ready.connect(lambda: QTimer.singleShot(
-            WARM_UP_DELAY_MS, self._queue, self._queue.warm_up))  # not once the queue is gone
         view.font_size_changed.connect(self._on_view_font_size_changed)
         view.viewport().installEventFilter(self)
         self._update_for_current_document()
@@ -1128,7 +1119,6 @@ class MainWindow(QMainWindow):
     # -- files, recent files, drag and drop ----------------------------------------------
 
     def _on_open_triggered(self) -> None:
-        self._queue.warm_up()  # while the reader picks files
         start = self._settings.last_directory or str(Path.home())
         paths, _ = QFileDialog.getOpenFileNames(self, "Open Transcripts", start,
                                                 TRANSCRIPT_FILTER)
@@ -1173,7 +1163,6 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_paths(event):
-            self._queue.warm_up()  # while the files are carried to the drop
             event.acceptProposedAction()
         else:
             event.ignore()
