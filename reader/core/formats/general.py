@@ -455,7 +455,7 @@ def _role_line(s: str) -> tuple[str | None, str | None] | None:
         return None
     # "Firm, Research Division - MD & Senior Equity Research Analyst" runs long; a title
     # alone ("Chief Executive Officer") does not.
-    if len(s.split()) > (20 if re.search(r" [-–—] |, ", s) else 12):
+    if len(s.split()) > (20 if re.search(r" [-–—] ", s) else 12):
         return None
     role, affiliation = _split_role(s)
     return (role, affiliation) if role else None
