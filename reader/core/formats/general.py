@@ -79,6 +79,8 @@ _SPEECH_OPENERS = frozenset(
     "thanks thank yes yeah okay ok sure well so hi hello actually great good and but".split())
 """Words a reply opens with, never a title line ("Thanks, Jane. [Operator instructions]")."""
 
+_NICKNAME = re.compile(r"(?:''|[\"“‘'(])[A-Z][a-z]{1,15}(?:''|[\"”’')])")
+"""A nickname inside a name: ''Bill'', "Jay", (Chris)."""
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "della",
                              "la", "le", "du", "bin", "al", "dos", "das", "y", "ten", "ter"})
 
@@ -307,6 +309,8 @@ def _latin_name(s: str) -> bool:
             continue
         if 0 < i < len(tokens) - 1 and len(tok) == 2 and tok[0].isupper() and tok[1] == ".":
             continue  # a middle initial: "Jay A. Brown", not the word "a"
+        if 0 < i < len(tokens) - 1 and _NICKNAME.fullmatch(tok):
+            continue  # William M. ''Bill'' Brown
         if low.strip(".,") in _NON_NAME:
             return False
         if not tok[0].isupper():
