@@ -484,3 +484,15 @@ def test_a_name_with_a_nickname_in_quotes():
     tr = outline(text)
     assert who(tr) == ["Operator", "William M. ''Bill'' Brown", "Operator", "Ivo Marsh",
                        "William M. ''Bill'' Brown"]
+
+
+def test_initials_first_and_a_reply_to_the_operator():
+    text = ("Operator\nThe first question comes from Nick Yule from Scotia.\n\nNick Yule\n"
+            "How is leasing?\n\nA. Robert Paratte\nStrong.\n\nUnidentified Speaker\n"
+            "Operator, next question please\n\nOperator\nThe next question comes from Ida Vance "
+            "from Pell.\n\nIda Vance\nAnd rents?\n\nA. Robert Paratte\nUp.\n\nUnidentified Speaker\n"
+            "Operator, next question please\n")
+    tr = outline(text)
+    assert who(tr) == ["Operator", "Nick Yule", "A. Robert Paratte", "Unidentified Speaker",
+                       "Operator", "Ida Vance", "A. Robert Paratte", "Unidentified Speaker"]
+    assert tr.turns[3].text == "Operator, next question please"

@@ -307,8 +307,9 @@ def _latin_name(s: str) -> bool:
         low = tok.casefold()
         if low in _NAME_PARTICLES and 0 < i < len(tokens) - 1:
             continue
-        if 0 < i < len(tokens) - 1 and len(tok) == 2 and tok[0].isupper() and tok[1] == ".":
-            continue  # a middle initial: "Jay A. Brown", not the word "a"
+        if (i < len(tokens) - 1 and (i > 0 or len(tokens) >= 3) and len(tok) == 2
+                and tok[0].isupper() and tok[1] == "."):
+            continue  # an initial: "Jay A. Brown", "A. Robert Paratte", not the word "a"
         if 0 < i < len(tokens) - 1 and _NICKNAME.fullmatch(tok):
             continue  # William M. ''Bill'' Brown
         if low.strip(".,") in _NON_NAME:
@@ -458,7 +459,8 @@ def _role_line(s: str) -> tuple[str | None, str | None] | None:
     """(role, affiliation) if `s` reads as the role line under a name line."""
     if not s or len(s) > 160 or not s[0].isalpha() or not _titled(s) or _latin_name(s):
         return None
-    if "[" in s or s.split()[0].casefold().strip(",.!") in _SPEECH_OPENERS:
+    if ("[" in s or s.split()[0].casefold().strip(",.!") in _SPEECH_OPENERS
+            or re.search(r",\s+[a-z]", s)):  # "Operator, next question please"
         return None  # "Thanks, Phebe. [Operator instructions]": speech that names a role
     if s[-1] in _TERMINAL and not re.search(r"\b(?:Inc|Co|Corp|Ltd|L\.P|LLC)\.$", s):
         return None
