@@ -949,11 +949,13 @@ class _Parse:
             return None
         rest = s[pos + 1:pos + 200]
         body_at = pos + 1 + len(rest) - len(rest.lstrip(" \t\u3000"))
-        if body_at >= len(s) or rest.startswith("//") or _NUMERIC_START.match(s, body_at):
+        if body_at >= len(s) or rest.startswith("//"):
             return None
         lab = _parse_label(s[:pos])
         if lab is None:
             return None
+        if _NUMERIC_START.match(s, body_at) and _norm(lab.name) not in self.participants:
+            return None  # "Revenue: 2.6 billion", unless a listed speaker says "2025 was..."
         return _Cand(i, "colon", lab, line.start + lead + body_at, i + 1, self._strong(lab),
                      para_start)
 
