@@ -171,6 +171,8 @@ _LEGAL_HEADING = re.compile(
     r"(?:legal )?disclaimers?|forward[- ]looking (?:information|statements?)|"
     r"safe harbou?r(?: statement)?|cautionary (?:note|statement)s?|免责声明|免責聲明")
 """Headings over legal text that is part of the page, not of the call."""
+_CALL_ENDED = re.compile(r"you may (?:now )?disconnect|conference has (?:now )?concluded|"
+                         r"concludes (?:today's|this|the) (?:conference|call|event)", re.I)
 _FACT_BULLET = re.compile(r"[A-Z][^:\n]{1,80}?(?:--|:)\s*\S")
 """A generated key-figure line: `Revenue-- $80 million`, `NRR: 120%`."""
 
@@ -804,6 +806,19 @@ class _Parse:
                     if self.cls[j] is not _Cls.BLANK:
                         self.cls[j] = _Cls.CHROME
                 return
+        self._legal_text_after_the_call()
+
+    def _legal_text_after_the_call(self) -> None:
+        """Long paragraphs after the operator ends the call ("You may now disconnect") are
+        the vendor's terms of use, not speech."""
+        n = len(self.lines)
+        end = next((i for i in range(n - 1, int(n * 0.6), -1)
+                    if self.cls[i] is _Cls.OTHER and _CALL_ENDED.search(self.s[i])), None)
+        if end is None:
+            return
+        for j in range(end + 1, n):
+            if self.cls[j] is _Cls.OTHER and len(self.s[j]) >= 200 and _sentence_like(self.s[j]):
+                self.cls[j] = _Cls.CHROME
 
     def _wrapped_on(self, i: int) -> bool:
         """Whether line `i` continues the entry line above it ("Executive VP & Chief" /
@@ -821,7 +836,7 @@ class _Parse:
         own = self._entry(self.s[i])
         if own is None:
             return True
-        if not own.explicit or _role_line(self.s[i]) is None:
+        if not own.explicit or _entry_second_line(self.s[i]) is None:
             return False
         j = self._next_nonblank(i + 1)
         if j is None or self.cls[j] is not _Cls.OTHER:
