@@ -3,17 +3,15 @@
 Every call the window makes on `AnnotationService` (opening the library, importing a
 transcript, adding, editing, deleting, undo, export) runs as a job on a thread pool with
 exactly one thread, so writes happen one at a time and in the order they were asked for, and
-the UI thread never waits on SQLite's fsync. A job's result or its one-line error comes back
-as a queued signal and is handed to the callback given with the request; the service's
-`Changed` values come back the same way, through `changed`, for views to refresh.
-
-The signals object has no Qt parent, as in alignment_worker: a job still running when the
-window goes keeps it alive, and the window's connections go with the window.
+the UI thread never waits on SQLite's fsync. Each request is a `reader.ui.jobs.Job`:
+its result or its one-line error comes back to the callback given with the request, on the
+UI thread. The service's `Changed` values, the undo history and notices about the library
+come back through one parentless signals object (as the jobs' relays do), for views to
+refresh.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -22,10 +20,12 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from reader.ui.jobs import Job
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the library, on the worker thread
-    from db.engine import Database
+    from db.engine import Database, MigrationReport
     from reader.services.annotations import AnnotationService
 
 log = logging.getLogger(__name__)
@@ -52,10 +52,8 @@ class History:
 
 
 class _Signals(QObject):
-    opened = Signal(object)  # MigrationReport
-    open_failed = Signal(str)
-    done = Signal(int, object)  # request id, result
-    failed = Signal(int, str)  # request id, one-line message
+    """What the worker thread says outside any one request's answer."""
+
     changed = Signal(object)  # Changed
     history = Signal(object)  # History
     notice = Signal(str)  # read-only library, waiting for the lock
@@ -68,20 +66,11 @@ class _Holder:
         self.service: AnnotationService | None = None
 
 
-class _Job(QRunnable):
-    def __init__(self, body: Callable[[], None]) -> None:
-        super().__init__()
-        self._body = body
-
-    def run(self) -> None:
-        self._body()
-
-
 def _message(exc: BaseException) -> str:
     from db.engine import DatabaseError
     from reader.services.annotations import AnnotationError
 
-    if isinstance(exc, AnnotationError | DatabaseError):
+    if isinstance(exc, AnnotationError | DatabaseError | _Unavailable):
         text = str(exc)
     elif isinstance(exc, OSError):
         name = f"{exc.filename}: " if exc.filename else ""
@@ -130,17 +119,11 @@ class LibrarySession(QObject):
         self._pool.setMaxThreadCount(1)  # the one writer
         self._pool.setExpiryTimeout(-1)  # keep its thread: SQLite connections stay warm
         self._signals = _Signals()
-        self._signals.opened.connect(self._on_signals_opened)
-        self._signals.open_failed.connect(self._on_signals_open_failed)
-        self._signals.done.connect(self._on_signals_done)
-        self._signals.failed.connect(self._on_signals_failed)
         self._signals.changed.connect(self.changed)
         self._signals.history.connect(self._on_signals_history)
         self._signals.notice.connect(self.library_notice)
         self._holder = _Holder()
-        self._ids = itertools.count(1)
-        self._callbacks: dict[int, tuple[Callable[[Any], None] | None,
-                                         Callable[[str], None] | None]] = {}
+        self._requests: set[Job[Any]] = set()  # asked for, answer not yet here
         self._state = LibraryState.CLOSED
         self._error = ""
         self._path: Path | None = None
@@ -175,7 +158,7 @@ class LibrarySession(QObject):
 
     def pending(self) -> int:
         """Requests asked for whose answer has not arrived yet."""
-        return len(self._callbacks)
+        return len(self._requests)
 
     # -- requests ----------------------------------------------------------------------------
 
@@ -190,26 +173,18 @@ class LibrarySession(QObject):
         self._state = LibraryState.OPENING
         holder, signals = self._holder, self._signals
 
-        def body() -> None:
+        def work(_job: Job[tuple[MigrationReport, str]]) -> tuple[MigrationReport, str]:
             if gate is not None:
                 gate.wait(GATE_TIMEOUT_S)
-            from db.engine import DatabaseError
             from reader.services.annotations import AnnotationService
 
-            try:
-                service = AnnotationService.open(path, on_change=signals.changed.emit)
-            except Exception as exc:
-                if not isinstance(exc, DatabaseError | OSError):
-                    log.exception("opening the library %s failed", path)
-                signals.open_failed.emit(_message(exc))
-                return
+            service = AnnotationService.open(path, on_change=signals.changed.emit)
             holder.service = service
             db = service.db
             db.on_wait = lambda _s: signals.notice.emit(
                 "Waiting for the library: another program is writing to it…")
-            signals.opened.emit(db.report)
-            if db.health.read_only:
-                signals.notice.emit(f"Library {db.path.name}: {db.health.reason}")
+            if db.health.read_only:  # said once the window knows the library is open
+                return db.report, f"Library {db.path.name}: {db.health.reason}"
             else:
                 if db.health.unclean:
                     # The last program did not close the library: the full check reads every
@@ -217,53 +192,57 @@ class LibrarySession(QObject):
                     threading.Thread(target=_check_in_background, args=(db, signals),
                                      name="library-check", daemon=True).start()
                 _routine_backup(db)
+            return db.report, ""
 
-        self._pool.start(_Job(body))
+        def describe(exc: Exception) -> str:
+            from db.engine import DatabaseError
+
+            if not isinstance(exc, DatabaseError | OSError):
+                log.error("opening the library %s failed", path, exc_info=exc)
+            return _message(exc)
+
+        self._keep(work, self._on_job_opened, self._on_job_open_failed, describe)
 
     def submit(self, call: Callable[[AnnotationService], T],
                on_done: Callable[[T], None] | None = None,
-               on_error: Callable[[str], None] | None = None) -> int:
+               on_error: Callable[[str], None] | None = None) -> None:
         """Run `call(service)` on the worker thread; the answer comes back on this thread.
 
         `on_error` gets one line (an `AnnotationError`'s message, or why the library is
         unavailable). Returns the request id.
         """
-        request = next(self._ids)
-        self._callbacks[request] = (on_done, on_error)
-        holder, signals = self._holder, self._signals
+        holder = self._holder
 
-        def body() -> None:
+        def work(_job: Job[T]) -> T:
+            service = holder.service
+            if service is None:
+                raise _Unavailable("the annotation library is not available")
+            try:
+                return call(service)
+            finally:
+                self._signals.history.emit(History(service.can_undo, service.undo_label,
+                                                   service.can_redo, service.redo_label))
+
+        def describe(exc: Exception) -> str:
             from db.engine import DatabaseError
             from reader.services.annotations import AnnotationError
 
-            service = holder.service
-            if service is None:
-                signals.failed.emit(request, "the annotation library is not available")
-                return
-            try:
-                result = call(service)
-            except Exception as exc:
-                if not isinstance(exc, AnnotationError | DatabaseError | OSError):
-                    log.exception("annotation request failed")
-                signals.failed.emit(request, _message(exc))
-            else:
-                signals.done.emit(request, result)
-            signals.history.emit(History(service.can_undo, service.undo_label,
-                                         service.can_redo, service.redo_label))
+            if not isinstance(exc, AnnotationError | DatabaseError | OSError | _Unavailable):
+                log.error("annotation request failed", exc_info=exc)
+            return _message(exc)
 
-        self._pool.start(_Job(body))
-        return request
+        self._keep(work, on_done or _ignore, on_error or _log_failure, describe)
 
     def close(self, msecs: int = 5000) -> bool:
         """Let queued requests finish, then close the library (at the window's close)."""
         holder = self._holder
 
-        def body() -> None:
+        def work(_job: Job[None]) -> None:
             service, holder.service = holder.service, None
             if service is not None:
                 service.close()
 
-        self._pool.start(_Job(body))
+        self._keep(work, _ignore, _log_failure, lambda exc: _message(exc))
         done = self._pool.waitForDone(msecs)
         self._state = LibraryState.CLOSED if done else self._state
         return done
@@ -273,11 +252,22 @@ class LibrarySession(QObject):
 
     # -- answers (UI thread) -----------------------------------------------------------------
 
-    def _on_signals_opened(self, _report: object) -> None:
-        self._state = LibraryState.OPEN
-        self.library_opened.emit(_report)
+    def _keep(self, work: Callable[[Job[T]], T], on_done: Callable[[T], None],
+              on_error: Callable[[str], None], describe: Callable[[Exception], str]) -> None:
+        """Run `work` on the writer's thread, counted until its answer is in."""
+        job: Job[T] = Job(work, on_done=on_done, on_error=on_error, describe=describe,
+                          on_finished=lambda: self._requests.discard(job))
+        self._requests.add(job)
+        job.start(self._pool)
 
-    def _on_signals_open_failed(self, message: str) -> None:
+    def _on_job_opened(self, opened: tuple[MigrationReport, str]) -> None:
+        report, notice = opened
+        self._state = LibraryState.OPEN
+        self.library_opened.emit(report)
+        if notice:
+            self.library_notice.emit(notice)
+
+    def _on_job_open_failed(self, message: str) -> None:
         self._state = LibraryState.FAILED
         self._error = message
         self.library_failed.emit(message)
@@ -287,15 +277,14 @@ class LibrarySession(QObject):
             self.history = history
             self.history_changed.emit(history)
 
-    def _on_signals_done(self, request: int, result: object) -> None:
-        on_done, _ = self._callbacks.pop(request, (None, None))
-        if on_done is not None:
-            on_done(result)
 
-    def _on_signals_failed(self, request: int, message: str) -> None:
-        _, on_error = self._callbacks.pop(request, (None, None))
-        if on_error is not None:
-            on_error(message)
-        else:
-            log.warning("annotation request failed: %s", message)
+class _Unavailable(Exception):
+    """A request made while no library is open."""
 
+
+def _ignore(_result: object) -> None:
+    pass
+
+
+def _log_failure(message: str) -> None:
+    log.warning("annotation request failed: %s", message)
