@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from reader.core.anchoring import Colour, Highlight, TranscriptInfo
+from reader.core.anchoring import Colour, Highlight
 from reader.core.model import Transcript
 from reader.ui import plain
 from reader.ui.annotations.highlights_dock import HighlightsDock
@@ -39,6 +39,7 @@ from reader.ui.reading.view import HighlightMark, ReadingView
 from reader.ui.settings import Settings
 from reader.ui.swatches import COLOUR_HEX, colour_of, swatch_icon
 from reader.ui.window.actions import Key, window_action
+from reader.ui.window.document_tabs import DocumentTabs, OpenDocument
 
 if TYPE_CHECKING:  # the service (and SQLAlchemy) loads with the library, off the UI thread
     from reader.services.annotations import AnnotationService, ImportResult
@@ -53,17 +54,6 @@ class _Imported:
     result: ImportResult
     highlights: list[Highlight]
     current: Transcript | None  # the library's current version, when the file is older
-
-
-@dataclass(slots=True)
-class _Annotated:
-    """What the library knows of one open view's transcript."""
-
-    view: ReadingView
-    transcript: Transcript
-    path: str
-    info: TranscriptInfo | None = None
-    highlights: list[Highlight] = field(default_factory=list)
 
 
 def _import(service: AnnotationService, transcript: Transcript, path: str) -> _Imported:
@@ -109,13 +99,13 @@ class AnnotationController(QObject):
     transcript_replaced = Signal(object, object)  # view, Transcript now shown in it
     highlights_loaded = Signal(object)  # view whose highlights were (re)drawn
 
-    def __init__(self, window: QMainWindow, settings: Settings,
+    def __init__(self, window: QMainWindow, settings: Settings, tabs: DocumentTabs,
                  db_path: Path | None = None) -> None:
         super().__init__(window)
         self._window = window
         self._settings = settings
-        self._docs: dict[ReadingView, _Annotated] = {}
-        self._current: _Annotated | None = None
+        self._tabs = tabs
+        self._current: OpenDocument | None = None
         self._colours: list[Colour] = [Colour(k, k.capitalize(), n)
                                        for n, k in enumerate(COLOUR_KEYS)]
         self._tags: list[str] = []
@@ -234,10 +224,9 @@ class AnnotationController(QObject):
 
     # -- documents ---------------------------------------------------------------------------
 
-    def attach(self, view: ReadingView, transcript: Transcript, path: str) -> None:
-        """Annotate this view's transcript: import it and draw its highlights."""
-        doc = _Annotated(view, transcript, path)
-        self._docs[view] = doc
+    def attach(self, doc: OpenDocument) -> None:
+        """Annotate this tab's transcript: import it and draw its highlights."""
+        view, transcript, path = doc.view, doc.transcript, doc.path
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         if self.session.available:
@@ -245,22 +234,17 @@ class AnnotationController(QObject):
                                lambda imported: self._on_imported(doc, imported),
                                lambda message: self._on_import_failed(doc, message))
 
-    def detach(self, view: ReadingView) -> None:
-        doc = self._docs.pop(view, None)
-        if doc is self._current:
-            self.set_current(None)
-
-    def set_current(self, view: ReadingView | None) -> None:
-        self._current = self._docs.get(view) if view is not None else None
+    def set_current(self, doc: OpenDocument | None) -> None:
+        self._current = doc
         self._show_in_dock()
         self._update_actions()
 
     def transcript_id(self, view: ReadingView) -> int | None:
-        doc = self._docs.get(view)
+        doc = self._tabs.of_view(view)
         return doc.info.id if doc is not None and doc.info is not None else None
 
     def highlights(self, view: ReadingView) -> list[Highlight]:
-        doc = self._docs.get(view)
+        doc = self._tabs.of_view(view)
         return list(doc.highlights) if doc is not None else []
 
     def colours(self) -> list[Colour]:
@@ -276,10 +260,10 @@ class AnnotationController(QObject):
         """Finish queued writes and close the library (the window is closing)."""
         self.session.close()
 
-    def _alive(self, doc: _Annotated) -> bool:
-        return self._docs.get(doc.view) is doc
+    def _alive(self, doc: OpenDocument) -> bool:
+        return self._tabs.is_open(doc)
 
-    def _on_imported(self, doc: _Annotated, imported: object) -> None:
+    def _on_imported(self, doc: OpenDocument, imported: object) -> None:
         if not isinstance(imported, _Imported) or not self._alive(doc):
             return
         result = imported.result
@@ -300,22 +284,22 @@ class AnnotationController(QObject):
         if doc is self._current:
             self._update_actions()
 
-    def _on_import_failed(self, doc: _Annotated, message: str) -> None:
+    def _on_import_failed(self, doc: OpenDocument, message: str) -> None:
         if self._alive(doc):
             self._status(f"Highlights unavailable for this transcript: {message}")
 
-    def _reload(self, doc: _Annotated) -> None:
+    def _reload(self, doc: OpenDocument) -> None:
         if doc.info is None:
             return
         tid = doc.info.id
         self.session.submit(lambda s: s.highlights(tid),
                            lambda found: self._on_reloaded(doc, found), self._status)
 
-    def _on_reloaded(self, doc: _Annotated, found: object) -> None:
+    def _on_reloaded(self, doc: OpenDocument, found: object) -> None:
         if self._alive(doc) and isinstance(found, list):
             self._set_highlights(doc, found)
 
-    def _set_highlights(self, doc: _Annotated, highlights: list[Highlight]) -> None:
+    def _set_highlights(self, doc: OpenDocument, highlights: list[Highlight]) -> None:
         doc.highlights = highlights
         names = {c.key: c.display_name for c in self._colours}
         marks = []
@@ -338,7 +322,7 @@ class AnnotationController(QObject):
         else:
             self.dock.set_content(doc.transcript, doc.highlights, self._colours)
 
-    def _highlight(self, doc: _Annotated, highlight_id: int) -> Highlight | None:
+    def _highlight(self, doc: OpenDocument, highlight_id: int) -> Highlight | None:
         return next((h for h in doc.highlights if h.id == highlight_id), None)
 
     # -- library -----------------------------------------------------------------------------
@@ -352,7 +336,7 @@ class AnnotationController(QObject):
         colours, tags = lists
         self._tags = [name for name, _count in tags]
         self._apply_colours(colours)
-        for doc in self._docs.values():
+        for doc in self._tabs:
             if doc.highlights:
                 self._set_highlights(doc, doc.highlights)  # the colour names in tooltips
         self._show_in_dock()
@@ -378,7 +362,7 @@ class AnnotationController(QObject):
 
         if not isinstance(changed, Changed):
             return
-        for doc in self._docs.values():
+        for doc in self._tabs:
             if doc.info is not None and doc.info.id in changed.transcripts:
                 self._reload(doc)
         if changed.colours or changed.tags:
@@ -389,7 +373,7 @@ class AnnotationController(QObject):
 
     # -- annotate ----------------------------------------------------------------------------
 
-    def _ready_document(self) -> _Annotated | None:
+    def _ready_document(self) -> OpenDocument | None:
         doc = self._current
         if doc is None:
             return None
@@ -454,7 +438,7 @@ class AnnotationController(QObject):
         self._submit_edit(call, on_done)
         return True
 
-    def _on_written(self, doc: _Annotated, h: object,
+    def _on_written(self, doc: OpenDocument, h: object,
                     then: Callable[[Highlight], None] | None = None) -> None:
         if not isinstance(h, Highlight) or not self._alive(doc):
             return
@@ -545,7 +529,7 @@ class AnnotationController(QObject):
             self.session.submit(partial(_delete_highlight, highlight_id=hid),
                                lambda _old: self._on_deleted(doc), self._show_error)
 
-    def _on_deleted(self, doc: _Annotated) -> None:
+    def _on_deleted(self, doc: OpenDocument) -> None:
         self._status("Highlight deleted (Ctrl+Z brings it back).")
         self._reload(doc)
 
@@ -589,7 +573,7 @@ class AnnotationController(QObject):
 
     def _on_view_context_menu_requested(self, pos: QPoint) -> None:
         view = self.sender()
-        if not isinstance(view, ReadingView) or view not in self._docs:
+        if not isinstance(view, ReadingView) or self._tabs.of_view(view) is None:
             return
         menu: QMenu = view.createStandardContextMenu(pos)
         here = view.cursorForPosition(pos).position()

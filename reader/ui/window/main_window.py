@@ -10,7 +10,6 @@ are window-wide: changing one applies to every tab.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,7 +50,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTabWidget,
     QToolBar,
     QToolButton,
     QTreeView,
@@ -74,6 +72,7 @@ from reader.ui.reading.view import MAX_POINT_SIZE, MIN_POINT_SIZE, ReadingView
 from reader.ui.resources import app_icon
 from reader.ui.settings import FONT_POINT_SIZE, Settings
 from reader.ui.window.actions import Key, window_action
+from reader.ui.window.document_tabs import DocumentTabs, OpenDocument
 from reader.ui.window.open_queue import OpenQueue
 
 if TYPE_CHECKING:
@@ -115,24 +114,6 @@ def _menu_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-@dataclass(slots=True)
-class _Document:
-    """One open transcript: its tab's view, its outline, where it came from."""
-
-    path: str
-    transcript: Transcript
-    view: ReadingView
-    model: OutlineModel
-    speaker: int | None = None
-    restore_turn: int | None = None
-    """The turn to bring back to the top once the view is laid out: a saved position at
-    opening, or the turn that was at the top before a width change re-wrapped the text."""
-    restore_scheduled: bool = False
-    jumped: tuple[int, int | None] | None = None
-    """(turn navigated to, turn the view then reported at its top): the view may report
-    the row's first turn, so stepping on starts from where the jump was aimed."""
-
-
 class MainWindow(QMainWindow):
     """The app window (see the module docstring)."""
 
@@ -141,8 +122,6 @@ class MainWindow(QMainWindow):
         """`db_path`: the annotation library to open (None: highlights are off)."""
         super().__init__(parent)
         self._settings = settings
-        self._docs: dict[ReadingView, _Document] = {}
-        self._doc_of_viewport: dict[QObject, _Document] = {}
         self._syncing_outline = False
         self._scrolling_from_outline = False
         self._library_released = False
@@ -170,15 +149,10 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------
 
     def _build_central(self) -> None:
-        self._tabs = QTabWidget(self)
+        self._tabs = DocumentTabs(self)
         self._tabs.setObjectName("transcript_tabs")
-        self._tabs.setDocumentMode(True)
-        self._tabs.setTabsClosable(True)
-        self._tabs.setMovable(True)
-        self._tabs.setUsesScrollButtons(True)
-        self._tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self._tabs.tabCloseRequested.connect(self._on_tabs_tab_close_requested)
-        self._tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self._tabs.current_changed.connect(self._on_tabs_current_changed)
 
         welcome = QWidget(self)
         welcome.setObjectName("welcome")
@@ -235,7 +209,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self._discrepancy_dock], [330], Qt.Orientation.Horizontal)
 
     def _build_annotations(self, db_path: Path | None) -> None:
-        self._annotations = AnnotationController(self, self._settings, db_path)
+        self._annotations = AnnotationController(self, self._settings, self._tabs, db_path)
         self._annotations.transcript_replaced.connect(self._on_annotations_transcript_replaced)
         dock = self._annotations.dock
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -530,7 +504,7 @@ class MainWindow(QMainWindow):
         return self._outline
 
     @property
-    def tabs(self) -> QTabWidget:
+    def tabs(self) -> DocumentTabs:
         return self._tabs
 
     @property
@@ -561,30 +535,21 @@ class MainWindow(QMainWindow):
         widget = self._tabs.currentWidget()
         return widget if isinstance(widget, ReadingView) else None
 
-    def current_document(self) -> _Document | None:
-        view = self.current_view()
-        return self._docs.get(view) if view is not None else None
+    def current_document(self) -> OpenDocument | None:
+        return self._tabs.current()
 
-    def documents(self) -> list[_Document]:
+    def documents(self) -> list[OpenDocument]:
         """Open documents in tab order."""
-        out = []
-        for i in range(self._tabs.count()):
-            widget = self._tabs.widget(i)
-            if isinstance(widget, ReadingView) and widget in self._docs:
-                out.append(self._docs[widget])
-        return out
+        return self._tabs.documents()
 
     def close_tab(self, index: int) -> None:
         widget = self._tabs.widget(index)
         if widget is None:
             return
-        doc = self._docs.pop(widget, None) if isinstance(widget, ReadingView) else None
+        doc = self._tabs.take(index)
         if doc is not None:
-            self._annotations.detach(doc.view)
             self._remember_position(doc)
-            self._doc_of_viewport.pop(doc.view.viewport(), None)
             doc.view.viewport().removeEventFilter(self)
-        self._tabs.removeTab(index)
         if doc is not None:
             if self._outline.model() is doc.model:
                 self._outline.setModel(None)
@@ -594,16 +559,13 @@ class MainWindow(QMainWindow):
 
     # -- opening -------------------------------------------------------------------------
 
-    def _document_for_path(self, path: str) -> _Document | None:
-        for doc in self._docs.values():
-            if doc.path == path:
-                return doc
-        return None
+    def _document_for_path(self, path: str) -> OpenDocument | None:
+        return self._tabs.of_path(path)
 
     def _on_queue_loaded(self, path: str, transcript: object) -> None:
         assert isinstance(transcript, Transcript)
         self._settings.add_recent_file(path)
-        for doc in self._docs.values():
+        for doc in self._tabs:
             if doc.transcript.source.sha256 == transcript.source.sha256:
                 self._tabs.setCurrentWidget(doc.view)  # same content under another name
                 return
@@ -627,7 +589,7 @@ class MainWindow(QMainWindow):
 
         plain.warning(self, "Cannot open transcript", message)
 
-    def _add_document(self, path: str, transcript: Transcript) -> _Document:
+    def _add_document(self, path: str, transcript: Transcript) -> OpenDocument:
         s = self._settings
         view = ReadingView(self._tabs)
         view.setObjectName("reading_view")
@@ -637,20 +599,16 @@ class MainWindow(QMainWindow):
         view.set_cleanup(s.join_cjk_spaces, s.hide_fillers)
         view.set_layout_mode(s.layout_mode)
         saved = s.reading_position(transcript.source.sha256)
-        doc = _Document(path, transcript, view, OutlineModel(transcript, self))
-        self._docs[view] = doc
-        self._doc_of_viewport[view.viewport()] = doc
+        doc = OpenDocument(path, transcript, view, OutlineModel(transcript, self))
         # Show the tab first: the view then has its final width, so the transcript is laid
         # out once instead of once at a default size and again when the tab appears.
         self._stack.setCurrentIndex(1)
-        index = self._tabs.addTab(view, self._tab_title(transcript))
-        self._tabs.setTabToolTip(index, _plain_tooltip(path))
-        self._tabs.setCurrentIndex(index)
+        self._tabs.add(doc, self._tab_title(transcript), _plain_tooltip(path))
         view.set_transcript(transcript)
         # The text cursor ends up after the inserted text; left there, the first resize
         # would scroll it into view, i.e. to the end of the call.
         view.moveCursor(QTextCursor.MoveOperation.Start)
-        self._annotations.attach(view, transcript, path)
+        self._annotations.attach(doc)
         view.current_turn_changed.connect(self._on_view_current_turn_changed)
         view.font_size_changed.connect(self._on_view_font_size_changed)
         view.viewport().installEventFilter(self)
@@ -662,7 +620,7 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            doc = self._doc_of_viewport.get(watched)
+            doc = self._tabs.of_viewport(watched)
             if doc is not None and isinstance(event, QResizeEvent) \
                     and event.size().width() != event.oldSize().width():
                 # A new width re-wraps every paragraph above the viewport, so the same
@@ -670,7 +628,7 @@ class MainWindow(QMainWindow):
                 self._hold_position(doc)
         return super().eventFilter(watched, event)
 
-    def _hold_position(self, doc: _Document, turn: int | None = None) -> None:
+    def _hold_position(self, doc: OpenDocument, turn: int | None = None) -> None:
         if doc.restore_turn is None:
             doc.restore_turn = turn if turn is not None else doc.view.turn_at_viewport_top()
             if doc.restore_turn is None:
@@ -680,7 +638,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda v=doc.view: self._apply_restore(v))
 
     def _apply_restore(self, view: ReadingView) -> None:
-        doc = self._docs.get(view)
+        doc = self._tabs.of_view(view)
         if doc is None:
             return
         doc.restore_scheduled = False
@@ -693,7 +651,7 @@ class MainWindow(QMainWindow):
         if top is not None and doc.view is self.current_view():
             self._select_outline_turn(doc, top)
 
-    def _remember_position(self, doc: _Document) -> None:
+    def _remember_position(self, doc: OpenDocument) -> None:
         turn = doc.restore_turn  # not yet applied: it is still where the reader is
         if turn is None:
             turn = doc.view.turn_at_viewport_top()
@@ -718,7 +676,7 @@ class MainWindow(QMainWindow):
     def _on_stored_loaded(self, loaded: tuple[TranscriptInfo, Transcript],
                           reveal: SearchResult | None) -> None:
         info, transcript = loaded
-        doc = next((d for d in self._docs.values()
+        doc = next((d for d in self._tabs
                     if d.transcript.source.sha256 == transcript.source.sha256), None)
         if doc is None:
             try:
@@ -743,7 +701,7 @@ class MainWindow(QMainWindow):
 
     def _reveal(self, view: ReadingView, r: SearchResult) -> None:
         """Select a search hit and bring it to the upper third of the view."""
-        doc = self._docs.get(view)
+        doc = self._tabs.of_view(view)
         if doc is None:
             return
         doc.restore_turn = None
@@ -762,7 +720,7 @@ class MainWindow(QMainWindow):
 
     def _on_library_call_removing(self, info: TranscriptInfo) -> None:
         for doc in self.documents():
-            if self._annotations.transcript_id(doc.view) == info.id \
+            if (doc.info is not None and doc.info.id == info.id) \
                     or doc.transcript.source.sha256 == info.sha256:
                 self.close_tab(self._tabs.indexOf(doc.view))
 
@@ -776,7 +734,7 @@ class MainWindow(QMainWindow):
 
     def _on_annotations_transcript_replaced(self, view: object, transcript: object) -> None:
         """The library holds a newer version of the opened file: show that one instead."""
-        doc = self._docs.get(view) if isinstance(view, ReadingView) else None
+        doc = self._tabs.of_view(view)
         if doc is None or not isinstance(transcript, Transcript):
             return
         old_model = doc.model
@@ -826,7 +784,7 @@ class MainWindow(QMainWindow):
                 self._select_outline_turn(doc, top)
         self._fill_speaker_combo(doc)
         self._discrepancies.set_view(doc.view if doc is not None else None)
-        self._annotations.set_current(doc.view if doc is not None else None)
+        self._annotations.set_current(doc)
         has_doc = doc is not None
         for action in (self.act_close_tab, self.act_jump_qa, self.act_next_question,
                        self.act_previous_question, self.act_find, self.act_find_next,
@@ -842,7 +800,7 @@ class MainWindow(QMainWindow):
         for row in range(model.rowCount()):
             self._outline.expand(model.index(row, 0))
 
-    def _fill_speaker_combo(self, doc: _Document | None) -> None:
+    def _fill_speaker_combo(self, doc: OpenDocument | None) -> None:
         combo = self.speaker_combo
         combo.blockSignals(True)
         try:
@@ -865,7 +823,7 @@ class MainWindow(QMainWindow):
         finally:
             combo.blockSignals(False)
 
-    def _on_tabs_current_changed(self, _index: int) -> None:
+    def _on_tabs_current_changed(self, _doc: object) -> None:
         self._update_for_current_document()
 
     def _on_tabs_tab_close_requested(self, index: int) -> None:
@@ -895,7 +853,7 @@ class MainWindow(QMainWindow):
 
     def _on_view_current_turn_changed(self, turn: int) -> None:
         view = self.sender()
-        doc = self._docs.get(view) if isinstance(view, ReadingView) else None
+        doc = self._tabs.of_view(view)
         if doc is None:
             return
         if doc.restore_turn is None:
@@ -903,7 +861,7 @@ class MainWindow(QMainWindow):
         if doc is self.current_document() and not self._scrolling_from_outline:
             self._select_outline_turn(doc, turn)
 
-    def _select_outline_turn(self, doc: _Document, turn: int) -> None:
+    def _select_outline_turn(self, doc: OpenDocument, turn: int) -> None:
         """Follow the reading position in the outline without scrolling the view back."""
         if self._outline.model() is not doc.model:
             return
@@ -934,7 +892,7 @@ class MainWindow(QMainWindow):
         self._settings.script = config  # validates
         self.script_actions[config].setChecked(True)
         self._update_option_buttons()
-        for doc in self._docs.values():
+        for doc in self._tabs:
             view = doc.view
             family = reading_font(round(view.font_point_size()), config).families()
             if family != view.font().families():
@@ -954,7 +912,7 @@ class MainWindow(QMainWindow):
         self._settings.layout_mode = mode
         self.layout_actions[mode].setChecked(True)
         self._update_option_buttons()
-        for doc in self._docs.values():
+        for doc in self._tabs:
             doc.view.set_layout_mode(mode)
         self._refresh_find()
 
@@ -967,14 +925,14 @@ class MainWindow(QMainWindow):
             action.blockSignals(True)
             action.setChecked(value)
             action.blockSignals(False)
-        for doc in self._docs.values():
+        for doc in self._tabs:
             doc.view.set_cleanup(join_cjk_spaces, hide_fillers)
         self._refresh_find()
 
     def set_font_point_size(self, pt: float) -> None:
         pt = min(MAX_POINT_SIZE, max(MIN_POINT_SIZE, pt))
         self._settings.font_point_size = pt
-        for doc in self._docs.values():
+        for doc in self._tabs:
             doc.view.set_font_point_size(pt)
 
     def _on_script_group_triggered(self, action: QAction) -> None:
@@ -1019,7 +977,7 @@ class MainWindow(QMainWindow):
         return [turn.index for turn in t.turns if turn.section is SectionKind.QA
                 and t.speaker_of(turn).kind is SpeakerKind.ANALYST]
 
-    def _go_to_turn(self, doc: _Document, turn: int) -> None:
+    def _go_to_turn(self, doc: OpenDocument, turn: int) -> None:
         doc.restore_turn = None
         doc.view.scroll_to_turn(turn)
         doc.jumped = (turn, doc.view.turn_at_viewport_top())
@@ -1104,7 +1062,7 @@ class MainWindow(QMainWindow):
             self._find_bar.set_result(current + 1, view.find_hit_count())
 
     def _on_find_bar_closed(self) -> None:
-        for doc in self._docs.values():
+        for doc in self._tabs:
             doc.view.clear_find()
         view = self.current_view()
         if view is not None:
@@ -1276,7 +1234,7 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         """Remember reading positions and the window layout."""
-        for doc in self._docs.values():
+        for doc in self._tabs:
             self._remember_position(doc)
         self._settings.window_geometry = self.saveGeometry()
         self._settings.window_state = self.saveState()
