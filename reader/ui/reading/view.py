@@ -59,6 +59,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from reader.core.align.kinds import AlignFlagKind, Side
 from reader.core.convert import CONFIGS, converter, find_all
 from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
+from reader.core.document_layout import DocumentLayout
 from reader.core.model import SectionKind, SpeakerKind, Transcript, Turn
 from reader.core.rows import Row, aligned_rows, has_interpretation
 from reader.ui.jobs import Job
@@ -120,29 +121,6 @@ def paragraph_time_text(time: tuple[float, float | None]) -> str:
     return f"Said at {clock(start)}" + (f"–{clock(end)}" if end is not None else "")
 
 
-@dataclass(slots=True)
-class _Shown:
-    """One displayed paragraph: its turn, its map, where its text starts in the document."""
-
-    turn: int
-    doc_start: int
-    para: DisplayParagraph
-    utf16: list[int] | None  # Python offset -> UTF-16 offset, only when they differ
-
-    @property
-    def doc_end(self) -> int:
-        return self.doc_start + self.qt_len(len(self.para.text))
-
-    def qt_len(self, pos: int) -> int:
-        """Document length of the first `pos` displayed chars (astral chars count two)."""
-        return pos if self.utf16 is None else self.utf16[pos]
-
-    def py_pos(self, qt_pos: int) -> int:
-        if self.utf16 is None:
-            return qt_pos
-        return bisect_right(self.utf16, qt_pos) - 1
-
-
 @dataclass(frozen=True, slots=True)
 class HighlightMark:
     """A highlight as the view draws it: a source span, its colour, and a tooltip line."""
@@ -165,15 +143,6 @@ class _TableRow:
     cells: list[_Cell] = field(default_factory=list)
     heading: str | None = None
     header: tuple[str, ...] | None = None
-
-
-def _utf16_table(text: str) -> list[int] | None:
-    if text.isascii() or len(text.encode("utf-16-le")) == 2 * len(text):
-        return None
-    table = [0]
-    for ch in text:
-        table.append(table[-1] + (2 if ord(ch) > 0xFFFF else 1))
-    return table
 
 
 class ReadingView(QTextEdit):
@@ -202,8 +171,7 @@ class ReadingView(QTextEdit):
         self._options = DisplayOptions()
         self._mode = LayoutMode.SIDE_BY_SIDE
         self._speaker_filter: frozenset[int] | None = None
-        self._shown: list[_Shown] = []
-        self._shown_starts: list[int] = []
+        self._layout = DocumentLayout()  # where the document shows which source text
         self._turn_spans: dict[int, tuple[int, int]] = {}  # turn -> document (start, end)
         self._turn_order: list[tuple[int, int]] = []  # (document start, turn), sorted
         self._find_query = ""
@@ -212,7 +180,6 @@ class ReadingView(QTextEdit):
         self._last_top: int | None = None
         self._quiet = False  # no current_turn_changed while the view moves itself
         self._section_start: dict[int, int] = {}  # first turns of a section -> its heading
-        self._by_source: list[tuple[int, int]] = []  # (source start, index into _shown)
         # Rows of the plan not yet written (a new call shows its top first), and what
         # writing them needs.
         self._tail: list[_TableRow] = []
@@ -497,29 +464,7 @@ class ReadingView(QTextEdit):
     def document_to_source_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Transcript offsets of the document span [start, end), as for a selection."""
         self._ensure_built()
-        if not self._shown or start >= end:
-            return None
-        i = bisect_right(self._shown_starts, start) - 1
-        if i < 0 or start >= self._shown[i].doc_end:
-            i += 1  # the selection starts before this paragraph's text
-            if i >= len(self._shown):
-                return None
-            a = 0
-        else:
-            a = self._shown[i].py_pos(start - self._shown[i].doc_start)
-        j = bisect_right(self._shown_starts, end) - 1
-        if j < 0:
-            return None
-        last = self._shown[j]
-        b = last.py_pos(min(end, last.doc_end) - last.doc_start)
-        if j < i or (i == j and a >= b):
-            return None
-        first = self._shown[i]
-        if i == j:
-            return first.para.to_source_span(a, b)
-        s = first.para.to_source_span(a, len(first.para.text))[0]
-        e = last.para.to_source_span(0, b)[1]
-        return (s, e) if s < e else None
+        return self._layout.to_source_span(start, end)
 
     def select_source_span(self, start: int, end: int) -> bool:
         """Select the displayed text showing transcript[start:end]; False if not shown."""
@@ -534,37 +479,12 @@ class ReadingView(QTextEdit):
 
     def _document_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Document span showing a source span that lies within one displayed paragraph."""
-        for shown in self._paragraphs_at_source(start):
-            para = shown.para
-            if para.source_start <= start and end <= para.source_end:
-                a, b = para.from_source_span(start, end)
-                return shown.doc_start + shown.qt_len(a), shown.doc_start + shown.qt_len(b)
-        return None
-
-    def _paragraphs_at_source(self, pos: int) -> list[_Shown]:
-        """Shown paragraphs whose source span holds `pos` (ends included)."""
         self._ensure_built()
-        k = bisect_right(self._by_source, (pos, 1 << 62))
-        out = []
-        while k > 0:
-            k -= 1
-            shown = self._shown[self._by_source[k][1]]
-            if shown.para.source_end >= pos:
-                out.append(shown)
-            if shown.para.source_start < pos:
-                break  # paragraphs do not overlap: nothing earlier can reach `pos`
-        return out[::-1]
+        return self._layout.document_span(start, end)
 
     def _source_at(self, doc_pos: int) -> int | None:
         """Transcript offset of the displayed character at a document position."""
-        k = bisect_right(self._shown_starts, doc_pos) - 1
-        if k < 0 or doc_pos > self._shown[k].doc_end:
-            return None
-        shown = self._shown[k]
-        local = shown.py_pos(doc_pos - shown.doc_start)
-        if local >= len(shown.para.text):  # just after the last character
-            return shown.para.source_end
-        return shown.para.to_source(local)
+        return self._layout.source_at(doc_pos)
 
     # -- find ---------------------------------------------------------------------------------
 
@@ -625,9 +545,9 @@ class ReadingView(QTextEdit):
         """
         self._ensure_built()
         query = query.strip()
-        if not query or "\n" in query or not self._shown:
+        if not query or "\n" in query or not self._layout:
             return []
-        texts = [shown.para.cleaned.text for shown in self._shown]
+        texts = [shown.para.cleaned.text for shown in self._layout.shown]
         starts: list[int] = []
         pos = 0
         for text in texts:
@@ -638,7 +558,7 @@ class ReadingView(QTextEdit):
             k = bisect_right(starts, s) - 1
             if e > starts[k] + len(texts[k]):
                 continue
-            shown = self._shown[k]
+            shown = self._layout.shown[k]
             a, b = shown.para.converted.from_source_span(s - starts[k], e - starts[k])
             if a < b:
                 hits.append((shown.doc_start + shown.qt_len(a), shown.doc_start + shown.qt_len(b)))
@@ -718,22 +638,7 @@ class ReadingView(QTextEdit):
         """Where the document shows transcript[start:end]: one span per displayed paragraph
         it touches, in document order (a span may cross paragraphs, turns and cells)."""
         self._ensure_built()
-        if start >= end or not self._by_source:
-            return []
-        k = bisect_right(self._by_source, (start, 1 << 62)) - 1
-        k = max(k, 0)
-        out = []
-        while k < len(self._by_source) and self._by_source[k][0] < end:
-            shown = self._shown[self._by_source[k][1]]
-            para = shown.para
-            k += 1
-            if para.source_end <= start:
-                continue
-            a, b = para.from_source_span(max(start, para.source_start), min(end, para.source_end))
-            if a < b:
-                out.append((shown.doc_start + shown.qt_len(a), shown.doc_start + shown.qt_len(b)))
-        out.sort()
-        return out
+        return self._layout.document_spans(start, end)
 
     def show_source_span(self, start: int, end: int) -> bool:
         """Select transcript[start:end] where it is shown and bring it into view; when the
@@ -821,10 +726,9 @@ class ReadingView(QTextEdit):
         t = self._transcript
         if pos < 0 or t is None:
             return ""
-        k = bisect_right(self._shown_starts, pos) - 1
-        if k < 0 or pos > self._shown[k].doc_end:
+        shown = self._layout.at_document(pos)
+        if shown is None:
             return ""
-        shown = self._shown[k]
         if not 0 <= shown.turn < len(t.turns):
             return ""
         for para in t.turns[shown.turn].paragraphs:
@@ -1098,7 +1002,7 @@ class ReadingView(QTextEdit):
         self._ensure_built()
         doc = self.document()
         parts = []
-        for shown in self._shown:
+        for shown in self._layout.shown:
             if shown.turn == index:
                 cursor = QTextCursor(doc)
                 cursor.setPosition(shown.doc_start)
@@ -1109,7 +1013,7 @@ class ReadingView(QTextEdit):
     def displayed_paragraphs(self) -> list[tuple[int, int, DisplayParagraph]]:
         """(turn, document start, displayed paragraph) for every paragraph shown."""
         self._ensure_built()
-        return [(s.turn, s.doc_start, s.para) for s in self._shown]
+        return [(s.turn, s.doc_start, s.para) for s in self._layout.shown]
 
     # -- building -----------------------------------------------------------------------------
 
@@ -1198,7 +1102,7 @@ class ReadingView(QTextEdit):
         short slices between events (`_ensure_built` finishes them at once for anything
         that needs the whole call mapped), so a long call shows as fast as a short one.
         """
-        self._shown, self._shown_starts, self._by_source = [], [], []
+        self._layout = DocumentLayout()
         self._turn_spans, self._turn_order = {}, []
         self._aimed = None
         self._section_start = {}
@@ -1249,8 +1153,7 @@ class ReadingView(QTextEdit):
 
     def _index_shown(self) -> None:
         """The lookups derived from what has been written so far."""
-        self._shown_starts = [s.doc_start for s in self._shown]
-        self._by_source = sorted((s.para.source_start, k) for k, s in enumerate(self._shown))
+        self._layout.index()
         self._turn_order = sorted((span[0], turn) for turn, span in self._turn_spans.items())
 
     def _head_rows(self, cols: int, plan: list[_TableRow]) -> int:
@@ -1367,7 +1270,7 @@ class ReadingView(QTextEdit):
                 shown = self._cache.paragraph(p.start, p.end, self._options)
                 doc_start = cursor.position()
                 self._insert_paragraph(cursor, shown, styles)
-                self._shown.append(_Shown(index, doc_start, shown, _utf16_table(shown.text)))
+                self._layout.add(index, doc_start, shown)
             self._turn_spans[index] = (start, cursor.position())
 
     @staticmethod
