@@ -75,8 +75,8 @@ investment fund funds equity equities markets brokerage trust realty properties 
 reit division associates financial bancorp bancshares
 """
 _NON_NAME = frozenset(_NON_NAME_WORDS.split())
-_SPEECH_OPENERS = frozenset(
-    "thanks thank yes yeah okay ok sure well so hi hello actually great good and but".split())
+_SPEECH_OPENERS = frozenset({"thanks", "thank", "yes", "yeah", "okay", "ok", "sure", "well",
+                             "so", "hi", "hello", "actually", "great", "good", "and", "but"})
 """Words a reply opens with, never a title line ("Thanks, Jane. [Operator instructions]")."""
 
 _NICKNAME = re.compile(r"(?:''|[\"“‘'(])[A-Z][a-z]{1,15}(?:''|[\"”’')])")
