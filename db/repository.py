@@ -23,7 +23,7 @@ from db.models import (
     TranscriptRow,
     TranscriptVersionRow,
 )
-from reader.core.anchoring import Anchor, Colour, Highlight, TranscriptInfo
+from reader.core.records import Anchor, Colour, Highlight, TranscriptInfo
 
 
 @dataclass(frozen=True, slots=True)

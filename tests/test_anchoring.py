@@ -8,15 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.anchoring import (
-    CONTEXT,
-    Anchor,
-    Placement,
-    TextMap,
-    anchor_at,
-    find_quote,
-    reanchor,
-)
+from reader.core.anchoring import CONTEXT, Placement, TextMap, anchor_at, find_quote, reanchor
+from reader.core.records import Anchor
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quartr_lanting_q2_2024.txt"
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.core.anchoring import Highlight, TranscriptInfo, anchor_at, find_quote
+from reader.core.anchoring import anchor_at, find_quote
 from reader.core.export_md import (
     ORPHANS,
     ExportInput,
@@ -26,6 +26,7 @@ from reader.core.export_md import (
 )
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_text
+from reader.core.records import Highlight, TranscriptInfo
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quartr_lanting_q2_2024.txt"
 NOW = datetime(2024, 9, 1, 8, 30, tzinfo=UTC)

@@ -15,9 +15,8 @@ and up to `CONTEXT` characters either side. When a call is re-imported in a corr
    the place its text used to be, for the user to re-attach or delete. Nothing is silently
    attached to other text or dropped.
 
-The plain records (`Highlight`, `TranscriptInfo`, `Colour`) live here too, since a highlight
-is an anchor plus what the user said about it; the database, services, export and UI all
-pass these around, never database rows.
+The `Anchor` and the library's plain records (`Highlight`, `TranscriptInfo`, `Colour`) are in
+reader.core.records.
 """
 
 from __future__ import annotations
@@ -30,8 +29,9 @@ from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
+from reader.core.records import Anchor
+
 if TYPE_CHECKING:
-    from datetime import datetime
     from difflib import SequenceMatcher
 
 CONTEXT: Final = 32
@@ -91,84 +91,6 @@ typed with a Chinese input method matches speech-recognition text with ASCII pun
 
 
 # --- Plain records ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """Where a highlight sits: `quote == text[start:end]` in the text it was made in."""
-
-    start: int
-    end: int
-    quote: str
-    prefix: str = ""
-    suffix: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Colour:
-    key: str
-    display_name: str
-    position: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    """A stored highlight as every layer above the database sees it.
-
-    Offsets are into the decoded source text of the transcript's current version; when
-    `orphaned` is true the text is gone from that version, `start == end` marks where it was,
-    and `quote` keeps what was highlighted.
-    """
-
-    id: int
-    transcript_id: int
-    start: int
-    end: int
-    quote: str
-    prefix: str
-    suffix: str
-    colour: str
-    note: str
-    tags: tuple[str, ...]
-    created_at: datetime
-    updated_at: datetime
-    orphaned: bool = False
-    turn_index: int | None = None
-
-    @property
-    def anchor(self) -> Anchor:
-        return Anchor(self.start, self.end, self.quote, self.prefix, self.suffix)
-
-
-@dataclass(frozen=True, slots=True)
-class TranscriptInfo:
-    """A call in the library, without its text (lists stay light)."""
-
-    id: int
-    sha256: str
-    source_path: str
-    source_name: str
-    format: str
-    encoding: str
-    imported_at: datetime
-    company: str | None = None
-    ticker: str | None = None
-    title: str | None = None
-    period: str | None = None
-    date: str | None = None
-    highlight_count: int = 0
-
-    @property
-    def label(self) -> str:
-        """What a person calls it: the title, else company and period, else the file name."""
-        if self.title:
-            return self.title
-        parts = [p for p in (self.company, self.period) if p]
-        if parts:
-            return " ".join(parts)
-        from reader.core.source_file import readable_name  # bytes that are not UTF-8 as \xNN
-
-        return readable_name(self.source_name)
 
 
 # --- Making anchors and finding quotes --------------------------------------------------------

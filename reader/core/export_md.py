@@ -18,8 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from reader.core.anchoring import Highlight, TranscriptInfo
 from reader.core.model import Lang, SectionKind, Transcript, Turn
+from reader.core.records import Highlight, TranscriptInfo
 from reader.core.source_file import readable_name
 
 SECTION_TITLES: Final = {

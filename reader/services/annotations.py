@@ -42,20 +42,11 @@ from typing import Final
 from db.engine import Database, open_database
 from db.repository import Repository, TranscriptFields
 from db.search_index import index_transcript
-from reader.core.anchoring import (
-    Anchor,
-    Colour,
-    Highlight,
-    Placement,
-    TranscriptInfo,
-    anchor_at,
-    find_quote,
-    reanchor,
-    text_similarity,
-)
+from reader.core.anchoring import Placement, anchor_at, find_quote, reanchor, text_similarity
 from reader.core.export_md import ExportInput, export_file_name, render_markdown
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
+from reader.core.records import Anchor, Colour, Highlight, TranscriptInfo
 from reader.core.source_file import SourceFileError, read_transcript_file, readable_name
 
 UNDO_LIMIT: Final = 200

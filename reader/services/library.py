@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.search_index import version_hashes
-from reader.core.anchoring import TranscriptInfo
 from reader.core.model import Transcript
+from reader.core.records import TranscriptInfo
 from reader.core.source_file import (
     TRANSCRIPT_SUFFIXES,
     SourceFileError,

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu
 
-from reader.core.anchoring import Highlight
 from reader.core.convert import convert
 from reader.core.display import display_paragraph
+from reader.core.records import Highlight
 from reader.services.annotations import AnnotationService
 from reader.ui.annotations.editor import AnnotationEditor, ColourNamesDialog, TagCompleter
 from reader.ui.annotations.highlights_model import ORPHANED, Column, HighlightRole

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from reader.core.anchoring import Colour, Highlight
 from reader.core.pipeline import parse_text
+from reader.core.records import Colour, Highlight
 from reader.ui.annotations.highlights_model import (
     ORPHANED,
     Column,

@@ -15,8 +15,8 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from reader.core.anchoring import TranscriptInfo
 from reader.core.pipeline import parse_text
+from reader.core.records import TranscriptInfo
 from reader.core.source_file import readable_name
 from reader.services.search import SearchResult
 from reader.ui import plain

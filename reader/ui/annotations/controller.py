@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from reader.core.anchoring import Colour, Highlight
 from reader.core.model import Transcript
+from reader.core.records import Colour, Highlight
 from reader.ui import plain
 from reader.ui.annotations.highlights_dock import HighlightsDock
 from reader.ui.library_session import History, LibrarySession, LibraryState

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.anchoring import Colour, Highlight
+from reader.core.records import Colour, Highlight
 from reader.ui.swatches import swatch_icon
 
 _SEPARATORS = re.compile(r"[,;，、]|\s+(?=#)")

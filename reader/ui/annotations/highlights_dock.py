@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from reader.ui.swatches import swatch_icon
 
 if TYPE_CHECKING:
-    from reader.core.anchoring import Colour, Highlight
     from reader.core.model import Transcript
+    from reader.core.records import Colour, Highlight
 
 
 ModelIndex = QModelIndex | QPersistentModelIndex

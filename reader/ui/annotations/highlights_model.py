@@ -28,9 +28,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from reader.core.anchoring import Colour, Highlight
 from reader.core.cleanup import clean
 from reader.core.model import SectionKind, Transcript
+from reader.core.records import Colour, Highlight
 from reader.ui.reading.outline_model import SECTION_TITLES, tooltip_text
 from reader.ui.swatches import swatch_icon
 

@@ -27,7 +27,7 @@ from reader.ui.settings import LIBRARY_PAGES, Settings
 from reader.ui.window.actions import window_action
 
 if TYPE_CHECKING:
-    from reader.core.anchoring import TranscriptInfo
+    from reader.core.records import TranscriptInfo
     from reader.services.library import ImportSummary
     from reader.ui.library.search_panel import SearchPanel
     from reader.ui.library.view import LibraryView

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.anchoring import TranscriptInfo
+from reader.core.records import TranscriptInfo
 from reader.core.source_file import DIALOG_FILTER, readable_name
 from reader.services.library import ImportSummary, LibraryService
 from reader.services.search import period_span

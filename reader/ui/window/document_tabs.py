@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from reader.core.anchoring import Highlight, TranscriptInfo
 from reader.core.model import Transcript
+from reader.core.records import Highlight, TranscriptInfo
 from reader.ui.reading.outline_model import OutlineModel
 from reader.ui.reading.view import ReadingView
 

@@ -76,7 +76,7 @@ from reader.ui.window.document_tabs import DocumentTabs, OpenDocument
 from reader.ui.window.open_queue import OpenQueue
 
 if TYPE_CHECKING:
-    from reader.core.anchoring import TranscriptInfo
+    from reader.core.records import TranscriptInfo
     from reader.services.annotations import AnnotationService
     from reader.services.search import SearchResult
 
