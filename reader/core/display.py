@@ -17,8 +17,6 @@ from reader.core.cleanup import clean
 from reader.core.convert import convert
 from reader.core.offsetmap import MappedText
 
-SCRIPTS = ("none", "t2s", "s2t", "s2twp", "s2hk")
-
 
 @dataclass(frozen=True, slots=True)
 class DisplayOptions:

@@ -14,10 +14,11 @@ from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.core.labels import SCRIPTS
+
 ORGANIZATION = "TranscriptReader"
 APPLICATION = "transcript-reader"
 
-SCRIPTS = ("none", "t2s", "s2t", "s2twp", "s2hk")
 LAYOUT_MODES = ("side_by_side", "interleaved", "original_only", "interpretation_only")
 MAX_RECENT_FILES = 10
 MAX_READING_POSITIONS = 1000

@@ -245,8 +245,8 @@ class HighlightsDock(QDockWidget):
         self._update_status()
 
     def _fill_filters(self, colours: Sequence[Colour]) -> None:
+        from reader.core.labels import SECTION_OUTLINE_TITLES
         from reader.core.model import SectionKind
-        from reader.ui.reading.outline_model import SECTION_TITLES
 
         items = self.model.highlights()
         rows = range(self.model.rowCount())
@@ -261,7 +261,7 @@ class HighlightsDock(QDockWidget):
         self._refill(self.tag_filter, [(f"#{t}", t, None)
                                        for t in sorted(tags.values(), key=str.casefold)])
         self._refill(self.speaker_filter, [(s, s, None) for s in speakers])
-        self._refill(self.section_filter, [(SECTION_TITLES.get(SectionKind(s), s), s, None)
+        self._refill(self.section_filter, [(SECTION_OUTLINE_TITLES.get(SectionKind(s), s), s, None)
                                            for s in sections])
 
     def _refill(self, combo: QComboBox, items: list[tuple[str, str, str | None]]) -> None:

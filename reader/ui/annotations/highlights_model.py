@@ -29,9 +29,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from reader.core.cleanup import clean
+from reader.core.labels import SECTION_OUTLINE_TITLES
 from reader.core.model import SectionKind, Transcript
 from reader.core.records import Colour, Highlight
-from reader.ui.reading.outline_model import SECTION_TITLES, tooltip_text
+from reader.ui.reading.outline_model import tooltip_text
 from reader.ui.swatches import swatch_icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -179,7 +180,7 @@ class HighlightsModel(QAbstractTableModel):
         quote = _flat(_joined(h.quote[: 3 * _QUOTE_WIDTH]), _QUOTE_WIDTH)
         texts = (f"[{ORPHANED}] {quote}" if h.orphaned else quote,
                  " ".join(f"#{t}" for t in h.tags), _flat(h.note, _QUOTE_WIDTH), speaker,
-                 SECTION_TITLES.get(SectionKind(section), "") if section else "")
+                 SECTION_OUTLINE_TITLES.get(SectionKind(section), "") if section else "")
         return _Row(h, speaker, section, texts)
 
     def _can_patch(self, new: list[_Row]) -> bool:

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.labels import SECTION_SHORT
 from reader.services.search import (
     Facets,
     SearchError,
@@ -65,7 +66,6 @@ from reader.ui.plain import file_tooltip, readable_name
 _Index = QModelIndex | QPersistentModelIndex
 DEBOUNCE_MS = 250
 ANY_PERIOD = "Any period"
-_SECTIONS = {"qa": "Q&A", "presentation": "Presentation", "summary": "Summary"}
 _KINDS = {"quote": "Highlight", "note": "Note", "tags": "Tags"}
 
 
@@ -84,7 +84,7 @@ class SearchRole(IntEnum):
 def heading(r: SearchResult) -> str:
     """Company · period · speaker · section (and what kind of highlight text matched)."""
     parts = [r.company or r.title or readable_name(r.source_name), r.period or r.date or "",
-             r.speaker or "", _SECTIONS.get(r.section or "", ""), _KINDS.get(r.kind, "")]
+             r.speaker or "", SECTION_SHORT.get(r.section or "", ""), _KINDS.get(r.kind, "")]
     return " · ".join(p for p in parts if p)
 
 

@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from reader.core.labels import SECTION_OUTLINE_TITLES
 from reader.core.model import Lang, SectionKind, Speaker, Transcript, Turn
 from reader.core.source_file import readable_name
 
@@ -65,11 +66,6 @@ class OutlineRole(IntEnum):
     """True for a turn that interprets another (or is marked interpreted), else False."""
 
 
-SECTION_TITLES = {
-    SectionKind.SUMMARY: "Summary (generated)",
-    SectionKind.PRESENTATION: "Prepared remarks",
-    SectionKind.QA: "Questions and answers",
-}
 
 _NO_PARENT = -1
 
@@ -154,9 +150,9 @@ class OutlineModel(QAbstractItemModel):
             if not turns:
                 continue
             section = self._add(_Node(
-                NodeKind.SECTION, f"{SECTION_TITLES[kind]} · {len(turns)}", _NO_PARENT,
+                NodeKind.SECTION, f"{SECTION_OUTLINE_TITLES[kind]} · {len(turns)}", _NO_PARENT,
                 0, turn=turns[0].index, section=kind,
-                tooltip=tooltip_text(SECTION_TITLES[kind] + (
+                tooltip=tooltip_text(SECTION_OUTLINE_TITLES[kind] + (
                     ": written by the website, not said on the call"
                     if kind is SectionKind.SUMMARY else ""),
                     f"{len(turns)} turns, {turns[0].index + 1}–{turns[-1].index + 1}")))

@@ -57,9 +57,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.core.align.kinds import AlignFlagKind, Side
-from reader.core.convert import CONFIGS, converter, find_all
+from reader.core.convert import converter, find_all
 from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
 from reader.core.document_layout import DocumentLayout
+from reader.core.labels import SCRIPTS, SECTION_HEADINGS
 from reader.core.model import SectionKind, SpeakerKind, Transcript, Turn
 from reader.core.rows import Row, aligned_rows, has_interpretation
 from reader.ui.jobs import Job
@@ -78,11 +79,6 @@ class LayoutMode(StrEnum):
     INTERPRETATION_ONLY = "interpretation_only"
 
 
-SECTION_TITLES = {
-    SectionKind.SUMMARY: "Summary",
-    SectionKind.PRESENTATION: "Prepared remarks",
-    SectionKind.QA: "Questions and answers",
-}
 
 MIN_POINT_SIZE = 6.0
 MAX_POINT_SIZE = 48.0
@@ -247,8 +243,8 @@ class ReadingView(QTextEdit):
 
     def set_script(self, config: str) -> None:
         """Show Chinese in another script ('none', 't2s', 's2t', 's2twp', 's2hk')."""
-        if config not in CONFIGS:
-            raise ValueError(f"unknown script conversion {config!r}; expected one of {CONFIGS}")
+        if config not in SCRIPTS:
+            raise ValueError(f"unknown script conversion {config!r}; expected one of {SCRIPTS}")
         self._set_options(DisplayOptions(config, self._options.join_cjk_spaces,
                                          self._options.hide_fillers))
 
@@ -1036,7 +1032,7 @@ class ReadingView(QTextEdit):
                 continue
             if row.section is not section:
                 section = row.section
-                plan.append(_TableRow(heading=SECTION_TITLES.get(section, str(section))))
+                plan.append(_TableRow(heading=SECTION_HEADINGS.get(section, str(section))))
             plan.extend(cells)
         return cols, plan
 

@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
+from reader.core.labels import SCRIPT_NAMES, Script
 from reader.core.model import SectionKind, SpeakerKind, Transcript
 from reader.core.source_file import DIALOG_FILTER, readable_name
 from reader.ui.annotations.controller import AnnotationController
@@ -80,13 +81,6 @@ if TYPE_CHECKING:
     from reader.services.annotations import AnnotationService
     from reader.services.search import SearchResult
 
-SCRIPT_CHOICES = (
-    ("none", "As in file"),
-    ("t2s", "Simplified"),
-    ("s2t", "Traditional"),
-    ("s2twp", "Traditional (Taiwan)"),
-    ("s2hk", "Traditional (Hong Kong)"),
-)
 LAYOUT_CHOICES = (  # Ctrl+1..4 are the highlight colours
     ("side_by_side", "Side by side", "Alt+1"),
     ("interleaved", "Interleaved", "Alt+2"),
@@ -272,7 +266,7 @@ class MainWindow(QMainWindow):
 
         self.script_group = QActionGroup(self)
         self.script_actions: dict[str, QAction] = {}
-        for config, label in SCRIPT_CHOICES:
+        for config, label in SCRIPT_NAMES.items():
             action = QAction(label, self.script_group)
             action.setCheckable(True)
             action.setData(config)
@@ -882,7 +876,7 @@ class MainWindow(QMainWindow):
 
     def _update_option_buttons(self) -> None:
         s = self._settings
-        script_label = dict(SCRIPT_CHOICES)[s.script]
+        script_label = SCRIPT_NAMES[Script(s.script)]
         layout_label = {m: label for m, label, _ in LAYOUT_CHOICES}[s.layout_mode]
         self.script_button.setText(f"Script: {script_label}")
         self.layout_button.setText(f"Layout: {layout_label}")
