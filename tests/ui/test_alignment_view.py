@@ -305,7 +305,7 @@ def test_tooltip_text_over_a_flag(view, call):
     cursor = QTextCursor(view.document())
     cursor.setPosition(s + 1)
     rect = view.cursorRect(cursor)
-    assert "15 bp" in view._discrepancy_message_at(QPoint(rect.left() + 1, rect.center().y()))
+    assert "15 bp" in view._aligner._discrepancy_message_at(QPoint(rect.left() + 1, rect.center().y()))
 
 
 # -- life cycle ------------------------------------------------------------------------------

@@ -56,15 +56,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from reader.core.align.kinds import AlignFlagKind, Side
 from reader.core.convert import converter, find_all
 from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
 from reader.core.document_layout import DocumentLayout
 from reader.core.labels import SCRIPTS, SECTION_HEADINGS
 from reader.core.model import SectionKind, SpeakerKind, Transcript, Turn
 from reader.core.rows import Row, aligned_rows, has_interpretation
-from reader.ui.jobs import Job
-from reader.ui.reading import alignment_worker
+from reader.ui.reading.alignment import _AFTER_PAINT_LATEST_MS, ViewAlignment
 from reader.ui.reading.outline_model import tooltip_text
 
 if TYPE_CHECKING:
@@ -89,16 +87,9 @@ _HEADING_PADDING = 14
 _FIND_BG = QColor("#ffe680")
 _FIND_CURRENT_BG = QColor("#ff9632")
 _FIND_FG = QColor("#000000")
-# Alignment colours are translucent so that they read on light and dark palettes alike.
-_MISMATCH_BG = QColor(255, 96, 48, 90)
-_MISMATCH_LINE = QColor(220, 40, 20)
-_MISSING_LINE = QColor(230, 140, 0)
-_UNTRANSLATED_BG = QColor(150, 150, 150, 45)
-_FOCUS_ALPHA = 50  # of the palette's highlight colour, for a sentence and its counterpart
 _HIGHLIGHT_ALPHA = 115  # of a highlight's colour: text stays readable on light and dark bases
 _MIRROR_ALPHA = 40  # the faint mirror of a highlight on the aligned passage
 _MIRROR_LINE_ALPHA = 150
-_AFTER_PAINT_LATEST_MS = 500  # work that waits for a paint that does not come (minimised)
 _HEAD_SCREENS = 1.25  # a new call shows at once this many viewport heights, guessed high
 _TAIL_SLICE_S = 0.003  # the rest is written in slices this long (laying them out takes
 # about twice that), between events
@@ -155,6 +146,7 @@ class ReadingView(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
+        self._aligner = ViewAlignment(self)
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
@@ -192,27 +184,13 @@ class ReadingView(QTextEdit):
         self._pool = pool if pool is not None else QThreadPool.globalInstance()
         # No parent: a job still running when the view is deleted keeps it alive, and its
         # connections to the view go with the view (see alignment_worker).
-        self._align_job: Job[TranscriptAlignment] | None = None  # queued or running
-        self._align_after_paint = False  # a job waits for the view's next paint
         self._painted = False
-        self._align_timer = QTimer(self)
-        self._align_timer.setSingleShot(True)
-        self._align_timer.timeout.connect(self._on_align_timer_timeout)
-        self._alignment: TranscriptAlignment | None = None
-        self._discrepancies: list[Discrepancy] = []
-        self._mark_spans: list[list[Span]] = []  # per discrepancy: document spans marked
-        self._current_discrepancy = -1
-        self._focus: SentenceRef | None = None  # sentence under the mouse or the caret
         self._hovering = False
-        self._focus_spans: list[Span] = []  # document spans of the lit sentences
-        self._focus_selections: list[QTextEdit.ExtraSelection] = []
         # Highlights: what was given, where the document shows them now, and their mirrors.
         self._marks: list[HighlightMark] = []
         self._mark_doc: dict[int, list[Span]] = {}
         self._mirror_doc: dict[int, list[Span]] = {}
         self._highlight_selections: list[QTextEdit.ExtraSelection] = []
-        self._sentences: list[tuple[int, int, SentenceRef]] = []  # aligned, by start
-        self._sentence_starts: list[int] = []
         self._aimed: tuple[int, int] | None = None  # (turn, scroll value) of scroll_to_turn
         self.viewport().setMouseTracking(True)
         self.cursorPositionChanged.connect(self._on_cursor_position_changed)
@@ -229,9 +207,9 @@ class ReadingView(QTextEdit):
         self._find_hits, self._find_current = [], -1
         self._last_top = None
         self._marks, self._mark_doc, self._mirror_doc = [], {}, {}
-        self._reset_alignment()
+        self._aligner._reset_alignment()
         self._rebuild(keep_position=False, progressive=True)
-        self._start_alignment(t)
+        self._aligner._start_alignment(t)
 
     def transcript(self) -> Transcript | None:
         return self._transcript
@@ -590,7 +568,7 @@ class ReadingView(QTextEdit):
     def _refresh_selections(self) -> None:
         """Extra selections, bottom to top: highlights and their mirrors, the focused
         sentence and its counterpart, find hits."""
-        self.setExtraSelections(self._highlight_selections + self._focus_selections
+        self.setExtraSelections(self._highlight_selections + self._aligner._focus_selections
                                 + self._find_selections)
 
     # -- highlights ---------------------------------------------------------------------------
@@ -653,32 +631,38 @@ class ReadingView(QTextEdit):
         self._center_cursor(cursor)
         return True
 
-    def _index_sentences(self, alignment: TranscriptAlignment) -> None:
-        from reader.core.align.transcript import SentenceRef
-
-        out = []
-        for p, pair in enumerate(alignment.pairs):
-            for side in Side:
-                for k, span in enumerate(pair.sentences(side)):
-                    out.append((span[0], span[1], SentenceRef(p, side, k, span)))
-        out.sort(key=lambda item: (item[0], item[1]))
-        self._sentences = out
-        self._sentence_starts = [item[0] for item in out]
-
     def mirror_source_spans(self, start: int, end: int) -> list[Span]:
-        """Source spans of the counterparts of the aligned sentences overlapping a span
-        (empty until the alignment is ready)."""
-        alignment = self._alignment
-        if alignment is None or start >= end or not self._sentences:
-            return []
-        k = max(bisect_right(self._sentence_starts, start) - 1, 0)
-        found: set[Span] = set()
-        while k < len(self._sentences) and self._sentences[k][0] < end:
-            s, e, ref = self._sentences[k]
-            k += 1
-            if e > start and s < e:
-                found.update(alignment.counterpart_spans(ref))
-        return sorted(span for span in found if span[1] <= start or span[0] >= end)
+        return self._aligner.mirror_source_spans(start, end)
+
+    def sentence_alignment(self) -> TranscriptAlignment | None:
+        return self._aligner.sentence_alignment()
+
+    def discrepancies(self) -> list[Discrepancy]:
+        return self._aligner.discrepancies()
+
+    def current_discrepancy(self) -> int:
+        return self._aligner.current_discrepancy()
+
+    def discrepancy_document_spans(self, index: int) -> list[tuple[int, int]]:
+        return self._aligner.discrepancy_document_spans(index)
+
+    def go_to_discrepancy(self, index: int) -> bool:
+        return self._aligner.go_to_discrepancy(index)
+
+    def next_discrepancy(self) -> int:
+        return self._aligner.next_discrepancy()
+
+    def previous_discrepancy(self) -> int:
+        return self._aligner.previous_discrepancy()
+
+    def focused_sentence(self) -> SentenceRef | None:
+        return self._aligner.focused_sentence()
+
+    def focus_document_position(self, pos: int) -> SentenceRef | None:
+        return self._aligner.focus_document_position(pos)
+
+    def focus_selection_spans(self) -> list[tuple[int, int]]:
+        return self._aligner.focus_selection_spans()
 
     def _map_highlights(self) -> None:
         """Map every highlight (and mirror) to the current document as extra selections."""
@@ -694,7 +678,7 @@ class ReadingView(QTextEdit):
             tint.setAlpha(_HIGHLIGHT_ALPHA)
             fmt.setBackground(tint)
             marks.extend(_selection(doc, span, fmt) for span in spans)
-            mirror = [d for s, e in self.mirror_source_spans(m.start, m.end)
+            mirror = [d for s, e in self._aligner.mirror_source_spans(m.start, m.end)
                       for d in self.source_span_document_spans(s, e)]
             self._mirror_doc[m.id] = mirror
             if mirror:
@@ -734,70 +718,6 @@ class ReadingView(QTextEdit):
 
     # -- alignment ----------------------------------------------------------------------------
 
-    def sentence_alignment(self) -> TranscriptAlignment | None:
-        """The alignment of the current transcript, None until `alignment_ready`."""
-        return self._alignment
-
-    def discrepancies(self) -> list[Discrepancy]:
-        """What the alignment flagged, in reading order (empty until `alignment_ready`)."""
-        return list(self._discrepancies)
-
-    def current_discrepancy(self) -> int:
-        return self._current_discrepancy
-
-    def discrepancy_document_spans(self, index: int) -> list[tuple[int, int]]:
-        """Where the document marks a discrepancy now (empty when its text is hidden)."""
-        return list(self._mark_spans[index])
-
-    def go_to_discrepancy(self, index: int) -> bool:
-        """Select a discrepancy's first shown span and bring it into view.
-
-        The original side is preferred; a layout that hides it falls back to the other
-        side, and where neither is shown the view scrolls to its turn and selects nothing.
-        Returns whether text was selected.
-        """
-        if not 0 <= index < len(self._discrepancies):
-            return False
-        self._current_discrepancy = index
-        self._hovering = False  # light the flagged sentence, not the one under the mouse
-        spans = self._mark_spans[index]
-        if spans:
-            s, e = spans[0]
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(s)
-            cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
-            self.setTextCursor(cursor)
-            self._center_cursor(cursor)
-        else:
-            self.scroll_to_turn(self._discrepancies[index].turn)
-        self.discrepancy_shown.emit(index)
-        return bool(spans)
-
-    def next_discrepancy(self) -> int:
-        """Go to the discrepancy after the current one (or after the caret); -1 if none."""
-        return self._step_discrepancy(+1)
-
-    def previous_discrepancy(self) -> int:
-        return self._step_discrepancy(-1)
-
-    def _step_discrepancy(self, delta: int) -> int:
-        n = len(self._discrepancies)
-        if not n:
-            return -1
-        if self._current_discrepancy >= 0:
-            k = (self._current_discrepancy + delta) % n
-        else:
-            src = self._source_at(self.textCursor().selectionStart())
-            starts = [d.flag.first_span[0] for d in self._discrepancies]
-            if src is None:
-                k = 0 if delta > 0 else n - 1
-            elif delta > 0:
-                k = bisect_right(starts, src) % n
-            else:
-                k = (bisect_left(starts, src) - 1) % n
-        self.go_to_discrepancy(k)
-        return k
-
     def _center_cursor(self, cursor: QTextCursor) -> None:
         rect = self.cursorRect(cursor)
         vp = self.viewport().rect()
@@ -805,140 +725,14 @@ class ReadingView(QTextEdit):
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + rect.center().y() - vp.height() // 3)
 
-    def focused_sentence(self) -> SentenceRef | None:
-        """The aligned sentence under the mouse or the caret, whose counterpart is lit."""
-        return self._focus
-
-    def focus_document_position(self, pos: int) -> SentenceRef | None:
-        """Light the aligned sentence showing document position `pos` and its counterpart
-        (what hovering does); a position outside aligned text clears the highlight."""
-        src = self._source_at(pos)
-        ref = None
-        if src is not None and self._alignment is not None:
-            ref = self._alignment.sentence_at(src)
-        if ref != self._focus:
-            self._focus = ref
-            self._paint_focus()
-        return ref
-
-    def _reset_alignment(self) -> None:
-        if self._align_job is not None:
-            self._align_job.cancel()  # a job still running drops its result
-        self._align_job = None
-        self._alignment = None
-        self._discrepancies, self._mark_spans = [], []
-        self._current_discrepancy = -1
-        self._focus, self._focus_spans, self._focus_selections = None, [], []
-        self._sentences, self._sentence_starts = [], []
-
-    def _start_alignment(self, t: Transcript) -> None:
-        """Align `t` on the pool; a shown view first waits for its next paint.
-
-        Aligning is pure Python: on the pool's thread it would take turns at the
-        interpreter with this thread's first layout and paint, and the call on screen
-        matters first. A hidden view (a tool, a test) starts the job at once.
-        """
-        self._reset_alignment()
-        self._align_job = Job(
-            lambda job: alignment_worker.align_transcript(t, progress=job.progress,
-                                                          cancelled=lambda: job.cancelled),
-            on_done=self._on_align_job_done, on_error=self._on_align_job_failed,
-            on_progress=self.alignment_progressed.emit, doing="alignment failed", owner=self)
-        self.alignment_started.emit()
-        if self.isVisible():
-            self._align_after_paint = True
-            self._align_timer.start(_AFTER_PAINT_LATEST_MS)
-        else:
-            self._launch_alignment()
-
-    def _launch_alignment(self) -> None:
-        self._align_after_paint = False
-        self._align_timer.stop()
-        job = self._align_job
-        if job is not None and not job.cancelled and not job.running:
-            job.start(self._pool)
-
-    def _on_align_timer_timeout(self) -> None:
-        self._launch_alignment()
-
-    def _on_align_job_done(self, result: TranscriptAlignment) -> None:
-        from reader.core.align.transcript import discrepancies
-
-        t = self._transcript
-        if t is None:
-            return
-        self._ensure_built()  # the marks go on the whole call
-        self._align_job = None
-        self._alignment = result
-        self._discrepancies = discrepancies(t, result)
-        self._index_sentences(result)
-        self._mark_discrepancies(self.document())
-        self._map_highlights()
-        self._refresh_selections()
-        self._on_cursor_position_changed()
-        self.alignment_ready.emit()
-
-    def _on_align_job_failed(self, message: str) -> None:
-        self._align_job = None
-        self.alignment_failed.emit(message)
-
-    def _mark_discrepancies(self, doc: QTextDocument) -> None:
-        """Merge the discrepancy formats into `doc` at the spans it shows them."""
-        self._mark_spans = []
-        for d in self._discrepancies:
-            flag = d.flag
-            spans = [span for s, e in (*flag.original, *flag.interpretation)
-                     if (span := self._document_span(s, e)) is not None and span[0] < span[1]]
-            self._mark_spans.append(spans)
-            fmt = _discrepancy_format(flag.kind)
-            for s, e in spans:
-                cursor = QTextCursor(doc)
-                cursor.setPosition(s)
-                cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(fmt)
-
-    def _paint_focus(self) -> None:
-        """Extra selections for the focused sentence and its counterpart sentences.
-
-        They leave out the discrepancy marks inside those sentences: an extra selection's
-        background would cover the mark's tint, and the mark is what matters there.
-        """
-        self._focus_spans, self._focus_selections = [], []
-        ref, alignment = self._focus, self._alignment
-        if ref is not None and alignment is not None:
-            fmt = QTextCharFormat()
-            tint = QColor(self.palette().color(QPalette.ColorRole.Highlight))
-            tint.setAlpha(_FOCUS_ALPHA)
-            fmt.setBackground(tint)
-            marks = sorted(span for spans in self._mark_spans for span in spans)
-            for s, e in [ref.span, *alignment.counterpart_spans(ref)]:
-                span = self._document_span(s, e)
-                if span is None or span[0] >= span[1]:
-                    continue
-                self._focus_spans.append(span)
-                for a, b in _subtract(span, marks):
-                    sel = QTextEdit.ExtraSelection()
-                    cursor = QTextCursor(self.document())
-                    cursor.setPosition(a)
-                    cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-                    sel.cursor = cursor
-                    sel.format = fmt
-                    self._focus_selections.append(sel)
-        self._refresh_selections()
-
-    def focus_selection_spans(self) -> list[tuple[int, int]]:
-        """Document spans of the lit sentences: the focused one first, then its
-        counterparts (the extra selections cover them less any discrepancy marks)."""
-        return list(self._focus_spans)
-
     def _on_cursor_position_changed(self) -> None:
         if not self._hovering:
-            self.focus_document_position(self.textCursor().position())
+            self._aligner.focus_document_position(self.textCursor().position())
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:
         super().mouseMoveEvent(e)
         self._hovering = True
-        self.focus_document_position(self._document_position_under(e.position().toPoint()))
+        self._aligner.focus_document_position(self._document_position_under(e.position().toPoint()))
 
     def leaveEvent(self, e: QEvent) -> None:
         super().leaveEvent(e)
@@ -968,11 +762,11 @@ class ReadingView(QTextEdit):
             if self._tail_after_paint:
                 self._tail_after_paint = False
                 self._tail_timer.start(_TAIL_AFTER_PAINT_MS)
-            if self._align_after_paint:
-                self._align_after_paint = False
-                self._align_timer.start(0)
+            if self._aligner._align_after_paint:
+                self._aligner._align_after_paint = False
+                self._aligner._align_timer.start(0)
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
-            message = "\n".join(filter(None, (self._discrepancy_message_at(e.pos()),
+            message = "\n".join(filter(None, (self._aligner._discrepancy_message_at(e.pos()),
                                                self._highlight_tip_at(e.pos()),
                                                self._time_tip_at(e.pos()))))
             if message:
@@ -982,14 +776,6 @@ class ReadingView(QTextEdit):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(e)
-
-    def _discrepancy_message_at(self, point: QPoint) -> str:
-        pos = self._document_position_under(point)
-        if pos < 0:
-            return ""
-        return "\n".join(d.message for d, spans in zip(self._discrepancies, self._mark_spans,
-                                                         strict=True)
-                         if any(s <= pos < e for s, e in spans))
 
     # -- tests and tools ----------------------------------------------------------------------
 
@@ -1079,7 +865,7 @@ class ReadingView(QTextEdit):
         else:
             self._find_selections = []
         self._map_highlights()
-        self._paint_focus()  # also refreshes the extra selections
+        self._aligner._paint_focus()  # also refreshes the extra selections
         if top is not None:
             self.scroll_to_turn(top)
         else:
@@ -1123,7 +909,7 @@ class ReadingView(QTextEdit):
             self._write(QTextCursor(doc), cols, plan[:head], styles)
             tail, self._tail_cols, self._tail_styles = plan[head:], cols, styles
         self._index_shown()
-        self._mark_discrepancies(doc)  # while detached: no layout to redo
+        self._aligner._mark_discrepancies(doc)  # while detached: no layout to redo
         # With the page size already right, the view lays out lazily (the visible part
         # now, the rest in idle steps); without it, it lays the whole document out first.
         doc.setPageSize(QSizeF(self.viewport().width(), -1))
@@ -1131,7 +917,7 @@ class ReadingView(QTextEdit):
         # laid out, one per script switch or layout change. Unparented, the previous one
         # goes with its last Python reference: here, at once. Extra selections hold cursors
         # into it, so they go first (the caller draws them again on the new document).
-        self._find_selections, self._focus_selections = [], []
+        self._find_selections, self._aligner._focus_selections = [], []
         self._highlight_selections = []
         self.setExtraSelections([])
         # (Remembered rather than asked of old.parent(): wrapping the text control that owns
@@ -1310,38 +1096,6 @@ def _selection(doc: QTextDocument, span: Span, fmt: QTextCharFormat) -> QTextEdi
     sel.cursor = cursor
     sel.format = fmt
     return sel
-
-
-def _subtract(span: Span, holes: list[Span]) -> list[Span]:
-    """`span` less the sorted spans `holes`, as the pieces left."""
-    out = []
-    pos, end = span
-    for a, b in holes:
-        if b <= pos or a >= end:
-            continue
-        if a > pos:
-            out.append((pos, a))
-        pos = max(pos, b)
-    if pos < end:
-        out.append((pos, end))
-    return out
-
-
-def _discrepancy_format(kind: AlignFlagKind) -> QTextCharFormat:
-    """A changed figure: wavy red underline on a warm tint; a one-sided figure: wavy amber
-    underline; an untranslated sentence: a grey tint and a dotted underline."""
-    fmt = QTextCharFormat()
-    if kind is AlignFlagKind.UNTRANSLATED:
-        fmt.setBackground(_UNTRANSLATED_BG)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(_MISSING_LINE)
-    else:
-        if kind is AlignFlagKind.NUMBER_MISMATCH:
-            fmt.setBackground(_MISMATCH_BG)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(_MISMATCH_LINE if kind is AlignFlagKind.NUMBER_MISMATCH
-                              else _MISSING_LINE)
-    return fmt
 
 
 class _Styles:
