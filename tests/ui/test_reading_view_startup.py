@@ -218,8 +218,8 @@ def test_an_alignment_arriving_before_the_rest_is_written_marks_the_whole_call(q
     view.show()
     qtbot.waitExposed(view)
     view.set_transcript(t)
-    view._tail_after_paint = False  # hold the rest back, as a busy event loop would
-    view._tail_timer.stop()
+    view._writer._tail_after_paint = False  # hold the rest back, as a busy event loop would
+    view._writer._tail_timer.stop()
     qtbot.waitUntil(lambda: len(pool.jobs) == 1, timeout=5_000)
     partial = view.document().blockCount()
     with qtbot.waitSignal(view.alignment_ready, timeout=10_000):

@@ -215,7 +215,7 @@ class ViewAlignment:
         t = self._view._transcript
         if t is None:
             return
-        self._view._ensure_built()  # the marks go on the whole call
+        self._view._writer._ensure_built()  # the marks go on the whole call
         self._align_job = None
         self._alignment = result
         self._discrepancies = discrepancies(t, result)

@@ -24,75 +24,50 @@ of the aligned sentences it overlaps.
 
 from __future__ import annotations
 
-import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QSizeF, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
-    QFont,
-    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
-    QPalette,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
-    QTextFrameFormat,
-    QTextLength,
     QTextOption,
-    QTextTableCellFormat,
-    QTextTableFormat,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from reader.core.convert import converter, find_all
+from reader.core.convert import find_all
 from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
 from reader.core.document_layout import DocumentLayout
-from reader.core.labels import SCRIPTS, SECTION_HEADINGS
-from reader.core.model import SectionKind, SpeakerKind, Transcript, Turn
-from reader.core.rows import Row, aligned_rows, has_interpretation
-from reader.ui.reading.alignment import _AFTER_PAINT_LATEST_MS, ViewAlignment
+from reader.core.labels import SCRIPTS
+from reader.core.model import Transcript
+from reader.core.rows import Row, aligned_rows
+from reader.ui.reading.alignment import ViewAlignment
 from reader.ui.reading.outline_model import tooltip_text
+from reader.ui.reading.writer import _CELL_PADDING, _HEADING_PADDING, DocumentWriter, LayoutMode
 
 if TYPE_CHECKING:
     # The aligner loads with the first alignment job, off the start-up path.
     from reader.core.align.transcript import Discrepancy, SentenceRef, TranscriptAlignment
 
 
-class LayoutMode(StrEnum):
-    SIDE_BY_SIDE = "side_by_side"
-    INTERLEAVED = "interleaved"
-    ORIGINAL_ONLY = "original_only"
-    INTERPRETATION_ONLY = "interpretation_only"
-
-
-
 MIN_POINT_SIZE = 6.0
 MAX_POINT_SIZE = 48.0
 _ZOOM_FACTOR = 1.1
-_LINE_HEIGHT = 115  # percent: CJK text needs more air than Latin between lines
-_CELL_PADDING = 8
-_HEADING_PADDING = 14
 _FIND_BG = QColor("#ffe680")
 _FIND_CURRENT_BG = QColor("#ff9632")
 _FIND_FG = QColor("#000000")
 _HIGHLIGHT_ALPHA = 115  # of a highlight's colour: text stays readable on light and dark bases
 _MIRROR_ALPHA = 40  # the faint mirror of a highlight on the aligned passage
 _MIRROR_LINE_ALPHA = 150
-_HEAD_SCREENS = 1.25  # a new call shows at once this many viewport heights, guessed high
-_TAIL_SLICE_S = 0.003  # the rest is written in slices this long (laying them out takes
-# about twice that), between events
 _TAIL_AFTER_PAINT_MS = 10  # the first slice leaves the first paint a moment to reach the screen
 
 Span = tuple[int, int]
@@ -119,19 +94,6 @@ class HighlightMark:
     tip: str = ""
 
 
-@dataclass(slots=True)
-class _Cell:
-    turns: list[int]
-    tinted: bool = False
-
-
-@dataclass(slots=True)
-class _TableRow:
-    cells: list[_Cell] = field(default_factory=list)
-    heading: str | None = None
-    header: tuple[str, ...] | None = None
-
-
 class ReadingView(QTextEdit):
     """Read-only, selectable view of one transcript; see the module docstring."""
 
@@ -146,6 +108,7 @@ class ReadingView(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
+        self._writer = DocumentWriter(self)
         self._aligner = ViewAlignment(self)
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
@@ -170,15 +133,7 @@ class ReadingView(QTextEdit):
         self._section_start: dict[int, int] = {}  # first turns of a section -> its heading
         # Rows of the plan not yet written (a new call shows its top first), and what
         # writing them needs.
-        self._tail: list[_TableRow] = []
-        self._tail_cols = 1
-        self._tail_styles: _Styles | None = None
-        self._pending_heading: int | None = None  # a heading's position, for its first row
         self._own_document: QTextDocument | None = None  # the last one built, ours to drop
-        self._tail_after_paint = False
-        self._tail_timer = QTimer(self)
-        self._tail_timer.setSingleShot(True)
-        self._tail_timer.timeout.connect(self._on_tail_timer_timeout)
         self._find_selections: list[QTextEdit.ExtraSelection] = []
         # Alignment: the result, its flags, and what the document shows of them.
         self._pool = pool if pool is not None else QThreadPool.globalInstance()
@@ -292,7 +247,7 @@ class ReadingView(QTextEdit):
         super().wheelEvent(e)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
-        self._ensure_built()  # Ctrl+End, Page Down, Ctrl+A: the whole call is there
+        self._writer._ensure_built()  # Ctrl+End, Page Down, Ctrl+A: the whole call is there
         # A read-only QTextEdit zooms on the standard zoom keys by itself; same routing.
         if e.matches(QKeySequence.StandardKey.ZoomIn):
             self.zoom_in()
@@ -381,19 +336,19 @@ class ReadingView(QTextEdit):
     def fully_written(self) -> bool:
         """Whether every row of the call is in the document: a new call shows its top
         first and writes the rest just after its first paint."""
-        return not self._tail
+        return not self._writer._tail
 
     def is_turn_shown(self, index: int) -> bool:
-        self._ensure_built()
+        self._writer._ensure_built()
         return index in self._turn_spans
 
     def turn_document_span(self, index: int) -> tuple[int, int] | None:
         """Where a shown turn sits in the document (speaker line to last paragraph)."""
-        self._ensure_built()
+        self._writer._ensure_built()
         return self._turn_spans.get(index)
 
     def _anchor_of(self, index: int) -> int | None:
-        self._ensure_built()
+        self._writer._ensure_built()
         if index in self._turn_spans:
             return self._turn_spans[index][0]
         if not self._turn_order:
@@ -437,7 +392,7 @@ class ReadingView(QTextEdit):
 
     def document_to_source_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Transcript offsets of the document span [start, end), as for a selection."""
-        self._ensure_built()
+        self._writer._ensure_built()
         return self._layout.to_source_span(start, end)
 
     def select_source_span(self, start: int, end: int) -> bool:
@@ -453,7 +408,7 @@ class ReadingView(QTextEdit):
 
     def _document_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Document span showing a source span that lies within one displayed paragraph."""
-        self._ensure_built()
+        self._writer._ensure_built()
         return self._layout.document_span(start, end)
 
     def _source_at(self, doc_pos: int) -> int | None:
@@ -517,7 +472,7 @@ class ReadingView(QTextEdit):
         `营 收` once the view joins its spaces; `find_all` matches across scripts. All
         paragraphs go through one call, separated by newlines that no hit can span.
         """
-        self._ensure_built()
+        self._writer._ensure_built()
         query = query.strip()
         if not query or "\n" in query or not self._layout:
             return []
@@ -611,7 +566,7 @@ class ReadingView(QTextEdit):
     def source_span_document_spans(self, start: int, end: int) -> list[Span]:
         """Where the document shows transcript[start:end]: one span per displayed paragraph
         it touches, in document order (a span may cross paragraphs, turns and cells)."""
-        self._ensure_built()
+        self._writer._ensure_built()
         return self._layout.document_spans(start, end)
 
     def show_source_span(self, start: int, end: int) -> bool:
@@ -759,9 +714,9 @@ class ReadingView(QTextEdit):
                 self._painted = True
                 QTimer.singleShot(0, self, self.first_painted.emit)  # once this paint is done
             # Once this paint is done: the rest of the call, then its alignment.
-            if self._tail_after_paint:
-                self._tail_after_paint = False
-                self._tail_timer.start(_TAIL_AFTER_PAINT_MS)
+            if self._writer._tail_after_paint:
+                self._writer._tail_after_paint = False
+                self._writer._tail_timer.start(_TAIL_AFTER_PAINT_MS)
             if self._aligner._align_after_paint:
                 self._aligner._align_after_paint = False
                 self._aligner._align_timer.start(0)
@@ -781,7 +736,7 @@ class ReadingView(QTextEdit):
 
     def displayed_text_of_turn(self, index: int) -> str:
         """The turn's paragraphs as the document shows them ("" when the turn is hidden)."""
-        self._ensure_built()
+        self._writer._ensure_built()
         doc = self.document()
         parts = []
         for shown in self._layout.shown:
@@ -794,66 +749,17 @@ class ReadingView(QTextEdit):
 
     def displayed_paragraphs(self) -> list[tuple[int, int, DisplayParagraph]]:
         """(turn, document start, displayed paragraph) for every paragraph shown."""
-        self._ensure_built()
+        self._writer._ensure_built()
         return [(s.turn, s.doc_start, s.para) for s in self._layout.shown]
 
     # -- building -----------------------------------------------------------------------------
 
-    def _plan(self) -> tuple[int, list[_TableRow]]:
-        """Columns and table rows for the current transcript, mode and filter."""
-        t = self._transcript
-        assert t is not None
-        two_sided = has_interpretation(t)
-        mode = self._mode if two_sided else LayoutMode.ORIGINAL_ONLY
-        cols = 2 if mode is LayoutMode.SIDE_BY_SIDE else 1
-        plan: list[_TableRow] = []
-        if cols == 2:
-            plan.append(_TableRow(header=("Original", "Interpretation")))
-        section: SectionKind | None = None
-        for row in self._rows:
-            if not self._row_passes_filter(row):
-                continue
-            cells = self._cells(row, mode)
-            if not cells:
-                continue
-            if row.section is not section:
-                section = row.section
-                plan.append(_TableRow(heading=SECTION_HEADINGS.get(section, str(section))))
-            plan.extend(cells)
-        return cols, plan
-
-    def _cells(self, row: Row, mode: LayoutMode) -> list[_TableRow]:
-        if mode is LayoutMode.SIDE_BY_SIDE:
-            return [_TableRow([_Cell(row.original), _Cell(row.interpretation)])]
-        if mode is LayoutMode.INTERLEAVED:
-            out = []
-            if row.original:
-                out.append(_TableRow([_Cell(row.original)]))
-            if row.interpretation:
-                out.append(_TableRow([_Cell(row.interpretation, tinted=True)]))
-            return out
-        # Single-language modes fall back to the other side where a row has nothing on
-        # theirs, so the call still reads through (the operator in English, an interpreter
-        # whose original is not in the source).
-        if mode is LayoutMode.ORIGINAL_ONLY:
-            turns, tinted = (row.original, False) if row.original else (row.interpretation, True)
-        else:
-            turns, tinted = ((row.interpretation, False) if row.interpretation
-                             else (row.original, True))
-        return [_TableRow([_Cell(turns, tinted)])]
-
-    def _row_passes_filter(self, row: Row) -> bool:
-        if self._speaker_filter is None:
-            return True
-        t = self._transcript
-        assert t is not None
-        return any(t.turns[i].speaker in self._speaker_filter for i in row.turns)
 
     def _rebuild(self, keep_position: bool = True, progressive: bool = False) -> None:
         top = self.turn_at_viewport_top() if keep_position else None
         self._quiet = True
         try:
-            self._build_document(progressive and self.isVisible())
+            self._writer._build_document(progressive and self.isVisible())
         finally:
             self._quiet = False
         if self._find_query:
@@ -872,221 +778,6 @@ class ReadingView(QTextEdit):
             self.verticalScrollBar().setValue(0)
             self._on_scrolled()
 
-    def _build_document(self, progressive: bool = False) -> None:
-        """Build the document detached from the view, then swap it in.
-
-        A detached document has no layout, so building costs next to nothing; the view
-        lays it out once when it is set. Each row is its own one-row table: columns keep
-        the same percentage widths, so rows still line up, and the layout can work lazily
-        from the top instead of laying out one huge table before anything shows.
-
-        `progressive` writes only the rows that fill the first screens; the rest follow in
-        short slices between events (`_ensure_built` finishes them at once for anything
-        that needs the whole call mapped), so a long call shows as fast as a short one.
-        """
-        self._layout = DocumentLayout()
-        self._turn_spans, self._turn_order = {}, []
-        self._aimed = None
-        self._section_start = {}
-        self._tail, self._tail_styles, self._pending_heading = [], None, None
-        self._tail_after_paint = False
-        self._tail_timer.stop()
-        doc = QTextDocument(self)
-        doc.setUndoRedoEnabled(False)
-        doc.setDocumentMargin(12)
-        doc.setDefaultFont(self.font())
-        option = doc.defaultTextOption()
-        option.setWrapMode(self.wordWrapMode())
-        doc.setDefaultTextOption(option)
-        tail: list[_TableRow] = []
-        t = self._transcript
-        if t is not None and self._cache is not None:
-            if self._options.script != "none":
-                converter(self._options.script)  # load the dictionaries up front
-            cols, plan = self._plan()
-            styles = _Styles(self.palette())
-            head = self._head_rows(cols, plan) if progressive else len(plan)
-            self._write(QTextCursor(doc), cols, plan[:head], styles)
-            tail, self._tail_cols, self._tail_styles = plan[head:], cols, styles
-        self._index_shown()
-        self._aligner._mark_discrepancies(doc)  # while detached: no layout to redo
-        # With the page size already right, the view lays out lazily (the visible part
-        # now, the rest in idle steps); without it, it lays the whole document out first.
-        doc.setPageSize(QSizeF(self.viewport().width(), -1))
-        # The text control deletes only the document it made itself; ours would pile up,
-        # laid out, one per script switch or layout change. Unparented, the previous one
-        # goes with its last Python reference: here, at once. Extra selections hold cursors
-        # into it, so they go first (the caller draws them again on the new document).
-        self._find_selections, self._aligner._focus_selections = [], []
-        self._highlight_selections = []
-        self.setExtraSelections([])
-        # (Remembered rather than asked of old.parent(): wrapping the text control that owns
-        # the first document would cost PySide tens of milliseconds of type set-up.)
-        old, self._own_document = self._own_document, doc
-        self.setDocument(doc)
-        if old is not None:
-            old.setParent(None)
-        self._tail = tail  # only now: the rest goes into the document shown
-        if tail:
-            # After the first paint: appending to a shown document lays out everything
-            # before the insertion at once, which would hold the paint back.
-            self._tail_after_paint = True
-            self._tail_timer.start(_AFTER_PAINT_LATEST_MS)
-
-    def _index_shown(self) -> None:
-        """The lookups derived from what has been written so far."""
-        self._layout.index()
-        self._turn_order = sorted((span[0], turn) for turn, span in self._turn_spans.items())
-
-    def _head_rows(self, cols: int, plan: list[_TableRow]) -> int:
-        """How many plan rows fill `_HEAD_SCREENS` viewports, by a rough height guess.
-
-        The guess errs towards more rows: it counts every character narrower than most
-        Latin text sets them, where a Chinese one is about twice as wide.
-        """
-        t = self._transcript
-        assert t is not None
-        metrics = QFontMetricsF(self.font())
-        line = metrics.lineSpacing() * _LINE_HEIGHT / 100
-        narrow = 0.6 * max(1.0, metrics.averageCharWidth())
-        per_line = max(1.0, (self.viewport().width() / cols - 2 * _CELL_PADDING) / narrow)
-        room = _HEAD_SCREENS * max(self.viewport().height(), 1)
-        height = 0.0
-        for n, trow in enumerate(plan):
-            if height >= room:
-                return n
-            cell_lines = [sum(1 + sum(p.end - p.start for p in t.turns[i].paragraphs) / per_line
-                              + len(t.turns[i].paragraphs) for i in cell.turns)
-                          for cell in trow.cells]
-            height += max(cell_lines, default=1.0) * line + 2 * _CELL_PADDING
-        return len(plan)
-
-    def _on_tail_timer_timeout(self) -> None:
-        self._write_tail(_TAIL_SLICE_S)
-
-    def _write_tail(self, seconds: float | None) -> None:
-        """Append unwritten rows to the shown document: for about `seconds`, or all."""
-        if not self._tail or self._tail_styles is None:
-            return
-        deadline = None if seconds is None else time.perf_counter() + seconds
-        doc = self.document()
-        cursor = QTextCursor(doc)
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.beginEditBlock()  # one layout pass for the slice, not one per insertion
-        n = 0
-        while n < len(self._tail):
-            self._write(cursor, self._tail_cols, self._tail[n:n + 1], self._tail_styles)
-            n += 1
-            if deadline is not None and time.perf_counter() >= deadline \
-                    and self._tail[n - 1].heading is None:  # a heading stays with its row
-                break
-        cursor.endEditBlock()
-        del self._tail[:n]
-        self._index_shown()
-        if self._tail:
-            self._tail_timer.start(0)
-        else:
-            self._tail_styles = None
-
-    def _ensure_built(self) -> None:
-        """Write the rest of a call shown top first, for what needs all of it mapped."""
-        if self._tail:
-            self._tail_timer.stop()
-            self._tail_after_paint = False
-            self._write_tail(None)
-
-    def _write(self, cursor: QTextCursor, cols: int, plan: list[_TableRow],
-               styles: _Styles) -> None:
-        for trow in plan:
-            if trow.heading is not None:
-                table = cursor.insertTable(1, 1, styles.table(1))
-                cell = table.cellAt(0, 0)
-                cell.setFormat(styles.heading_cell)
-                cc = cell.firstCursorPosition()
-                self._pending_heading = cc.position()
-                cc.insertText(trow.heading, styles.heading)
-            elif trow.header is not None:
-                table = cursor.insertTable(1, cols, styles.table(cols))
-                for c, label in enumerate(trow.header):
-                    cell = table.cellAt(0, c)
-                    cell.setFormat(styles.cell(c, cols, header=True))
-                    cell.firstCursorPosition().insertText(label, styles.header)
-            else:
-                table = cursor.insertTable(1, cols, styles.table(cols))
-                for c, cell_plan in enumerate(trow.cells):
-                    cell = table.cellAt(0, c)
-                    cell.setFormat(styles.cell(c, cols, tinted=cell_plan.tinted))
-                    self._fill_cell(cell.firstCursorPosition(), cell_plan.turns, styles)
-                if self._pending_heading is not None:
-                    for cell_plan in trow.cells:
-                        for turn in cell_plan.turns:
-                            self._section_start[turn] = self._pending_heading
-                    self._pending_heading = None
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-
-    def _fill_cell(self, cursor: QTextCursor, turns: list[int], styles: _Styles) -> None:
-        t = self._transcript
-        assert t is not None and self._cache is not None
-        first_block = True
-        for n, index in enumerate(turns):
-            turn = t.turns[index]
-            start = cursor.position()
-            label = self._speaker_line(turn)
-            if label is not None:
-                block = styles.speaker_block(first_turn=n == 0)
-                if first_block:
-                    cursor.setBlockFormat(block)
-                else:
-                    cursor.insertBlock(block, styles.name)
-                first_block = False
-                name, rest = label
-                cursor.insertText(name, styles.name)
-                if rest:
-                    cursor.insertText("  " + rest, styles.meta)
-            for p in turn.paragraphs:
-                if first_block:
-                    cursor.setBlockFormat(styles.para_block)
-                else:
-                    cursor.insertBlock(styles.para_block, styles.body)
-                first_block = False
-                shown = self._cache.paragraph(p.start, p.end, self._options)
-                doc_start = cursor.position()
-                self._insert_paragraph(cursor, shown, styles)
-                self._layout.add(index, doc_start, shown)
-            self._turn_spans[index] = (start, cursor.position())
-
-    @staticmethod
-    def _insert_paragraph(cursor: QTextCursor, shown: DisplayParagraph, styles: _Styles) -> None:
-        text = shown.text
-        pos = 0
-        for s, e in shown.fillers:
-            if s > pos:
-                cursor.insertText(text[pos:s], styles.body)
-            cursor.insertText(text[s:e], styles.filler)
-            pos = e
-        if pos < len(text):
-            cursor.insertText(text[pos:], styles.body)
-
-    def _speaker_line(self, turn: Turn) -> tuple[str, str] | None:
-        """(name, "role · kind · tag") for the speaker line; None for a summary paragraph
-        that nobody spoke."""
-        t = self._transcript
-        assert t is not None
-        speaker = t.speaker_of(turn)
-        if turn.section is SectionKind.SUMMARY and not speaker.name:
-            return None
-        bits = []
-        if speaker.role:
-            bits.append(speaker.role)
-        said = {b.casefold() for b in (speaker.label, speaker.role or "")}
-        if speaker.kind is not SpeakerKind.UNKNOWN and speaker.kind.value not in said:
-            bits.append(speaker.kind.value)
-        if turn.interprets:
-            bits.append("interpreting")
-        elif turn.interpreted:
-            bits.append("interpreted")
-        return speaker.label, " · ".join(bits)
-
 
 def _selection(doc: QTextDocument, span: Span, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
     sel = QTextEdit.ExtraSelection()
@@ -1096,81 +787,3 @@ def _selection(doc: QTextDocument, span: Span, fmt: QTextCharFormat) -> QTextEdi
     sel.cursor = cursor
     sel.format = fmt
     return sel
-
-
-class _Styles:
-    """The formats of one build, derived from the palette so dark themes work."""
-
-    def __init__(self, palette: QPalette) -> None:
-        text = palette.color(QPalette.ColorRole.Text)
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        alt = palette.color(QPalette.ColorRole.AlternateBase)
-        base = palette.color(QPalette.ColorRole.Base)
-        self._rule = QBrush(palette.color(QPalette.ColorRole.Mid))
-        self._alt = QBrush(alt if alt != base else base.darker(105))
-
-        self.body = QTextCharFormat()
-        self.body.setForeground(text)
-        self.filler = QTextCharFormat()
-        self.filler.setForeground(muted)
-        self.name = QTextCharFormat()
-        self.name.setFontWeight(QFont.Weight.Bold)
-        self.name.setForeground(text)
-        self.meta = QTextCharFormat()
-        self.meta.setForeground(muted)
-        self.heading = QTextCharFormat()
-        self.heading.setFontWeight(QFont.Weight.Bold)
-        self.heading.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
-        self.heading.setForeground(text)
-        self.header = QTextCharFormat()
-        self.header.setFontWeight(QFont.Weight.DemiBold)
-        self.header.setForeground(muted)
-
-        self.para_block = QTextBlockFormat()
-        self.para_block.setLineHeight(
-            _LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        self.para_block.setBottomMargin(6)
-        self.heading_cell = QTextTableCellFormat()
-        self.heading_cell.setBackground(self._alt)
-        self.heading_cell.setTopPadding(_HEADING_PADDING)
-        self._cells: dict[tuple[int, int, bool, bool], QTextTableCellFormat] = {}
-
-    def speaker_block(self, first_turn: bool) -> QTextBlockFormat:
-        block = QTextBlockFormat()
-        block.setTopMargin(0 if first_turn else 12)
-        block.setBottomMargin(3)
-        return block
-
-    def cell(self, column: int, cols: int, tinted: bool = False,
-             header: bool = False) -> QTextTableCellFormat:
-        """A rule under every row and between the columns; no outer frame."""
-        key = (column, cols, tinted, header)
-        fmt = self._cells.get(key)
-        if fmt is None:
-            fmt = QTextTableCellFormat()
-            fmt.setBottomBorder(1)
-            fmt.setBottomBorderBrush(self._rule)
-            fmt.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-            if column < cols - 1:
-                fmt.setRightBorder(1)
-                fmt.setRightBorderBrush(self._rule)
-                fmt.setRightBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-            if tinted:
-                fmt.setBackground(self._alt)
-            if header:
-                fmt.setTopPadding(2)
-                fmt.setBottomPadding(4)
-            self._cells[key] = fmt
-        return fmt
-
-    def table(self, cols: int) -> QTextTableFormat:
-        fmt = QTextTableFormat()
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        fmt.setColumnWidthConstraints(
-            [QTextLength(QTextLength.Type.PercentageLength, 100 / cols)] * cols)
-        fmt.setCellSpacing(0)
-        fmt.setCellPadding(_CELL_PADDING)
-        fmt.setBorder(0)
-        fmt.setBorderCollapse(True)
-        fmt.setMargin(0)
-        return fmt
