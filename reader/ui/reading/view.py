@@ -44,13 +44,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from reader.core.convert import find_all
 from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
 from reader.core.document_layout import DocumentLayout
 from reader.core.labels import SCRIPTS
 from reader.core.model import Transcript
 from reader.core.rows import Row, aligned_rows
 from reader.ui.reading.alignment import ViewAlignment
+from reader.ui.reading.find import FindInView
 from reader.ui.reading.outline_model import tooltip_text
 from reader.ui.reading.writer import _CELL_PADDING, _HEADING_PADDING, DocumentWriter, LayoutMode
 
@@ -62,9 +62,6 @@ if TYPE_CHECKING:
 MIN_POINT_SIZE = 6.0
 MAX_POINT_SIZE = 48.0
 _ZOOM_FACTOR = 1.1
-_FIND_BG = QColor("#ffe680")
-_FIND_CURRENT_BG = QColor("#ff9632")
-_FIND_FG = QColor("#000000")
 _HIGHLIGHT_ALPHA = 115  # of a highlight's colour: text stays readable on light and dark bases
 _MIRROR_ALPHA = 40  # the faint mirror of a highlight on the aligned passage
 _MIRROR_LINE_ALPHA = 150
@@ -108,6 +105,7 @@ class ReadingView(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
+        self._finder = FindInView(self)
         self._writer = DocumentWriter(self)
         self._aligner = ViewAlignment(self)
         self.setReadOnly(True)
@@ -125,16 +123,12 @@ class ReadingView(QTextEdit):
         self._layout = DocumentLayout()  # where the document shows which source text
         self._turn_spans: dict[int, tuple[int, int]] = {}  # turn -> document (start, end)
         self._turn_order: list[tuple[int, int]] = []  # (document start, turn), sorted
-        self._find_query = ""
-        self._find_hits: list[tuple[int, int]] = []  # document spans
-        self._find_current = -1
         self._last_top: int | None = None
         self._quiet = False  # no current_turn_changed while the view moves itself
         self._section_start: dict[int, int] = {}  # first turns of a section -> its heading
         # Rows of the plan not yet written (a new call shows its top first), and what
         # writing them needs.
         self._own_document: QTextDocument | None = None  # the last one built, ours to drop
-        self._find_selections: list[QTextEdit.ExtraSelection] = []
         # Alignment: the result, its flags, and what the document shows of them.
         self._pool = pool if pool is not None else QThreadPool.globalInstance()
         # No parent: a job still running when the view is deleted keeps it alive, and its
@@ -158,8 +152,8 @@ class ReadingView(QTextEdit):
         self._rows = aligned_rows(t)
         self._cache = DisplayCache(t.text)
         self._speaker_filter = None
-        self._find_query = ""
-        self._find_hits, self._find_current = [], -1
+        self._finder._find_query = ""
+        self._finder._find_hits, self._finder._find_current = [], -1
         self._last_top = None
         self._marks, self._mark_doc, self._mirror_doc = [], {}, {}
         self._aligner._reset_alignment()
@@ -418,113 +412,31 @@ class ReadingView(QTextEdit):
     # -- find ---------------------------------------------------------------------------------
 
     def find(self, query: str) -> int:  # type: ignore[override]
-        """Highlight every hit of `query` in either script; returns the number of hits.
-
-        Matching runs on the text before script conversion (so 營收 finds 营收 whatever
-        script is shown) and hits are mapped to where the display shows them. The first
-        hit at or after the cursor becomes current.
-        """
-        self._find_query = query
-        self._find_hits = self._compute_hits(query)
-        self._find_current = -1
-        if self._find_hits:
-            pos = self.textCursor().selectionStart()
-            k = bisect_left(self._find_hits, (pos, -1))
-            self._find_current = k if k < len(self._find_hits) else 0
-            self._show_current_hit()
-        self._paint_hits()
-        return len(self._find_hits)
+        return self._finder.find(query)
 
     def find_next(self) -> int:
-        return self._step_hit(+1)
+        return self._finder.find_next()
 
     def find_previous(self) -> int:
-        return self._step_hit(-1)
+        return self._finder.find_previous()
 
     def clear_find(self) -> None:
-        self._find_query = ""
-        self._find_hits, self._find_current = [], -1
-        self._find_selections = []
-        self._refresh_selections()
+        self._finder.clear_find()
 
     def find_hit_count(self) -> int:
-        return len(self._find_hits)
+        return self._finder.find_hit_count()
 
     def current_find_hit(self) -> int:
-        return self._find_current
+        return self._finder.current_find_hit()
 
     def find_hit_spans(self) -> list[tuple[int, int]]:
-        """Document spans of the hits, in document order."""
-        return list(self._find_hits)
-
-    def _step_hit(self, delta: int) -> int:
-        if not self._find_hits:
-            return -1
-        self._find_current = (self._find_current + delta) % len(self._find_hits)
-        self._show_current_hit()
-        self._paint_hits()
-        return self._find_current
-
-    def _compute_hits(self, query: str) -> list[tuple[int, int]]:
-        """Document spans of the hits, searched in the cleaned text of each paragraph.
-
-        The cleaned text rather than the raw source, so that 营收 finds speech-recognition
-        `营 收` once the view joins its spaces; `find_all` matches across scripts. All
-        paragraphs go through one call, separated by newlines that no hit can span.
-        """
-        self._writer._ensure_built()
-        query = query.strip()
-        if not query or "\n" in query or not self._layout:
-            return []
-        texts = [shown.para.cleaned.text for shown in self._layout.shown]
-        starts: list[int] = []
-        pos = 0
-        for text in texts:
-            starts.append(pos)
-            pos += len(text) + 1
-        hits: list[tuple[int, int]] = []
-        for s, e in find_all("\n".join(texts), query):
-            k = bisect_right(starts, s) - 1
-            if e > starts[k] + len(texts[k]):
-                continue
-            shown = self._layout.shown[k]
-            a, b = shown.para.converted.from_source_span(s - starts[k], e - starts[k])
-            if a < b:
-                hits.append((shown.doc_start + shown.qt_len(a), shown.doc_start + shown.qt_len(b)))
-        return sorted(set(hits))
-
-    def _show_current_hit(self) -> None:
-        s, _e = self._find_hits[self._find_current]
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(s)
-        self.setTextCursor(cursor)
-        rect = self.cursorRect(cursor)
-        vp = self.viewport().rect()
-        if not vp.adjusted(0, vp.height() // 6, 0, -vp.height() // 6).contains(rect.center()):
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.center().y() - vp.height() // 3)
-
-    def _paint_hits(self) -> None:
-        selections = []
-        for k, (s, e) in enumerate(self._find_hits):
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(s)
-            cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            fmt = QTextCharFormat()
-            fmt.setBackground(_FIND_CURRENT_BG if k == self._find_current else _FIND_BG)
-            fmt.setForeground(_FIND_FG)
-            sel.format = fmt
-            selections.append(sel)
-        self._find_selections = selections
-        self._refresh_selections()
+        return self._finder.find_hit_spans()
 
     def _refresh_selections(self) -> None:
         """Extra selections, bottom to top: highlights and their mirrors, the focused
         sentence and its counterpart, find hits."""
         self.setExtraSelections(self._highlight_selections + self._aligner._focus_selections
-                                + self._find_selections)
+                                + self._finder._find_selections)
 
     # -- highlights ---------------------------------------------------------------------------
 
@@ -762,14 +674,14 @@ class ReadingView(QTextEdit):
             self._writer._build_document(progressive and self.isVisible())
         finally:
             self._quiet = False
-        if self._find_query:
-            self._find_hits = self._compute_hits(self._find_query)
-            self._find_current = min(self._find_current, len(self._find_hits) - 1)
-            if self._find_hits and self._find_current < 0:
-                self._find_current = 0
-            self._paint_hits()
+        if self._finder._find_query:
+            self._finder._find_hits = self._finder._compute_hits(self._finder._find_query)
+            self._finder._find_current = min(self._finder._find_current, len(self._finder._find_hits) - 1)
+            if self._finder._find_hits and self._finder._find_current < 0:
+                self._finder._find_current = 0
+            self._finder._paint_hits()
         else:
-            self._find_selections = []
+            self._finder._find_selections = []
         self._map_highlights()
         self._aligner._paint_focus()  # also refreshes the extra selections
         if top is not None:

@@ -180,7 +180,7 @@ class DocumentWriter:
         # laid out, one per script switch or layout change. Unparented, the previous one
         # goes with its last Python reference: here, at once. Extra selections hold cursors
         # into it, so they go first (the caller draws them again on the new document).
-        self._view._find_selections, self._view._aligner._focus_selections = [], []
+        self._view._finder._find_selections, self._view._aligner._focus_selections = [], []
         self._view._highlight_selections = []
         self._view.setExtraSelections([])
         # (Remembered rather than asked of old.parent(): wrapping the text control that owns
