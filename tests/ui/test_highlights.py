@@ -21,7 +21,8 @@ from reader.ui.annotations.editor import AnnotationEditor, ColourNamesDialog, Ta
 from reader.ui.annotations.highlights_model import ORPHANED, Column, HighlightRole
 from reader.ui.library_session import LibraryState
 from reader.ui.reading import alignment_worker
-from reader.ui.reading.view import HighlightMark, ReadingView
+from reader.ui.reading.highlights import HighlightMark
+from reader.ui.reading.view import ReadingView
 from reader.ui.window.main_window import MainWindow
 
 pytestmark = [

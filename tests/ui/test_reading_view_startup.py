@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QTextDocument
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_text
 from reader.ui.reading import alignment_worker
-from reader.ui.reading.view import HighlightMark, ReadingView
+from reader.ui.reading.highlights import HighlightMark
+from reader.ui.reading.view import ReadingView
 
 pytestmark = pytest.mark.gui
 

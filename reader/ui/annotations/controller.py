@@ -35,7 +35,8 @@ from reader.core.records import Colour, Highlight
 from reader.ui import plain
 from reader.ui.annotations.highlights_dock import HighlightsDock
 from reader.ui.library_session import History, LibrarySession, LibraryState
-from reader.ui.reading.view import HighlightMark, ReadingView
+from reader.ui.reading.highlights import HighlightMark
+from reader.ui.reading.view import ReadingView
 from reader.ui.settings import Settings
 from reader.ui.swatches import COLOUR_HEX, colour_of, swatch_icon
 from reader.ui.window.actions import Key, window_action

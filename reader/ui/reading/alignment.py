@@ -29,7 +29,7 @@ from reader.ui.reading import alignment_worker
 if TYPE_CHECKING:
     # The aligner loads with the first alignment job, off the start-up path.
     from reader.core.align.transcript import Discrepancy, SentenceRef, TranscriptAlignment
-    from reader.ui.reading.view import ReadingView
+    from reader.ui.reading.view import ReadingView  # the owner; a run-time import is circular
 
 
 
@@ -221,7 +221,7 @@ class ViewAlignment:
         self._discrepancies = discrepancies(t, result)
         self._index_sentences(result)
         self._mark_discrepancies(self._view.document())
-        self._view._map_highlights()
+        self._view._highlights._map_highlights()
         self._view._refresh_selections()
         self._view._on_cursor_position_changed()
         self._view.alignment_ready.emit()

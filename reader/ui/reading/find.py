@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QTextEdit
 from reader.core.convert import find_all
 
 if TYPE_CHECKING:
-    # The aligner loads with the first alignment job, off the start-up path.
+    # The view owns this part; importing it at run time would be circular.
     from reader.ui.reading.view import ReadingView
 
 _FIND_BG = QColor("#ffe680")

@@ -26,17 +26,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextOption,
@@ -51,6 +48,7 @@ from reader.core.model import Transcript
 from reader.core.rows import Row, aligned_rows
 from reader.ui.reading.alignment import ViewAlignment
 from reader.ui.reading.find import FindInView
+from reader.ui.reading.highlights import HighlightMark, ViewHighlights
 from reader.ui.reading.outline_model import tooltip_text
 from reader.ui.reading.writer import _CELL_PADDING, _HEADING_PADDING, DocumentWriter, LayoutMode
 
@@ -62,9 +60,6 @@ if TYPE_CHECKING:
 MIN_POINT_SIZE = 6.0
 MAX_POINT_SIZE = 48.0
 _ZOOM_FACTOR = 1.1
-_HIGHLIGHT_ALPHA = 115  # of a highlight's colour: text stays readable on light and dark bases
-_MIRROR_ALPHA = 40  # the faint mirror of a highlight on the aligned passage
-_MIRROR_LINE_ALPHA = 150
 _TAIL_AFTER_PAINT_MS = 10  # the first slice leaves the first paint a moment to reach the screen
 
 Span = tuple[int, int]
@@ -78,17 +73,6 @@ def paragraph_time_text(time: tuple[float, float | None]) -> str:
 
     start, end = time
     return f"Said at {clock(start)}" + (f"–{clock(end)}" if end is not None else "")
-
-
-@dataclass(frozen=True, slots=True)
-class HighlightMark:
-    """A highlight as the view draws it: a source span, its colour, and a tooltip line."""
-
-    id: int
-    start: int
-    end: int
-    colour: QColor
-    tip: str = ""
 
 
 class ReadingView(QTextEdit):
@@ -105,6 +89,7 @@ class ReadingView(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
+        self._highlights = ViewHighlights(self)
         self._finder = FindInView(self)
         self._writer = DocumentWriter(self)
         self._aligner = ViewAlignment(self)
@@ -136,10 +121,6 @@ class ReadingView(QTextEdit):
         self._painted = False
         self._hovering = False
         # Highlights: what was given, where the document shows them now, and their mirrors.
-        self._marks: list[HighlightMark] = []
-        self._mark_doc: dict[int, list[Span]] = {}
-        self._mirror_doc: dict[int, list[Span]] = {}
-        self._highlight_selections: list[QTextEdit.ExtraSelection] = []
         self._aimed: tuple[int, int] | None = None  # (turn, scroll value) of scroll_to_turn
         self.viewport().setMouseTracking(True)
         self.cursorPositionChanged.connect(self._on_cursor_position_changed)
@@ -155,7 +136,7 @@ class ReadingView(QTextEdit):
         self._finder._find_query = ""
         self._finder._find_hits, self._finder._find_current = [], -1
         self._last_top = None
-        self._marks, self._mark_doc, self._mirror_doc = [], {}, {}
+        self._highlights._marks, self._highlights._mark_doc, self._highlights._mirror_doc = [], {}, {}
         self._aligner._reset_alignment()
         self._rebuild(keep_position=False, progressive=True)
         self._aligner._start_alignment(t)
@@ -435,45 +416,28 @@ class ReadingView(QTextEdit):
     def _refresh_selections(self) -> None:
         """Extra selections, bottom to top: highlights and their mirrors, the focused
         sentence and its counterpart, find hits."""
-        self.setExtraSelections(self._highlight_selections + self._aligner._focus_selections
+        self.setExtraSelections(self._highlights._highlight_selections + self._aligner._focus_selections
                                 + self._finder._find_selections)
 
     # -- highlights ---------------------------------------------------------------------------
 
     def set_highlights(self, marks: Sequence[HighlightMark]) -> None:
-        """Draw these highlights (and, once aligned, their mirrors); replaces the previous set.
-
-        Marks with an empty span (orphans of a re-import) are kept but draw nothing.
-        """
-        self._marks = sorted(marks, key=lambda m: (m.start, m.id))
-        self._map_highlights()
-        self._refresh_selections()
+        self._highlights.set_highlights(marks)
 
     def highlight_marks(self) -> list[HighlightMark]:
-        return list(self._marks)
+        return self._highlights.highlight_marks()
 
     def highlight_document_spans(self, highlight_id: int) -> list[Span]:
-        """Document spans drawn for a highlight, in document order (empty when hidden)."""
-        return list(self._mark_doc.get(highlight_id, ()))
+        return self._highlights.highlight_document_spans(highlight_id)
 
     def mirror_document_spans(self, highlight_id: int) -> list[Span]:
-        """Document spans of a highlight's faint mirror on the aligned passage."""
-        return list(self._mirror_doc.get(highlight_id, ()))
+        return self._highlights.mirror_document_spans(highlight_id)
 
     def highlight_ids_at(self, doc_pos: int) -> list[int]:
-        """Highlights drawn over the character at (or just before) a document position."""
-        return [m.id for m in self._marks
-                if any(s <= doc_pos < e or (e == doc_pos and s < e)
-                       for s, e in self._mark_doc.get(m.id, ()))]
+        return self._highlights.highlight_ids_at(doc_pos)
 
     def highlight_ids_in_selection(self) -> list[int]:
-        """Highlights under the selection, or under the caret when nothing is selected."""
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return self.highlight_ids_at(cursor.position())
-        a, b = cursor.selectionStart(), cursor.selectionEnd()
-        return [m.id for m in self._marks
-                if any(s < b and a < e for s, e in self._mark_doc.get(m.id, ()))]
+        return self._highlights.highlight_ids_in_selection()
 
     def source_span_document_spans(self, start: int, end: int) -> list[Span]:
         """Where the document shows transcript[start:end]: one span per displayed paragraph
@@ -530,42 +494,6 @@ class ReadingView(QTextEdit):
 
     def focus_selection_spans(self) -> list[tuple[int, int]]:
         return self._aligner.focus_selection_spans()
-
-    def _map_highlights(self) -> None:
-        """Map every highlight (and mirror) to the current document as extra selections."""
-        self._mark_doc, self._mirror_doc = {}, {}
-        mirrors: list[QTextEdit.ExtraSelection] = []
-        marks: list[QTextEdit.ExtraSelection] = []
-        doc = self.document()
-        for m in self._marks:
-            spans = self.source_span_document_spans(m.start, m.end)
-            self._mark_doc[m.id] = spans
-            fmt = QTextCharFormat()
-            tint = QColor(m.colour)
-            tint.setAlpha(_HIGHLIGHT_ALPHA)
-            fmt.setBackground(tint)
-            marks.extend(_selection(doc, span, fmt) for span in spans)
-            mirror = [d for s, e in self._aligner.mirror_source_spans(m.start, m.end)
-                      for d in self.source_span_document_spans(s, e)]
-            self._mirror_doc[m.id] = mirror
-            if mirror:
-                faint = QTextCharFormat()
-                tint = QColor(m.colour)
-                tint.setAlpha(_MIRROR_ALPHA)
-                faint.setBackground(tint)
-                line = QColor(m.colour)
-                line.setAlpha(_MIRROR_LINE_ALPHA)
-                faint.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                faint.setUnderlineColor(line)
-                mirrors.extend(_selection(doc, span, faint) for span in mirror)
-        self._highlight_selections = mirrors + marks
-
-    def _highlight_tip_at(self, point: QPoint) -> str:
-        pos = self._document_position_under(point)
-        if pos < 0:
-            return ""
-        ids = set(self.highlight_ids_at(pos))
-        return "\n".join(m.tip for m in self._marks if m.id in ids and m.tip)
 
     def _time_tip_at(self, point: QPoint) -> str:
         """When the paragraph under the pointer was said, where the source times it."""
@@ -634,7 +562,7 @@ class ReadingView(QTextEdit):
                 self._aligner._align_timer.start(0)
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
             message = "\n".join(filter(None, (self._aligner._discrepancy_message_at(e.pos()),
-                                               self._highlight_tip_at(e.pos()),
+                                               self._highlights._highlight_tip_at(e.pos()),
                                                self._time_tip_at(e.pos()))))
             if message:
                 QToolTip.showText(e.globalPos(), tooltip_text(*message.split("\n")),
@@ -682,7 +610,7 @@ class ReadingView(QTextEdit):
             self._finder._paint_hits()
         else:
             self._finder._find_selections = []
-        self._map_highlights()
+        self._highlights._map_highlights()
         self._aligner._paint_focus()  # also refreshes the extra selections
         if top is not None:
             self.scroll_to_turn(top)
@@ -691,11 +619,3 @@ class ReadingView(QTextEdit):
             self._on_scrolled()
 
 
-def _selection(doc: QTextDocument, span: Span, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-    sel = QTextEdit.ExtraSelection()
-    cursor = QTextCursor(doc)
-    cursor.setPosition(span[0])
-    cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-    sel.cursor = cursor
-    sel.format = fmt
-    return sel

@@ -39,7 +39,7 @@ from reader.core.rows import Row, has_interpretation
 from reader.ui.reading.alignment import _AFTER_PAINT_LATEST_MS
 
 if TYPE_CHECKING:
-    # The aligner loads with the first alignment job, off the start-up path.
+    # The view owns this part; importing it at run time would be circular.
     from reader.ui.reading.view import ReadingView
 
 
@@ -181,7 +181,7 @@ class DocumentWriter:
         # goes with its last Python reference: here, at once. Extra selections hold cursors
         # into it, so they go first (the caller draws them again on the new document).
         self._view._finder._find_selections, self._view._aligner._focus_selections = [], []
-        self._view._highlight_selections = []
+        self._view._highlights._highlight_selections = []
         self._view.setExtraSelections([])
         # (Remembered rather than asked of old.parent(): wrapping the text control that owns
         # the first document would cost PySide tens of milliseconds of type set-up.)
