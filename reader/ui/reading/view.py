@@ -24,7 +24,6 @@ of the aligned sentences it overlaps.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -50,7 +49,8 @@ from reader.ui.reading.alignment import ViewAlignment
 from reader.ui.reading.find import FindInView
 from reader.ui.reading.highlights import HighlightMark, ViewHighlights
 from reader.ui.reading.outline_model import tooltip_text
-from reader.ui.reading.writer import _CELL_PADDING, _HEADING_PADDING, DocumentWriter, LayoutMode
+from reader.ui.reading.position import ReadingPosition
+from reader.ui.reading.writer import DocumentWriter, LayoutMode
 
 if TYPE_CHECKING:
     # The aligner loads with the first alignment job, off the start-up path.
@@ -89,6 +89,7 @@ class ReadingView(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
+        self._position = ReadingPosition(self)
         self._highlights = ViewHighlights(self)
         self._finder = FindInView(self)
         self._writer = DocumentWriter(self)
@@ -108,8 +109,6 @@ class ReadingView(QTextEdit):
         self._layout = DocumentLayout()  # where the document shows which source text
         self._turn_spans: dict[int, tuple[int, int]] = {}  # turn -> document (start, end)
         self._turn_order: list[tuple[int, int]] = []  # (document start, turn), sorted
-        self._last_top: int | None = None
-        self._quiet = False  # no current_turn_changed while the view moves itself
         self._section_start: dict[int, int] = {}  # first turns of a section -> its heading
         # Rows of the plan not yet written (a new call shows its top first), and what
         # writing them needs.
@@ -121,10 +120,9 @@ class ReadingView(QTextEdit):
         self._painted = False
         self._hovering = False
         # Highlights: what was given, where the document shows them now, and their mirrors.
-        self._aimed: tuple[int, int] | None = None  # (turn, scroll value) of scroll_to_turn
         self.viewport().setMouseTracking(True)
         self.cursorPositionChanged.connect(self._on_cursor_position_changed)
-        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.verticalScrollBar().valueChanged.connect(self._position._on_scrolled)
 
     # -- content ------------------------------------------------------------------------------
 
@@ -135,7 +133,7 @@ class ReadingView(QTextEdit):
         self._speaker_filter = None
         self._finder._find_query = ""
         self._finder._find_hits, self._finder._find_current = [], -1
-        self._last_top = None
+        self._position._last_top = None
         self._highlights._marks, self._highlights._mark_doc, self._highlights._mirror_doc = [], {}, {}
         self._aligner._reset_alignment()
         self._rebuild(keep_position=False, progressive=True)
@@ -193,11 +191,11 @@ class ReadingView(QTextEdit):
         font = self.font()
         if abs(font.pointSizeF() - pt) < 0.01:
             return
-        top = self.turn_at_viewport_top()
+        top = self._position.turn_at_viewport_top()
         font.setPointSizeF(pt)
         self.setFont(font)  # QTextEdit hands the widget font on to the document
         if top is not None:
-            self.scroll_to_turn(top)
+            self._position.scroll_to_turn(top)
         self.font_size_changed.emit(pt)
 
     def font_point_size(self) -> float:
@@ -239,118 +237,24 @@ class ReadingView(QTextEdit):
     # -- reading position ---------------------------------------------------------------------
 
     def scroll_to_turn(self, index: int) -> None:
-        """Bring the turn's first line to the top of the viewport (the nearest shown turn
-        after it when it is hidden by the layout mode or the speaker filter)."""
-        pos = self._anchor_of(index)
-        if pos is None:
-            return
-        quiet, self._quiet = self._quiet, True  # setTextCursor scrolls on its own first
-        try:
-            self._scroll_to_position(pos)
-        finally:
-            self._quiet = quiet
-        turn = self._turn_at_position(pos)
-        self._aimed = None if turn is None else (turn, self.verticalScrollBar().value())
-        self._on_scrolled()
-
-    def _scroll_to_position(self, pos: int) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(pos)
-        self.setTextCursor(cursor)
-        turn = self._turn_at_position(pos)
-        if turn == self._turn_order[0][1]:
-            top = 0  # the first turn: show the column header and heading above it too
-        else:
-            # The first turn of a section brings its heading along.
-            heading = self._section_start.get(turn) if turn is not None else None
-            block = self.document().findBlock(pos if heading is None else heading)
-            rect = self.document().documentLayout().blockBoundingRect(block)
-            top = max(0, int(rect.top()) - (_CELL_PADDING if heading is None else _HEADING_PADDING))
-        self.verticalScrollBar().setValue(top)
+        self._position.scroll_to_turn(index)
 
     def set_reading_position(self, turn: int) -> None:
-        self.scroll_to_turn(turn)
+        self._position.set_reading_position(turn)
 
     def turn_at_viewport_top(self) -> int | None:
-        """The turn under the top edge of the viewport (left column in side by side)."""
-        if not self._turn_order:
-            return None
-        aimed = self._aimed_turn()
-        if aimed is not None:
-            return aimed
-        vp = self.viewport()
-        x = max(1, min(vp.width() // 4, 40))
-        # Below the document's top margin: a point inside it hits nothing until the whole
-        # document is laid out, so it would answer the last position and force that layout.
-        margin = int(self.document().documentMargin())
-        y = max(4, margin + 2 - self.verticalScrollBar().value())
-        pos = self.cursorForPosition(QPoint(x, y)).position()
-        return self._turn_at_position(pos)
+        return self._position.turn_at_viewport_top()
 
-    def _aimed_turn(self) -> int | None:
-        """The turn `scroll_to_turn` last brought up, while the view has not moved since and
-        its first line is still in the top rows of the viewport.
+    def is_turn_shown(self, index: int) -> bool:
+        return self._position.is_turn_shown(index)
 
-        The left column's turn is what lies under the top edge, but a turn in the right
-        column, or one near the end of the call that cannot reach the top, is where the
-        reader was taken: report that one, so a saved position comes back to it.
-        """
-        if self._aimed is None:
-            return None
-        turn, value = self._aimed
-        span = self._turn_spans.get(turn)
-        if span is None or self.verticalScrollBar().value() != value:
-            return None
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(span[0])
-        rect = self.cursorRect(cursor)
-        if rect.top() >= 0 and rect.bottom() <= self.viewport().height():
-            return turn
-        return None
+    def turn_document_span(self, index: int) -> tuple[int, int] | None:
+        return self._position.turn_document_span(index)
 
     def fully_written(self) -> bool:
         """Whether every row of the call is in the document: a new call shows its top
         first and writes the rest just after its first paint."""
         return not self._writer._tail
-
-    def is_turn_shown(self, index: int) -> bool:
-        self._writer._ensure_built()
-        return index in self._turn_spans
-
-    def turn_document_span(self, index: int) -> tuple[int, int] | None:
-        """Where a shown turn sits in the document (speaker line to last paragraph)."""
-        self._writer._ensure_built()
-        return self._turn_spans.get(index)
-
-    def _anchor_of(self, index: int) -> int | None:
-        self._writer._ensure_built()
-        if index in self._turn_spans:
-            return self._turn_spans[index][0]
-        if not self._turn_order:
-            return None
-        shown = sorted(self._turn_spans)
-        k = bisect_left(shown, index)
-        target = shown[k] if k < len(shown) else shown[-1]
-        return self._turn_spans[target][0]
-
-    def _turn_at_position(self, pos: int) -> int | None:
-        if not self._turn_order:
-            return None
-        k = bisect_right(self._turn_order, (pos, 1 << 62)) - 1
-        if k < 0:
-            return self._turn_order[0][1]
-        turn = self._turn_order[k][1]
-        if pos > self._turn_spans[turn][1] and k + 1 < len(self._turn_order):
-            return self._turn_order[k + 1][1]  # a heading or an empty cell: the next turn
-        return turn
-
-    def _on_scrolled(self, _value: int = 0) -> None:
-        if self._quiet:
-            return
-        top = self.turn_at_viewport_top()
-        if top is not None and top != self._last_top:
-            self._last_top = top
-            self.current_turn_changed.emit(top)
 
     # -- selection ----------------------------------------------------------------------------
 
@@ -453,7 +357,7 @@ class ReadingView(QTextEdit):
             t = self._transcript
             turn = t.turn_at(start) if t is not None else None
             if turn is not None:
-                self.scroll_to_turn(turn.index)
+                self._position.scroll_to_turn(turn.index)
             return False
         cursor = QTextCursor(self.document())
         cursor.setPosition(spans[0][0])
@@ -596,12 +500,12 @@ class ReadingView(QTextEdit):
 
 
     def _rebuild(self, keep_position: bool = True, progressive: bool = False) -> None:
-        top = self.turn_at_viewport_top() if keep_position else None
-        self._quiet = True
+        top = self._position.turn_at_viewport_top() if keep_position else None
+        self._position._quiet = True
         try:
             self._writer._build_document(progressive and self.isVisible())
         finally:
-            self._quiet = False
+            self._position._quiet = False
         if self._finder._find_query:
             self._finder._find_hits = self._finder._compute_hits(self._finder._find_query)
             self._finder._find_current = min(self._finder._find_current, len(self._finder._find_hits) - 1)
@@ -613,9 +517,9 @@ class ReadingView(QTextEdit):
         self._highlights._map_highlights()
         self._aligner._paint_focus()  # also refreshes the extra selections
         if top is not None:
-            self.scroll_to_turn(top)
+            self._position.scroll_to_turn(top)
         else:
             self.verticalScrollBar().setValue(0)
-            self._on_scrolled()
+            self._position._on_scrolled()
 
 

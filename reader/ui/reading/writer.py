@@ -149,7 +149,7 @@ class DocumentWriter:
         """
         self._view._layout = DocumentLayout()
         self._view._turn_spans, self._view._turn_order = {}, []
-        self._view._aimed = None
+        self._view._position._aimed = None
         self._view._section_start = {}
         self._tail, self._tail_styles, self._pending_heading = [], None, None
         self._tail_after_paint = False
