@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
-    QModelIndex,
     QObject,
     QSize,
     Qt,
@@ -61,19 +60,20 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.core.labels import SCRIPT_NAMES, Script
-from reader.core.model import SectionKind, SpeakerKind, Transcript
+from reader.core.model import Transcript
 from reader.core.source_file import DIALOG_FILTER, readable_name
 from reader.ui.annotations.controller import AnnotationController
 from reader.ui.fonts import reading_font
 from reader.ui.library.controller import LibraryController
 from reader.ui.reading.discrepancy_panel import DiscrepancyPanel
 from reader.ui.reading.find_bar import FindBar
-from reader.ui.reading.outline_model import OutlineModel, OutlineRole, tooltip_text
+from reader.ui.reading.outline_model import OutlineModel, tooltip_text
 from reader.ui.reading.view import MAX_POINT_SIZE, MIN_POINT_SIZE, ReadingView
 from reader.ui.resources import app_icon
 from reader.ui.settings import FONT_POINT_SIZE, Settings
 from reader.ui.window.actions import Key, window_action
 from reader.ui.window.document_tabs import DocumentTabs, OpenDocument
+from reader.ui.window.navigation import Navigation
 from reader.ui.window.open_queue import OpenQueue
 
 if TYPE_CHECKING:
@@ -115,9 +115,8 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None, *, db_path: Path | None = None) -> None:
         """`db_path`: the annotation library to open (None: highlights are off)."""
         super().__init__(parent)
+        self._nav = Navigation(self)
         self._settings = settings
-        self._syncing_outline = False
-        self._scrolling_from_outline = False
         self._library_released = False
         self._library_waited = False
         self._queue = OpenQueue(pool or QThreadPool.globalInstance(), self)
@@ -236,8 +235,8 @@ class MainWindow(QMainWindow):
         self._outline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._outline.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._outline.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self._outline.clicked.connect(self._on_outline_clicked)
-        self._outline.activated.connect(self._on_outline_clicked)
+        self._outline.clicked.connect(self._nav._on_outline_clicked)
+        self._outline.activated.connect(self._nav._on_outline_clicked)
         self._dock = QDockWidget("Outline", self)
         self._dock.setObjectName("outline_dock")
         self._dock.setWidget(self._outline)
@@ -307,13 +306,13 @@ class MainWindow(QMainWindow):
         self.act_zoom_reset = self._action("&Actual Size", self._on_zoom_reset_triggered,
                                            ["Ctrl+0"], "Text at the default size")
 
-        self.act_jump_qa = self._action("Jump to &Q&&A", self._on_jump_qa_triggered,
+        self.act_jump_qa = self._action("Jump to &Q&&A", self._nav._on_jump_qa_triggered,
                                         ["Ctrl+J"], "Go to the start of questions and answers")
         self.act_next_question = self._action(
-            "&Next Question", self._on_next_question_triggered, ["Alt+Down", "]"],
+            "&Next Question", self._nav._on_next_question_triggered, ["Alt+Down", "]"],
             "Go to the next analyst question")
         self.act_previous_question = self._action(
-            "&Previous Question", self._on_previous_question_triggered, ["Alt+Up", "["],
+            "&Previous Question", self._nav._on_previous_question_triggered, ["Alt+Up", "["],
             "Go to the previous analyst question")
         self.act_find = self._action("&Find…", self._on_find_triggered,
                                      ["Ctrl+F", QKeySequence.StandardKey.Find],
@@ -436,7 +435,7 @@ class MainWindow(QMainWindow):
         self.speaker_combo.setToolTip("Show only what one speaker says")
         self.speaker_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.speaker_combo.setMinimumContentsLength(14)
-        self.speaker_combo.activated.connect(self._on_speaker_combo_activated)
+        self.speaker_combo.activated.connect(self._nav._on_speaker_combo_activated)
         tb.addWidget(self.speaker_combo)
         tb.addSeparator()
         tb.addAction(self.act_jump_qa)
@@ -603,7 +602,8 @@ class MainWindow(QMainWindow):
         # would scroll it into view, i.e. to the end of the call.
         view.moveCursor(QTextCursor.MoveOperation.Start)
         self._annotations.attach(doc)
-        view.current_turn_changed.connect(self._on_view_current_turn_changed)
+        view.current_turn_changed.connect(
+            lambda turn, v=view: self._nav._on_view_current_turn_changed(v, turn))
         view.font_size_changed.connect(self._on_view_font_size_changed)
         view.viewport().installEventFilter(self)
         self._update_for_current_document()
@@ -643,7 +643,7 @@ class MainWindow(QMainWindow):
         doc.restore_turn = None
         top = view.turn_at_viewport_top()
         if top is not None and doc.view is self.current_view():
-            self._select_outline_turn(doc, top)
+            self._nav._select_outline_turn(doc, top)
 
     def _remember_position(self, doc: OpenDocument) -> None:
         turn = doc.restore_turn  # not yet applied: it is still where the reader is
@@ -763,8 +763,8 @@ class MainWindow(QMainWindow):
                 self._outline.setModel(doc.model)
                 # setModel makes a new selection model; arrow keys move its current item.
                 self._outline.selectionModel().currentChanged.connect(
-                    self._on_outline_current_changed)
-                self._expand_sections(doc.model)
+                    self._nav._on_outline_current_changed)
+                self._nav._expand_sections(doc.model)
             self.setWindowTitle(f"{self._tab_title(doc.transcript)} — {APP_NAME}")
             t = doc.transcript
             info = (f"{t.format} layout · {len(t.turns)} turns · "
@@ -775,8 +775,8 @@ class MainWindow(QMainWindow):
             self._doc_info.setText(info)
             top = doc.view.turn_at_viewport_top()
             if top is not None:
-                self._select_outline_turn(doc, top)
-        self._fill_speaker_combo(doc)
+                self._nav._select_outline_turn(doc, top)
+        self._nav._fill_speaker_combo(doc)
         self._discrepancies.set_view(doc.view if doc is not None else None)
         self._annotations.set_current(doc)
         has_doc = doc is not None
@@ -790,32 +790,6 @@ class MainWindow(QMainWindow):
         elif has_doc and self._find_bar.isVisible() and self._find_bar.query():
             self._find_bar.search_now()
 
-    def _expand_sections(self, model: OutlineModel) -> None:
-        for row in range(model.rowCount()):
-            self._outline.expand(model.index(row, 0))
-
-    def _fill_speaker_combo(self, doc: OpenDocument | None) -> None:
-        combo = self.speaker_combo
-        combo.blockSignals(True)
-        try:
-            combo.clear()
-            combo.addItem("All speakers", None)
-            if doc is None:
-                return
-            t = doc.transcript
-            counts: dict[int, int] = {}
-            for turn in t.turns:
-                counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
-            for speaker in t.speakers:
-                n = counts.get(speaker.id, 0)
-                if not n:
-                    continue
-                kind = "" if speaker.kind is SpeakerKind.UNKNOWN else f" ({speaker.kind.value})"
-                combo.addItem(f"{speaker.label}{kind} · {n}", speaker.id)
-            found = combo.findData(doc.speaker) if doc.speaker is not None else 0
-            combo.setCurrentIndex(max(0, found))
-        finally:
-            combo.blockSignals(False)
 
     def _on_tabs_current_changed(self, _doc: object) -> None:
         self._update_for_current_document()
@@ -824,53 +798,6 @@ class MainWindow(QMainWindow):
         self.close_tab(index)
 
     # -- outline <-> reading position ---------------------------------------------------
-
-    def _on_outline_clicked(self, index: QModelIndex) -> None:
-        doc = self.current_document()
-        if doc is None or self._syncing_outline or not index.isValid():
-            return
-        turn = index.data(OutlineRole.TurnIndexRole)
-        if not isinstance(turn, int):
-            return
-        doc.restore_turn = None
-        # Scrolling passes through other turns on its way, and may stop a row short (an
-        # interpretation sits beside its original); the outline keeps the item the reader
-        # chose until the reader scrolls.
-        self._scrolling_from_outline = True
-        try:
-            doc.view.scroll_to_turn(turn)
-        finally:
-            self._scrolling_from_outline = False
-
-    def _on_outline_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._on_outline_clicked(current)
-
-    def _on_view_current_turn_changed(self, turn: int) -> None:
-        view = self.sender()
-        doc = self._tabs.of_view(view)
-        if doc is None:
-            return
-        if doc.restore_turn is None:
-            self._settings.set_reading_position(doc.transcript.source.sha256, turn)
-        if doc is self.current_document() and not self._scrolling_from_outline:
-            self._select_outline_turn(doc, turn)
-
-    def _select_outline_turn(self, doc: OpenDocument, turn: int) -> None:
-        """Follow the reading position in the outline without scrolling the view back."""
-        if self._outline.model() is not doc.model:
-            return
-        current = self._outline.currentIndex()
-        if current.isValid() and current.data(OutlineRole.TurnIndexRole) == turn:
-            return  # e.g. an exchange the reader clicked: keep it selected
-        index = doc.model.index_for_turn(turn)
-        if not index.isValid():
-            return
-        self._syncing_outline = True
-        try:
-            self._outline.setCurrentIndex(index)
-            self._outline.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-        finally:
-            self._syncing_outline = False
 
     # -- view options --------------------------------------------------------------------
 
@@ -952,65 +879,7 @@ class MainWindow(QMainWindow):
         if abs(pt - self._settings.font_point_size) > 0.01:
             self.set_font_point_size(pt)
 
-    def _on_speaker_combo_activated(self, index: int) -> None:
-        doc = self.current_document()
-        if doc is None:
-            return
-        speaker = self.speaker_combo.itemData(index)
-        doc.speaker = speaker if isinstance(speaker, int) else None
-        doc.view.set_speaker_filter(None if doc.speaker is None else {doc.speaker})
-        self._refresh_find()
-
     # -- navigation ----------------------------------------------------------------------
-
-    def _question_turns(self, t: Transcript) -> list[int]:
-        starts = sorted({(e.question or e.answer)[0] for e in t.exchanges
-                         if e.question or e.answer})
-        if starts:
-            return starts
-        return [turn.index for turn in t.turns if turn.section is SectionKind.QA
-                and t.speaker_of(turn).kind is SpeakerKind.ANALYST]
-
-    def _go_to_turn(self, doc: OpenDocument, turn: int) -> None:
-        doc.restore_turn = None
-        doc.view.scroll_to_turn(turn)
-        doc.jumped = (turn, doc.view.turn_at_viewport_top())
-        doc.view.setFocus()
-
-    def _on_jump_qa_triggered(self) -> None:
-        doc = self.current_document()
-        if doc is None:
-            return
-        qa = doc.transcript.turns_in(SectionKind.QA)
-        if qa:
-            self._go_to_turn(doc, qa[0].index)
-        else:
-            self.statusBar().showMessage("This transcript has no Q&A section.", 4000)
-
-    def _step_question(self, forward: bool) -> None:
-        doc = self.current_document()
-        if doc is None:
-            return
-        questions = self._question_turns(doc.transcript)
-        top = doc.view.turn_at_viewport_top()
-        here = -1 if top is None else top
-        if doc.jumped is not None and doc.jumped[1] == top:
-            here = doc.jumped[0]  # not scrolled since the last jump
-        if forward:
-            target = next((q for q in questions if q > here), None)
-        else:
-            target = next((q for q in reversed(questions) if q < here), None)
-        if target is None:
-            which = "next" if forward else "previous"
-            self.statusBar().showMessage(f"No {which} question.", 3000)
-            return
-        self._go_to_turn(doc, target)
-
-    def _on_next_question_triggered(self) -> None:
-        self._step_question(True)
-
-    def _on_previous_question_triggered(self) -> None:
-        self._step_question(False)
 
     # -- find ----------------------------------------------------------------------------
 
