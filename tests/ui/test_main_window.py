@@ -325,7 +325,7 @@ def test_dropped_files_are_opened(qtbot, window: MainWindow, short_call: Path):
 
 def test_dropped_documents_open_in_tabs_and_the_open_dialog_offers_them(
         qtbot, window: MainWindow, messages: list[str]):
-    from reader.ui.window.main_window import TRANSCRIPT_FILTER
+    from reader.ui.window.opening import TRANSCRIPT_FILTER
 
     for pattern in ("*.pdf", "*.docx", "*.html", "*.htm", "*.vtt", "*.srt", "*.json", "*.txt"):
         assert pattern in TRANSCRIPT_FILTER.split(";;")[0], pattern

@@ -78,7 +78,7 @@ def test_warning_boxes_are_plain_text(qtbot) -> None:
 
 
 def test_the_window_shows_a_file_error_in_a_plain_box(qtbot, window) -> None:
-    window._show_error(f"{SHOWN}: file is empty")
+    window._opener._show_error(f"{SHOWN}: file is empty")
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert boxes, "no message box shown"
     for box in boxes:

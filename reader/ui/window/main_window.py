@@ -31,82 +31,49 @@ from PySide6.QtGui import (
     QKeySequence,
     QResizeEvent,
     QShowEvent,
-    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
     QToolBar,
     QToolButton,
     QTreeView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from reader import APP_NAME
-from reader.core.labels import SCRIPT_NAMES, Script
+from reader.core.labels import SCRIPT_NAMES
 from reader.core.model import Transcript
-from reader.core.source_file import DIALOG_FILTER, readable_name
+from reader.core.source_file import readable_name
 from reader.ui.annotations.controller import AnnotationController
-from reader.ui.fonts import reading_font
 from reader.ui.library.controller import LibraryController
 from reader.ui.reading.discrepancy_panel import DiscrepancyPanel
 from reader.ui.reading.find_bar import FindBar
-from reader.ui.reading.outline_model import OutlineModel, tooltip_text
-from reader.ui.reading.view import MAX_POINT_SIZE, MIN_POINT_SIZE, ReadingView
+from reader.ui.reading.view import ReadingView
 from reader.ui.resources import app_icon
-from reader.ui.settings import FONT_POINT_SIZE, Settings
+from reader.ui.settings import Settings
 from reader.ui.window.actions import Key, window_action
 from reader.ui.window.document_tabs import DocumentTabs, OpenDocument
+from reader.ui.window.find_link import FindLink
+from reader.ui.window.help import HelpDialogs
+from reader.ui.window.library_link import LibraryLink
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.open_queue import OpenQueue
+from reader.ui.window.opening import DocumentOpener
+from reader.ui.window.view_options import LAYOUT_CHOICES, ViewOptions
 
 if TYPE_CHECKING:
-    from reader.core.records import TranscriptInfo
-    from reader.services.annotations import AnnotationService
     from reader.services.search import SearchResult
-
-LAYOUT_CHOICES = (  # Ctrl+1..4 are the highlight colours
-    ("side_by_side", "Side by side", "Alt+1"),
-    ("interleaved", "Interleaved", "Alt+2"),
-    ("original_only", "Original only", "Alt+3"),
-    ("interpretation_only", "Interpretation only", "Alt+4"),
-)
-ZOOM_FACTOR = 1.1
-LIBRARY_WAIT_MS = 2000
-"""The longest the library waits for a start-up call's first paint before it opens."""
-TRANSCRIPT_FILTER = DIALOG_FILTER
-EXTRA_KEYS = (
-    ("Find bar: next match", "Enter"),
-    ("Find bar: previous match", "Shift+Enter"),
-    ("Find bar: close", "Esc"),
-    ("Zoom with the mouse", "Ctrl+Wheel"),
-)
-
-
-def _plain_tooltip(text: str) -> str:
-    """A tooltip that shows `text` literally (Qt would render text that looks like HTML)."""
-    return tooltip_text(text)
-
-
-def _menu_text(text: str) -> str:
-    return text.replace("&", "&&")
-
 
 class MainWindow(QMainWindow):
     """The app window (see the module docstring)."""
@@ -115,14 +82,19 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None, *, db_path: Path | None = None) -> None:
         """`db_path`: the annotation library to open (None: highlights are off)."""
         super().__init__(parent)
+        self._help = HelpDialogs(self)
+        self._opener = DocumentOpener(self)
+        self._find = FindLink(self)
+        self._options = ViewOptions(self)
+        self._library_link = LibraryLink(self)
         self._nav = Navigation(self)
         self._settings = settings
         self._library_released = False
         self._library_waited = False
         self._queue = OpenQueue(pool or QThreadPool.globalInstance(), self)
-        self._queue.loaded.connect(self._on_queue_loaded)
-        self._queue.failed.connect(self._on_queue_failed)
-        self._queue.busy_changed.connect(self._on_queue_busy_changed)
+        self._queue.loaded.connect(self._opener._on_queue_loaded)
+        self._queue.failed.connect(self._opener._on_queue_failed)
+        self._queue.busy_changed.connect(self._opener._on_queue_busy_changed)
 
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
@@ -159,10 +131,10 @@ class MainWindow(QMainWindow):
         hint.setEnabled(False)  # drawn in the palette's disabled (muted) text colour
         layout.addWidget(hint)
         open_button = QPushButton("Open Transcript…", welcome)
-        open_button.clicked.connect(self._on_open_button_clicked)
+        open_button.clicked.connect(self._opener._on_open_button_clicked)
         library_button = QPushButton("Library…", welcome)
         library_button.setObjectName("welcome_library_button")
-        library_button.clicked.connect(self._on_library_button_clicked)
+        library_button.clicked.connect(self._opener._on_library_button_clicked)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(open_button)
@@ -177,10 +149,10 @@ class MainWindow(QMainWindow):
 
         self._find_bar = FindBar(self)
         self._find_bar.hide()
-        self._find_bar.query_edited.connect(self._on_find_bar_query_edited)
-        self._find_bar.next_requested.connect(self._on_find_bar_next_requested)
-        self._find_bar.previous_requested.connect(self._on_find_bar_previous_requested)
-        self._find_bar.closed.connect(self._on_find_bar_closed)
+        self._find_bar.query_edited.connect(self._find._on_find_bar_query_edited)
+        self._find_bar.next_requested.connect(self._find._on_find_bar_next_requested)
+        self._find_bar.previous_requested.connect(self._find._on_find_bar_previous_requested)
+        self._find_bar.closed.connect(self._find._on_find_bar_closed)
 
         central = QWidget(self)
         box = QVBoxLayout(central)
@@ -203,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def _build_annotations(self, db_path: Path | None) -> None:
         self._annotations = AnnotationController(self, self._settings, self._tabs, db_path)
-        self._annotations.transcript_replaced.connect(self._on_annotations_transcript_replaced)
+        self._annotations.transcript_replaced.connect(self._library_link._on_annotations_transcript_replaced)
         dock = self._annotations.dock
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.splitDockWidget(dock, self._discrepancy_dock, Qt.Orientation.Vertical)
@@ -216,10 +188,10 @@ class MainWindow(QMainWindow):
     def _build_library(self) -> None:
         """The Library dock shares the outline's place: one tab away while reading."""
         self._library = LibraryController(self, self._settings, self._annotations.session)
-        self._library.call_requested.connect(self._on_library_call_requested)
-        self._library.import_finished.connect(self._on_library_import_finished)
-        self._library.call_removing.connect(self._on_library_call_removing)
-        self._library.status_message.connect(self._on_library_status_message)
+        self._library.call_requested.connect(self._library_link._on_library_call_requested)
+        self._library.import_finished.connect(self._library_link._on_library_import_finished)
+        self._library.call_removing.connect(self._library_link._on_library_call_removing)
+        self._library.status_message.connect(self._library_link._on_library_status_message)
         dock = self._library.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.tabifyDockWidget(self._dock, dock)
@@ -252,7 +224,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         themed = QIcon.ThemeIcon
         s = self._settings
-        self.act_open = self._action("&Open…", self._on_open_triggered,
+        self.act_open = self._action("&Open…", self._opener._on_open_triggered,
                                      ["Ctrl+O", QKeySequence.StandardKey.Open],
                                      "Open transcript files",
                                      themed.DocumentOpen)
@@ -271,7 +243,7 @@ class MainWindow(QMainWindow):
             action.setData(config)
             action.setChecked(config == s.script)
             self.script_actions[config] = action
-        self.script_group.triggered.connect(self._on_script_group_triggered)
+        self.script_group.triggered.connect(self._options._on_script_group_triggered)
 
         self.layout_group = QActionGroup(self)
         self.layout_actions: dict[str, QAction] = {}
@@ -283,27 +255,27 @@ class MainWindow(QMainWindow):
             action.setChecked(mode == s.layout_mode)
             self.addAction(action)
             self.layout_actions[mode] = action
-        self.layout_group.triggered.connect(self._on_layout_group_triggered)
+        self.layout_group.triggered.connect(self._options._on_layout_group_triggered)
 
         self.act_join_spaces = QAction("&Join Spaced Chinese", self)
         self.act_join_spaces.setCheckable(True)
         self.act_join_spaces.setChecked(s.join_cjk_spaces)
         self.act_join_spaces.setToolTip("Remove the spaces speech recognition put between "
                                         "Chinese characters")
-        self.act_join_spaces.toggled.connect(self._on_cleanup_toggled)
+        self.act_join_spaces.toggled.connect(self._options._on_cleanup_toggled)
         self.act_hide_fillers = QAction("&Hide Fillers", self)
         self.act_hide_fillers.setCheckable(True)
         self.act_hide_fillers.setChecked(s.hide_fillers)
         self.act_hide_fillers.setToolTip("Hide hesitations such as 嗯, 呃, uh, um")
-        self.act_hide_fillers.toggled.connect(self._on_cleanup_toggled)
+        self.act_hide_fillers.toggled.connect(self._options._on_cleanup_toggled)
 
-        self.act_zoom_in = self._action("Zoom &In", self._on_zoom_in_triggered,
+        self.act_zoom_in = self._action("Zoom &In", self._options._on_zoom_in_triggered,
                                         ["Ctrl+=", QKeySequence.StandardKey.ZoomIn],
                                         "Larger text")
-        self.act_zoom_out = self._action("Zoom &Out", self._on_zoom_out_triggered,
+        self.act_zoom_out = self._action("Zoom &Out", self._options._on_zoom_out_triggered,
                                          ["Ctrl+-", QKeySequence.StandardKey.ZoomOut],
                                          "Smaller text")
-        self.act_zoom_reset = self._action("&Actual Size", self._on_zoom_reset_triggered,
+        self.act_zoom_reset = self._action("&Actual Size", self._options._on_zoom_reset_triggered,
                                            ["Ctrl+0"], "Text at the default size")
 
         self.act_jump_qa = self._action("Jump to &Q&&A", self._nav._on_jump_qa_triggered,
@@ -314,16 +286,16 @@ class MainWindow(QMainWindow):
         self.act_previous_question = self._action(
             "&Previous Question", self._nav._on_previous_question_triggered, ["Alt+Up", "["],
             "Go to the previous analyst question")
-        self.act_find = self._action("&Find…", self._on_find_triggered,
+        self.act_find = self._action("&Find…", self._find._on_find_triggered,
                                      ["Ctrl+F", QKeySequence.StandardKey.Find],
                                      "Find text in either Chinese script",
                                      themed.EditFind)
-        self.act_find_next = self._action("Find Ne&xt", self._on_find_next_triggered, ["F3"])
+        self.act_find_next = self._action("Find Ne&xt", self._find._on_find_next_triggered, ["F3"])
         self.act_find_previous = self._action("Find Pre&vious",
-                                              self._on_find_previous_triggered, ["Shift+F3"])
-        self.act_shortcuts = self._action("&Keyboard Shortcuts", self._on_shortcuts_triggered,
+                                              self._find._on_find_previous_triggered, ["Shift+F3"])
+        self.act_shortcuts = self._action("&Keyboard Shortcuts", self._help._on_shortcuts_triggered,
                                           ["F1"])
-        self.act_about = self._action(f"&About {APP_NAME}", self._on_about_triggered)
+        self.act_about = self._action(f"&About {APP_NAME}", self._help._on_about_triggered)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
 
         self.act_show_outline = self._dock.toggleViewAction()
@@ -346,7 +318,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_open)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recent_menu")
-        self.recent_menu.aboutToShow.connect(self._rebuild_recent_menu)
+        self.recent_menu.aboutToShow.connect(self._opener._rebuild_recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self._library.act_import_files)
         file_menu.addAction(self._library.act_import_folder)
@@ -357,7 +329,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_close_tab)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
-        self._rebuild_recent_menu()
+        self._opener._rebuild_recent_menu()
 
         edit = bar.addMenu("&Edit")
         edit.addAction(self._annotations.act_undo)
@@ -450,7 +422,7 @@ class MainWindow(QMainWindow):
             if isinstance(button, QToolButton) and action is not self._annotations.act_highlight:
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._toolbar = tb
-        self._update_option_buttons()
+        self._options._update_option_buttons()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -465,14 +437,14 @@ class MainWindow(QMainWindow):
         self._busy_cancel = QToolButton(self)
         self._busy_cancel.setText("Cancel")
         self._busy_cancel.setAutoRaise(True)
-        self._busy_cancel.clicked.connect(self._on_busy_cancel_clicked)
+        self._busy_cancel.clicked.connect(self._opener._on_busy_cancel_clicked)
         self._doc_info = QLabel(self)
         self._doc_info.setTextFormat(Qt.TextFormat.PlainText)
         bar.addPermanentWidget(self._busy_label)
         bar.addPermanentWidget(self._busy)
         bar.addPermanentWidget(self._busy_cancel)
         bar.addPermanentWidget(self._doc_info)
-        self._on_queue_busy_changed([])
+        self._opener._on_queue_busy_changed([])
 
     def _restore_window(self) -> None:
         geometry = self._settings.window_geometry
@@ -516,7 +488,7 @@ class MainWindow(QMainWindow):
         """Open each file in a tab of its own (a file already open is brought forward)."""
         for raw in paths:
             path = str(Path(raw).expanduser().absolute())
-            doc = self._document_for_path(path)
+            doc = self._opener._document_for_path(path)
             if doc is not None:
                 self._tabs.setCurrentWidget(doc.view)
                 continue
@@ -541,7 +513,7 @@ class MainWindow(QMainWindow):
             return
         doc = self._tabs.take(index)
         if doc is not None:
-            self._remember_position(doc)
+            self._opener._remember_position(doc)
             doc.view.viewport().removeEventFilter(self)
         if doc is not None:
             if self._outline.model() is doc.model:
@@ -552,65 +524,6 @@ class MainWindow(QMainWindow):
 
     # -- opening -------------------------------------------------------------------------
 
-    def _document_for_path(self, path: str) -> OpenDocument | None:
-        return self._tabs.of_path(path)
-
-    def _on_queue_loaded(self, path: str, transcript: object) -> None:
-        assert isinstance(transcript, Transcript)
-        self._settings.add_recent_file(path)
-        for doc in self._tabs:
-            if doc.transcript.source.sha256 == transcript.source.sha256:
-                self._tabs.setCurrentWidget(doc.view)  # same content under another name
-                return
-        try:
-            self._add_document(path, transcript)
-        except Exception as exc:
-            # A display bug must cost one file, not the session.
-            import logging  # only on this path: start-up stays lean
-
-            logging.getLogger(__name__).exception("showing %s failed", path)
-            self._show_error(f"{Path(path).name}: could not be displayed "
-                             f"(internal error: {type(exc).__name__})")
-
-    def _on_queue_failed(self, path: str, message: str) -> None:
-        if not Path(path).exists():
-            self._settings.remove_recent_file(path)
-        self._show_error(message)
-
-    def _show_error(self, message: str) -> None:
-        from reader.ui import plain  # the message names a file: shown as plain text
-
-        plain.warning(self, "Cannot open transcript", message)
-
-    def _add_document(self, path: str, transcript: Transcript) -> OpenDocument:
-        s = self._settings
-        view = ReadingView(self._tabs)
-        view.setObjectName("reading_view")
-        view.setFont(reading_font(round(s.font_point_size), s.script))
-        view.set_font_point_size(s.font_point_size)
-        view.set_script(s.script)
-        view.set_cleanup(s.join_cjk_spaces, s.hide_fillers)
-        view.set_layout_mode(s.layout_mode)
-        saved = s.reading_position(transcript.source.sha256)
-        doc = OpenDocument(path, transcript, view, OutlineModel(transcript, self))
-        # Show the tab first: the view then has its final width, so the transcript is laid
-        # out once instead of once at a default size and again when the tab appears.
-        self._stack.setCurrentIndex(1)
-        self._tabs.add(doc, self._tab_title(transcript), _plain_tooltip(path))
-        view.set_transcript(transcript)
-        # The text cursor ends up after the inserted text; left there, the first resize
-        # would scroll it into view, i.e. to the end of the call.
-        view.moveCursor(QTextCursor.MoveOperation.Start)
-        self._annotations.attach(doc)
-        view.current_turn_changed.connect(
-            lambda turn, v=view: self._nav._on_view_current_turn_changed(v, turn))
-        view.font_size_changed.connect(self._on_view_font_size_changed)
-        view.viewport().installEventFilter(self)
-        self._update_for_current_document()
-        if saved is not None and 0 < saved < len(transcript.turns):
-            # Scroll once the window has settled (a restored layout may resize the view).
-            self._hold_position(doc, saved)
-        return doc
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -619,130 +532,13 @@ class MainWindow(QMainWindow):
                     and event.size().width() != event.oldSize().width():
                 # A new width re-wraps every paragraph above the viewport, so the same
                 # scroll value would show an earlier part of the call: keep the turn.
-                self._hold_position(doc)
+                self._opener._hold_position(doc)
         return super().eventFilter(watched, event)
-
-    def _hold_position(self, doc: OpenDocument, turn: int | None = None) -> None:
-        if doc.restore_turn is None:
-            doc.restore_turn = turn if turn is not None else doc.view.turn_at_viewport_top()
-            if doc.restore_turn is None:
-                return
-        if not doc.restore_scheduled:
-            doc.restore_scheduled = True
-            QTimer.singleShot(0, lambda v=doc.view: self._apply_restore(v))
-
-    def _apply_restore(self, view: ReadingView) -> None:
-        doc = self._tabs.of_view(view)
-        if doc is None:
-            return
-        doc.restore_scheduled = False
-        if doc.restore_turn is None:
-            return
-        turn = doc.restore_turn
-        view.scroll_to_turn(turn)
-        doc.restore_turn = None
-        top = view.turn_at_viewport_top()
-        if top is not None and doc.view is self.current_view():
-            self._nav._select_outline_turn(doc, top)
-
-    def _remember_position(self, doc: OpenDocument) -> None:
-        turn = doc.restore_turn  # not yet applied: it is still where the reader is
-        if turn is None:
-            turn = doc.view.turn_at_viewport_top()
-        if turn is not None:
-            self._settings.set_reading_position(doc.transcript.source.sha256, turn)
 
     # -- calls from the library ---------------------------------------------------------
 
     def open_stored(self, transcript_id: int, reveal: SearchResult | None = None) -> None:
-        """Open a call from the library (its file is not needed), at a search result if given."""
-        def load(service: AnnotationService) -> tuple[TranscriptInfo, Transcript]:
-            return service.transcript(transcript_id), service.outline(transcript_id)
-
-        self._annotations.session.submit(
-            load, lambda loaded: self._on_stored_loaded(loaded, reveal), self._show_error)
-
-    def _on_library_call_requested(self, transcript_id: int, result: object) -> None:
-        from reader.services.search import SearchResult  # loaded with the Library dock
-
-        self.open_stored(transcript_id, result if isinstance(result, SearchResult) else None)
-
-    def _on_stored_loaded(self, loaded: tuple[TranscriptInfo, Transcript],
-                          reveal: SearchResult | None) -> None:
-        info, transcript = loaded
-        doc = next((d for d in self._tabs
-                    if d.transcript.source.sha256 == transcript.source.sha256), None)
-        if doc is None:
-            try:
-                doc = self._add_document(info.source_path, transcript)
-            except Exception as exc:
-                import logging  # only on this path: start-up stays lean
-
-                logging.getLogger(__name__).exception("showing call %s failed", info.id)
-                self._show_error(f"{info.label}: could not be displayed "
-                                 f"(internal error: {type(exc).__name__})")
-                return
-            if Path(info.source_path).is_file():
-                self._settings.add_recent_file(info.source_path)
-        else:
-            self._tabs.setCurrentWidget(doc.view)
-        if reveal is not None:
-            doc.restore_turn = None  # the result, not the last reading position
-            # Once the new tab is laid out at its final width.
-            QTimer.singleShot(0, lambda v=doc.view: self._reveal(v, reveal))
-        else:
-            doc.view.setFocus()
-
-    def _reveal(self, view: ReadingView, r: SearchResult) -> None:
-        """Select a search hit and bring it to the upper third of the view."""
-        doc = self._tabs.of_view(view)
-        if doc is None:
-            return
-        doc.restore_turn = None
-        self._tabs.setCurrentWidget(view)
-        if view.select_source_span(r.hit_start, r.hit_end) \
-                or view.select_source_span(r.hit_start, r.hit_start):
-            bar = view.verticalScrollBar()
-            bar.setValue(bar.value() + view.cursorRect().top() - view.viewport().height() // 3)
-        else:
-            turn = doc.transcript.turn_at(r.hit_start)
-            if turn is not None:
-                view.scroll_to_turn(turn.index)
-            self.statusBar().showMessage("The match is in text the layout or the speaker "
-                                         "filter hides.", 6000)
-        view.setFocus()
-
-    def _on_library_call_removing(self, info: TranscriptInfo) -> None:
-        for doc in self.documents():
-            if (doc.info is not None and doc.info.id == info.id) \
-                    or doc.transcript.source.sha256 == info.sha256:
-                self.close_tab(self._tabs.indexOf(doc.view))
-
-    def _on_library_status_message(self, message: str) -> None:
-        self.statusBar().showMessage(message, 6000)
-
-    def _on_library_import_finished(self, summary: object) -> None:
-        line = getattr(summary, "line", None)
-        if callable(line):
-            self.statusBar().showMessage(f"Library import: {line()}", 8000)
-
-    def _on_annotations_transcript_replaced(self, view: object, transcript: object) -> None:
-        """The library holds a newer version of the opened file: show that one instead."""
-        doc = self._tabs.of_view(view)
-        if doc is None or not isinstance(transcript, Transcript):
-            return
-        old_model = doc.model
-        doc.transcript = transcript
-        doc.model = OutlineModel(transcript, self)
-        doc.speaker = None
-        doc.view.set_transcript(transcript)
-        doc.view.moveCursor(QTextCursor.MoveOperation.Start)
-        self._tabs.setTabText(self._tabs.indexOf(doc.view), self._tab_title(transcript))
-        if self._outline.model() is old_model:
-            self._outline.setModel(None)
-        old_model.deleteLater()
-        if doc is self.current_document():
-            self._update_for_current_document()
+        self._library_link.open_stored(transcript_id, reveal)
 
     @staticmethod
     def _tab_title(t: Transcript) -> str:
@@ -801,179 +597,24 @@ class MainWindow(QMainWindow):
 
     # -- view options --------------------------------------------------------------------
 
-    def _update_option_buttons(self) -> None:
-        s = self._settings
-        script_label = SCRIPT_NAMES[Script(s.script)]
-        layout_label = {m: label for m, label, _ in LAYOUT_CHOICES}[s.layout_mode]
-        self.script_button.setText(f"Script: {script_label}")
-        self.layout_button.setText(f"Layout: {layout_label}")
-
     def set_script(self, config: str) -> None:
-        """Show Chinese in `config`'s script in every tab, and remember it."""
-        self._settings.script = config  # validates
-        self.script_actions[config].setChecked(True)
-        self._update_option_buttons()
-        for doc in self._tabs:
-            view = doc.view
-            family = reading_font(round(view.font_point_size()), config).families()
-            if family != view.font().families():
-                top = view.turn_at_viewport_top()
-                font = view.font()
-                font.setFamilies(family)
-                view.setFont(font)
-                view.set_script(config)
-                if top is not None:
-                    view.scroll_to_turn(top)
-            else:
-                view.set_script(config)
-        self._library.set_script(config)
-        self._refresh_find()
+        self._options.set_script(config)
 
     def set_layout_mode(self, mode: str) -> None:
-        self._settings.layout_mode = mode
-        self.layout_actions[mode].setChecked(True)
-        self._update_option_buttons()
-        for doc in self._tabs:
-            doc.view.set_layout_mode(mode)
-        self._refresh_find()
+        self._options.set_layout_mode(mode)
 
     def set_cleanup(self, join_cjk_spaces: bool, hide_fillers: bool) -> None:
-        s = self._settings
-        s.join_cjk_spaces = join_cjk_spaces
-        s.hide_fillers = hide_fillers
-        for action, value in ((self.act_join_spaces, join_cjk_spaces),
-                              (self.act_hide_fillers, hide_fillers)):
-            action.blockSignals(True)
-            action.setChecked(value)
-            action.blockSignals(False)
-        for doc in self._tabs:
-            doc.view.set_cleanup(join_cjk_spaces, hide_fillers)
-        self._refresh_find()
+        self._options.set_cleanup(join_cjk_spaces, hide_fillers)
 
     def set_font_point_size(self, pt: float) -> None:
-        pt = min(MAX_POINT_SIZE, max(MIN_POINT_SIZE, pt))
-        self._settings.font_point_size = pt
-        for doc in self._tabs:
-            doc.view.set_font_point_size(pt)
-
-    def _on_script_group_triggered(self, action: QAction) -> None:
-        self.set_script(str(action.data()))
-
-    def _on_layout_group_triggered(self, action: QAction) -> None:
-        self.set_layout_mode(str(action.data()))
-
-    def _on_cleanup_toggled(self, _checked: bool) -> None:
-        self.set_cleanup(self.act_join_spaces.isChecked(), self.act_hide_fillers.isChecked())
-
-    def _on_zoom_in_triggered(self) -> None:
-        self.set_font_point_size(round(self._settings.font_point_size * ZOOM_FACTOR * 2) / 2)
-
-    def _on_zoom_out_triggered(self) -> None:
-        self.set_font_point_size(round(self._settings.font_point_size / ZOOM_FACTOR * 2) / 2)
-
-    def _on_zoom_reset_triggered(self) -> None:
-        self.set_font_point_size(FONT_POINT_SIZE.default)
-
-    def _on_view_font_size_changed(self, pt: float) -> None:
-        # Ctrl+wheel in one view: keep every tab, and the setting, at the same size.
-        if abs(pt - self._settings.font_point_size) > 0.01:
-            self.set_font_point_size(pt)
+        self._options.set_font_point_size(pt)
 
     # -- navigation ----------------------------------------------------------------------
 
     # -- find ----------------------------------------------------------------------------
 
-    def _on_find_triggered(self) -> None:
-        view = self.current_view()
-        selected = view.textCursor().selectedText() if view is not None else ""
-        single_line = selected if selected and "\u2029" not in selected else None
-        self._find_bar.open_bar(single_line)
-
-    def _on_find_next_triggered(self) -> None:
-        if not self._find_bar.isVisible():
-            self._find_bar.open_bar()
-            return
-        self._find_bar.step(True)
-
-    def _on_find_previous_triggered(self) -> None:
-        if not self._find_bar.isVisible():
-            self._find_bar.open_bar()
-            return
-        self._find_bar.step(False)
-
-    def _on_find_bar_query_edited(self, query: str) -> None:
-        view = self.current_view()
-        if view is None:
-            return
-        if not query:
-            view.clear_find()
-            self._find_bar.set_result(0, 0)
-            return
-        total = view.find(query)
-        self._find_bar.set_result(view.current_find_hit() + 1, total)
-
-    def _on_find_bar_next_requested(self) -> None:
-        view = self.current_view()
-        if view is not None:
-            current = view.find_next()
-            self._find_bar.set_result(current + 1, view.find_hit_count())
-
-    def _on_find_bar_previous_requested(self) -> None:
-        view = self.current_view()
-        if view is not None:
-            current = view.find_previous()
-            self._find_bar.set_result(current + 1, view.find_hit_count())
-
-    def _on_find_bar_closed(self) -> None:
-        for doc in self._tabs:
-            doc.view.clear_find()
-        view = self.current_view()
-        if view is not None:
-            view.setFocus()
-
-    def _refresh_find(self) -> None:
-        """The view re-finds after a rebuild; show its new count."""
-        view = self.current_view()
-        if view is not None and self._find_bar.isVisible() and self._find_bar.query():
-            self._find_bar.set_result(view.current_find_hit() + 1, view.find_hit_count())
 
     # -- files, recent files, drag and drop ----------------------------------------------
-
-    def _on_open_triggered(self) -> None:
-        start = self._settings.last_directory or str(Path.home())
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open Transcripts", start,
-                                                TRANSCRIPT_FILTER)
-        if paths:
-            self._settings.last_directory = str(Path(paths[0]).parent)
-            self.open_files(paths)
-
-    def _on_open_button_clicked(self) -> None:
-        self._on_open_triggered()
-
-    def _on_library_button_clicked(self) -> None:
-        self._library.show_library()
-
-    def _rebuild_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        recent = self._settings.recent_files
-        for n, path in enumerate(recent, start=1):
-            prefix = f"&{n % 10} " if n <= 10 else ""
-            action = menu.addAction(prefix + _menu_text(Path(path).name))
-            action.setData(path)
-            action.setStatusTip(path)
-            action.setToolTip(_plain_tooltip(path))
-            action.triggered.connect(lambda _c=False, p=path: self.open_files([p]))
-        if recent:
-            menu.addSeparator()
-            menu.addAction("&Clear Recent Files", self._on_clear_recent_triggered)
-        else:
-            empty = menu.addAction("No recent files")
-            empty.setEnabled(False)
-
-    def _on_clear_recent_triggered(self) -> None:
-        self._settings.clear_recent_files()
-        self._rebuild_recent_menu()
 
     @staticmethod
     def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[str]:
@@ -1007,84 +648,12 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._library_released:
-            QTimer.singleShot(0, self._release_library_when_idle)
-
-    def _release_library_when_idle(self) -> None:
-        """Open the library once the files asked for at start are shown: its loading would
-        only slow down their parsing and first paint (see LibrarySession.open_library)."""
-        if self._library_released or self._queue.pending():
-            return  # the queue turning idle calls again
-        view = self.current_view()
-        if view is not None and not view.has_painted() and not self._library_waited:
-            # A start-up file shown before the window's first paint: after the view's (or
-            # a moment later, should it never be painted).
-            self._library_waited = True
-            view.first_painted.connect(self._release_library_when_idle)
-            QTimer.singleShot(LIBRARY_WAIT_MS, self, self._release_library_when_idle)
-            return
-        self._library_released = True
-        QTimer.singleShot(0, self._annotations.release_library)  # after that paint
-
-    def _on_queue_busy_changed(self, pending: list[str]) -> None:
-        if not pending and not self._library_released and self.isVisible():
-            QTimer.singleShot(0, self._release_library_when_idle)
-        busy = bool(pending)
-        self._busy.setVisible(busy)
-        self._busy_cancel.setVisible(busy)
-        self._busy_label.setVisible(busy)
-        if len(pending) == 1:
-            self._busy_label.setText(f"Opening {Path(pending[0]).name}…")
-        elif pending:
-            self._busy_label.setText(f"Opening {len(pending)} files…")
-
-    def _on_busy_cancel_clicked(self) -> None:
-        self._queue.cancel_all()
+            QTimer.singleShot(0, self._opener._release_library_when_idle)
 
     # -- dialogs -------------------------------------------------------------------------
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        """(what, keys) for the keyboard shortcuts dialog, from the actions themselves."""
-        actions = [self.act_open, self.act_close_tab, self.act_quit, self.act_find,
-                   self.act_find_next, self.act_find_previous, self.act_jump_qa,
-                   self.act_next_question, self.act_previous_question, self.act_zoom_in,
-                   self.act_zoom_out, self.act_zoom_reset, self.act_show_outline,
-                   *self.layout_group.actions(), *self._annotations.shortcut_actions(),
-                   *self._library.shortcut_actions(),
-                   self.act_shortcuts]
-        rows = []
-        for action in actions:
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                             for k in action.shortcuts())
-            if keys:
-                text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-                rows.append((text.rstrip("…"), keys))
-        rows.extend(EXTRA_KEYS)
-        return rows
-
-    def _on_shortcuts_triggered(self) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Keyboard Shortcuts")
-        tree = QTreeWidget(dialog)
-        tree.setColumnCount(2)
-        tree.setHeaderLabels(["Action", "Keys"])
-        tree.setRootIsDecorated(False)
-        for what, keys in self.shortcut_rows():
-            tree.addTopLevelItem(QTreeWidgetItem([what, keys]))
-        tree.resizeColumnToContents(0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(tree)
-        layout.addWidget(buttons)
-        dialog.resize(440, 480)
-        dialog.exec()
-
-    def _on_about_triggered(self) -> None:
-        from reader import __version__
-
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\n\nRead earnings-call transcripts: "
-                          "Mandarin and its English interpretation side by side.")
+        return self._help.shortcut_rows()
 
     # -- closing -------------------------------------------------------------------------
 
@@ -1098,7 +667,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         """Remember reading positions and the window layout."""
         for doc in self._tabs:
-            self._remember_position(doc)
+            self._opener._remember_position(doc)
         self._settings.window_geometry = self.saveGeometry()
         self._settings.window_state = self.saveState()
         self._settings.highlights_header = self._annotations.dock.header_state()

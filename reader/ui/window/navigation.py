@@ -111,7 +111,7 @@ class Navigation:
         speaker = self._view.speaker_combo.itemData(index)
         doc.speaker = speaker if isinstance(speaker, int) else None
         doc.view.set_speaker_filter(None if doc.speaker is None else {doc.speaker})
-        self._view._refresh_find()
+        self._view._find._refresh_find()
 
     def _question_turns(self, t: Transcript) -> list[int]:
         starts = sorted({(e.question or e.answer)[0] for e in t.exchanges

@@ -1,0 +1,84 @@
+"""The Help menu's dialogs: the keyboard shortcuts and About.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import (
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from reader import APP_NAME
+
+if TYPE_CHECKING:
+    from reader.ui.window.main_window import MainWindow
+
+
+
+EXTRA_KEYS = (
+    ("Find bar: next match", "Enter"),
+    ("Find bar: previous match", "Shift+Enter"),
+    ("Find bar: close", "Esc"),
+    ("Zoom with the mouse", "Ctrl+Wheel"),
+)
+
+
+class HelpDialogs:
+    """The keyboard shortcuts list and the About box."""
+
+    def __init__(self, view: MainWindow) -> None:
+        self._view = view
+
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(what, keys) for the keyboard shortcuts dialog, from the actions themselves."""
+        actions = [self._view.act_open, self._view.act_close_tab, self._view.act_quit, self._view.act_find,
+                   self._view.act_find_next, self._view.act_find_previous, self._view.act_jump_qa,
+                   self._view.act_next_question, self._view.act_previous_question, self._view.act_zoom_in,
+                   self._view.act_zoom_out, self._view.act_zoom_reset, self._view.act_show_outline,
+                   *self._view.layout_group.actions(), *self._view._annotations.shortcut_actions(),
+                   *self._view._library.shortcut_actions(),
+                   self._view.act_shortcuts]
+        rows = []
+        for action in actions:
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                             for k in action.shortcuts())
+            if keys:
+                text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+                rows.append((text.rstrip("…"), keys))
+        rows.extend(EXTRA_KEYS)
+        return rows
+
+    def _on_shortcuts_triggered(self) -> None:
+        dialog = QDialog(self._view)
+        dialog.setWindowTitle("Keyboard Shortcuts")
+        tree = QTreeWidget(dialog)
+        tree.setColumnCount(2)
+        tree.setHeaderLabels(["Action", "Keys"])
+        tree.setRootIsDecorated(False)
+        for what, keys in self.shortcut_rows():
+            tree.addTopLevelItem(QTreeWidgetItem([what, keys]))
+        tree.resizeColumnToContents(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(tree)
+        layout.addWidget(buttons)
+        dialog.resize(440, 480)
+        dialog.exec()
+
+    def _on_about_triggered(self) -> None:
+        from reader import __version__
+
+        QMessageBox.about(self._view, f"About {APP_NAME}",
+                          f"{APP_NAME} {__version__}\n\nRead earnings-call transcripts: "
+                          "Mandarin and its English interpretation side by side.")
