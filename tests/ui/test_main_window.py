@@ -236,7 +236,7 @@ def test_opens_a_file_in_a_tab_with_its_outline(qtbot, window: MainWindow, short
     assert len(askers) == 2
     assert "Ida Vance" in askers[0] and "Pellmark" in askers[0]
     assert "Otto Brandt" in askers[1] and "Keelson Securities" in askers[1]
-    combo = [window.speaker_combo.itemText(i) for i in range(window.speaker_combo.count())]
+    combo = [window.chrome.speaker_combo.itemText(i) for i in range(window.chrome.speaker_combo.count())]
     assert combo[0] == "All speakers"
     for name in ("Operator", "Maya Sun", "Lin Qiao", "Ida Vance", "Otto Brandt"):
         assert any(item.startswith(name) for item in combo[1:]), name
@@ -295,8 +295,8 @@ def test_close_tab_and_reopen_from_recent_files(qtbot, window: MainWindow, short
     window.act_close_tab.trigger()
     assert window.tabs.count() == 0
     assert window.outline_view.model() is None
-    window.recent_menu.aboutToShow.emit()
-    recent = [a for a in window.recent_menu.actions() if a.data()]
+    window.chrome.recent_menu.aboutToShow.emit()
+    recent = [a for a in window.chrome.recent_menu.actions() if a.data()]
     assert [a.data() for a in recent] == [str(long_call), str(short_call)]
     recent[1].trigger()
     qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=30_000)
@@ -421,11 +421,11 @@ def test_each_seed_opens_with_sections_exchanges_and_speakers(
         if exchange.asker is not None:
             assert expected.speakers[exchange.asker].label in index.data()
     speaking = {expected.speakers[t.speaker].label for t in expected.turns}
-    combo = [window.speaker_combo.itemText(i) for i in range(1, window.speaker_combo.count())]
+    combo = [window.chrome.speaker_combo.itemText(i) for i in range(1, window.chrome.speaker_combo.count())]
     assert len(combo) == len(speaking)
     for label in speaking:
         assert any(item.startswith(label) for item in combo), label
-    qtmodeltester.check(window.speaker_combo.model())
+    qtmodeltester.check(window.chrome.speaker_combo.model())
     assert current_view(window).displayed_text_of_turn(0)
 
 
@@ -606,8 +606,8 @@ def test_script_layout_and_cleanup_apply_to_every_tab(qtbot, window: MainWindow,
         assert doc.view.script() == "s2t"
         assert doc.view.layout_mode() == "interleaved"
         assert doc.view.display_options().hide_fillers is True
-    assert window.script_button.text() == "Script: Traditional"
-    assert window.layout_button.text() == "Layout: Interleaved"
+    assert window.chrome.script_button.text() == "Script: Traditional"
+    assert window.chrome.layout_button.text() == "Layout: Interleaved"
     text = window.documents()[0].view.displayed_text_of_turn(2)
     assert "們" in text and "们" not in text
 
@@ -619,7 +619,7 @@ def test_speaker_filter_shows_one_speaker(qtbot, window: MainWindow, short_call:
     assert doc is not None
     otto = next(s.id for s in doc.transcript.speakers if s.name == "Otto Brandt")
     otto_turn = next(t.index for t in doc.transcript.turns if t.speaker == otto)
-    combo = window.speaker_combo
+    combo = window.chrome.speaker_combo
     row = combo.findData(otto)
     combo.setCurrentIndex(row)
     combo.activated.emit(row)
@@ -702,8 +702,8 @@ def test_settings_and_reading_position_survive_a_restart(qtbot, make_window, lon
     assert second.layout_actions["interleaved"].isChecked()
     assert not second.act_join_spaces.isChecked()
     assert second.size() == size
-    second.recent_menu.aboutToShow.emit()
-    assert [a.data() for a in second.recent_menu.actions() if a.data()] == [
+    second.chrome.recent_menu.aboutToShow.emit()
+    assert [a.data() for a in second.chrome.recent_menu.actions() if a.data()] == [
         str(long_call), str(short_call)]
     open_and_wait(qtbot, second, long_call)
     view = current_view(second)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QEvent,
     QObject,
-    QSize,
     Qt,
     QThreadPool,
     QTimer,
@@ -34,18 +33,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMenu,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -63,6 +57,7 @@ from reader.ui.reading.view import ReadingView
 from reader.ui.resources import app_icon
 from reader.ui.settings import Settings
 from reader.ui.window.actions import Key, window_action
+from reader.ui.window.chrome import WindowChrome
 from reader.ui.window.document_tabs import DocumentTabs, OpenDocument
 from reader.ui.window.find_link import FindLink
 from reader.ui.window.help import HelpDialogs
@@ -82,6 +77,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None, *, db_path: Path | None = None) -> None:
         """`db_path`: the annotation library to open (None: highlights are off)."""
         super().__init__(parent)
+        self.chrome = WindowChrome(self)
         self._help = HelpDialogs(self)
         self._opener = DocumentOpener(self)
         self._find = FindLink(self)
@@ -105,9 +101,9 @@ class MainWindow(QMainWindow):
         self._build_annotations(db_path)
         self._build_library()
         self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
-        self._build_status_bar()
+        self.chrome._build_menus()
+        self.chrome._build_toolbar()
+        self.chrome._build_status_bar()
         self._restore_window()
         self._update_for_current_document()
 
@@ -312,139 +308,6 @@ class MainWindow(QMainWindow):
         self.addAction(self.act_next_discrepancy)
         self.addAction(self.act_previous_discrepancy)
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.act_open)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.setObjectName("recent_menu")
-        self.recent_menu.aboutToShow.connect(self._opener._rebuild_recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self._library.act_import_files)
-        file_menu.addAction(self._library.act_import_folder)
-        file_menu.addSeparator()
-        file_menu.addAction(self._annotations.act_export)
-        file_menu.addAction(self._annotations.act_export_all)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_close_tab)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        self._opener._rebuild_recent_menu()
-
-        edit = bar.addMenu("&Edit")
-        edit.addAction(self._annotations.act_undo)
-        edit.addAction(self._annotations.act_redo)
-
-        view = bar.addMenu("&View")
-        self.script_menu = view.addMenu("Chinese &Script")
-        self.script_menu.addActions(self.script_group.actions())
-        self.layout_menu = view.addMenu("&Layout")
-        self.layout_menu.addActions(self.layout_group.actions())
-        view.addAction(self.act_join_spaces)
-        view.addAction(self.act_hide_fillers)
-        view.addSeparator()
-        view.addAction(self.act_zoom_in)
-        view.addAction(self.act_zoom_out)
-        view.addAction(self.act_zoom_reset)
-        view.addSeparator()
-        view.addAction(self.act_show_outline)
-        view.addAction(self.act_show_discrepancies)
-        view.addAction(self._annotations.act_show_dock)
-        view.addAction(self._library.act_show_dock)
-
-        annotate = bar.addMenu("&Annotate")
-        for action in self._annotations.annotate_actions():
-            if action is None:
-                annotate.addSeparator()
-            else:
-                annotate.addAction(action)
-
-        go = bar.addMenu("&Go")
-        go.addAction(self.act_jump_qa)
-        go.addAction(self.act_next_question)
-        go.addAction(self.act_previous_question)
-        go.addSeparator()
-        go.addAction(self.act_find)
-        go.addAction(self.act_find_next)
-        go.addAction(self.act_find_previous)
-        go.addAction(self._library.act_search)
-        go.addSeparator()
-        go.addAction(self.act_next_discrepancy)
-        go.addAction(self.act_previous_discrepancy)
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.act_shortcuts)
-        help_menu.addAction(self.act_about)
-
-    def _menu_button(self, menu: QMenu, name: str) -> QToolButton:
-        button = QToolButton(self)
-        button.setObjectName(name)
-        button.setMenu(menu)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        return button
-
-    def _build_toolbar(self) -> None:
-        tb = QToolBar("Main toolbar", self)
-        tb.setObjectName("main_toolbar")
-        tb.setMovable(False)
-        tb.setIconSize(QSize(16, 16))
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
-        tb.addAction(self.act_open)
-        tb.addSeparator()
-        self.script_button = self._menu_button(self.script_menu, "script_button")
-        self.script_button.setToolTip("Show Chinese in another script")
-        tb.addWidget(self.script_button)
-        self.layout_button = self._menu_button(self.layout_menu, "layout_button")
-        self.layout_button.setToolTip("How original and interpretation are arranged")
-        tb.addWidget(self.layout_button)
-        tb.addAction(self.act_join_spaces)
-        tb.addAction(self.act_hide_fillers)
-        tb.addSeparator()
-        self.speaker_combo = QComboBox(self)
-        self.speaker_combo.setObjectName("speaker_combo")
-        self.speaker_combo.setToolTip("Show only what one speaker says")
-        self.speaker_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.speaker_combo.setMinimumContentsLength(14)
-        self.speaker_combo.activated.connect(self._nav._on_speaker_combo_activated)
-        tb.addWidget(self.speaker_combo)
-        tb.addSeparator()
-        tb.addAction(self.act_jump_qa)
-        tb.addAction(self.act_previous_question)
-        tb.addAction(self.act_next_question)
-        tb.addSeparator()
-        tb.addAction(self.act_find)
-        tb.addSeparator()
-        for action in (self._annotations.act_highlight, *self._annotations.colour_actions):
-            tb.addAction(action)
-            button = tb.widgetForAction(action)
-            if isinstance(button, QToolButton) and action is not self._annotations.act_highlight:
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self._toolbar = tb
-        self._options._update_option_buttons()
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self._busy_label = QLabel(self)
-        self._busy_label.setTextFormat(Qt.TextFormat.PlainText)
-        self._busy = QProgressBar(self)
-        self._busy.setObjectName("busy_indicator")
-        self._busy.setRange(0, 0)  # indeterminate: parsing reports no progress steps
-        self._busy.setMaximumWidth(120)
-        self._busy.setMaximumHeight(14)
-        self._busy.setTextVisible(False)
-        self._busy_cancel = QToolButton(self)
-        self._busy_cancel.setText("Cancel")
-        self._busy_cancel.setAutoRaise(True)
-        self._busy_cancel.clicked.connect(self._opener._on_busy_cancel_clicked)
-        self._doc_info = QLabel(self)
-        self._doc_info.setTextFormat(Qt.TextFormat.PlainText)
-        bar.addPermanentWidget(self._busy_label)
-        bar.addPermanentWidget(self._busy)
-        bar.addPermanentWidget(self._busy_cancel)
-        bar.addPermanentWidget(self._doc_info)
-        self._opener._on_queue_busy_changed([])
 
     def _restore_window(self) -> None:
         geometry = self._settings.window_geometry
@@ -553,7 +416,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             self._outline.setModel(None)
             self.setWindowTitle(APP_NAME)
-            self._doc_info.setText("")
+            self.chrome._doc_info.setText("")
         else:
             if self._outline.model() is not doc.model:
                 self._outline.setModel(doc.model)
@@ -568,7 +431,7 @@ class MainWindow(QMainWindow):
             if t.source.replaced:  # the file was damaged: say so, it was read anyway
                 n = t.source.replaced
                 info += f" · {n} damaged byte{'s' if n > 1 else ''} replaced (shown as \ufffd)"
-            self._doc_info.setText(info)
+            self.chrome._doc_info.setText(info)
             top = doc.view.turn_at_viewport_top()
             if top is not None:
                 self._nav._select_outline_turn(doc, top)
@@ -580,7 +443,7 @@ class MainWindow(QMainWindow):
                        self.act_previous_question, self.act_find, self.act_find_next,
                        self.act_find_previous):
             action.setEnabled(has_doc)
-        self.speaker_combo.setEnabled(has_doc)
+        self.chrome.speaker_combo.setEnabled(has_doc)
         if not has_doc and self._find_bar.isVisible():
             self._find_bar.close_bar()
         elif has_doc and self._find_bar.isVisible() and self._find_bar.query():

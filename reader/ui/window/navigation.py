@@ -36,7 +36,7 @@ class Navigation:
             self._view._outline.expand(model.index(row, 0))
 
     def _fill_speaker_combo(self, doc: OpenDocument | None) -> None:
-        combo = self._view.speaker_combo
+        combo = self._view.chrome.speaker_combo
         combo.blockSignals(True)
         try:
             combo.clear()
@@ -108,7 +108,7 @@ class Navigation:
         doc = self._view.current_document()
         if doc is None:
             return
-        speaker = self._view.speaker_combo.itemData(index)
+        speaker = self._view.chrome.speaker_combo.itemData(index)
         doc.speaker = speaker if isinstance(speaker, int) else None
         doc.view.set_speaker_filter(None if doc.speaker is None else {doc.speaker})
         self._view._find._refresh_find()

@@ -156,7 +156,7 @@ class DocumentOpener:
         self._view._library.show_library()
 
     def _rebuild_recent_menu(self) -> None:
-        menu = self._view.recent_menu
+        menu = self._view.chrome.recent_menu
         menu.clear()
         recent = self._view._settings.recent_files
         for n, path in enumerate(recent, start=1):
@@ -197,13 +197,13 @@ class DocumentOpener:
         if not pending and not self._view._library_released and self._view.isVisible():
             QTimer.singleShot(0, self._release_library_when_idle)
         busy = bool(pending)
-        self._view._busy.setVisible(busy)
-        self._view._busy_cancel.setVisible(busy)
-        self._view._busy_label.setVisible(busy)
+        self._view.chrome._busy.setVisible(busy)
+        self._view.chrome._busy_cancel.setVisible(busy)
+        self._view.chrome._busy_label.setVisible(busy)
         if len(pending) == 1:
-            self._view._busy_label.setText(f"Opening {Path(pending[0]).name}…")
+            self._view.chrome._busy_label.setText(f"Opening {Path(pending[0]).name}…")
         elif pending:
-            self._view._busy_label.setText(f"Opening {len(pending)} files…")
+            self._view.chrome._busy_label.setText(f"Opening {len(pending)} files…")
 
     def _on_busy_cancel_clicked(self) -> None:
         self._view._queue.cancel_all()

@@ -38,8 +38,8 @@ class ViewOptions:
         s = self._view._settings
         script_label = SCRIPT_NAMES[Script(s.script)]
         layout_label = {m: label for m, label, _ in LAYOUT_CHOICES}[s.layout_mode]
-        self._view.script_button.setText(f"Script: {script_label}")
-        self._view.layout_button.setText(f"Layout: {layout_label}")
+        self._view.chrome.script_button.setText(f"Script: {script_label}")
+        self._view.chrome.layout_button.setText(f"Layout: {layout_label}")
 
     def set_script(self, config: str) -> None:
         """Show Chinese in `config`'s script in every tab, and remember it."""

@@ -1,0 +1,165 @@
+"""The main window's menus, tool bar and status bar, built from the actions it defines.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QSize,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QToolBar,
+    QToolButton,
+)
+
+if TYPE_CHECKING:
+    from reader.ui.window.main_window import MainWindow
+
+
+
+class WindowChrome:
+    """The window's menus, tool bar and status bar, built from its actions."""
+
+    def __init__(self, view: MainWindow) -> None:
+        self._view = view
+
+
+    def _build_menus(self) -> None:
+        bar = self._view.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self._view.act_open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("recent_menu")
+        self.recent_menu.aboutToShow.connect(self._view._opener._rebuild_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self._view._library.act_import_files)
+        file_menu.addAction(self._view._library.act_import_folder)
+        file_menu.addSeparator()
+        file_menu.addAction(self._view._annotations.act_export)
+        file_menu.addAction(self._view._annotations.act_export_all)
+        file_menu.addSeparator()
+        file_menu.addAction(self._view.act_close_tab)
+        file_menu.addSeparator()
+        file_menu.addAction(self._view.act_quit)
+        self._view._opener._rebuild_recent_menu()
+
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self._view._annotations.act_undo)
+        edit.addAction(self._view._annotations.act_redo)
+
+        view = bar.addMenu("&View")
+        self.script_menu = view.addMenu("Chinese &Script")
+        self.script_menu.addActions(self._view.script_group.actions())
+        self.layout_menu = view.addMenu("&Layout")
+        self.layout_menu.addActions(self._view.layout_group.actions())
+        view.addAction(self._view.act_join_spaces)
+        view.addAction(self._view.act_hide_fillers)
+        view.addSeparator()
+        view.addAction(self._view.act_zoom_in)
+        view.addAction(self._view.act_zoom_out)
+        view.addAction(self._view.act_zoom_reset)
+        view.addSeparator()
+        view.addAction(self._view.act_show_outline)
+        view.addAction(self._view.act_show_discrepancies)
+        view.addAction(self._view._annotations.act_show_dock)
+        view.addAction(self._view._library.act_show_dock)
+
+        annotate = bar.addMenu("&Annotate")
+        for action in self._view._annotations.annotate_actions():
+            if action is None:
+                annotate.addSeparator()
+            else:
+                annotate.addAction(action)
+
+        go = bar.addMenu("&Go")
+        go.addAction(self._view.act_jump_qa)
+        go.addAction(self._view.act_next_question)
+        go.addAction(self._view.act_previous_question)
+        go.addSeparator()
+        go.addAction(self._view.act_find)
+        go.addAction(self._view.act_find_next)
+        go.addAction(self._view.act_find_previous)
+        go.addAction(self._view._library.act_search)
+        go.addSeparator()
+        go.addAction(self._view.act_next_discrepancy)
+        go.addAction(self._view.act_previous_discrepancy)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._view.act_shortcuts)
+        help_menu.addAction(self._view.act_about)
+
+    def _menu_button(self, menu: QMenu, name: str) -> QToolButton:
+        button = QToolButton(self._view)
+        button.setObjectName(name)
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar("Main toolbar", self._view)
+        tb.setObjectName("main_toolbar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(16, 16))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._view.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        tb.addAction(self._view.act_open)
+        tb.addSeparator()
+        self.script_button = self._menu_button(self.script_menu, "script_button")
+        self.script_button.setToolTip("Show Chinese in another script")
+        tb.addWidget(self.script_button)
+        self.layout_button = self._menu_button(self.layout_menu, "layout_button")
+        self.layout_button.setToolTip("How original and interpretation are arranged")
+        tb.addWidget(self.layout_button)
+        tb.addAction(self._view.act_join_spaces)
+        tb.addAction(self._view.act_hide_fillers)
+        tb.addSeparator()
+        self.speaker_combo = QComboBox(self._view)
+        self.speaker_combo.setObjectName("speaker_combo")
+        self.speaker_combo.setToolTip("Show only what one speaker says")
+        self.speaker_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.speaker_combo.setMinimumContentsLength(14)
+        self.speaker_combo.activated.connect(self._view._nav._on_speaker_combo_activated)
+        tb.addWidget(self.speaker_combo)
+        tb.addSeparator()
+        tb.addAction(self._view.act_jump_qa)
+        tb.addAction(self._view.act_previous_question)
+        tb.addAction(self._view.act_next_question)
+        tb.addSeparator()
+        tb.addAction(self._view.act_find)
+        tb.addSeparator()
+        for action in (self._view._annotations.act_highlight, *self._view._annotations.colour_actions):
+            tb.addAction(action)
+            button = tb.widgetForAction(action)
+            if isinstance(button, QToolButton) and action is not self._view._annotations.act_highlight:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self._toolbar = tb
+        self._view._options._update_option_buttons()
+
+    def _build_status_bar(self) -> None:
+        bar = self._view.statusBar()
+        self._busy_label = QLabel(self._view)
+        self._busy_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._busy = QProgressBar(self._view)
+        self._busy.setObjectName("busy_indicator")
+        self._busy.setRange(0, 0)  # indeterminate: parsing reports no progress steps
+        self._busy.setMaximumWidth(120)
+        self._busy.setMaximumHeight(14)
+        self._busy.setTextVisible(False)
+        self._busy_cancel = QToolButton(self._view)
+        self._busy_cancel.setText("Cancel")
+        self._busy_cancel.setAutoRaise(True)
+        self._busy_cancel.clicked.connect(self._view._opener._on_busy_cancel_clicked)
+        self._doc_info = QLabel(self._view)
+        self._doc_info.setTextFormat(Qt.TextFormat.PlainText)
+        bar.addPermanentWidget(self._busy_label)
+        bar.addPermanentWidget(self._busy)
+        bar.addPermanentWidget(self._busy_cancel)
+        bar.addPermanentWidget(self._doc_info)
+        self._view._opener._on_queue_busy_changed([])
