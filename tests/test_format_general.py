@@ -465,3 +465,13 @@ def test_speech_that_opens_with_a_name_and_a_comma_is_not_a_header():
     tr = outline(text)
     assert who(tr) == ["Operator", "Ella Stone"]
     assert tr.turns[1].paragraphs[0].text.startswith("Operator, before we take")
+
+
+def test_a_reply_that_names_a_role_is_not_a_title_line():
+    text = ("Operator\nWelcome to the Harrowgate call.\n\nElla Stone\nVice President, Investor "
+            "Relations\nThank you. Revenue rose.\n\nOmar Haddad\nChief Executive Officer\n"
+            "Margins held.\n\nElla Stone\nThanks, Omar. [Operator instructions]\n\nOperator\n"
+            "Our first question comes from Ivo Marsh of Crestline.\n")
+    tr = outline(text)
+    assert who(tr) == ["Operator", "Ella Stone", "Omar Haddad", "Ella Stone", "Operator"]
+    assert tr.turns[3].text == "Thanks, Omar. [Operator instructions]"

@@ -75,6 +75,9 @@ investment fund funds equity equities markets brokerage trust realty properties 
 reit division associates financial bancorp bancshares
 """
 _NON_NAME = frozenset(_NON_NAME_WORDS.split())
+_SPEECH_OPENERS = frozenset(
+    "thanks thank yes yeah okay ok sure well so hi hello actually great good and but".split())
+"""Words a reply opens with, never a title line ("Thanks, Jane. [Operator instructions]")."""
 
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "della",
                              "la", "le", "du", "bin", "al", "dos", "das", "y", "ten", "ter"})
@@ -451,11 +454,13 @@ def _role_line(s: str) -> tuple[str | None, str | None] | None:
     """(role, affiliation) if `s` reads as the role line under a name line."""
     if not s or len(s) > 160 or not s[0].isalpha() or not _titled(s) or _latin_name(s):
         return None
+    if "[" in s or s.split()[0].casefold().strip(",.!") in _SPEECH_OPENERS:
+        return None  # "Thanks, Phebe. [Operator instructions]": speech that names a role
     if s[-1] in _TERMINAL and not re.search(r"\b(?:Inc|Co|Corp|Ltd|L\.P|LLC)\.$", s):
         return None
     # "Firm, Research Division - MD & Senior Equity Research Analyst" runs long; a title
     # alone ("Chief Executive Officer") does not.
-    if len(s.split()) > (20 if re.search(r" [-–—] |, ", s) else 12):
+    if len(s.split()) > (20 if re.search(r" [-–—] ", s) else 12):
         return None
     role, affiliation = _split_role(s)
     return (role, affiliation) if role else None
