@@ -20,6 +20,7 @@ from typing import Final
 from reader.core.align.transcript import TranscriptAlignment
 from reader.core.anchoring import Highlight, TranscriptInfo
 from reader.core.display import DisplayOptions
+from reader.core.links import make_link
 from reader.core.model import Lang, SectionKind, Transcript, Turn
 from reader.core.passages import Counterpart, PassageView, Speaking
 from reader.core.source_file import readable_name
@@ -151,7 +152,7 @@ def _yaml_printable(cp: int) -> bool:
 
 
 def back_link(sha256: str, start: int, end: int) -> str:
-    return f"reader://open?sha256={sha256}&start={start}&end={end}"
+    return make_link(sha256, start, end)
 
 
 # --- File names -------------------------------------------------------------------------------
