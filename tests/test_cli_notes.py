@@ -116,7 +116,7 @@ def test_open_follows_a_back_link_and_says_when_the_call_is_missing(
     link = "reader://" + link
     done = run("open", link, "--print", env=env)
     assert done.returncode == 0, done.stderr
-    tid, label, where, quote = done.stdout.rstrip("\n").split("\t")
+    _tid, label, _where, quote = done.stdout.rstrip("\n").split("\t")
     assert label == "Qingyun Freight - Q1 2026" and quote == "冷 链 用 户 也 更 多 了"
     # What a desktop hands over: the link as the only argument.
     assert run(link, "--print", env=env).stdout == done.stdout
