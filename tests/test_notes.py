@@ -157,3 +157,22 @@ def test_notebook_pages_and_filters(library: AnnotationService, tmp_path: Path) 
     assert quotes(speaker_kinds=["analyst"]) == []
     second = notebook_page(library, offset=2, limit=2)
     assert second.total == 3 and len(second.rows) == 1
+
+
+def test_the_json_export_follows_its_schema(library: AnnotationService, tmp_path: Path) -> None:
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parents[1] / "docs"
+                         / "annotations-schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    a, b = add_calls(library, tmp_path / "calls")
+    annotate(library, a, b)
+    data = json.loads(json.dumps(export_records(library)))
+    jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+    # The CSV form reads back into the same shape.
+    path = tmp_path / "n.csv"
+    path.write_text(records_to_csv(data), encoding="utf-8")
+    again = read_records(path)
+    jsonschema.validate(again, schema)
+    assert [h["quote"] for c in again["calls"] for h in c["highlights"]] == \
+           [h["quote"] for c in data["calls"] for h in c["highlights"]]
