@@ -251,11 +251,16 @@ class Repository:
         total = int(self._s.scalar(select(func.count()).select_from(_H)
                                    .join(_T, _T.id == _H.transcript_id)
                                    .where(and_(True, *conditions))) or 0)
+        # The page's ids first (a sort of narrow rows), then the details of those ids only, so
+        # the speaker look-ups run for the page and not for every row skipped before it.
+        order = (_T.company, _T.date, _T.id, _H.start_offset, _H.id)
+        page = [r[0] for r in self._s.execute(
+            select(_H.id).join(_T, _T.id == _H.transcript_id).where(and_(True, *conditions))
+            .order_by(*order).offset(offset).limit(limit))]
         query = (select(*_HIGHLIGHT_COLUMNS, *_INFO_COLUMNS, speaker, kind, section)
-                 .join(_T, _T.id == _H.transcript_id).where(and_(True, *conditions))
-                 .order_by(_T.company, _T.date, _T.id, _H.start_offset, _H.id)
-                 .offset(offset).limit(limit))
-        rows: list[Any] = list(self._s.execute(query).all())
+                 .join(_T, _T.id == _H.transcript_id).where(_H.id.in_(page))
+                 .order_by(*order))
+        rows: list[Any] = list(self._s.execute(query).all()) if page else []
         n = len(_HIGHLIGHT_COLUMNS)
         tags: dict[int, list[str]] = {}
         if rows:
