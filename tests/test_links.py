@@ -34,3 +34,12 @@ def test_other_urls_are_refused_in_one_line(url: str, reason: str) -> None:
 def test_what_counts_as_a_link_on_the_command_line() -> None:
     assert is_link("reader://open?x") and is_link("Reader:open")
     assert not is_link("reader.txt") and not is_link("./reader://x")
+
+
+def test_what_a_desktop_hands_over_becomes_a_command() -> None:
+    from reader.cli import _from_system
+
+    link = f"reader://open?sha256={SHA}&start=1&end=2"
+    assert _from_system([link]) == ["open", link]
+    assert _from_system(["file:///calls/Q1%20call.txt", "b.txt"]) == ["/calls/Q1 call.txt", "b.txt"]
+    assert _from_system(["parse", "reader.txt"]) == ["parse", "reader.txt"]
