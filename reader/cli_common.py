@@ -53,12 +53,11 @@ def guarded(command: Command) -> Command:
     """Run a command; known failures become one line on stderr and exit status 2."""
 
     def run(args: argparse.Namespace) -> int:
-        from db.engine import DatabaseError
-        from reader.services.annotations import AnnotationError
+        from reader.services.errors import ServiceError
 
         try:
             return command(args)
-        except (AnnotationError, DatabaseError) as exc:
+        except ServiceError as exc:
             print(f"reader: {exc}", file=sys.stderr)
             return EXIT_ERROR
         except OSError as exc:

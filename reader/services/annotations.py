@@ -57,6 +57,7 @@ from reader.core.export_md import ExportInput, export_file_name, render_markdown
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
 from reader.core.source_file import SourceFileError, read_transcript_file
+from reader.services.errors import AnnotationError, GuardedDatabase, library_errors
 
 UNDO_LIMIT: Final = 200
 _SAME_PATH_MIN: Final = 0.5
@@ -64,10 +65,6 @@ _SAME_META_MIN: Final = 0.7
 _SAME_PATH_CHANGED_META_MIN: Final = 0.9
 _TAG: Final = re.compile(r"[^\W_]+(?:[-/_][^\W_]+)*")
 _TAG_MAX: Final = 64
-
-
-class AnnotationError(ValueError):
-    """A one-line message for the user (the CLI prints it and exits with status 2)."""
 
 
 class NotFoundError(AnnotationError):
@@ -161,9 +158,10 @@ def _now() -> datetime:
 class AnnotationService:
     """The annotation library's use cases over one database file."""
 
-    def __init__(self, db: Database, *, on_change: Callable[[Changed], None] | None = None,
+    def __init__(self, db: Database | GuardedDatabase, *,
+                 on_change: Callable[[Changed], None] | None = None,
                  clock: Callable[[], datetime] = _now, undo_limit: int = UNDO_LIMIT) -> None:
-        self.db = db
+        self.db = GuardedDatabase(db)
         self._on_change = on_change
         self._clock = clock
         self._undo_limit = undo_limit
@@ -174,8 +172,13 @@ class AnnotationService:
     @classmethod
     def open(cls, path: Path | str, *,
              on_change: Callable[[Changed], None] | None = None) -> AnnotationService:
-        """Open (creating or migrating) the library file; see db.engine.open_database."""
-        return cls(open_database(path), on_change=on_change)
+        """Open (creating or migrating) the library file; see db.engine.open_database.
+
+        Raises `LibraryError` when the file cannot be used.
+        """
+        with library_errors():
+            db = open_database(path)
+        return cls(db, on_change=on_change)
 
     def close(self) -> None:
         self.db.close()

@@ -32,6 +32,7 @@ from reader.core.search_text import (
     make_snippet,
     parse_query,
 )
+from reader.services.errors import GuardedDatabase, ServiceError
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -42,7 +43,7 @@ _FTS_TRANSCRIPT_LIMIT: Final = 400
 _PERIOD: Final = re.compile(r"^(?:(Q)([1-4])|(H)([12])|(FY)) (\d{4})$")
 
 
-class SearchError(ValueError):
+class SearchError(ServiceError):
     """A one-line message about a query or filter the user can fix."""
 
 
@@ -146,8 +147,8 @@ def _period_bound(text: str | None, name: str) -> tuple[int, int] | None:
 class SearchService:
     """Full-text search over one library."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def __init__(self, db: Database | GuardedDatabase) -> None:
+        self.db = GuardedDatabase(db)
 
     def refresh_index(self) -> int:
         """Index what is waiting (edited highlights, texts stored by other programs)."""
