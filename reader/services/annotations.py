@@ -57,7 +57,10 @@ from reader.core.export_md import ExportInput, export_file_name, render_markdown
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
 from reader.core.source_file import SourceFileError, read_transcript_file
-from reader.services.errors import AnnotationError, GuardedDatabase, library_errors
+from reader.services.errors import (
+    AnnotationError as AnnotationError,  # still exported from here, where callers import it
+)
+from reader.services.errors import GuardedDatabase, library_errors
 
 UNDO_LIMIT: Final = 200
 _SAME_PATH_MIN: Final = 0.5
