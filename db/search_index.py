@@ -36,6 +36,7 @@ from typing import Any, Final, NamedTuple
 # SQLAlchemy at module level, allowed here only: db/ is the layer that exists to use it.
 from sqlalchemy import Connection  # noqa: TID253
 
+from db.models import file_name_from_db
 from reader.core.model import SectionKind, SpeakerKind, Transcript
 from reader.core.search_text import cjk_columns, words_column
 
@@ -197,7 +198,8 @@ def refresh(conn: Connection, *, limit: int | None = None) -> int:
             "JOIN transcripts t ON t.id = s.transcript_id ORDER BY t.id"
     if limit is not None:
         query += f" LIMIT {int(limit)}"
-    for tid, text, name, layout in conn.exec_driver_sql(query).all():
+    for tid, text, stored_name, layout in conn.exec_driver_sql(query).all():
+        name = file_name_from_db(stored_name)
         try:
             try:
                 parsed = parse_text(text, name, layout=layout)
@@ -347,7 +349,7 @@ def search_units(conn: Connection, match: str, *, transcripts: Collection[int] |
     driver = conn.connection.driver_connection
     assert driver is not None  # an open connection always has one
     rows = driver.execute(sql, params).fetchall()
-    return list(map(UnitHit._make, rows))
+    return [UnitHit._make((*row[:-1], file_name_from_db(row[-1]))) for row in rows]
 
 
 def count_units(conn: Connection, match: str) -> int:

@@ -456,3 +456,12 @@ def test_corpus_files_without_names_give_paragraph_turns(corpus_dir):
         tr = outline(path.read_text(encoding="utf-8"))
         assert tr.turns, path.name
         assert {s.name for s in tr.speakers} == {None}, path.name
+
+
+def test_speech_that_opens_with_a_name_and_a_comma_is_not_a_header():
+    text = ("Operator\nWe will now take questions.\n\nElla Stone - Head of Investor Relations\n"
+            "Operator, before we take the first question, I also wanted to introduce our Chief "
+            "Investment Officer, who joins us today.\nHe will take market questions.\n")
+    tr = outline(text)
+    assert who(tr) == ["Operator", "Ella Stone"]
+    assert tr.turns[1].paragraphs[0].text.startswith("Operator, before we take")

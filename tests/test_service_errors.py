@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from db.engine import DatabaseBusyError, DatabaseError, open_database
+from db.engine import DatabaseBusyError, DatabaseError, LibraryReadOnlyError
 from reader.services.annotations import AnnotationError, AnnotationService
-from reader.services.errors import GuardedDatabase, LibraryError, ServiceError
+from reader.services.errors import LibraryError, ServiceError, speaks_service_errors
 from reader.services.search import SearchError, SearchFilters, SearchService
 
 
@@ -25,20 +25,35 @@ def test_a_file_that_is_not_a_library_is_a_library_error(tmp_path: Path) -> None
     assert "notes.db" in str(caught.value) and "\n" not in str(caught.value)
 
 
-def test_a_busy_library_is_a_library_error_on_any_write(tmp_path: Path, monkeypatch) -> None:
-    db = open_database(tmp_path / "library.db")
-    guarded = GuardedDatabase(db)
+def test_a_busy_library_is_a_library_error_on_any_call(tmp_path: Path, monkeypatch) -> None:
+    with AnnotationService.open(tmp_path / "library.db") as service:
+        def busy(**_kwargs: object) -> None:
+            raise DatabaseBusyError("library.db: the library is busy; try again")
 
-    def busy() -> None:
-        raise DatabaseBusyError("library.db: the library is busy; try again")
+        monkeypatch.setattr(service.db, "write", busy)
+        with pytest.raises(LibraryError, match="busy") as caught:
+            service.rename_colour(service.colours()[0].key, "Guidance")
+        assert isinstance(caught.value.__cause__, DatabaseBusyError)
 
-    monkeypatch.setattr(db, "write", busy)
-    try:
-        with pytest.raises(LibraryError, match="busy"), guarded.write():
-            pass
-        assert GuardedDatabase(guarded).inner is db  # wrapping twice wraps once
-    finally:
-        db.close()
+
+def test_inside_the_services_db_errors_keep_their_type() -> None:
+    # Only the outermost call translates: a service calling a service can still tell a
+    # read-only library from another failure.
+    @speaks_service_errors
+    class Outer:
+        def inner(self) -> None:
+            raise LibraryReadOnlyError("library.db: opened read-only")
+
+        def outer(self) -> str:
+            try:
+                self.inner()
+            except LibraryReadOnlyError:
+                return "went on"
+            return "not reached"
+
+    assert Outer().outer() == "went on"
+    with pytest.raises(LibraryError, match="read-only"):
+        Outer().inner()
 
 
 def test_search_errors_are_service_errors(tmp_path: Path) -> None:

@@ -56,11 +56,11 @@ from reader.core.anchoring import (
 from reader.core.export_md import ExportInput, export_file_name, render_markdown
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
-from reader.core.source_file import SourceFileError, read_transcript_file
+from reader.core.source_file import SourceFileError, read_transcript_file, readable_name
 from reader.services.errors import (
     AnnotationError as AnnotationError,  # still exported from here, where callers import it
 )
-from reader.services.errors import GuardedDatabase, library_errors
+from reader.services.errors import library_errors, speaks_service_errors
 
 UNDO_LIMIT: Final = 200
 _SAME_PATH_MIN: Final = 0.5
@@ -158,13 +158,13 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+@speaks_service_errors
 class AnnotationService:
     """The annotation library's use cases over one database file."""
 
-    def __init__(self, db: Database | GuardedDatabase, *,
-                 on_change: Callable[[Changed], None] | None = None,
+    def __init__(self, db: Database, *, on_change: Callable[[Changed], None] | None = None,
                  clock: Callable[[], datetime] = _now, undo_limit: int = UNDO_LIMIT) -> None:
-        self.db = GuardedDatabase(db)
+        self.db = db
         self._on_change = on_change
         self._clock = clock
         self._undo_limit = undo_limit
@@ -175,11 +175,8 @@ class AnnotationService:
     @classmethod
     def open(cls, path: Path | str, *,
              on_change: Callable[[Changed], None] | None = None) -> AnnotationService:
-        """Open (creating or migrating) the library file; see db.engine.open_database.
-
-        Raises `LibraryError` when the file cannot be used.
-        """
-        with library_errors():
+        """Open (creating or migrating) the library file; see db.engine.open_database."""
+        with library_errors():  # LibraryError, like every call (speaks_service_errors)
             db = open_database(path)
         return cls(db, on_change=on_change)
 
@@ -212,7 +209,7 @@ class AnnotationService:
         try:
             transcript = parse_bytes(data, source.name)
         except ValueError as exc:
-            raise AnnotationError(f"{source.name}: {exc}") from None
+            raise AnnotationError(f"{readable_name(source.name)}: {exc}") from None
         return self.import_transcript(transcript, source)
 
     def import_transcript(self, transcript: Transcript, source_path: Path | str) -> ImportResult:
@@ -302,7 +299,7 @@ class AnnotationService:
             self._notify(Changed(transcripts=frozenset({info.id}),
                                  highlights=frozenset(h.id for h in after), library=True))
             return ImportResult(info, ImportStatus.NEW_VERSION, report)
-        raise AnnotationError(f"{fields.source_name}: the library kept changing during the "
+        raise AnnotationError(f"{readable_name(fields.source_name)}: the library kept changing during the "
                               "import; try again")
 
     def library(self) -> list[TranscriptInfo]:

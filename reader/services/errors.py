@@ -1,22 +1,29 @@
 """The services' own error types, and the one door where db's errors become them.
 
-The CLI and the window catch these and show their one-line message; they never need to
-import db to know what went wrong. `LibraryError` is an `AnnotationError` because the
-annotation service is the library's only door: a caller that already shows annotation
-errors shows an unusable library the same way.
+The CLI and the window catch these and show their one-line message; they need not import db
+to know what went wrong. `LibraryError` is an `AnnotationError` because the annotation
+service is the library's only door: a caller that already shows annotation errors shows an
+unusable library (too new, damaged, read-only, busy, a full disk) the same way.
+
+The translation happens where a call leaves the services (`speaks_service_errors` on each
+service class), not inside them: a service may still catch a particular db error on its own
+way through (a search goes on over a read-only library's index as it is).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import inspect
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, ParamSpec, TypeVar
 
-from db.engine import Database, DatabaseError, MigrationReport
+from db.engine import DatabaseError
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+P = ParamSpec("P")
+R = TypeVar("R")
+C = TypeVar("C", bound=type)
 
 
 class ServiceError(ValueError):
@@ -28,10 +35,8 @@ class AnnotationError(ServiceError):
 
 
 class LibraryError(AnnotationError):
-    """The library file cannot be used: not a library, too new, busy, or it failed to migrate.
-
-    Raised in place of db.engine.DatabaseError, with its message.
-    """
+    """The library file cannot be used, or not now: db.engine.DatabaseError's message, raised
+    in its place (the CLI exits with status 3)."""
 
 
 @contextmanager
@@ -43,37 +48,35 @@ def library_errors() -> Iterator[None]:
         raise LibraryError(str(exc)) from exc
 
 
-class GuardedDatabase:
-    """The library database as the services hold it: its errors come out as `LibraryError`.
+_depth = threading.local()
 
-    Wraps db.engine.Database (read and write transactions, report, close) so that every
-    service call, whichever caller makes it, speaks only the services' error types.
+
+def _at_the_door(method: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        depth: int = getattr(_depth, "n", 0)
+        _depth.n = depth + 1
+        try:
+            if depth:  # a service calling a service: the outermost call translates
+                return method(*args, **kwargs)
+            with library_errors():
+                return method(*args, **kwargs)
+        finally:
+            _depth.n = depth
+
+    return call
+
+
+def speaks_service_errors(cls: C) -> C:
+    """Make every public method of a service class raise `LibraryError` for db's errors.
+
+    Only the outermost service call translates, so code inside the services still sees db's
+    own error types. Class methods (a service's `open`) use `library_errors` themselves.
     """
-
-    def __init__(self, db: Database | GuardedDatabase) -> None:
-        self.inner: Database = db.inner if isinstance(db, GuardedDatabase) else db
-
-    @property
-    def path(self) -> Path:
-        return self.inner.path
-
-    @property
-    def report(self) -> MigrationReport:
-        return self.inner.report
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        with library_errors(), self.inner.read() as session:
-            yield session
-
-    @contextmanager
-    def write(self) -> Iterator[Session]:
-        with library_errors(), self.inner.write() as session:
-            yield session
-
-    def integrity_check(self) -> str:
-        with library_errors():
-            return self.inner.integrity_check()
-
-    def close(self) -> None:
-        self.inner.close()
+    for name, member in list(vars(cls).items()):
+        if not name.startswith("_") and inspect.isfunction(member):
+            if inspect.isgeneratorfunction(member):
+                raise TypeError(f"{cls.__name__}.{name}: a generator's errors would pass the door")
+            wrapped: Any = _at_the_door(member)
+            setattr(cls, name, wrapped)
+    return cls

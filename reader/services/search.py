@@ -9,12 +9,13 @@ note or tag list), `word*` prefixes, "quoted phrases", `a OR b`; Chinese in eith
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
-from db.engine import Database
+from db.engine import Database, DatabaseBusyError, DiskFullError, LibraryReadOnlyError
 from db.search_index import (
     TranscriptKey,
     UnitHit,
@@ -32,7 +33,7 @@ from reader.core.search_text import (
     make_snippet,
     parse_query,
 )
-from reader.services.errors import GuardedDatabase, ServiceError
+from reader.services.errors import ServiceError, speaks_service_errors
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -144,18 +145,19 @@ def _period_bound(text: str | None, name: str) -> tuple[int, int] | None:
     return span
 
 
+@speaks_service_errors
 class SearchService:
     """Full-text search over one library."""
 
-    def __init__(self, db: Database | GuardedDatabase) -> None:
-        self.db = GuardedDatabase(db)
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
-    def refresh_index(self) -> int:
+    def refresh_index(self, *, wait: bool = True) -> int:
         """Index what is waiting (edited highlights, texts stored by other programs)."""
         with self.db.read() as s:
             if not pending(s.connection()):
                 return 0
-        with self.db.write() as s:
+        with self.db.write(wait=wait) as s:
             return refresh(s.connection())
 
     def search(self, text: str, filters: SearchFilters | None = None, *,
@@ -170,7 +172,10 @@ class SearchService:
             if not pending(s.connection()):  # the usual case: one read transaction
                 page = self._page(s.connection(), match, filters, limit, cursor)
         if page is None:
-            self.refresh_index()
+            # A search is a read: with the library read-only, busy or on a full disk it goes on
+            # over the index as it is.
+            with contextlib.suppress(LibraryReadOnlyError, DatabaseBusyError, DiskFullError):
+                self.refresh_index(wait=False)
             with self.db.read() as s:
                 page = self._page(s.connection(), match, filters, limit, cursor)
         hits, next_cursor = page

@@ -302,6 +302,8 @@ def _latin_name(s: str) -> bool:
         low = tok.casefold()
         if low in _NAME_PARTICLES and 0 < i < len(tokens) - 1:
             continue
+        if 0 < i < len(tokens) - 1 and len(tok) == 2 and tok[0].isupper() and tok[1] == ".":
+            continue  # a middle initial: "Jay A. Brown", not the word "a"
         if low.strip(".,") in _NON_NAME:
             return False
         if not tok[0].isupper():
@@ -417,6 +419,8 @@ def _parse_label_cached(label: str) -> _Label | None:
     if not name or not _name_ok(name):
         return None
     rest = [p.strip() for p in parts[1:] if p.strip()]
+    if shape == "comma" and rest and (rest[0][0].islower() or len(rest[0].split()) > 12):
+        return None  # "Operator, before we take the first question, I ...": speech
     role: str | None = None
     affiliation: str | None = None
     if len(rest) == 1:
