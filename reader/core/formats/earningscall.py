@@ -32,6 +32,7 @@ stay out of the last exchange. The parser builds the exchanges itself for that r
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -78,31 +79,26 @@ _THANKS_OPERATOR = re.compile(
 # Someone speaking *to* the operator is not the operator ("Operator, let's take ...").
 _ADDRESSES_OPERATOR = re.compile(r"(?:^|[.!?,;]\s{0,3})Operator\s{0,3}[,.!]|,\s{0,3}operator\b")
 _OPERATOR_MAX = 1500
-# The operator's phrases, each behind keywords one of which every match holds, so that long
-# answers are not searched with every pattern (patterns are matched on lower-cased text).
-# Every match holds a keyword within _PHRASE_REACH characters of its start, so the search
-# starts that far before the first keyword, not at the start of the text.
-_PHRASE_REACH = 40
-_OPERATOR_PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str] | None], ...] = (
-    (("standing by",), re.compile(r"thank you for standing by")),
-    (("listen",), re.compile(r"listen[- ]only")),
-    (("press",), re.compile(r"press (?:star|\*)")),
-    (("star",), re.compile(r"\bstar (?:1|one)\b")),
-    (("from the line of",), None),
-    (("operator instructions",), None),
+# The operator's phrases, matched on lower-cased text.
+_OPERATOR_PHRASES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"thank you for standing by"),
+    re.compile(r"listen[- ]only"),
+    re.compile(r"press (?:star|\*)"),
+    re.compile(r"\bstar (?:1|one)\b"),
+    re.compile(r"from the line of"),
+    re.compile(r"operator instructions"),
     # Not just "question", which every asker says.
-    (("next question", "first question", "final question", "last question", "following question",
-      "no further question", "no more question"), re.compile(
+    re.compile(
         r"(?:next|first|final|last|following) question (?:is |comes |will come )?(?:from|with)\b|"
         r"(?:we(?:'ll| will)|we(?:'re| are) going to|i(?:'ll| will)) (?:now )?take (?:our|the) "
-        r"(?:next|first|final|last) question|no (?:further|more) questions")),
-    (("conclude",), re.compile(
+        r"(?:next|first|final|last) question|no (?:further|more) questions"),
+    re.compile(
         r"conclude[sd]? (?:the|our|today'?s|this) (?:conference|call|question)|"
-        r"concludes? today'?s")),
-    (("disconnect",), re.compile(r"you may (?:now )?disconnect")),
-    (("the conference",), re.compile(r"(?:turn|hand) the conference(?: call)? (?:over|back)")),
-    (("management",), re.compile(
-        r"(?:turn|hand) (?:the (?:conference |call )?|it )?back (?:over )?to (?:the )?management")),
+        r"concludes? today'?s"),
+    re.compile(r"you may (?:now )?disconnect"),
+    re.compile(r"(?:turn|hand) the conference(?: call)? (?:over|back)"),
+    re.compile(
+        r"(?:turn|hand) (?:the (?:conference |call )?|it )?back (?:over )?to (?:the )?management"),
 )
 _OPERATOR_SHORT = re.compile(r"(?:please stand by|one moment,? please|one moment)\W{0,3}", re.I)
 _QA_OPENING = re.compile(
@@ -145,7 +141,6 @@ _HANDOFF = re.compile(
 _OVER_TO_YOU = re.compile(
     rf"(?:^|[.!?]\s{{1,3}})(?P<name>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD})?)\s{{0,3}},\s{{0,3}}"
     r"(?:over to you|the floor is yours|please go ahead|please take (?:it|this|that))\b")
-_OVER_TO_YOU_KEYS = ("over to you", "the floor is yours", "please go ahead", "please take ")
 _LET_ANSWER = re.compile(
     rf"\blet\s{{1,3}}(?:our\s{{1,3}}(?:[A-Z]{{2,4}}\s{{0,3}},?\s{{0,3}}))?{_TITLE}?(?P<name>{_NAME})\s{{1,3}}"
     r"(?:answer|take|address|add|comment|respond)")
@@ -178,7 +173,6 @@ _TRANSLATION = re.compile(
     r"(?:do (?:the|a|my|some) (?:quick |simple |brief )?(?:translation|interpretation)|"
     r"translate\b|interpret\b|give (?:the|a|you the|you a) (?:quick |brief )?translation)",
     re.I)
-_CUE_REACH = 90  # the longest cue, from its start to "translat"
 # The same cue where a sentence (or a clause: "..., Then I will do the translation.") starts.
 _TRANSLATION_INSIDE = re.compile(
     r"(?:^|(?<=[.!?,;:]))\s{0,3}(?P<cue>" + _TRANSLATION.pattern + ")", re.I)
@@ -188,10 +182,6 @@ _QUESTIONISH = re.compile(
     r"\bI have (?:two|three|a few|one|a couple of|\w+) (?:follow-up |quick )?questions?\b|"
     r"\bI(?:'d| would) like to ask\b|\bwondering\b|\b(?:could|can|would) you (?:please )?"
     r"(?:share|give|elaborate|comment|provide|help|talk|explain|update)", re.I)
-# Keywords that every match of the case-blind patterns holds once lower-cased, so that a
-# text without them is not searched. None holds "i" or "s": IGNORECASE also matches "İ",
-# "ı" and "ſ" there, which lower-casing does not turn into ASCII.
-_QUESTIONISH_KEYS = ("que", "have", "ke to a", "wonder", "could you", "can you", "would you")
 _BRIDGE = re.compile(r"question|move on|go ahead", re.I)
 _NEXT_PLEASE = re.compile(r"^\W{0,3}(?:ok(?:ay)?[,.]?\s{1,3})?(?:next question|next one),?\s{0,3}"
                           r"(?:please)?\W{0,3}$", re.I)
@@ -202,7 +192,6 @@ _CLOSING = re.compile(
     r"if you have (?:any )?(?:additional|further|more|other|follow-up) questions|"
     r"contact (?:us|our (?:ir|investor relations))|look forward to (?:speaking|talking|seeing|"
     r"meeting|updating|connecting)|closing remarks", re.I)
-_CLOSING_KEYS = ("thank you", "f you have", "contact", "look forward to", "remark")
 _CLOSING_MAX = 800
 
 _PERIOD_SENTENCE = re.compile(
@@ -216,14 +205,8 @@ _QUARTER_AND_YEAR = re.compile(
 _PERIOD_UNITS = 60
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-# Every match of _PERIOD_SENTENCE holds one of these once lower-cased (none of their letters
-# is one IGNORECASE also matches outside ASCII, like "s" and "ſ"): sentences without them are
-# not searched, substring tests being far cheaper than the case-blind pattern.
-_PERIOD_KEYS = ("call", "welcome", "relea")
-
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_FROM_HAN = re.compile(r"[\u3400-\U0010ffff]")  # a character from the first Han block up
-_LATIN_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_LATIN = re.compile(r"[A-Za-z]")
 
 # --- restatement (is one paragraph the other's interpretation?) -----------------------------
 
@@ -365,14 +348,9 @@ def _company_name(line: str) -> str:
 
 def _is_han(text: str) -> bool:
     """Mostly Chinese characters: real Mandarin, not the site's English rendering of it."""
-    # The same test as `max(text) < "\u3400"`, without walking the text in Python objects.
-    if text.isascii() or not _FROM_HAN.search(text):
+    if not text or max(text) < "\u3400":
         return False
-    # Latin letters counted as the bytes deleted from the UTF-8 form (where no other
-    # character has an ASCII byte), not as a list of one-letter matches.
-    raw = text.encode("utf-8", "surrogatepass")
-    latin = len(raw) - len(raw.translate(None, _LATIN_BYTES))
-    return len(_HAN.findall(text)) * 3 >= max(1, latin)
+    return len(_HAN.findall(text)) * 3 >= max(1, len(_LATIN.findall(text)))
 
 
 class _Reader:
@@ -513,7 +491,7 @@ class _Reader:
         if found is None:
             let = ((next(_scan(_LET_ANSWER, text, _word_starts(text, ("let",))), None)
                     if "let " in lowered else None)
-                   or (_OVER_TO_YOU.search(text[-200:]) if _may_hand_over(text[-200:]) else None))
+                   or _OVER_TO_YOU.search(text[-200:]))
             known = self._resolve(_clean_name(let.group("name")) or "") if let else None
             if known is None and self.roster:
                 bare = _VOCATIVE_END.search(text[-60:])
@@ -527,19 +505,11 @@ class _Reader:
     def _is_operator(self, text: str) -> bool:
         if len(text) > _OPERATOR_MAX or _THANKS_OPERATOR.search(text[:40]):
             return False
-        low = text.lower()
-        if "operator" in low and _ADDRESSES_OPERATOR.search(text):
+        if _ADDRESSES_OPERATOR.search(text):
             return False
-        for keys, pattern in _OPERATOR_PHRASES:
-            for key in keys:
-                if key in low:
-                    if pattern is None:
-                        return True
-                    first = min(at for at in map(low.find, keys) if at >= 0)
-                    if pattern.search(low, max(0, first - _PHRASE_REACH)):
-                        return True
-                    break
-        return _OPERATOR_SHORT.fullmatch(text) is not None
+        low = text.lower()
+        return (any(pattern.search(low) for pattern in _OPERATOR_PHRASES)
+                or _OPERATOR_SHORT.fullmatch(text) is not None)
 
     def _walk(self) -> None:
         """Give every paragraph its slot, and presenters and askers their speakers."""
@@ -722,7 +692,8 @@ class _Reader:
             # A cut needs text before it: past the first character that is not white space
             # (one look, rather than stripping the text before every cut).
             first = len(unit.text) - len(unit.text.lstrip(_EDGE))
-            cuts = [c for c in _cue_starts(unit.text, lowered) if c > first]
+            cuts = sorted({m.start("cue") for m in _TRANSLATION_INSIDE.finditer(unit.text)
+                           if m.start("cue") > first})
             if not cuts:
                 unit.cue = bool(_TRANSLATION.match(unit.text))
                 unit.han = _is_han(unit.text)
@@ -958,7 +929,7 @@ class _Reader:
         order: dict[str, int] = {}
         for unit in units:
             weight = 2 if unit.slot is _Slot.OPERATOR else 1
-            for sentence in _call_sentences(unit.text[:20_000]):
+            for sentence in _SENTENCE.findall(unit.text[:20_000]):
                 if not _PERIOD_SENTENCE.search(sentence):
                     continue
                 both = _QUARTER_AND_YEAR.search(sentence)
@@ -1038,20 +1009,6 @@ class _Reader:
             draft.exchanges = []
 
 
-def _cue_starts(text: str, lowered: str) -> list[int]:
-    """Where translation cues start: searched near each "translat"/"interpret" only, since
-    a cue ends with one of those words and is a few words long."""
-    starts: set[int] = set()
-    for word in ("translat", "interpret"):
-        at = lowered.find(word)
-        while at >= 0:
-            m = _TRANSLATION_INSIDE.search(text, max(0, at - _CUE_REACH), at + len(word) + 8)
-            if m:
-                starts.add(m.start("cue"))
-            at = lowered.find(word, at + 1)
-    return sorted(starts)
-
-
 def _scan(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` yields, trying the pattern only at `starts`.
 
@@ -1093,50 +1050,12 @@ def _name_starts(text: str) -> list[int]:
     return out
 
 
-def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
-    """Whether `text`, lower-cased, holds one of `keys`."""
-    low = text.lower()
-    return any(key in low for key in keys)
-
-
 def _is_questionish(text: str) -> bool:
-    return _holds_any(text, _QUESTIONISH_KEYS) and _QUESTIONISH.search(text) is not None
+    return _QUESTIONISH.search(text) is not None
 
 
 def _is_closing_words(text: str) -> bool:
-    return _holds_any(text, _CLOSING_KEYS) and _CLOSING.search(text) is not None
-
-
-def _may_hand_over(tail: str) -> bool:
-    """False only where _OVER_TO_YOU cannot match: it needs a comma and one of its phrases."""
-    return "," in tail and any(key in tail for key in _OVER_TO_YOU_KEYS)
-
-
-def _names_call(text: str) -> bool:
-    """Whether `text` may name the call: False only where _PERIOD_SENTENCE cannot match."""
-    return _holds_any(text, _PERIOD_KEYS)
-
-
-def _call_sentences(text: str) -> Iterator[str]:
-    """The sentences of `text`, as _SENTENCE cuts them, that may name the call, in order.
-
-    Found from the keywords outward rather than by cutting every sentence: a sentence is a
-    run of characters other than ".!?" and newlines, with the ".!?" after it, so the one
-    around a keyword starts just after the last of those characters before it.
-    """
-    low = text.lower()
-    if len(low) != len(text):  # a character lower-cased into two: offsets would drift
-        yield from (m.group() for m in _SENTENCE.finditer(text) if _names_call(m.group()))
-        return
-    end = 0
-    for at in _word_starts(low, _PERIOD_KEYS):
-        if at < end:
-            continue  # in the sentence just given
-        start = max(text.rfind(stop, 0, at) for stop in ".!?\n") + 1
-        m = _SENTENCE.match(text, start)
-        assert m is not None  # text[start:at + 1] holds none of ".!?\n"
-        yield m.group()
-        end = m.end()
+    return _CLOSING.search(text) is not None
 
 
 def _bag(text: str) -> Counter[str]:
@@ -1145,24 +1064,10 @@ def _bag(text: str) -> Counter[str]:
     Counted in the order they first occur, which fixes the order of the sums in _similarity.
     """
     words = _TOKEN.findall(text.lower().replace(",", ""))
-    return Counter(filter(None, map(_STEMS.__getitem__, words)))
+    return Counter(filter(None, map(_stem, words)))
 
 
-class _StemCache(dict[str, str]):
-    """Stems of the words met so far, emptied when full. Looked up through `map`, a dict's
-    own lookup is about twice as fast as an lru_cache wrapper on every word of a call."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= _STEM_CACHE_SIZE:
-            self.clear()
-        stem = self[word] = _stem(word)
-        return stem
-
-
-_STEM_CACHE_SIZE = 65536
-_STEMS = _StemCache()
-
-
+@functools.lru_cache(maxsize=65536)  # a call repeats its words; stemming each once pays
 def _stem(word: str) -> str:
     if word[0].isdigit():
         return "#" + word
