@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from reader.core.decoding import decode
-from reader.core.formats import earningscall as ec
 from reader.core.formats.earningscall import MACHINE_ROLE, MANAGEMENT_ROLE, EarningsCallParser
+from reader.core.formats.earningscall import patterns as pat
+from reader.core.formats.earningscall.restatement import bag
 from reader.core.model import SectionKind, Speaker, SpeakerKind, Transcript, Turn
 from reader.core.pipeline import build_transcript
 from reader.core.roles import LINE_OF
@@ -385,13 +386,13 @@ def test_one_megabyte_on_one_line_parses() -> None:
     assert t.turns and t.turns[-1].end == len(text.rstrip())
 
 
-# --- shortcuts past the slower patterns ------------------------------------------------------
+# --- anchored scans past the slower patterns ------------------------------------------------------
 
 _SCANS = [
-    (ec._ROSTER_NAME_ROLE, ec._name_starts),
-    (ec._ROSTER_ROLE_NAME, lambda text: ec._word_starts(text, ("our",))),
-    (ec._HANDOFF, lambda text: ec._word_starts(text, ("turn", "hand", "pass"))),
-    (ec._LET_ANSWER, lambda text: ec._word_starts(text, ("let",))),
+    (pat.ROSTER_NAME_ROLE, pat.name_starts),
+    (pat.ROSTER_ROLE_NAME, lambda text: pat.word_starts(text, ("our",))),
+    (pat.HANDOFF, lambda text: pat.word_starts(text, ("turn", "hand", "pass"))),
+    (pat.LET_ANSWER, lambda text: pat.word_starts(text, ("let",))),
 ]
 _PIECES = ["Mr.", "Prof.", "Ms", "Dr", "Alex", "Xu", "O'Neil", "Lee-Ann", "A" + "a" * 20,
            "B" + "b" * 20, "Abcdefghijklmnopqrstuvw", ",", ", our", "our", "the company's", "CFO",
@@ -426,7 +427,7 @@ def test_scan_finds_what_finditer_finds(fixtures_dir: Path, pattern: re.Pattern[
     found = 0
     for text in _scan_texts(fixtures_dir):
         expected = _found(pattern.finditer(text))
-        assert _found(ec._scan(pattern, text, starts(text))) == expected, text
+        assert _found(pat.scan(pattern, text, starts(text))) == expected, text
         found += len(expected)
     assert found > 300  # the texts do hold matches to compare
 
@@ -434,14 +435,14 @@ def test_scan_finds_what_finditer_finds(fixtures_dir: Path, pattern: re.Pattern[
 def test_name_reach_is_the_longest_title_and_name() -> None:
     # The widest a name-then-role entry's title and name can be, by the pattern itself
     # (re._parser is the standard library's own, private, parser of patterns).
-    assert re._parser.parse(f"{ec._TITLE}?{ec._NAME}").getwidth()[1] == ec._NAME_REACH
+    assert re._parser.parse(f"{pat.TITLE}?{pat.NAME}").getwidth()[1] == pat.NAME_REACH
 
 
 def test_bag_counts_stems_and_numbers_in_order_of_first_use() -> None:
     text = "Orders grew 1,234.5 percent; the order book is growing, as said: ordering rose."
     expected = [("order", 3), ("grew", 1), ("#1234.5", 1), ("percent", 1), ("book", 1),
                 ("grow", 1), ("rose", 1)]
-    assert list(ec._bag(text).items()) == expected
+    assert list(bag(text).items()) == expected
 
 
 def test_line_of_finds_what_its_word_boundary_form_finds() -> None:
