@@ -516,3 +516,19 @@ Ivo Marsh--Crestline -- Analyst
     t = parse_text(text)
     assert kind(t, "Mara Lindqvist") is SpeakerKind.EXECUTIVE
     assert kind(t, "Ivo Marsh") is SpeakerKind.ANALYST
+
+
+def test_a_listed_speaker_whose_words_open_with_a_figure() -> None:
+    text = """CALL PARTICIPANTS
+
+Chief Executive Officer — Mara Lindqvist
+
+Full Conference Call Transcript
+
+Operator:Welcome to the Quillfeather fourth quarter call. Revenue: 80 million for the year.
+
+Mara Lindqvist:2025 was our best year yet. Revenue rose 22%.
+"""
+    t = parse_text(text)
+    assert who(t) == ["Operator", "Mara Lindqvist"]
+    assert t.turns[-1].text.startswith("2025 was our best year")

@@ -298,7 +298,8 @@ def _presenters_read_as_analysts(turns: list[Turn], speakers: list[Speaker],
         sp = speakers[turn.speaker]
         if (sp.kind is SpeakerKind.ANALYST and turn.section is not SectionKind.SUMMARY
                 and turn.end - turn.start >= _PRESENTER_CHARS
-                and not re.search(r"analyst|research|分析", sp.role or "", re.I)):
+                and (not re.search(r"analyst|research|分析", sp.role or "", re.I)
+                     or _OFFICER_ROLE.search(sp.affiliation or ""))):
             sp.kind = SpeakerKind.EXECUTIVE
 
 
