@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
+# SQLAlchemy at module level, allowed here only: db/ is the layer that exists to use it.
+from sqlalchemy import (  # noqa: TID253
     Select,
     String,
     and_,
@@ -24,7 +25,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session  # noqa: TID253
 
 from db.models import (
     ColourRow,
