@@ -35,9 +35,9 @@ def register(subparsers: Any) -> None:
                    help="every transcript in the library with a matching highlight")
     _filters(p)
     p.add_argument("-o", "--output", metavar="OUT",
-                   help="X.md: one Markdown file (a section per transcript); a folder (ending "
-                        "in / or existing): one note per transcript; without it the export "
-                        "goes to standard output")
+                   help="X.md: one Markdown file (a section per transcript); a folder (an "
+                        "existing one, a name ending in /, or any name not ending in .md): one "
+                        "note per transcript; without it the export goes to standard output")
     p.add_argument("--format", choices=("md", "json", "csv"), default="md",
                    help="md (default): notes to read; json or csv: data to import elsewhere "
                         "(schema in docs/annotations-schema.json)")
