@@ -30,6 +30,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Final
 
 from reader.core.records import Anchor
+from reader.core.records import Colour as Colour  # re-exported for code written before records.py
+from reader.core.records import Highlight as Highlight
+from reader.core.records import TranscriptInfo as TranscriptInfo
 
 if TYPE_CHECKING:
     from difflib import SequenceMatcher

@@ -48,6 +48,10 @@ from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
 from reader.core.records import Anchor, Colour, Highlight, TranscriptInfo
 from reader.core.source_file import SourceFileError, read_transcript_file, readable_name
+from reader.services.errors import (
+    AnnotationError as AnnotationError,  # still exported from here, where callers import it
+)
+from reader.services.errors import library_errors, speaks_service_errors
 
 UNDO_LIMIT: Final = 200
 _SAME_PATH_MIN: Final = 0.5
@@ -55,10 +59,6 @@ _SAME_META_MIN: Final = 0.7
 _SAME_PATH_CHANGED_META_MIN: Final = 0.9
 _TAG: Final = re.compile(r"[^\W_]+(?:[-/_][^\W_]+)*")
 _TAG_MAX: Final = 64
-
-
-class AnnotationError(ValueError):
-    """A one-line message for the user (the CLI prints it and exits with status 2)."""
 
 
 class NotFoundError(AnnotationError):
@@ -149,6 +149,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+@speaks_service_errors
 class AnnotationService:
     """The annotation library's use cases over one database file."""
 
@@ -166,7 +167,9 @@ class AnnotationService:
     def open(cls, path: Path | str, *,
              on_change: Callable[[Changed], None] | None = None) -> AnnotationService:
         """Open (creating or migrating) the library file; see db.engine.open_database."""
-        return cls(open_database(path), on_change=on_change)
+        with library_errors():  # LibraryError, like every call (speaks_service_errors)
+            db = open_database(path)
+        return cls(db, on_change=on_change)
 
     def close(self) -> None:
         self.db.close()
@@ -575,12 +578,30 @@ class AnnotationService:
         return docs
 
 
+def _umask() -> int:
+    """The process umask (read by setting it, so under a lock; 0o022 where that fails)."""
+    with _UMASK_LOCK:
+        try:
+            mask = os.umask(0o022)
+            os.umask(mask)
+        except OSError:  # pragma: no cover - no umask on this system
+            return 0o022
+    return mask
+
+
+_UMASK_LOCK = threading.Lock()
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder and os.replace: readers (and a crash)
-    see the old file or the new one, never half of one."""
+    see the old file or the new one, never half of one. The file gets the permissions any
+    new file gets (0666 less the umask), not the temporary file's private 0600."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if hasattr(os, "fchmod"):  # not on Windows, where files have no mode bits
+            with contextlib.suppress(OSError):  # file systems without modes (FAT) refuse it
+                os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
