@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from reader.ui.reading.view import ReadingView  # the owner; a run-time import is circular
 
 
-
 # Alignment colours are translucent so that they read on light and dark palettes alike.
 _MISMATCH_BG = QColor(255, 96, 48, 90)
 _MISMATCH_LINE = QColor(220, 40, 20)

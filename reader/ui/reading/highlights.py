@@ -32,7 +32,6 @@ _MIRROR_ALPHA = 40  # the faint mirror of a highlight on the aligned passage
 _MIRROR_LINE_ALPHA = 150
 
 
-
 @dataclass(frozen=True, slots=True)
 class HighlightMark:
     """A highlight as the view draws it: a source span, its colour, and a tooltip line."""

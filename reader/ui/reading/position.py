@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from reader.ui.reading.view import ReadingView
 
 
-
 class ReadingPosition:
     """Where the reader is: which turn is at the top, scrolling to a turn, reporting a new one."""
 

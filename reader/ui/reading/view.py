@@ -89,12 +89,13 @@ class ReadingView(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
+        self.setReadOnly(True)
+        # Its parts, each a concern of its own (see their modules).
         self._position = ReadingPosition(self)
         self._highlights = ViewHighlights(self)
         self._finder = FindInView(self)
         self._writer = DocumentWriter(self)
         self._aligner = ViewAlignment(self)
-        self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)

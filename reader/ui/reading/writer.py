@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from reader.ui.reading.view import ReadingView
 
 
-
 class LayoutMode(StrEnum):
     SIDE_BY_SIDE = "side_by_side"
     INTERLEAVED = "interleaved"

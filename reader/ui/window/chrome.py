@@ -1,9 +1,6 @@
-"""The main window's menus, tool bar and status bar, built from the actions it defines.
-"""
+"""The main window's menus, tool bar and status bar, built from the actions it defines."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QSize,
@@ -18,84 +15,78 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
+from reader.ui.window.part import WindowPart
 
 
-
-class WindowChrome:
+class WindowChrome(WindowPart):
     """The window's menus, tool bar and status bar, built from its actions."""
 
-    def __init__(self, view: MainWindow) -> None:
-        self._view = view
-
-
     def _build_menus(self) -> None:
-        bar = self._view.menuBar()
+        bar = self._window.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addAction(self._view.act_open)
+        file_menu.addAction(self._window.act_open)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recent_menu")
-        self.recent_menu.aboutToShow.connect(self._view._opener._rebuild_recent_menu)
+        self.recent_menu.aboutToShow.connect(self._window._opener._rebuild_recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self._view._library.act_import_files)
-        file_menu.addAction(self._view._library.act_import_folder)
+        file_menu.addAction(self._window._library.act_import_files)
+        file_menu.addAction(self._window._library.act_import_folder)
         file_menu.addSeparator()
-        file_menu.addAction(self._view._annotations.act_export)
-        file_menu.addAction(self._view._annotations.act_export_all)
+        file_menu.addAction(self._window._annotations.act_export)
+        file_menu.addAction(self._window._annotations.act_export_all)
         file_menu.addSeparator()
-        file_menu.addAction(self._view.act_close_tab)
+        file_menu.addAction(self._window.act_close_tab)
         file_menu.addSeparator()
-        file_menu.addAction(self._view.act_quit)
-        self._view._opener._rebuild_recent_menu()
+        file_menu.addAction(self._window.act_quit)
+        self._window._opener._rebuild_recent_menu()
 
         edit = bar.addMenu("&Edit")
-        edit.addAction(self._view._annotations.act_undo)
-        edit.addAction(self._view._annotations.act_redo)
+        edit.addAction(self._window._annotations.act_undo)
+        edit.addAction(self._window._annotations.act_redo)
 
         view = bar.addMenu("&View")
         self.script_menu = view.addMenu("Chinese &Script")
-        self.script_menu.addActions(self._view.script_group.actions())
+        self.script_menu.addActions(self._window.script_group.actions())
         self.layout_menu = view.addMenu("&Layout")
-        self.layout_menu.addActions(self._view.layout_group.actions())
-        view.addAction(self._view.act_join_spaces)
-        view.addAction(self._view.act_hide_fillers)
+        self.layout_menu.addActions(self._window.layout_group.actions())
+        view.addAction(self._window.act_join_spaces)
+        view.addAction(self._window.act_hide_fillers)
         view.addSeparator()
-        view.addAction(self._view.act_zoom_in)
-        view.addAction(self._view.act_zoom_out)
-        view.addAction(self._view.act_zoom_reset)
+        view.addAction(self._window.act_zoom_in)
+        view.addAction(self._window.act_zoom_out)
+        view.addAction(self._window.act_zoom_reset)
         view.addSeparator()
-        view.addAction(self._view.act_show_outline)
-        view.addAction(self._view.act_show_discrepancies)
-        view.addAction(self._view._annotations.act_show_dock)
-        view.addAction(self._view._library.act_show_dock)
+        view.addAction(self._window.act_show_outline)
+        view.addAction(self._window.act_show_discrepancies)
+        view.addAction(self._window._annotations.act_show_dock)
+        view.addAction(self._window._library.act_show_dock)
 
         annotate = bar.addMenu("&Annotate")
-        for action in self._view._annotations.annotate_actions():
+        for action in self._window._annotations.annotate_actions():
             if action is None:
                 annotate.addSeparator()
             else:
                 annotate.addAction(action)
 
         go = bar.addMenu("&Go")
-        go.addAction(self._view.act_jump_qa)
-        go.addAction(self._view.act_next_question)
-        go.addAction(self._view.act_previous_question)
+        go.addAction(self._window.act_jump_qa)
+        go.addAction(self._window.act_next_question)
+        go.addAction(self._window.act_previous_question)
         go.addSeparator()
-        go.addAction(self._view.act_find)
-        go.addAction(self._view.act_find_next)
-        go.addAction(self._view.act_find_previous)
-        go.addAction(self._view._library.act_search)
+        go.addAction(self._window.act_find)
+        go.addAction(self._window.act_find_next)
+        go.addAction(self._window.act_find_previous)
+        go.addAction(self._window._library.act_search)
         go.addSeparator()
-        go.addAction(self._view.act_next_discrepancy)
-        go.addAction(self._view.act_previous_discrepancy)
+        go.addAction(self._window.act_next_discrepancy)
+        go.addAction(self._window.act_previous_discrepancy)
 
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._view.act_shortcuts)
-        help_menu.addAction(self._view.act_about)
+        help_menu.addAction(self._window.act_shortcuts)
+        help_menu.addAction(self._window.act_about)
 
     def _menu_button(self, menu: QMenu, name: str) -> QToolButton:
-        button = QToolButton(self._view)
+        button = QToolButton(self._window)
         button.setObjectName(name)
         button.setMenu(menu)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -103,13 +94,13 @@ class WindowChrome:
         return button
 
     def _build_toolbar(self) -> None:
-        tb = QToolBar("Main toolbar", self._view)
+        tb = QToolBar("Main toolbar", self._window)
         tb.setObjectName("main_toolbar")
         tb.setMovable(False)
         tb.setIconSize(QSize(16, 16))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._view.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
-        tb.addAction(self._view.act_open)
+        self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        tb.addAction(self._window.act_open)
         tb.addSeparator()
         self.script_button = self._menu_button(self.script_menu, "script_button")
         self.script_button.setToolTip("Show Chinese in another script")
@@ -117,49 +108,49 @@ class WindowChrome:
         self.layout_button = self._menu_button(self.layout_menu, "layout_button")
         self.layout_button.setToolTip("How original and interpretation are arranged")
         tb.addWidget(self.layout_button)
-        tb.addAction(self._view.act_join_spaces)
-        tb.addAction(self._view.act_hide_fillers)
+        tb.addAction(self._window.act_join_spaces)
+        tb.addAction(self._window.act_hide_fillers)
         tb.addSeparator()
-        self.speaker_combo = QComboBox(self._view)
+        self.speaker_combo = QComboBox(self._window)
         self.speaker_combo.setObjectName("speaker_combo")
         self.speaker_combo.setToolTip("Show only what one speaker says")
         self.speaker_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.speaker_combo.setMinimumContentsLength(14)
-        self.speaker_combo.activated.connect(self._view._nav._on_speaker_combo_activated)
+        self.speaker_combo.activated.connect(self._window._nav._on_speaker_combo_activated)
         tb.addWidget(self.speaker_combo)
         tb.addSeparator()
-        tb.addAction(self._view.act_jump_qa)
-        tb.addAction(self._view.act_previous_question)
-        tb.addAction(self._view.act_next_question)
+        tb.addAction(self._window.act_jump_qa)
+        tb.addAction(self._window.act_previous_question)
+        tb.addAction(self._window.act_next_question)
         tb.addSeparator()
-        tb.addAction(self._view.act_find)
+        tb.addAction(self._window.act_find)
         tb.addSeparator()
-        for action in (self._view._annotations.act_highlight, *self._view._annotations.colour_actions):
+        for action in (self._window._annotations.act_highlight, *self._window._annotations.colour_actions):
             tb.addAction(action)
             button = tb.widgetForAction(action)
-            if isinstance(button, QToolButton) and action is not self._view._annotations.act_highlight:
+            if isinstance(button, QToolButton) and action is not self._window._annotations.act_highlight:
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._toolbar = tb
-        self._view._options._update_option_buttons()
+        self._window._options._update_option_buttons()
 
     def _build_status_bar(self) -> None:
-        bar = self._view.statusBar()
-        self._busy_label = QLabel(self._view)
+        bar = self._window.statusBar()
+        self._busy_label = QLabel(self._window)
         self._busy_label.setTextFormat(Qt.TextFormat.PlainText)
-        self._busy = QProgressBar(self._view)
+        self._busy = QProgressBar(self._window)
         self._busy.setObjectName("busy_indicator")
         self._busy.setRange(0, 0)  # indeterminate: parsing reports no progress steps
         self._busy.setMaximumWidth(120)
         self._busy.setMaximumHeight(14)
         self._busy.setTextVisible(False)
-        self._busy_cancel = QToolButton(self._view)
+        self._busy_cancel = QToolButton(self._window)
         self._busy_cancel.setText("Cancel")
         self._busy_cancel.setAutoRaise(True)
-        self._busy_cancel.clicked.connect(self._view._opener._on_busy_cancel_clicked)
-        self._doc_info = QLabel(self._view)
+        self._busy_cancel.clicked.connect(self._window._opener._on_busy_cancel_clicked)
+        self._doc_info = QLabel(self._window)
         self._doc_info.setTextFormat(Qt.TextFormat.PlainText)
         bar.addPermanentWidget(self._busy_label)
         bar.addPermanentWidget(self._busy)
         bar.addPermanentWidget(self._busy_cancel)
         bar.addPermanentWidget(self._doc_info)
-        self._view._opener._on_queue_busy_changed([])
+        self._window._opener._on_queue_busy_changed([])

@@ -1,9 +1,6 @@
-"""The Help menu's dialogs: the keyboard shortcuts and About.
-"""
+"""The Help menu's dialogs: the keyboard shortcuts and About."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import (
     QKeySequence,
@@ -18,11 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
-
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
-
-
+from reader.ui.window.part import WindowPart
 
 EXTRA_KEYS = (
     ("Find bar: next match", "Enter"),
@@ -32,22 +25,18 @@ EXTRA_KEYS = (
 )
 
 
-class HelpDialogs:
+class HelpDialogs(WindowPart):
     """The keyboard shortcuts list and the About box."""
-
-    def __init__(self, view: MainWindow) -> None:
-        self._view = view
-
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(what, keys) for the keyboard shortcuts dialog, from the actions themselves."""
-        actions = [self._view.act_open, self._view.act_close_tab, self._view.act_quit, self._view.act_find,
-                   self._view.act_find_next, self._view.act_find_previous, self._view.act_jump_qa,
-                   self._view.act_next_question, self._view.act_previous_question, self._view.act_zoom_in,
-                   self._view.act_zoom_out, self._view.act_zoom_reset, self._view.act_show_outline,
-                   *self._view.layout_group.actions(), *self._view._annotations.shortcut_actions(),
-                   *self._view._library.shortcut_actions(),
-                   self._view.act_shortcuts]
+        actions = [self._window.act_open, self._window.act_close_tab, self._window.act_quit, self._window.act_find,
+                   self._window.act_find_next, self._window.act_find_previous, self._window.act_jump_qa,
+                   self._window.act_next_question, self._window.act_previous_question, self._window.act_zoom_in,
+                   self._window.act_zoom_out, self._window.act_zoom_reset, self._window.act_show_outline,
+                   *self._window.layout_group.actions(), *self._window._annotations.shortcut_actions(),
+                   *self._window._library.shortcut_actions(),
+                   self._window.act_shortcuts]
         rows = []
         for action in actions:
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
@@ -59,7 +48,7 @@ class HelpDialogs:
         return rows
 
     def _on_shortcuts_triggered(self) -> None:
-        dialog = QDialog(self._view)
+        dialog = QDialog(self._window)
         dialog.setWindowTitle("Keyboard Shortcuts")
         tree = QTreeWidget(dialog)
         tree.setColumnCount(2)
@@ -79,6 +68,6 @@ class HelpDialogs:
     def _on_about_triggered(self) -> None:
         from reader import __version__
 
-        QMessageBox.about(self._view, f"About {APP_NAME}",
+        QMessageBox.about(self._window, f"About {APP_NAME}",
                           f"{APP_NAME} {__version__}\n\nRead earnings-call transcripts: "
                           "Mandarin and its English interpretation side by side.")

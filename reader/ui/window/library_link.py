@@ -17,29 +17,24 @@ from PySide6.QtGui import (
 from reader.core.model import Transcript
 from reader.ui.reading.outline_model import OutlineModel
 from reader.ui.reading.view import ReadingView
+from reader.ui.window.part import WindowPart
 
 if TYPE_CHECKING:
     from reader.core.records import TranscriptInfo
     from reader.services.annotations import AnnotationService
     from reader.services.search import SearchResult
-    from reader.ui.window.main_window import MainWindow
 
 
-
-class LibraryLink:
+class LibraryLink(WindowPart):
     """What the library asks of the window: show a stored call (at a search hit), close a removed one."""
-
-    def __init__(self, view: MainWindow) -> None:
-        self._view = view
-
 
     def open_stored(self, transcript_id: int, reveal: SearchResult | None = None) -> None:
         """Open a call from the library (its file is not needed), at a search result if given."""
         def load(service: AnnotationService) -> tuple[TranscriptInfo, Transcript]:
             return service.transcript(transcript_id), service.outline(transcript_id)
 
-        self._view._annotations.session.submit(
-            load, lambda loaded: self._on_stored_loaded(loaded, reveal), self._view._opener._show_error)
+        self._window._annotations.session.submit(
+            load, lambda loaded: self._on_stored_loaded(loaded, reveal), self._window._opener._show_error)
 
     def _on_library_call_requested(self, transcript_id: int, result: object) -> None:
         from reader.services.search import SearchResult  # loaded with the Library dock
@@ -49,22 +44,22 @@ class LibraryLink:
     def _on_stored_loaded(self, loaded: tuple[TranscriptInfo, Transcript],
                           reveal: SearchResult | None) -> None:
         info, transcript = loaded
-        doc = next((d for d in self._view._tabs
+        doc = next((d for d in self._window._tabs
                     if d.transcript.source.sha256 == transcript.source.sha256), None)
         if doc is None:
             try:
-                doc = self._view._opener._add_document(info.source_path, transcript)
+                doc = self._window._opener._add_document(info.source_path, transcript)
             except Exception as exc:
                 import logging  # only on this path: start-up stays lean
 
                 logging.getLogger(__name__).exception("showing call %s failed", info.id)
-                self._view._opener._show_error(f"{info.label}: could not be displayed "
+                self._window._opener._show_error(f"{info.label}: could not be displayed "
                                  f"(internal error: {type(exc).__name__})")
                 return
             if Path(info.source_path).is_file():
-                self._view._settings.add_recent_file(info.source_path)
+                self._window._settings.add_recent_file(info.source_path)
         else:
-            self._view._tabs.setCurrentWidget(doc.view)
+            self._window._tabs.setCurrentWidget(doc.view)
         if reveal is not None:
             doc.restore_turn = None  # the result, not the last reading position
             # Once the new tab is laid out at its final width.
@@ -74,11 +69,11 @@ class LibraryLink:
 
     def _reveal(self, view: ReadingView, r: SearchResult) -> None:
         """Select a search hit and bring it to the upper third of the view."""
-        doc = self._view._tabs.of_view(view)
+        doc = self._window._tabs.of_view(view)
         if doc is None:
             return
         doc.restore_turn = None
-        self._view._tabs.setCurrentWidget(view)
+        self._window._tabs.setCurrentWidget(view)
         if view.select_source_span(r.hit_start, r.hit_end) \
                 or view.select_source_span(r.hit_start, r.hit_start):
             bar = view.verticalScrollBar()
@@ -87,38 +82,38 @@ class LibraryLink:
             turn = doc.transcript.turn_at(r.hit_start)
             if turn is not None:
                 view.scroll_to_turn(turn.index)
-            self._view.statusBar().showMessage("The match is in text the layout or the speaker "
+            self._window.statusBar().showMessage("The match is in text the layout or the speaker "
                                          "filter hides.", 6000)
         view.setFocus()
 
     def _on_library_call_removing(self, info: TranscriptInfo) -> None:
-        for doc in self._view.documents():
+        for doc in self._window.documents():
             if (doc.info is not None and doc.info.id == info.id) \
                     or doc.transcript.source.sha256 == info.sha256:
-                self._view.close_tab(self._view._tabs.indexOf(doc.view))
+                self._window.close_tab(self._window._tabs.indexOf(doc.view))
 
     def _on_library_status_message(self, message: str) -> None:
-        self._view.statusBar().showMessage(message, 6000)
+        self._window.statusBar().showMessage(message, 6000)
 
     def _on_library_import_finished(self, summary: object) -> None:
         line = getattr(summary, "line", None)
         if callable(line):
-            self._view.statusBar().showMessage(f"Library import: {line()}", 8000)
+            self._window.statusBar().showMessage(f"Library import: {line()}", 8000)
 
     def _on_annotations_transcript_replaced(self, view: object, transcript: object) -> None:
         """The library holds a newer version of the opened file: show that one instead."""
-        doc = self._view._tabs.of_view(view)
+        doc = self._window._tabs.of_view(view)
         if doc is None or not isinstance(transcript, Transcript):
             return
         old_model = doc.model
         doc.transcript = transcript
-        doc.model = OutlineModel(transcript, self._view)
+        doc.model = OutlineModel(transcript, self._window)
         doc.speaker = None
         doc.view.set_transcript(transcript)
         doc.view.moveCursor(QTextCursor.MoveOperation.Start)
-        self._view._tabs.setTabText(self._view._tabs.indexOf(doc.view), self._view._tab_title(transcript))
-        if self._view._outline.model() is old_model:
-            self._view._outline.setModel(None)
+        self._window._tabs.setTabText(self._window._tabs.indexOf(doc.view), self._window._tab_title(transcript))
+        if self._window._outline.model() is old_model:
+            self._window._outline.setModel(None)
         old_model.deleteLater()
-        if doc is self._view.current_document():
-            self._view._update_for_current_document()
+        if doc is self._window.current_document():
+            self._window._update_for_current_document()

@@ -16,27 +16,27 @@ from PySide6.QtWidgets import (
 from reader.core.model import SectionKind, SpeakerKind, Transcript
 from reader.ui.reading.outline_model import OutlineModel, OutlineRole
 from reader.ui.window.document_tabs import OpenDocument
+from reader.ui.window.part import WindowPart
 
 if TYPE_CHECKING:
     from reader.ui.reading.view import ReadingView
     from reader.ui.window.main_window import MainWindow
 
 
-
-class Navigation:
+class Navigation(WindowPart):
     """The outline, the speaker filter and the question steps, kept in step with the reading view."""
 
-    def __init__(self, view: MainWindow) -> None:
-        self._view = view
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self._syncing_outline = False
         self._scrolling_from_outline = False
 
     def _expand_sections(self, model: OutlineModel) -> None:
         for row in range(model.rowCount()):
-            self._view._outline.expand(model.index(row, 0))
+            self._window._outline.expand(model.index(row, 0))
 
     def _fill_speaker_combo(self, doc: OpenDocument | None) -> None:
-        combo = self._view.chrome.speaker_combo
+        combo = self._window.chrome.speaker_combo
         combo.blockSignals(True)
         try:
             combo.clear()
@@ -59,7 +59,7 @@ class Navigation:
             combo.blockSignals(False)
 
     def _on_outline_clicked(self, index: QModelIndex) -> None:
-        doc = self._view.current_document()
+        doc = self._window.current_document()
         if doc is None or self._syncing_outline or not index.isValid():
             return
         turn = index.data(OutlineRole.TurnIndexRole)
@@ -79,19 +79,19 @@ class Navigation:
         self._on_outline_clicked(current)
 
     def _on_view_current_turn_changed(self, view: ReadingView, turn: int) -> None:
-        doc = self._view._tabs.of_view(view)
+        doc = self._window._tabs.of_view(view)
         if doc is None:
             return
         if doc.restore_turn is None:
-            self._view._settings.set_reading_position(doc.transcript.source.sha256, turn)
-        if doc is self._view.current_document() and not self._scrolling_from_outline:
+            self._window._settings.set_reading_position(doc.transcript.source.sha256, turn)
+        if doc is self._window.current_document() and not self._scrolling_from_outline:
             self._select_outline_turn(doc, turn)
 
     def _select_outline_turn(self, doc: OpenDocument, turn: int) -> None:
         """Follow the reading position in the outline without scrolling the view back."""
-        if self._view._outline.model() is not doc.model:
+        if self._window._outline.model() is not doc.model:
             return
-        current = self._view._outline.currentIndex()
+        current = self._window._outline.currentIndex()
         if current.isValid() and current.data(OutlineRole.TurnIndexRole) == turn:
             return  # e.g. an exchange the reader clicked: keep it selected
         index = doc.model.index_for_turn(turn)
@@ -99,19 +99,19 @@ class Navigation:
             return
         self._syncing_outline = True
         try:
-            self._view._outline.setCurrentIndex(index)
-            self._view._outline.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            self._window._outline.setCurrentIndex(index)
+            self._window._outline.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._syncing_outline = False
 
     def _on_speaker_combo_activated(self, index: int) -> None:
-        doc = self._view.current_document()
+        doc = self._window.current_document()
         if doc is None:
             return
-        speaker = self._view.chrome.speaker_combo.itemData(index)
+        speaker = self._window.chrome.speaker_combo.itemData(index)
         doc.speaker = speaker if isinstance(speaker, int) else None
         doc.view.set_speaker_filter(None if doc.speaker is None else {doc.speaker})
-        self._view._find._refresh_find()
+        self._window._find._refresh_find()
 
     def _question_turns(self, t: Transcript) -> list[int]:
         starts = sorted({(e.question or e.answer)[0] for e in t.exchanges
@@ -128,17 +128,17 @@ class Navigation:
         doc.view.setFocus()
 
     def _on_jump_qa_triggered(self) -> None:
-        doc = self._view.current_document()
+        doc = self._window.current_document()
         if doc is None:
             return
         qa = doc.transcript.turns_in(SectionKind.QA)
         if qa:
             self._go_to_turn(doc, qa[0].index)
         else:
-            self._view.statusBar().showMessage("This transcript has no Q&A section.", 4000)
+            self._window.statusBar().showMessage("This transcript has no Q&A section.", 4000)
 
     def _step_question(self, forward: bool) -> None:
-        doc = self._view.current_document()
+        doc = self._window.current_document()
         if doc is None:
             return
         questions = self._question_turns(doc.transcript)
@@ -152,7 +152,7 @@ class Navigation:
             target = next((q for q in reversed(questions) if q < here), None)
         if target is None:
             which = "next" if forward else "previous"
-            self._view.statusBar().showMessage(f"No {which} question.", 3000)
+            self._window.statusBar().showMessage(f"No {which} question.", 3000)
             return
         self._go_to_turn(doc, target)
 

@@ -6,7 +6,6 @@ keeping each tab's reading position across re-wraps and sessions.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QTimer,
@@ -24,11 +23,7 @@ from reader.ui.fonts import reading_font
 from reader.ui.reading.outline_model import OutlineModel, tooltip_text
 from reader.ui.reading.view import ReadingView
 from reader.ui.window.document_tabs import OpenDocument
-
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
-
-
+from reader.ui.window.part import WindowPart
 
 LIBRARY_WAIT_MS = 2000
 """The longest the library waits for a start-up call's first paint before it opens."""
@@ -44,22 +39,18 @@ def _menu_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-class DocumentOpener:
+class DocumentOpener(WindowPart):
     """Files into tabs: the open dialog, recent files, the queue's answers and each tab's position."""
 
-    def __init__(self, view: MainWindow) -> None:
-        self._view = view
-
-
     def _document_for_path(self, path: str) -> OpenDocument | None:
-        return self._view._tabs.of_path(path)
+        return self._window._tabs.of_path(path)
 
     def _on_queue_loaded(self, path: str, transcript: object) -> None:
         assert isinstance(transcript, Transcript)
-        self._view._settings.add_recent_file(path)
-        for doc in self._view._tabs:
+        self._window._settings.add_recent_file(path)
+        for doc in self._window._tabs:
             if doc.transcript.source.sha256 == transcript.source.sha256:
-                self._view._tabs.setCurrentWidget(doc.view)  # same content under another name
+                self._window._tabs.setCurrentWidget(doc.view)  # same content under another name
                 return
         try:
             self._add_document(path, transcript)
@@ -73,17 +64,17 @@ class DocumentOpener:
 
     def _on_queue_failed(self, path: str, message: str) -> None:
         if not Path(path).exists():
-            self._view._settings.remove_recent_file(path)
+            self._window._settings.remove_recent_file(path)
         self._show_error(message)
 
     def _show_error(self, message: str) -> None:
         from reader.ui import plain  # the message names a file: shown as plain text
 
-        plain.warning(self._view, "Cannot open transcript", message)
+        plain.warning(self._window, "Cannot open transcript", message)
 
     def _add_document(self, path: str, transcript: Transcript) -> OpenDocument:
-        s = self._view._settings
-        view = ReadingView(self._view._tabs)
+        s = self._window._settings
+        view = ReadingView(self._window._tabs)
         view.setObjectName("reading_view")
         view.setFont(reading_font(round(s.font_point_size), s.script))
         view.set_font_point_size(s.font_point_size)
@@ -91,21 +82,21 @@ class DocumentOpener:
         view.set_cleanup(s.join_cjk_spaces, s.hide_fillers)
         view.set_layout_mode(s.layout_mode)
         saved = s.reading_position(transcript.source.sha256)
-        doc = OpenDocument(path, transcript, view, OutlineModel(transcript, self._view))
+        doc = OpenDocument(path, transcript, view, OutlineModel(transcript, self._window))
         # Show the tab first: the view then has its final width, so the transcript is laid
         # out once instead of once at a default size and again when the tab appears.
-        self._view._stack.setCurrentIndex(1)
-        self._view._tabs.add(doc, self._view._tab_title(transcript), _plain_tooltip(path))
+        self._window._stack.setCurrentIndex(1)
+        self._window._tabs.add(doc, self._window._tab_title(transcript), _plain_tooltip(path))
         view.set_transcript(transcript)
         # The text cursor ends up after the inserted text; left there, the first resize
         # would scroll it into view, i.e. to the end of the call.
         view.moveCursor(QTextCursor.MoveOperation.Start)
-        self._view._annotations.attach(doc)
+        self._window._annotations.attach(doc)
         view.current_turn_changed.connect(
-            lambda turn, v=view: self._view._nav._on_view_current_turn_changed(v, turn))
-        view.font_size_changed.connect(self._view._options._on_view_font_size_changed)
-        view.viewport().installEventFilter(self._view)
-        self._view._update_for_current_document()
+            lambda turn, v=view: self._window._nav._on_view_current_turn_changed(v, turn))
+        view.font_size_changed.connect(self._window._options._on_view_font_size_changed)
+        view.viewport().installEventFilter(self._window)
+        self._window._update_for_current_document()
         if saved is not None and 0 < saved < len(transcript.turns):
             # Scroll once the window has settled (a restored layout may resize the view).
             self._hold_position(doc, saved)
@@ -121,7 +112,7 @@ class DocumentOpener:
             QTimer.singleShot(0, lambda v=doc.view: self._apply_restore(v))
 
     def _apply_restore(self, view: ReadingView) -> None:
-        doc = self._view._tabs.of_view(view)
+        doc = self._window._tabs.of_view(view)
         if doc is None:
             return
         doc.restore_scheduled = False
@@ -131,41 +122,41 @@ class DocumentOpener:
         view.scroll_to_turn(turn)
         doc.restore_turn = None
         top = view.turn_at_viewport_top()
-        if top is not None and doc.view is self._view.current_view():
-            self._view._nav._select_outline_turn(doc, top)
+        if top is not None and doc.view is self._window.current_view():
+            self._window._nav._select_outline_turn(doc, top)
 
     def _remember_position(self, doc: OpenDocument) -> None:
         turn = doc.restore_turn  # not yet applied: it is still where the reader is
         if turn is None:
             turn = doc.view.turn_at_viewport_top()
         if turn is not None:
-            self._view._settings.set_reading_position(doc.transcript.source.sha256, turn)
+            self._window._settings.set_reading_position(doc.transcript.source.sha256, turn)
 
     def _on_open_triggered(self) -> None:
-        start = self._view._settings.last_directory or str(Path.home())
-        paths, _ = QFileDialog.getOpenFileNames(self._view, "Open Transcripts", start,
+        start = self._window._settings.last_directory or str(Path.home())
+        paths, _ = QFileDialog.getOpenFileNames(self._window, "Open Transcripts", start,
                                                 TRANSCRIPT_FILTER)
         if paths:
-            self._view._settings.last_directory = str(Path(paths[0]).parent)
-            self._view.open_files(paths)
+            self._window._settings.last_directory = str(Path(paths[0]).parent)
+            self._window.open_files(paths)
 
     def _on_open_button_clicked(self) -> None:
         self._on_open_triggered()
 
     def _on_library_button_clicked(self) -> None:
-        self._view._library.show_library()
+        self._window._library.show_library()
 
     def _rebuild_recent_menu(self) -> None:
-        menu = self._view.chrome.recent_menu
+        menu = self._window.chrome.recent_menu
         menu.clear()
-        recent = self._view._settings.recent_files
+        recent = self._window._settings.recent_files
         for n, path in enumerate(recent, start=1):
             prefix = f"&{n % 10} " if n <= 10 else ""
             action = menu.addAction(prefix + _menu_text(Path(path).name))
             action.setData(path)
             action.setStatusTip(path)
             action.setToolTip(_plain_tooltip(path))
-            action.triggered.connect(lambda _c=False, p=path: self._view.open_files([p]))
+            action.triggered.connect(lambda _c=False, p=path: self._window.open_files([p]))
         if recent:
             menu.addSeparator()
             menu.addAction("&Clear Recent Files", self._on_clear_recent_triggered)
@@ -174,36 +165,36 @@ class DocumentOpener:
             empty.setEnabled(False)
 
     def _on_clear_recent_triggered(self) -> None:
-        self._view._settings.clear_recent_files()
+        self._window._settings.clear_recent_files()
         self._rebuild_recent_menu()
 
     def _release_library_when_idle(self) -> None:
         """Open the library once the files asked for at start are shown: its loading would
         only slow down their parsing and first paint (see LibrarySession.open_library)."""
-        if self._view._library_released or self._view._queue.pending():
+        if self._window._library_released or self._window._queue.pending():
             return  # the queue turning idle calls again
-        view = self._view.current_view()
-        if view is not None and not view.has_painted() and not self._view._library_waited:
+        view = self._window.current_view()
+        if view is not None and not view.has_painted() and not self._window._library_waited:
             # A start-up file shown before the window's first paint: after the view's (or
             # a moment later, should it never be painted).
-            self._view._library_waited = True
+            self._window._library_waited = True
             view.first_painted.connect(self._release_library_when_idle)
-            QTimer.singleShot(LIBRARY_WAIT_MS, self._view, self._release_library_when_idle)
+            QTimer.singleShot(LIBRARY_WAIT_MS, self._window, self._release_library_when_idle)
             return
-        self._view._library_released = True
-        QTimer.singleShot(0, self._view._annotations.release_library)  # after that paint
+        self._window._library_released = True
+        QTimer.singleShot(0, self._window._annotations.release_library)  # after that paint
 
     def _on_queue_busy_changed(self, pending: list[str]) -> None:
-        if not pending and not self._view._library_released and self._view.isVisible():
+        if not pending and not self._window._library_released and self._window.isVisible():
             QTimer.singleShot(0, self._release_library_when_idle)
         busy = bool(pending)
-        self._view.chrome._busy.setVisible(busy)
-        self._view.chrome._busy_cancel.setVisible(busy)
-        self._view.chrome._busy_label.setVisible(busy)
+        self._window.chrome._busy.setVisible(busy)
+        self._window.chrome._busy_cancel.setVisible(busy)
+        self._window.chrome._busy_label.setVisible(busy)
         if len(pending) == 1:
-            self._view.chrome._busy_label.setText(f"Opening {Path(pending[0]).name}…")
+            self._window.chrome._busy_label.setText(f"Opening {Path(pending[0]).name}…")
         elif pending:
-            self._view.chrome._busy_label.setText(f"Opening {len(pending)} files…")
+            self._window.chrome._busy_label.setText(f"Opening {len(pending)} files…")
 
     def _on_busy_cancel_clicked(self) -> None:
-        self._view._queue.cancel_all()
+        self._window._queue.cancel_all()

@@ -4,8 +4,6 @@ tab and kept in the settings.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import (
     QAction,
 )
@@ -14,9 +12,7 @@ from reader.core.labels import SCRIPT_NAMES, Script
 from reader.ui.fonts import reading_font
 from reader.ui.reading.view import MAX_POINT_SIZE, MIN_POINT_SIZE
 from reader.ui.settings import FONT_POINT_SIZE
-
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
+from reader.ui.window.part import WindowPart
 
 LAYOUT_CHOICES = (  # Ctrl+1..4 are the highlight colours
     ("side_by_side", "Side by side", "Alt+1"),
@@ -27,26 +23,22 @@ LAYOUT_CHOICES = (  # Ctrl+1..4 are the highlight colours
 ZOOM_FACTOR = 1.1
 
 
-class ViewOptions:
+class ViewOptions(WindowPart):
     """Script, layout, cleanup and font size: set in every tab at once, and remembered."""
 
-    def __init__(self, view: MainWindow) -> None:
-        self._view = view
-
-
     def _update_option_buttons(self) -> None:
-        s = self._view._settings
+        s = self._window._settings
         script_label = SCRIPT_NAMES[Script(s.script)]
         layout_label = {m: label for m, label, _ in LAYOUT_CHOICES}[s.layout_mode]
-        self._view.chrome.script_button.setText(f"Script: {script_label}")
-        self._view.chrome.layout_button.setText(f"Layout: {layout_label}")
+        self._window.chrome.script_button.setText(f"Script: {script_label}")
+        self._window.chrome.layout_button.setText(f"Layout: {layout_label}")
 
     def set_script(self, config: str) -> None:
         """Show Chinese in `config`'s script in every tab, and remember it."""
-        self._view._settings.script = config  # validates
-        self._view.script_actions[config].setChecked(True)
+        self._window._settings.script = config  # validates
+        self._window.script_actions[config].setChecked(True)
         self._update_option_buttons()
-        for doc in self._view._tabs:
+        for doc in self._window._tabs:
             view = doc.view
             family = reading_font(round(view.font_point_size()), config).families()
             if family != view.font().families():
@@ -59,34 +51,34 @@ class ViewOptions:
                     view.scroll_to_turn(top)
             else:
                 view.set_script(config)
-        self._view._library.set_script(config)
-        self._view._find._refresh_find()
+        self._window._library.set_script(config)
+        self._window._find._refresh_find()
 
     def set_layout_mode(self, mode: str) -> None:
-        self._view._settings.layout_mode = mode
-        self._view.layout_actions[mode].setChecked(True)
+        self._window._settings.layout_mode = mode
+        self._window.layout_actions[mode].setChecked(True)
         self._update_option_buttons()
-        for doc in self._view._tabs:
+        for doc in self._window._tabs:
             doc.view.set_layout_mode(mode)
-        self._view._find._refresh_find()
+        self._window._find._refresh_find()
 
     def set_cleanup(self, join_cjk_spaces: bool, hide_fillers: bool) -> None:
-        s = self._view._settings
+        s = self._window._settings
         s.join_cjk_spaces = join_cjk_spaces
         s.hide_fillers = hide_fillers
-        for action, value in ((self._view.act_join_spaces, join_cjk_spaces),
-                              (self._view.act_hide_fillers, hide_fillers)):
+        for action, value in ((self._window.act_join_spaces, join_cjk_spaces),
+                              (self._window.act_hide_fillers, hide_fillers)):
             action.blockSignals(True)
             action.setChecked(value)
             action.blockSignals(False)
-        for doc in self._view._tabs:
+        for doc in self._window._tabs:
             doc.view.set_cleanup(join_cjk_spaces, hide_fillers)
-        self._view._find._refresh_find()
+        self._window._find._refresh_find()
 
     def set_font_point_size(self, pt: float) -> None:
         pt = min(MAX_POINT_SIZE, max(MIN_POINT_SIZE, pt))
-        self._view._settings.font_point_size = pt
-        for doc in self._view._tabs:
+        self._window._settings.font_point_size = pt
+        for doc in self._window._tabs:
             doc.view.set_font_point_size(pt)
 
     def _on_script_group_triggered(self, action: QAction) -> None:
@@ -96,18 +88,18 @@ class ViewOptions:
         self.set_layout_mode(str(action.data()))
 
     def _on_cleanup_toggled(self, _checked: bool) -> None:
-        self.set_cleanup(self._view.act_join_spaces.isChecked(), self._view.act_hide_fillers.isChecked())
+        self.set_cleanup(self._window.act_join_spaces.isChecked(), self._window.act_hide_fillers.isChecked())
 
     def _on_zoom_in_triggered(self) -> None:
-        self.set_font_point_size(round(self._view._settings.font_point_size * ZOOM_FACTOR * 2) / 2)
+        self.set_font_point_size(round(self._window._settings.font_point_size * ZOOM_FACTOR * 2) / 2)
 
     def _on_zoom_out_triggered(self) -> None:
-        self.set_font_point_size(round(self._view._settings.font_point_size / ZOOM_FACTOR * 2) / 2)
+        self.set_font_point_size(round(self._window._settings.font_point_size / ZOOM_FACTOR * 2) / 2)
 
     def _on_zoom_reset_triggered(self) -> None:
         self.set_font_point_size(FONT_POINT_SIZE.default)
 
     def _on_view_font_size_changed(self, pt: float) -> None:
         # Ctrl+wheel in one view: keep every tab, and the setting, at the same size.
-        if abs(pt - self._view._settings.font_point_size) > 0.01:
+        if abs(pt - self._window._settings.font_point_size) > 0.01:
             self.set_font_point_size(pt)
