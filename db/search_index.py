@@ -34,7 +34,7 @@ Ranking: FTS5's bm25 (the `meta` column weighs nothing), times a boost where the
 multi-word query stand together as a phrase or near each other (see
 reader.core.search_text.boost_expressions). bm25 costs about a microsecond per matching unit,
 so a word found in tens of thousands of paragraphs cannot be ranked whole at interactive
-speed: matches are ranked in windows of `RANK_WINDOW` units, newest first. A query with
+speed: matches are ranked in windows of `RANK_WINDOW` (500) units, newest first. A query with
 fewer matches than that (most multi-word queries and phrases) is ranked whole; a common word
 shows the best of its newest window first, then of the next window.
 """
@@ -65,11 +65,13 @@ _UNIT_COLUMNS: Final = ("id, transcript_id, kind, highlight_id, turn_index, sect
 _INSERT_UNIT: Final = f"INSERT INTO search_units ({_UNIT_COLUMNS}) VALUES ({', '.join('?' * 13)})"
 _INSERT_FTS: Final = "INSERT INTO search_fts (rowid, words, cjk, meta) VALUES (?, ?, ?, ?)"
 _INSERT_TERMS: Final = "INSERT OR IGNORE INTO search_terms (term, stem) VALUES (?, ?)"
-RANK_WINDOW: Final = 1000
+RANK_WINDOW: Final = 500
 """Matching units ranked together (newest first); see the module docstring."""
 _BM25: Final = "bm25(search_fts, 1.0, 1.0, 0.0)"
-META_COLUMNS: Final = "t.company, t.ticker, t.period, t.date"
-"""A call's metadata as results and filters show it."""
+META_COLUMNS: Final = ", ".join(f"nullif(coalesce(t.user_{f}, t.{f}), '')"
+                                for f in ("company", "ticker", "period", "date"))
+"""A call's metadata as results and filters see it: the user's own values over detected ones
+('' is a value edited to nothing)."""
 
 
 def is_search_table(name: str) -> bool:
@@ -351,6 +353,7 @@ class TranscriptKey:
     period: str | None
     date: str | None
     highlights: int
+    source_name: str = ""
 
 
 def version_hashes(conn: Connection) -> dict[str, int]:
@@ -362,9 +365,9 @@ def version_hashes(conn: Connection) -> dict[str, int]:
 
 def transcript_keys(conn: Connection) -> list[TranscriptKey]:
     rows = conn.exec_driver_sql(
-        "SELECT t.id, t.company, t.ticker, t.period, t.date, "
-        "(SELECT count(*) FROM highlights h WHERE h.transcript_id = t.id) FROM transcripts t "
-        "ORDER BY t.id").all()
+        f"SELECT t.id, {META_COLUMNS}, "
+        "(SELECT count(*) FROM highlights h WHERE h.transcript_id = t.id), t.source_name "
+        "FROM transcripts t ORDER BY t.id").all()
     return [TranscriptKey(*r) for r in rows]
 
 
@@ -417,8 +420,10 @@ def search_units(conn: Connection, match: str, *, transcripts: Collection[int] |
 def _ranked_window(conn: Connection, params: list[Any], where: list[str],
                    boosts: Sequence[tuple[str, float]], window: int) -> list[int]:
     """Unit ids of one window of matches (newest first), in rank order."""
-    sql = (f"SELECT f.rowid, {_BM25} FROM search_fts f "
-           "CROSS JOIN search_units u ON u.id = f.rowid WHERE search_fts MATCH ?")
+    sql = f"SELECT f.rowid, {_BM25} FROM search_fts f"
+    if where:  # the unit rows only when a filter reads them: the lookups cost a third more
+        sql += " CROSS JOIN search_units u ON u.id = f.rowid"
+    sql += " WHERE search_fts MATCH ?"
     for w in where:
         sql += " AND " + w
     sql += " ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
