@@ -33,7 +33,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005",
+                                   "0006")
 """Every migration revision in order, oldest first; the last one is head. Kept in code so that
 an ordinary start can tell "up to date", "older" and "newer" without importing Alembic (a test
 checks it against db/migrations/versions)."""

@@ -55,7 +55,8 @@ class SearchFilters:
     """Narrowing a search; every field left at its default lets everything through."""
 
     company: str | None = None
-    """Part of the company name or the ticker, any case."""
+    """Part of the company name (any name its ticker had), the ticker, or part of the file
+    name, any case; the user's own values count over detected ones."""
     period_from: str | None = None
     period_to: str | None = None
     """A period range (`Q1 2024`, `2024Q1`, `H1 2024`, `FY 2024`, ends included)."""
@@ -228,10 +229,17 @@ class SearchService:
         low = _period_bound(f.period_from, "from")
         high = _period_bound(f.period_to, "to")
         needle = (f.company or "").strip().casefold()
+        # A renamed company keeps its ticker: a name matching any of its calls takes them all.
+        aliases: dict[str, set[str]] = {}
+        for k in keys:
+            if k.ticker and k.company:
+                aliases.setdefault(k.ticker.casefold(), set()).add(k.company.casefold())
         out = set()
         for k in keys:
-            if needle and needle not in (k.company or "").casefold() and \
-                    needle != (k.ticker or "").casefold():
+            names = {(k.company or "").casefold(), *aliases.get((k.ticker or "").casefold(), ())}
+            if needle and not any(needle in n for n in names) and \
+                    needle != (k.ticker or "").casefold() and \
+                    needle not in k.source_name.casefold():
                 continue
             if low or high:
                 span = period_span(k.period)
