@@ -10,6 +10,10 @@ from db.engine import (
     DatabaseBusyError,
     DatabaseError,
     DatabaseTooNewError,
+    DiskFullError,
+    Health,
+    LibraryDamagedError,
+    LibraryReadOnlyError,
     NotALibraryError,
     open_database,
 )
@@ -21,6 +25,10 @@ __all__ = [
     "DatabaseBusyError",
     "DatabaseError",
     "DatabaseTooNewError",
+    "DiskFullError",
+    "Health",
+    "LibraryDamagedError",
+    "LibraryReadOnlyError",
     "NotALibraryError",
     "open_database",
 ]

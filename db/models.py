@@ -56,6 +56,34 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC)
 
 
+def file_name_from_db(value: str | bytes) -> str:
+    """A stored file name or path as the system gave it (see `FileName`)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "surrogateescape")
+    return value
+
+
+class FileName(TypeDecorator[str]):
+    """File names and paths, lossless: one with bytes that are not UTF-8 (kept by Python as
+    surrogate escapes, which SQLite's UTF-8 text cannot hold) is stored as those bytes, a
+    BLOB in the TEXT column; every other name stays ordinary text."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | bytes | None:
+        if value is None:
+            return None
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "surrogateescape")
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else file_name_from_db(value)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -77,8 +105,8 @@ class TranscriptRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    source_path: Mapped[str] = mapped_column(Text, index=True)
-    source_name: Mapped[str] = mapped_column(Text)
+    source_path: Mapped[str] = mapped_column(FileName, index=True)
+    source_name: Mapped[str] = mapped_column(FileName)
     company: Mapped[str | None] = mapped_column(Text)
     ticker: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
@@ -103,7 +131,7 @@ class TranscriptVersionRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     transcript_id: Mapped[int] = mapped_column(
         ForeignKey("transcripts.id", ondelete="CASCADE"), index=True)
-    source_path: Mapped[str] = mapped_column(Text)
+    source_path: Mapped[str] = mapped_column(FileName)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

@@ -48,6 +48,7 @@ from typing import Any, Final, NamedTuple
 
 from sqlalchemy import Connection
 
+from db.models import file_name_from_db
 from reader.core.model import SectionKind, SpeakerKind, Transcript
 from reader.core.search_text import cjk_columns, index_terms, words_column
 
@@ -265,7 +266,8 @@ def refresh(conn: Connection, *, limit: int | None = None) -> int:
             "JOIN transcripts t ON t.id = s.transcript_id ORDER BY t.id"
     if limit is not None:
         query += f" LIMIT {int(limit)}"
-    for tid, text, name, layout in conn.exec_driver_sql(query).all():
+    for tid, text, stored_name, layout in conn.exec_driver_sql(query).all():
+        name = file_name_from_db(stored_name)
         try:
             try:
                 parsed = parse_text(text, name, layout=layout)
@@ -368,7 +370,7 @@ def transcript_keys(conn: Connection) -> list[TranscriptKey]:
         f"SELECT t.id, {META_COLUMNS}, "
         "(SELECT count(*) FROM highlights h WHERE h.transcript_id = t.id), t.source_name "
         "FROM transcripts t ORDER BY t.id").all()
-    return [TranscriptKey(*r) for r in rows]
+    return [TranscriptKey(*r[:-1], file_name_from_db(r[-1])) for r in rows]
 
 
 def search_units(conn: Connection, match: str, *, transcripts: Collection[int] | None = None,
@@ -467,7 +469,7 @@ def _hit(row: tuple[Any, ...]) -> UnitHit:
     (uid, tid, kind, hid, turn, section, speaker, speaker_kind, start, end, text, sha,
      company, ticker, period, date, title, source_name) = row
     return UnitHit(uid, tid, kind, hid, turn, section, speaker, speaker_kind, start, end, text,
-                   sha, company, ticker, title, period, date, source_name)
+                   sha, company, ticker, title, period, date, file_name_from_db(source_name))
 
 
 def count_units(conn: Connection, match: str) -> int:

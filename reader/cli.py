@@ -6,6 +6,7 @@ Qt is imported only when the window is asked for, so scripted use starts fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ class UserError(Exception):
 def _cmd_parse(args: argparse.Namespace) -> int:
     from reader.core.outline import to_json, to_text
     from reader.core.pipeline import parse_bytes
-    from reader.core.source_file import SourceFileError, read_transcript_file
+    from reader.core.source_file import SourceFileError, read_transcript_file, readable_name
 
     path = Path(args.file)
     if args.align and not args.json:
@@ -35,7 +36,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     try:
         transcript = parse_bytes(data, path.name, layout=args.layout)
     except ValueError as exc:  # DecodeError and unknown layout names
-        raise UserError(f"{path.name}: {exc}") from None
+        raise UserError(f"{readable_name(path.name)}: {exc}") from None
     if args.json:
         alignment = None
         if args.align:
@@ -109,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.ui.app import run_gui
 
         return run_gui([], db_path=args.db)
+    # A name with bytes that are not UTF-8 must never stop a command at the terminal.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
         return int(args.func(args))
     except UserError as exc:
@@ -118,3 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except MemoryError:
+        print("reader: out of memory", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: still one line, with what to report
+        print(f"reader: internal error ({type(exc).__name__}: {str(exc)[:200]}); "
+              "please report it", file=sys.stderr)
+        return 70

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.cli_common import EXIT_ERROR, db_option, guarded, open_service, positive
+from reader.core.source_file import readable_name
 
 if TYPE_CHECKING:
     from reader.services.annotations import AnnotationService
@@ -78,7 +79,7 @@ def _open(service: AnnotationService, file: str) -> int:
     result = service.import_file(Path(file))
     if result.status is ImportStatus.NEW_VERSION and result.report and result.report.orphaned:
         n = len(result.report.orphaned)
-        print(f"reader: {Path(file).name}: new version; {n} highlight{'s' if n > 1 else ''} "
+        print(f"reader: {readable_name(Path(file).name)}: new version; {n} highlight{'s' if n > 1 else ''} "
               "could not be placed and are kept as orphaned", file=sys.stderr)
     return result.transcript.id
 
@@ -144,7 +145,7 @@ def _cmd_highlights(args: argparse.Namespace) -> int:
     if args.json:
         json.dump({"transcript": {"id": info.id, "sha256": info.sha256, "title": info.label,
                                   "company": info.company, "period": info.period,
-                                  "date": info.date, "source": info.source_name},
+                                  "date": info.date, "source": readable_name(info.source_name)},
                    "highlights": [_highlight_json(h, names, speakers) for h in highlights]},
                   sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

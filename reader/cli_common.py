@@ -6,6 +6,8 @@ Nothing heavy is imported until a command runs, so `reader parse` stays fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -14,6 +16,9 @@ if TYPE_CHECKING:
     from reader.services.annotations import AnnotationService
 
 EXIT_ERROR = 2
+"""The user's input: a file that cannot be read, a bad option, a quote not found."""
+EXIT_LIBRARY = 3
+"""The library: damaged, read-only, disk full, busy, not a library, too new."""
 Command = Callable[[argparse.Namespace], int]
 
 
@@ -50,28 +55,63 @@ def positive(value: str) -> int:
 
 
 def guarded(command: Command) -> Command:
-    """Run a command; known failures become one line on stderr and exit status 2."""
+    """Run a command; known failures become one line on stderr: exit 2 for the user's input,
+    3 for the library."""
 
     def run(args: argparse.Namespace) -> int:
         from db.engine import DatabaseError
+        from reader.core.source_file import readable_name
         from reader.services.annotations import AnnotationError
 
         try:
-            return command(args)
-        except (AnnotationError, DatabaseError) as exc:
-            print(f"reader: {exc}", file=sys.stderr)
+            status = command(args)
+        except DatabaseError as exc:
+            print(f"reader: {one_line(exc)}", file=sys.stderr)
+            return EXIT_LIBRARY
+        except AnnotationError as exc:
+            print(f"reader: {one_line(exc)}", file=sys.stderr)
             return EXIT_ERROR
+        except BrokenPipeError:
+            raise  # the reader of our output went away: main() ends quietly
         except OSError as exc:
-            where = f"{exc.filename}: " if exc.filename else ""
+            where = f"{readable_name(exc.filename)}: " if isinstance(exc.filename, str) else ""
             print(f"reader: {where}{exc.strerror or exc}", file=sys.stderr)
             return EXIT_ERROR
+        note = getattr(args, "library_note", None)
+        if note:  # a read-only library: the command worked, but say why nothing could be saved
+            print(f"reader: {note}", file=sys.stderr)
+        return status
 
     run.__name__ = command.__name__
     return run
 
 
+def one_line(message: object) -> str:
+    text = str(message)
+    return text.splitlines()[0] if text else type(message).__name__
+
+
 def open_service(args: argparse.Namespace) -> AnnotationService:
+    """The library for a command; says on stderr when it is read-only or has to wait."""
     from reader.services.annotations import AnnotationService
     from reader.services.paths import resolve_db_path
 
-    return AnnotationService.open(resolve_db_path(getattr(args, "db", None)))
+    service = AnnotationService.open(resolve_db_path(getattr(args, "db", None)))
+    db = service.db
+    if db.health.read_only:
+        args.library_note = f"{db.path.name}: {db.health.reason}"
+    told = False
+
+    def waiting(_seconds: float) -> None:
+        nonlocal told
+        if not told:
+            told = True
+            print(f"reader: {db.path.name}: waiting for the library (another program is "
+                  "writing to it)…", file=sys.stderr, flush=True)
+
+    db.on_wait = waiting
+    wait = os.environ.get("TRANSCRIPT_READER_WRITE_WAIT")
+    if wait:
+        with contextlib.suppress(ValueError):
+            db.write_wait = max(0.0, float(wait))
+    return service

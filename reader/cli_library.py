@@ -1,5 +1,5 @@
-"""Library commands: `reader import PATH...` (files and folders), `reader search QUERY`, and
-`reader library` (list, companies, set-meta, refresh-meta).
+"""Library commands: `reader import PATH...`, `reader search QUERY`, and `reader library`
+(list, companies, set-meta, refresh-meta; check, restore).
 
 Nothing heavy is imported until a command runs. The library file is `--db PATH` (before or
 after the command), else $TRANSCRIPT_READER_DB, else the user data folder. Errors are one
@@ -19,7 +19,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.cli_common import EXIT_ERROR, db_option, guarded, open_service, positive
+from reader.cli_common import (
+    EXIT_ERROR,
+    EXIT_LIBRARY,
+    db_option,
+    guarded,
+    open_service,
+    positive,
+)
+from reader.core.source_file import readable_name
 
 EXIT_SOME_FAILED = 1
 EXIT_NO_MATCH = 1
@@ -27,7 +35,7 @@ _BOLD, _PLAIN = "\033[1m", "\033[0m"
 
 
 def register(subparsers: Any) -> None:
-    """Add `import`, `search` and `library` to the `reader` command's subparsers."""
+    """Add `import` and `search` to the `reader` command's subparsers."""
     p = subparsers.add_parser(
         "import", help="bring transcript files and folders into the library",
         description="Import transcript files, and the transcript files inside folders "
@@ -69,9 +77,22 @@ def register(subparsers: Any) -> None:
 
 def _register_library(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "library", help="list the library's calls, group them by company, edit their metadata",
-        description="The calls in the library and their company, ticker, period and date.")
+        "library", help="list, group and edit the library's calls; check or restore the file",
+        description="The calls in the library with their company, ticker, period and date; "
+                    "checking, salvaging and restoring the library file.")
     sub = p.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    for action, text in (
+            ("check", "run SQLite's full integrity check; if the library is damaged, copy "
+                      "every row that can still be read into a new file beside it (the "
+                      "library itself is never changed)"),
+            ("restore", "put a verified backup (the newest one by default) or a salvaged "
+                        "copy in the library's place; the current file is kept, renamed")):
+        q = sub.add_parser(action, help=text.split(";")[0], description=text)
+        if action == "restore":
+            q.add_argument("file", nargs="?", metavar="FILE",
+                           help="the backup or salvaged copy to restore")
+        db_option(q)
+        q.set_defaults(func=guarded(_cmd_library), action=action, file=None)
     q = sub.add_parser("list", help="every call: id, company, ticker, period, date, file",
                        description="List the calls, filtered by part of the company, ticker, "
                                    "title or file name.")
@@ -196,7 +217,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     def progress(done: int, total: int, current: str) -> None:
         nonlocal width
         if tty and current:
-            line = f"[{done}/{total}] {Path(current).name}"[:100]
+            line = f"[{done}/{total}] {readable_name(Path(current).name)}"[:100]
             sys.stderr.write("\r" + line.ljust(width))
             sys.stderr.flush()
             width = len(line)
@@ -242,7 +263,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
         return 0 if page.results else EXIT_NO_MATCH
     bold = sys.stdout.isatty()
     for r in page.results:
-        where = " ".join(x for x in (r.company or r.source_name, r.period or r.date) if x)
+        where = " ".join(x for x in (r.company or readable_name(r.source_name),
+                                     r.period or r.date) if x)
         who = r.speaker or ("highlight" if r.highlight_id else "")
         kind = "" if r.kind == "paragraph" else f" [{r.kind}]"
         section = " Q&A" if r.section == "qa" else ""
@@ -250,6 +272,50 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if page.results and page.cursor is not None:
         print(f"(first {len(page.results)} results; --limit N for more)", file=sys.stderr)
     return 0 if page.results else EXIT_NO_MATCH
+
+
+def _cmd_library(args: argparse.Namespace) -> int:
+    from db.engine import DatabaseError, latest_backup
+    from db.salvage import counts, full_check, restore, salvage
+    from reader.services.paths import resolve_db_path
+
+    path = resolve_db_path(getattr(args, "db", None)).expanduser().resolve()
+    if args.action == "restore":
+        source = Path(args.file) if args.file else latest_backup(path)
+        if source is None:
+            print(f"reader: {path.name}: no verified backup beside it; give the file to "
+                  "restore (a backup or a copy `reader library check` salvaged)",
+                  file=sys.stderr)
+            return EXIT_LIBRARY
+        kept = restore(path, source)
+        where = f"; the previous file is kept as {kept.name}" if kept else ""
+        print(f"restored {path.name} from {source.name}{where}")
+        return 0
+    if args.file:
+        print("reader: library check: takes no FILE (use --db)", file=sys.stderr)
+        return EXIT_ERROR
+    if not path.is_file():
+        print(f"reader: {path}: no library there", file=sys.stderr)
+        return EXIT_LIBRARY
+    problem = full_check(path)
+    if problem == "ok":
+        n = counts(path)
+        print(f"{path.name}: ok ({n.get('transcripts', 0)} calls, "
+              f"{n.get('highlights', 0)} highlights)")
+        return 0
+    print(f"reader: {path.name}: damaged ({problem}); salvaging what can be read",
+          file=sys.stderr)
+    try:
+        report = salvage(path)
+    except DatabaseError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_LIBRARY
+    lost = sum(report.unreadable.values()) + report.dropped
+    print(f"salvaged {report.copied.get('transcripts', 0)} calls and "
+          f"{report.copied.get('highlights', 0)} highlights into {report.target.name} "
+          f"({lost} rows unreadable; {path.name} is unchanged); "
+          f"`reader library restore {report.target}` puts it in place")
+    return EXIT_LIBRARY
 
 
 def _marked(text: str, marks: Sequence[tuple[int, int]], bold: bool) -> str:
@@ -267,7 +333,7 @@ def _result_json(r: Any) -> dict[str, Any]:
     return {
         "transcript": {"id": r.transcript_id, "sha256": r.sha256, "company": r.company,
                        "ticker": r.ticker, "title": r.title, "period": r.period, "date": r.date,
-                       "source": r.source_name},
+                       "source": readable_name(r.source_name)},
         "kind": r.kind, "highlight": r.highlight_id, "turn": r.turn_index, "speaker": r.speaker,
         "speaker_kind": r.speaker_kind, "section": r.section, "start": r.start, "end": r.end,
         "hit": [r.hit_start, r.hit_end], "snippet": r.snippet,

@@ -82,7 +82,7 @@ def test_parse_json_of_a_subtitle_file_has_container_and_times() -> None:
     proc = run("parse", str(vtt), "--json")
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
-    assert doc["source"]["container"] == "vtt" and doc["schema_minor"] == 1
+    assert doc["source"]["container"] == "vtt" and doc["schema_minor"] >= 1
     first = doc["turns"][0]["paragraphs"][0]
     assert first["time"] == [1.0, 9.0]
     assert not first["text"].startswith("[")

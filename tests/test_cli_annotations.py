@@ -43,8 +43,9 @@ def run(*args: str | Path, env: dict[str, str]) -> subprocess.CompletedProcess[s
                           encoding="utf-8", env=env)
 
 
-def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
-    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+def one_line_error(proc: subprocess.CompletedProcess[str], code: int = 2) -> str:
+    """Exit 2 for the user's input, 3 for a library problem; one line either way."""
+    assert proc.returncode == code, (proc.stdout, proc.stderr)
     assert proc.stderr.startswith("reader: ") and proc.stderr.count("\n") == 1, proc.stderr
     return proc.stderr
 
@@ -153,4 +154,4 @@ def test_a_library_from_a_newer_version_is_refused(call: Path, env: dict[str, st
     assert run("highlights", call, env=env).returncode == 0
     with closing(sqlite3.connect(env["TRANSCRIPT_READER_DB"])) as c, c:
         c.execute("UPDATE alembic_version SET version_num = '0999'")
-    assert "newer version" in one_line_error(run("highlights", call, env=env))
+    assert "newer version" in one_line_error(run("highlights", call, env=env), code=3)

@@ -184,7 +184,7 @@ def test_gb18030_bom() -> None:
 
 def test_truncated_utf16_keeps_the_text() -> None:
     data = codecs.BOM_UTF16_LE + "营收增长 18%".encode("utf-16-le") + b"\x41"
-    assert decode(data) == Decoded("营收增长 18%\ufffd", "utf-16-le")
+    assert decode(data) == Decoded("营收增长 18%\ufffd", "utf-16-le", replaced=1)
 
 
 @pytest.mark.parametrize(("raw", "text"), [

@@ -456,3 +456,43 @@ def test_corpus_files_without_names_give_paragraph_turns(corpus_dir):
         tr = outline(path.read_text(encoding="utf-8"))
         assert tr.turns, path.name
         assert {s.name for s in tr.speakers} == {None}, path.name
+
+
+def test_speech_that_opens_with_a_name_and_a_comma_is_not_a_header():
+    text = ("Operator\nWe will now take questions.\n\nElla Stone - Head of Investor Relations\n"
+            "Operator, before we take the first question, I also wanted to introduce our Chief "
+            "Investment Officer, who joins us today.\nHe will take market questions.\n")
+    tr = outline(text)
+    assert who(tr) == ["Operator", "Ella Stone"]
+    assert tr.turns[1].paragraphs[0].text.startswith("Operator, before we take")
+
+
+def test_a_reply_that_names_a_role_is_not_a_title_line():
+    text = ("Operator\nWelcome to the Harrowgate call.\n\nElla Stone\nVice President, Investor "
+            "Relations\nThank you. Revenue rose.\n\nOmar Haddad\nChief Executive Officer\n"
+            "Margins held.\n\nElla Stone\nThanks, Omar. [Operator instructions]\n\nOperator\n"
+            "Our first question comes from Ivo Marsh of Crestline.\n")
+    tr = outline(text)
+    assert who(tr) == ["Operator", "Ella Stone", "Omar Haddad", "Ella Stone", "Operator"]
+    assert tr.turns[3].text == "Thanks, Omar. [Operator instructions]"
+
+
+def test_a_name_with_a_nickname_in_quotes():
+    text = ("Operator\nWelcome to the call.\n\nWilliam M. ''Bill'' Brown\nThanks. Revenue rose.\n\n"
+            "Operator\nOur first question comes from Ivo Marsh of Crestline.\n\nIvo Marsh\n"
+            "How is demand?\n\nWilliam M. ''Bill'' Brown\nSteady.\n")
+    tr = outline(text)
+    assert who(tr) == ["Operator", "William M. ''Bill'' Brown", "Operator", "Ivo Marsh",
+                       "William M. ''Bill'' Brown"]
+
+
+def test_initials_first_and_a_reply_to_the_operator():
+    text = ("Operator\nThe first question comes from Nick Yule from Scotia.\n\nNick Yule\n"
+            "How is leasing?\n\nA. Robert Paratte\nStrong.\n\nUnidentified Speaker\n"
+            "Operator, next question please\n\nOperator\nThe next question comes from Ida Vance "
+            "from Pell.\n\nIda Vance\nAnd rents?\n\nA. Robert Paratte\nUp.\n\nUnidentified Speaker\n"
+            "Operator, next question please\n")
+    tr = outline(text)
+    assert who(tr) == ["Operator", "Nick Yule", "A. Robert Paratte", "Unidentified Speaker",
+                       "Operator", "Ida Vance", "A. Robert Paratte", "Unidentified Speaker"]
+    assert tr.turns[3].text == "Operator, next question please"

@@ -21,7 +21,7 @@ STREET = """CORPORATE PARTICIPANTS
 Dana K. Whitfield
 Harborline Realty Trust - Senior VP of Capital Markets & Head of Asset Management
 
-Owen Brandt
+Owen A. Brandt
 Harborline Realty Trust - President & CEO
 CONFERENCE CALL PARTICIPANTS
 
@@ -37,7 +37,7 @@ Dana K. Whitfield
 Harborline Realty Trust - Senior VP of Capital Markets & Head of Asset Management
 Thank you. Joining me today is Owen, who will cover the portfolio.
 
-Owen Brandt
+Owen A. Brandt
 Harborline Realty Trust - President & CEO
 Thanks, Dana. Leasing held up well across the coastal portfolio this quarter.
 QUESTIONS AND ANSWERS
@@ -49,15 +49,15 @@ Priya Nandakumar
 Lakeshore Capital Markets Inc., Research Division - MD & Senior Equity Research Analyst
 How should we think about renewal spreads next year?
 
-Owen Brandt
+Owen A. Brandt
 Harborline Realty Trust - President & CEO
 We expect them to stay in the high single digits.""".replace("\n\n", "\n \n")
 
 
 def test_name_line_then_long_firm_title_line() -> None:
     t = parse_text(STREET, "street__Harborline__2023Q3.txt")
-    assert who(t) == ["Operator", "Dana K. Whitfield", "Owen Brandt", "Operator",
-                      "Priya Nandakumar", "Owen Brandt"]
+    assert who(t) == ["Operator", "Dana K. Whitfield", "Owen A. Brandt", "Operator",
+                      "Priya Nandakumar", "Owen A. Brandt"]
     assert "Harborline Realty Trust" not in {s.name for s in t.speakers}
     assert kind(t, "Priya Nandakumar") is SpeakerKind.ANALYST
     assert kind(t, "Dana K. Whitfield") is SpeakerKind.EXECUTIVE
@@ -485,3 +485,50 @@ def test_meta_from_a_cover_page_a_q4_and_full_year_call_and_the_team_phrase() ->
     t = parse_text("Good morning, everyone, and welcome to today's call.\n"
                    "Joining me today from Quillfeather's executive team are our CEO and CFO.\n")
     assert t.meta.company == "Quillfeather"
+
+
+def test_a_presenter_whose_firm_sounds_like_a_bank_speaks_for_the_company() -> None:
+    talk = "Thanks, everyone. Loans grew in every region and deposits held up well. " * 12
+    text = f"""Prepared Remarks:
+
+Operator
+Good day and welcome to the Harrowgate Bankers first quarter 2025 call.
+
+Mara Lindqvist
+{talk}
+
+Questions and Answers:
+
+Operator
+Your first question is from Ivo Marsh from Crestline.
+
+Ivo Marsh
+How are deposits?
+
+Mara Lindqvist
+Stable.
+
+Call participants:
+
+Mara Lindqvist--Harrowgate Bankers, Inc
+Ivo Marsh--Crestline -- Analyst
+"""
+    t = parse_text(text)
+    assert kind(t, "Mara Lindqvist") is SpeakerKind.EXECUTIVE
+    assert kind(t, "Ivo Marsh") is SpeakerKind.ANALYST
+
+
+def test_a_listed_speaker_whose_words_open_with_a_figure() -> None:
+    text = """CALL PARTICIPANTS
+
+Chief Executive Officer — Mara Lindqvist
+
+Full Conference Call Transcript
+
+Operator:Welcome to the Quillfeather fourth quarter call. Revenue: 80 million for the year.
+
+Mara Lindqvist:2025 was our best year yet. Revenue rose 22%.
+"""
+    t = parse_text(text)
+    assert who(t) == ["Operator", "Mara Lindqvist"]
+    assert t.turns[-1].text.startswith("2025 was our best year")

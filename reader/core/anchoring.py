@@ -164,7 +164,11 @@ class TranscriptInfo:
         if self.title:
             return self.title
         parts = [p for p in (self.company, self.period) if p]
-        return " ".join(parts) if parts else self.source_name
+        if parts:
+            return " ".join(parts)
+        from reader.core.source_file import readable_name  # bytes that are not UTF-8 as \xNN
+
+        return readable_name(self.source_name)
 
 
 # --- Making anchors and finding quotes --------------------------------------------------------

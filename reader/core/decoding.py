@@ -1,10 +1,15 @@
 """Turning a transcript file's bytes into text: pick the encoding users really have, or refuse.
 
-Order of evidence: a byte-order mark; strict UTF-8 (most files, and the fast path); UTF-16/32
+Order of evidence: a byte-order mark; UTF-8 (most files, and the fast path); UTF-16/32
 without a mark, recognised by where the zero bytes fall; then the legacy codecs analysts
 actually receive (GB18030, Big5, CP1252). Big5 bytes nearly always decode as GB18030 without an
 error and detectors guess badly on short text, so each legacy candidate is decoded and the one
 that yields plausible text wins (see `_score_cjk`).
+
+Almost-right bytes are read, not refused: a file that is overwhelmingly UTF-8 (a damaged
+byte, a download cut in the middle of a character, a stray NUL) decodes as UTF-8 with each
+damaged place replaced by one U+FFFD, and `Decoded.replaced` says how many there were. A few
+NUL bytes are damage, never evidence of UTF-16: that takes zeros in a good share of the bytes.
 """
 
 from __future__ import annotations
@@ -12,10 +17,14 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
-__all__ = ["DecodeError", "Decoded", "decode"]
+__all__ = ["ENCODINGS", "DecodeError", "Decoded", "decode"]
+
+ENCODINGS: Final = ("utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be",
+                    "gb18030", "big5", "big5-hkscs", "cp1252", "latin-1")
+"""Every name `Decoded.encoding` can take (docs/outline-schema.md lists the same)."""
 
 
 class DecodeError(ValueError):
@@ -26,12 +35,18 @@ class DecodeError(ValueError):
 class Decoded:
     """The decoded text (newlines normalised to LF, no leading BOM) and the codec it came from.
 
-    `encoding` is the name a user reads: 'utf-8', 'utf-8-sig', 'utf-16-le', 'utf-16-be',
-    'utf-32-le', 'utf-32-be', 'gb18030', 'big5', 'big5-hkscs', 'cp1252' or 'latin-1'.
+    `encoding` is one of `ENCODINGS`. `bom` is the number of bytes of a byte-order mark
+    skipped before decoding (a UTF-8 mark before CP1252 text too), so the text is always
+    `data[bom:]` decoded with `encoding`. `replaced` counts the damaged places (invalid
+    bytes, NUL bytes) that became U+FFFD.
     """
 
     text: str
     encoding: str
+    replaced: int = 0
+    bom: int = field(default=0, compare=False)
+    """Where reading started, not what was read: two decodings are equal when their text,
+    codec and damage are."""
 
 
 _EMPTY: Final = "file is empty"
@@ -70,25 +85,175 @@ def decode(data: bytes) -> Decoded:
     """Decode a transcript file; raise `DecodeError` (and nothing else) when it is not text."""
     if not data:
         raise DecodeError(_EMPTY)
+    skipped = 0
     for mark, name, codec in _BOMS:
         if data.startswith(mark):
             found = _decode_with_bom(data[len(mark):], name, codec)
             if found is not None:
-                return found
+                return _with_bom(found, len(mark))
             if codec == "utf-8":
                 data = data[len(mark):]  # a stray mark before legacy bytes
+                skipped = len(mark)
+                if not data:
+                    raise DecodeError(_EMPTY)
                 break
+    return _with_bom(_decode_unmarked(data), skipped)
+
+
+def _with_bom(found: Decoded, skipped: int) -> Decoded:
+    return Decoded(found.text, found.encoding, found.replaced, skipped) if skipped else found
+
+
+def _decode_unmarked(data: bytes) -> Decoded:
+    found = _decode_utf8(data)
+    if found is not None:
+        return found
     if b"\x00" in data:
-        return _decode_with_nuls(data)
+        try:
+            return _decode_with_nuls(data)
+        except DecodeError:
+            if data.count(0) > _nul_budget(len(data)):
+                raise
+    return _decode_legacy(data)  # a few NULs in legacy bytes are damage
+
+
+def _decode_utf8(data: bytes, name: str = "utf-8", *, marked: bool = False) -> Decoded | None:
+    """UTF-8, whole or with a few damaged places; None when the bytes are something else."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return _decode_legacy(data)
-    _check_control_bytes(data)
-    return _finish(text, "utf-8")
+        return _damaged_utf8(data, name, marked=marked)
+    if "\x00" not in text:
+        _check_control_bytes(data)
+        return _finish(text, name, marked=marked)
+    nuls = text.count("\x00")
+    if nuls > _nul_budget(len(data)):
+        return None  # zeros in a good share of the bytes: UTF-16/32, or not text
+    _check_control_bytes(data.replace(b"\x00", b""))  # a few NULs are damage, not UTF-16
+    return _finish(text.replace("\x00", "\ufffd"), name, marked=marked, replaced=nuls)
 
 
-def _finish(text: str, encoding: str, *, marked: bool = False) -> Decoded:
+# -- damaged UTF-8 ----------------------------------------------------------------------------
+# Real UTF-8 that lost a byte here and there still has almost all its multi-byte characters
+# intact; GB18030, Big5 or CP1252 bytes form a valid UTF-8 sequence only by accident (about
+# one character in twelve), so their invalid places far outnumber their valid ones.
+_MAX_DAMAGE_SHARE: Final = 0.1
+"""At most this share of the non-ASCII places may be damaged for the file to count as UTF-8."""
+_MULTIBYTE: Final = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _nul_budget(size: int) -> int:
+    """How many NUL bytes a text file may carry as damage (UTF-16 has them in every other byte)."""
+    return max(4, size // 500)
+
+
+def _utf8_lead_length(byte: int) -> int:
+    if 0xC2 <= byte <= 0xDF:
+        return 2
+    if 0xE0 <= byte <= 0xEF:
+        return 3
+    if 0xF0 <= byte <= 0xF4:
+        return 4
+    return 1
+
+
+def _is_continuation(byte: int) -> bool:
+    return 0x80 <= byte <= 0xBF
+
+
+def _utf8_damage(exc: UnicodeError) -> tuple[str, int]:
+    """One U+FFFD for each damaged place, where Python's decoder may give two or three.
+
+    A character one of whose bytes was hit shows as its lead byte, maybe a continuation byte
+    out of range for that lead, the wrong byte, then the continuation bytes left over: all of
+    it becomes one U+FFFD. A run of lone continuation bytes (the lead byte was hit) is one
+    character too, up to three bytes.
+    """
+    assert isinstance(exc, UnicodeDecodeError)
+    data, start, end = exc.object, exc.start, exc.end
+    need = _utf8_lead_length(data[start])
+    whole = min(start + need, len(data))
+    if need == 1:
+        while end < len(data) and end - start < 3 and _is_continuation(data[end]):
+            end += 1
+        return "\ufffd", end
+    while end < whole and _is_continuation(data[end]):
+        end += 1  # out of range for this lead (E0 80, ED A0, F4 90 ...)
+    if end >= whole:
+        return "\ufffd", end
+    wrong = data[end]
+    rest = data[end + 1:whole]
+    if wrong == 0:
+        end += 1  # a NUL is damage wherever it is: here, this character's
+        while end < whole and _is_continuation(data[end]):
+            end += 1
+    elif wrong < 0x80:
+        if rest and all(_is_continuation(b) for b in rest):
+            end = whole  # an ASCII byte where a continuation byte was
+    elif not _valid_utf8_at(data, end):
+        end += 1  # a non-ASCII byte that starts nothing valid: it replaced a continuation byte
+        while end < whole and _is_continuation(data[end]):
+            end += 1
+    return "\ufffd", end
+
+
+def _valid_utf8_at(data: bytes, pos: int) -> bool:
+    try:
+        data[pos:pos + _utf8_lead_length(data[pos])].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+codecs.register_error("transcript-utf8-damage", _utf8_damage)
+
+
+def _double_byte_damage(exc: UnicodeError) -> tuple[str, int]:
+    """One U+FFFD per damaged character in GB18030 or Big5, resuming where the bytes agree.
+
+    A hit trail byte takes its lead with it (skip both); a hit lead byte leaves its trail
+    byte, which would pair with the next character's lead and shift every character after
+    it (skip one). Whichever resumption reads the next bytes as the more plausible text wins.
+    """
+    assert isinstance(exc, UnicodeDecodeError)
+    data, start = exc.object, exc.start
+    if start + 1 >= len(data) or data[start + 1] < 0x80:
+        return "\ufffd", start + 1  # an ASCII byte after the damage is a character of its own
+    best = (float("-inf"), start + 1)
+    for resume in (start + 2, start + 1):
+        decoder = codecs.getincrementaldecoder(exc.encoding)(errors="replace")
+        ahead = decoder.decode(data[resume:resume + _RESYNC_BYTES], final=False)
+        score = _score_cjk(ahead)
+        if score > best[0]:
+            best = (score, resume)
+    return "\ufffd", best[1]
+
+
+_RESYNC_BYTES: Final = 24
+
+
+codecs.register_error("transcript-double-byte-damage", _double_byte_damage)
+
+
+def _damaged_utf8(data: bytes, name: str, *, marked: bool) -> Decoded | None:
+    """UTF-8 with a few damaged places, each one U+FFFD; None when the bytes are not UTF-8."""
+    text = data.decode("utf-8", errors="transcript-utf8-damage")
+    if "\x00\ufffd" in text:
+        text = text.replace("\x00\ufffd", "\ufffd")  # a NUL where a lead byte was
+    damaged = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")  # U+FFFD already there
+    intact = len(_MULTIBYTE.findall(data))
+    nuls = text.count("\x00")
+    if damaged * (1 - _MAX_DAMAGE_SHARE) > intact * _MAX_DAMAGE_SHARE:
+        return None
+    if nuls > _nul_budget(len(data)):
+        return None
+    _check_control_bytes(data.replace(b"\x00", b""))
+    if nuls:
+        text = text.replace("\x00", "\ufffd")
+    return _finish(text, name, marked=marked, replaced=damaged + nuls)
+
+
+def _finish(text: str, encoding: str, *, marked: bool = False, replaced: int = 0) -> Decoded:
     """Normalise newlines; drop one leading U+FEFF unless the bytes' own mark was already one."""
     if not marked and text.startswith("\ufeff"):
         text = text[1:]
@@ -96,7 +261,7 @@ def _finish(text: str, encoding: str, *, marked: bool = False) -> Decoded:
         raise DecodeError(_EMPTY)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Decoded(text, encoding)
+    return Decoded(text, encoding, replaced)
 
 
 def _check_control_bytes(data: bytes) -> None:
@@ -113,13 +278,17 @@ def _check_control_chars(text: str) -> None:
 
 def _decode_with_bom(body: bytes, name: str, codec: str) -> Decoded | None:
     """Decode what follows a byte-order mark; None when the mark turns out to be a coincidence."""
-    if codec in ("utf-8", "gb18030"):
+    if codec == "utf-8" and body:
+        # None: a stray mark before legacy bytes, and the evidence decides
+        return _decode_utf8(body, name, marked=True)
+    if codec == "gb18030":
         try:
             text = body.decode(codec)
         except UnicodeDecodeError:
             return None  # a stray mark before legacy bytes: let the evidence decide
         _check_control_bytes(body)
         return _finish(text, name, marked=True)
+    replaced = 0
     try:
         text = body.decode(codec)
     except UnicodeDecodeError:
@@ -127,11 +296,12 @@ def _decode_with_bom(body: bytes, name: str, codec: str) -> Decoded | None:
             return None  # FF FE 00 00 may also be UTF-16 LE text starting with U+0000
         # A truncated last character is common (files cut at an odd byte); more is not text.
         text = body.decode(codec, errors="replace")
-        if text.count("\ufffd") > 1 + len(text) // 1000:
+        replaced = text.count("\ufffd") - body.decode(codec, errors="ignore").count("\ufffd")
+        if replaced > 1 + len(text) // 1000:
             raise DecodeError(f"file has a {name.upper()} byte-order mark but is not "
                               f"valid {name[:6].upper()}") from None
     _check_control_chars(text)
-    return _finish(text, name, marked=True)
+    return _finish(text, name, marked=True, replaced=replaced)
 
 
 def _decode_with_nuls(data: bytes) -> Decoded:
@@ -139,24 +309,27 @@ def _decode_with_nuls(data: bytes) -> Decoded:
     found = _wide_by_zero_pattern(data) or _wide_by_plausibility(data)
     if found is None:
         raise DecodeError(_BINARY_NUL)
-    text, name = found
+    text, name, replaced = found
     _check_control_chars(text)
-    return _finish(text, name)
+    return _finish(text, name, replaced=replaced)
 
 
-def _wide_by_zero_pattern(data: bytes) -> tuple[str, str] | None:
+def _wide_by_zero_pattern(data: bytes) -> tuple[str, str, int] | None:
     """UTF-32/UTF-16 text whose zero bytes all sit at one position of each code unit.
 
-    Mostly-ASCII UTF-16 LE has a zero in every odd byte and almost none in even ones.
+    Mostly-ASCII UTF-16 LE has a zero in every odd byte and almost none in even ones; a
+    handful of zeros is damage in another encoding, not this pattern.
     """
     n = len(data)
+    if data.count(0) <= _nul_budget(n):
+        return None
     if n % 4 == 0:
         quads = n // 4
         for name, always, mostly, never in (("utf-32-le", 3, 2, 0), ("utf-32-be", 0, 1, 3)):
             if (data[always::4].count(0) == quads and data[mostly::4].count(0) * 10 >= quads * 9
                     and data[never::4].count(0) * 10 < quads):
                 try:
-                    return data.decode(name), name
+                    return data.decode(name), name, 0
                 except UnicodeDecodeError:
                     pass
     even_zeros = data[0::2].count(0)
@@ -168,15 +341,16 @@ def _wide_by_zero_pattern(data: bytes) -> tuple[str, str] | None:
     else:
         return None
     try:
-        return data.decode(name), name
+        return data.decode(name), name, 0
     except UnicodeDecodeError:
         text = data.decode(name, errors="replace")
-    if text.count("\ufffd") > 1 + len(text) // 1000:
+    replaced = text.count("\ufffd") - data.decode(name, errors="ignore").count("\ufffd")
+    if replaced > 1 + len(text) // 1000:
         return None
-    return text, name
+    return text, name, replaced
 
 
-def _wide_by_plausibility(data: bytes) -> tuple[str, str] | None:
+def _wide_by_plausibility(data: bytes) -> tuple[str, str, int] | None:
     """UTF-16 with little ASCII: zeros on both sides (U+4E00 '一' is 00 4E in UTF-16 LE).
 
     Believe it only if the text reads as Chinese.
@@ -192,7 +366,7 @@ def _wide_by_plausibility(data: bytes) -> tuple[str, str] | None:
         score = _score_cjk(text[:_SAMPLE_BYTES])
         if score >= _MIN_UTF16_SCORE and (best is None or score > best[0]):
             best = (score, text, name)
-    return None if best is None else (best[1], best[2])
+    return None if best is None else (best[1], best[2], 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,7 +394,7 @@ _MIN_UTF16_SCORE: Final = 0.5
 
 
 def _decode_legacy(data: bytes) -> Decoded:
-    _check_control_bytes(data)
+    _check_control_bytes(data.replace(b"\x00", b""))  # at most `_nul_budget` NULs: damage
     sample, cut = _sample(data)
     high_share = (len(data) - len(data.translate(None, _HIGH_BYTES))) / len(data)
 
@@ -236,7 +410,10 @@ def _decode_legacy(data: bytes) -> Decoded:
         if cand is _LATIN1 and "cp1252" in clean:
             continue  # identical except where CP1252 has punctuation and Latin-1 controls
         text, errors = _decode_sample(sample, cand.codec, cut)
-        if not errors:
+        if errors * (1 - _MAX_DAMAGE_SHARE) <= _MAX_DAMAGE_SHARE * (
+                len("".join(_NON_ASCII_RUN.findall(text))) - errors):
+            # Clean, or a few damaged places among many good characters: the superset codec
+            # would only turn the damage into rare characters.
             clean.add(cand.name)
         latin = cand in (_CP1252, _LATIN1)
         score = _score_latin(text) if latin else _score_cjk(text)
@@ -247,12 +424,23 @@ def _decode_legacy(data: bytes) -> Decoded:
     best_score, _, best = scored[0]
     if best_score < _MIN_SCORE and high_share > _MIN_HIGH_SHARE_TO_REFUSE:
         raise DecodeError(_UNKNOWN)
+    replaced = 0
+    double_byte = best in (_GB18030, _BIG5, _BIG5_HKSCS)
+    if double_byte and b"\x00" in data:
+        # A NUL where a lead byte was would shift the rest of the line; as an invalid byte it
+        # is resynchronised like any other damage.
+        data = data.replace(b"\x00", b"\xff")
     try:
         text = data.decode(best.codec)
     except UnicodeDecodeError:
         # The sample said this codec; a few damaged bytes elsewhere should not lose the file.
-        text = data.decode(best.codec, errors="replace")
-    return _finish(text, best.name)
+        text = data.decode(best.codec, errors="transcript-double-byte-damage" if double_byte
+                           else "replace")
+        replaced = text.count("\ufffd")
+    if "\x00" in text:
+        replaced += text.count("\x00")
+        text = text.replace("\x00", "\ufffd")
+    return _finish(text, best.name, replaced=replaced)
 
 
 _HIGH_BYTES: Final = bytes(range(0x80, 0x100))

@@ -130,6 +130,10 @@ class SourceInfo:
     container: str = "text"
     """What the file was: `text`, or the document it was extracted from (`pdf`, `docx`,
     `html`, `vtt`, `srt`, `json`); offsets always refer to the extracted text."""
+    replaced: int = 0
+    """Damaged places in the bytes (invalid for the encoding, or NUL) shown as U+FFFD."""
+    bom: int = 0
+    """Bytes of a byte-order mark before the text: the text is the bytes after them decoded."""
 
 
 @dataclass(slots=True)

@@ -6,12 +6,13 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from reader.core.model import Paragraph, SectionKind, Transcript
+from reader.core.source_file import readable_name
 
 if TYPE_CHECKING:  # the aligner loads only when asked for: `reader parse` stays quick
     from reader.core.align.transcript import TranscriptAlignment
 
 SCHEMA_VERSION = 1
-SCHEMA_MINOR = 1
+SCHEMA_MINOR = 2
 """Additions within schema 1 (docs/outline-schema.md, "Versions")."""
 
 
@@ -26,8 +27,9 @@ def to_json(transcript: Transcript,
     out: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "format": t.format,
-        "source": {"name": t.source.name, "encoding": t.source.encoding,
-                   "sha256": t.source.sha256, "container": t.source.container},
+        "source": {"name": readable_name(t.source.name), "encoding": t.source.encoding,
+                   "sha256": t.source.sha256, "container": t.source.container,
+                   "replaced": t.source.replaced, "bom": t.source.bom},
         "meta": {"company": t.meta.company, "ticker": t.meta.ticker, "title": t.meta.title,
                  "period": t.meta.period, "date": t.meta.date},
         "speakers": [{"id": s.id, "name": s.name, "role": s.role, "kind": s.kind.value,
@@ -72,9 +74,13 @@ def to_text(transcript: Transcript) -> str:
     t = transcript
     out: list[str] = []
     m = t.meta
-    out.append(m.title or m.company or t.source.name)
+    out.append(m.title or m.company or readable_name(t.source.name))
+    encoding = t.source.encoding
+    if t.source.replaced:
+        n = t.source.replaced
+        encoding += f" ({n} damaged byte{'s' if n > 1 else ''} replaced with U+FFFD)"
     facts = [("Company", m.company), ("Ticker", m.ticker), ("Period", m.period),
-             ("Date", m.date), ("Layout", t.format), ("Encoding", t.source.encoding)]
+             ("Date", m.date), ("Layout", t.format), ("Encoding", encoding)]
     out.extend(f"  {label:<9} {value if value else '-'}" for label, value in facts)
     if t.doubts:
         out.append("")

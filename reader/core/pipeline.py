@@ -12,7 +12,7 @@ from reader.core.draft import LayoutParser
 from reader.core.formats import choose_layout, layout_named
 from reader.core.metadata import meta_from_file_name
 from reader.core.model import Meta, SourceInfo, Transcript
-from reader.core.source_file import read_transcript_file
+from reader.core.source_file import read_transcript_file, readable_name
 from reader.core.structure import finish
 
 __all__ = ["DecodeError", "ParseError", "build_transcript", "parse_bytes", "parse_file",
@@ -33,15 +33,18 @@ def parse_bytes(data: bytes, name: str, layout: str | None = None) -> Transcript
     """
     digest = hashlib.sha256(data).hexdigest()
     extracted = extract(data, name)
+    replaced = bom = 0
     notes: tuple[str, ...] = ()
     if extracted is None:
         decoded = decode(data)
         text, encoding, container = decoded.text, decoded.encoding, "text"
+        replaced, bom = decoded.replaced, decoded.bom
     else:
         text, encoding, container = extracted.text, extracted.encoding, extracted.container
         notes = extracted.notes
     parser = layout_named(layout) if layout else choose_layout(text)
-    return build_transcript(text, parser, name, encoding, digest, container, notes)
+    return build_transcript(text, parser, name, encoding, digest, container, notes,
+                            replaced=replaced, bom=bom)
 
 
 def parse_file(path: str | Path) -> Transcript:
@@ -51,7 +54,7 @@ def parse_file(path: str | Path) -> Transcript:
     try:
         return parse_bytes(data, file.name)
     except ValueError as exc:  # DecodeError / ParseError: messages written for users
-        raise ValueError(f"{file.name}: {exc}") from None
+        raise ValueError(f"{readable_name(file.name)}: {exc}") from None
 
 
 def parse_text(text: str, name: str = "transcript.txt", layout: str | None = None) -> Transcript:
@@ -64,14 +67,16 @@ def parse_text(text: str, name: str = "transcript.txt", layout: str | None = Non
 
 def build_transcript(text: str, parser: LayoutParser, name: str, encoding: str,
                      sha256: str, container: str = "text",
-                     notes: tuple[str, ...] = ()) -> Transcript:
+                     notes: tuple[str, ...] = (), *, replaced: int = 0,
+                     bom: int = 0) -> Transcript:
     draft = parser.parse(text)
     _meta_from_file_name(draft.meta, name)
     speakers, turns, exchanges = finish(text, draft)
     doubts = find_doubts(draft, speakers, turns, notes)
     return Transcript(
         format=parser.name,
-        source=SourceInfo(name=name, encoding=encoding, sha256=sha256, container=container),
+        source=SourceInfo(name=name, encoding=encoding, sha256=sha256, container=container,
+                          replaced=replaced, bom=bom),
         text=text,
         meta=draft.meta,
         speakers=speakers,

@@ -136,6 +136,7 @@ def finish(text: str, draft: Draft) -> tuple[list[Speaker], list[Turn], list[Exc
     cues = [_cues(t) for t in turns]
     _operators_by_behaviour(turns, speakers, cues)
     _askers_from_announcements(turns, speakers, cues)
+    _presenters_read_as_analysts(turns, speakers, cues)
     _assign_sections(turns, speakers, cues)
     _presenters_and_answerers(turns, speakers, cues)
     _link_interpretations(draft, turns, speakers, cues, remap)
@@ -281,6 +282,25 @@ def _askers_from_announcements(turns: list[Turn], speakers: list[Speaker],
                 if agrees and firm and not sp.affiliation:
                     sp.affiliation = firm
             break
+
+
+_PRESENTER_CHARS = 600
+
+
+def _presenters_read_as_analysts(turns: list[Turn], speakers: list[Speaker],
+                                 cues: list[_Cues]) -> None:
+    """A speaker whose firm's name sounded like an analyst's ("Cullen/Frost Bankers") but
+    who gives prepared remarks before any question is taken speaks for the company."""
+    end = next((t.index for t, c in zip(turns, cues, strict=True)
+                if t.section is SectionKind.QA or (
+                    c.announces and _acts_as_operator(t, speakers, c))), len(turns))
+    for turn in turns[:end]:
+        sp = speakers[turn.speaker]
+        if (sp.kind is SpeakerKind.ANALYST and turn.section is not SectionKind.SUMMARY
+                and turn.end - turn.start >= _PRESENTER_CHARS
+                and (not re.search(r"analyst|research|分析", sp.role or "", re.I)
+                     or _OFFICER_ROLE.search(sp.affiliation or ""))):
+            sp.kind = SpeakerKind.EXECUTIVE
 
 
 def _name_from_announcement(turns: list[Turn], speakers: list[Speaker], cues: list[_Cues],

@@ -56,7 +56,7 @@ from reader.core.anchoring import (
 from reader.core.export_md import ExportInput, export_file_name, render_markdown
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
-from reader.core.source_file import SourceFileError, read_transcript_file
+from reader.core.source_file import SourceFileError, read_transcript_file, readable_name
 
 UNDO_LIMIT: Final = 200
 _SAME_PATH_MIN: Final = 0.5
@@ -206,7 +206,7 @@ class AnnotationService:
         try:
             transcript = parse_bytes(data, source.name)
         except ValueError as exc:
-            raise AnnotationError(f"{source.name}: {exc}") from None
+            raise AnnotationError(f"{readable_name(source.name)}: {exc}") from None
         return self.import_transcript(transcript, source)
 
     def import_transcript(self, transcript: Transcript, source_path: Path | str) -> ImportResult:
@@ -297,7 +297,7 @@ class AnnotationService:
             self._notify(Changed(transcripts=frozenset({info.id}),
                                  highlights=frozenset(h.id for h in after), library=True))
             return ImportResult(info, ImportStatus.NEW_VERSION, report)
-        raise AnnotationError(f"{fields.source_name}: the library kept changing during the "
+        raise AnnotationError(f"{readable_name(fields.source_name)}: the library kept changing during the "
                               "import; try again")
 
     def set_metadata(self, transcript_id: int, values: dict[str, str | None]) -> TranscriptInfo:

@@ -27,7 +27,12 @@ from db.search_index import version_hashes
 from reader.core.anchoring import TranscriptInfo
 from reader.core.library_meta import CompanyGroup, group_companies, matches_filter
 from reader.core.model import Transcript
-from reader.core.source_file import TRANSCRIPT_SUFFIXES, SourceFileError, read_transcript_file
+from reader.core.source_file import (
+    TRANSCRIPT_SUFFIXES,
+    SourceFileError,
+    read_transcript_file,
+    readable_name,
+)
 from reader.services.annotations import (
     AnnotationError,
     AnnotationService,
@@ -105,9 +110,9 @@ def parse_file_bytes(data: bytes, name: str) -> Transcript | str:
     try:
         return parse_bytes(data, name)
     except ValueError as exc:
-        return f"{name}: {str(exc).splitlines()[0] if str(exc) else 'cannot be read'}"
+        return f"{readable_name(name)}: {str(exc).splitlines()[0] if str(exc) else 'cannot be read'}"
     except Exception as exc:  # a parser bug must cost one file, not the whole import
-        return f"{name}: could not be read (internal error: {type(exc).__name__})"
+        return f"{readable_name(name)}: could not be read (internal error: {type(exc).__name__})"
 
 
 def _worker_init() -> None:
@@ -265,21 +270,24 @@ class LibraryService:
             return None
 
     def _store(self, job: _Job, summary: ImportSummary) -> None:
-        name = str(job.path)
+        name = readable_name(job.path)
         if job.reason is not None:
             summary.failures.append(ImportFailure(name, job.reason))
             return
         if job.skipped is not None or (job.future is None and job.parsed is None):
             summary.unchanged += 1
             return
-        outcome = job.outcome()
+        try:
+            outcome = job.outcome()
+        except Exception as exc:  # a worker process that died costs its file, not the import
+            outcome = f"{name}: could not be read (internal error: {type(exc).__name__})"
         if isinstance(outcome, str):
             summary.failures.append(ImportFailure(name, outcome))
             return
         try:
             result = self.annotations.import_transcript(outcome, job.path)
-        except AnnotationError as exc:
-            summary.failures.append(ImportFailure(name, str(exc)))
+        except ValueError as exc:  # AnnotationError, or a value the library refused
+            summary.failures.append(ImportFailure(name, str(exc).splitlines()[0]))
             return
         if result.status is ImportStatus.NEW:
             summary.new += 1

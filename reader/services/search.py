@@ -10,12 +10,13 @@ note or tag list; each also in its other forms: `cost` finds `costs`), `word*` p
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
-from db.engine import Database
+from db.engine import Database, DatabaseBusyError, DiskFullError, LibraryReadOnlyError
 from db.search_index import (
     StemForms,
     TranscriptKey,
@@ -155,12 +156,12 @@ class SearchService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def refresh_index(self) -> int:
+    def refresh_index(self, *, wait: bool = True) -> int:
         """Index what is waiting (edited highlights, texts stored by other programs)."""
         with self.db.read() as s:
             if not pending(s.connection()):
                 return 0
-        with self.db.write() as s:
+        with self.db.write(wait=wait) as s:
             return refresh(s.connection())
 
     def search(self, text: str, filters: SearchFilters | None = None, *,
@@ -174,7 +175,10 @@ class SearchService:
             if not pending(s.connection()):  # the usual case: one read transaction
                 page = self._page(s.connection(), query, filters, limit, cursor)
         if page is None:
-            self.refresh_index()
+            # A search is a read: with the library read-only, busy or on a full disk it goes on
+            # over the index as it is.
+            with contextlib.suppress(LibraryReadOnlyError, DatabaseBusyError, DiskFullError):
+                self.refresh_index(wait=False)
             with self.db.read() as s:
                 page = self._page(s.connection(), query, filters, limit, cursor)
         hits, next_cursor, expanded = page

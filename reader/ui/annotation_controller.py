@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.anchoring import Colour, Highlight, TranscriptInfo
 from reader.core.model import Transcript
+from reader.ui import plain
 from reader.ui.actions import Key, window_action
 from reader.ui.annotation_worker import AnnotationWorker, History, LibraryState
 from reader.ui.highlights_dock import HighlightsDock
@@ -120,11 +121,15 @@ class AnnotationController(QObject):
         self._tags: list[str] = []
         self._context_ids: list[int] | None = None  # highlights under a context menu's click
         self.library_message_box: QMessageBox | None = None
+        self.unsaved_edit: tuple[Callable[[AnnotationService], object],
+                                 Callable[[Any], None]] | None = None
+        """The last edit the library could not take, kept for a retry."""
 
         self._library_gate = threading.Event()
         self.worker = AnnotationWorker(self)
         self.worker.library_opened.connect(self._on_worker_library_opened)
         self.worker.library_failed.connect(self._on_worker_library_failed)
+        self.worker.library_notice.connect(self._on_worker_library_notice)
         self.worker.changed.connect(self._on_worker_changed)
         self.worker.history_changed.connect(self._on_worker_history_changed)
 
@@ -352,13 +357,16 @@ class AnnotationController(QObject):
                 self._set_highlights(doc, doc.highlights)  # the colour names in tooltips
         self._show_in_dock()
 
+    def _on_worker_library_notice(self, message: str) -> None:
+        self._window.statusBar().showMessage(message, 4 * _STATUS_MS)
+
     def _on_worker_library_failed(self, message: str) -> None:
         self.dock.set_unavailable(f"Highlights are off: {message}")
         self._update_actions()
         box = QMessageBox(QMessageBox.Icon.Warning, "Annotation library not available",
                           message, QMessageBox.StandardButton.Ok, self._window)
         box.setObjectName("library_message")
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        plain.make_plain(box)
         box.setInformativeText("Transcripts still open for reading; highlights are off until "
                                "the app can use its library.")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -410,14 +418,40 @@ class AnnotationController(QObject):
         same = next((h for h in doc.highlights if (h.start, h.end) == span), None)
         if same is not None:
             hid = same.id
-            self.worker.submit(lambda s: s.update_highlight(hid, colour=key, label="Recolour"),
-                               lambda h: self._on_written(doc, h, then), self._show_error)
+            self._submit_edit(lambda s: s.update_highlight(hid, colour=key, label="Recolour"),
+                              lambda h: self._on_written(doc, h, then))
         else:
-            self.worker.submit(lambda s: s.add_highlight(tid, start, end, colour=key),
-                               lambda h: self._on_written(doc, h, then), self._show_error)
+            self._submit_edit(lambda s: s.add_highlight(tid, start, end, colour=key),
+                              lambda h: self._on_written(doc, h, then))
         cursor = doc.view.textCursor()
         cursor.clearSelection()
         doc.view.setTextCursor(cursor)
+        return True
+
+    def _submit_edit(self, call: Callable[[AnnotationService], object],
+                     on_done: Callable[[Any], None]) -> None:
+        """Submit an edit; if the library cannot take it (disk full, busy, read-only), the
+        edit is kept and the message box offers to try it again."""
+
+        def failed(message: str) -> None:
+            self.unsaved_edit = (call, on_done)
+            self._status(message)
+            box = plain.warning(self._window, "Highlight not saved",
+                                f"{message}\n\nThe edit is kept: Retry saves it again.")
+            if isinstance(box, QMessageBox):
+                retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
+                box.buttonClicked.connect(
+                    lambda button: self.retry_unsaved_edit() if button is retry else None)
+
+        self.worker.submit(call, on_done, failed)
+
+    def retry_unsaved_edit(self) -> bool:
+        """Submit the edit the library could not take again; False if there is none."""
+        if self.unsaved_edit is None:
+            return False
+        call, on_done = self.unsaved_edit
+        self.unsaved_edit = None
+        self._submit_edit(call, on_done)
         return True
 
     def _on_written(self, doc: _Annotated, h: object,
@@ -485,9 +519,9 @@ class AnnotationController(QObject):
         if v.colour != h.colour:
             self._settings.highlight_colour = v.colour
             self._update_highlight_action()
-        self.worker.submit(lambda s: s.update_highlight(highlight_id, colour=v.colour,
-                                                        note=v.note, tags=v.tags),
-                           lambda new: self._on_written(doc, new), self._show_error)
+        self._submit_edit(lambda s: s.update_highlight(highlight_id, colour=v.colour,
+                                                       note=v.note, tags=v.tags),
+                          lambda new: self._on_written(doc, new))
 
     def _on_delete_triggered(self) -> None:
         doc = self._ready_document()
@@ -626,7 +660,7 @@ class AnnotationController(QObject):
                            self._show_export_error)
 
     def _show_export_error(self, message: str) -> None:
-        QMessageBox.warning(self._window, "Export failed", message)
+        plain.warning(self._window, "Export failed", message)
 
     # -- messages ----------------------------------------------------------------------------
 
@@ -635,5 +669,5 @@ class AnnotationController(QObject):
 
     def _show_error(self, message: str) -> None:
         self._status(message)
-        QMessageBox.warning(self._window, "Highlight not saved", message)
+        plain.warning(self._window, "Highlight not saved", message)
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the library, on the worker thread
+    from db.engine import Database
     from reader.services.annotations import AnnotationService
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class _Signals(QObject):
     failed = Signal(int, str)  # request id, one-line message
     changed = Signal(object)  # Changed
     history = Signal(object)  # History
+    notice = Signal(str)  # read-only library, waiting for the lock
 
 
 class _Holder:
@@ -89,6 +91,28 @@ def _message(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def _routine_backup(db: Database) -> None:
+    """A weekly verified copy beside the library (db.engine.routine_backup); a failure to make
+    one is logged, never a reason to keep the library from opening."""
+    from db.engine import DatabaseError, routine_backup
+
+    try:
+        routine_backup(db)
+    except (DatabaseError, OSError):
+        log.exception("the routine backup of %s failed", db.path)
+
+
+def _check_in_background(db: Database, signals: _Signals) -> None:
+    try:
+        result = db.full_check()
+    except Exception:  # the check must never take the window down
+        log.exception("checking the library %s failed", db.path)
+        return
+    if result != "ok":
+        signals.notice.emit(f"Library {db.path.name} failed its integrity check ({result}); "
+                            "quit and run `reader library check` to salvage it")
+
+
 class AnnotationWorker(QObject):
     """Runs `AnnotationService` calls one at a time off the UI thread (see the module docstring)."""
 
@@ -96,6 +120,9 @@ class AnnotationWorker(QObject):
     library_failed = Signal(str)  # one line for the user
     changed = Signal(object)  # reader.services.annotations.Changed
     history_changed = Signal(object)  # History
+    library_notice = Signal(str)
+    """One line about the library for the status bar: open read-only (and why), or waiting
+    for another program's write lock."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +136,7 @@ class AnnotationWorker(QObject):
         self._signals.failed.connect(self._on_signals_failed)
         self._signals.changed.connect(self.changed)
         self._signals.history.connect(self._on_signals_history)
+        self._signals.notice.connect(self.library_notice)
         self._holder = _Holder()
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None,
@@ -176,7 +204,19 @@ class AnnotationWorker(QObject):
                 signals.open_failed.emit(_message(exc))
                 return
             holder.service = service
-            signals.opened.emit(service.db.report)
+            db = service.db
+            db.on_wait = lambda _s: signals.notice.emit(
+                "Waiting for the library: another program is writing to it…")
+            signals.opened.emit(db.report)
+            if db.health.read_only:
+                signals.notice.emit(f"Library {db.path.name}: {db.health.reason}")
+            else:
+                if db.health.unclean:
+                    # The last program did not close the library: the full check reads every
+                    # page and index (seconds on a large library), beside the writer.
+                    threading.Thread(target=_check_in_background, args=(db, signals),
+                                     name="library-check", daemon=True).start()
+                _routine_backup(db)
 
         self._pool.start(_Job(body))
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.align.kinds import AlignFlagKind
+from reader.ui.outline_model import tooltip_text
 from reader.ui.reading_view import ReadingView
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class DiscrepancyModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{d.message}\n{d.speaker}: “{d.quote}”"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{KIND_LABELS[d.kind]}: {d.message}\n{d.speaker}: “{d.quote}”"
+            return tooltip_text(f"{KIND_LABELS[d.kind]}: {d.message}", f"{d.speaker}: “{d.quote}”")
         if role == Qt.ItemDataRole.DecorationRole:
             return KIND_COLOURS[d.kind]
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTa
 
 from reader.ui.actions import window_action
 from reader.ui.annotation_worker import AnnotationWorker, LibraryState
+from reader.ui.plain import make_plain
 from reader.ui.settings import LIBRARY_PAGES, Settings
 
 if TYPE_CHECKING:
@@ -261,7 +262,7 @@ class LibraryController(QObject):
                           f"Remove {info.label} from the library?",
                           QMessageBox.StandardButton.Cancel, self._window)
         box.setObjectName("remove_call_message")
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the label comes from the transcript
+        make_plain(box)  # the label comes from the transcript
         n = info.highlight_count
         notes = (f"Its {n} highlight{'s' if n != 1 else ''} and their notes go with it; this "
                  "cannot be undone. " if n else "")

@@ -43,10 +43,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.anchoring import TranscriptInfo
-from reader.core.source_file import DIALOG_FILTER
+from reader.core.source_file import DIALOG_FILTER, readable_name
 from reader.services.library import ImportSummary, LibraryService
 from reader.services.search import period_span
 from reader.ui.library_worker import ImportJob, ImportSignals
+from reader.ui.plain import file_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 ALL_PERIODS = "All periods"
@@ -74,7 +75,7 @@ _HEADERS = {Column.COMPANY: "Company", Column.TICKER: "Ticker", Column.PERIOD: "
 
 def _display(info: TranscriptInfo, column: Column) -> str:
     if column is Column.COMPANY:
-        return info.company or info.title or info.source_name
+        return info.company or info.title or readable_name(info.source_name)
     if column is Column.TICKER:
         return info.ticker or ""
     if column is Column.PERIOD:
@@ -125,7 +126,7 @@ class LibraryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(info, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return info.source_path
+            return file_tooltip(info.source_path)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.HIGHLIGHTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == LibraryRole.TRANSCRIPT_ID:

@@ -63,7 +63,7 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.core.model import SectionKind, SpeakerKind, Transcript
-from reader.core.source_file import DIALOG_FILTER
+from reader.core.source_file import DIALOG_FILTER, readable_name
 from reader.ui.actions import Key, window_action
 from reader.ui.annotation_controller import AnnotationController
 from reader.ui.discrepancy_panel import DiscrepancyPanel
@@ -628,7 +628,9 @@ class MainWindow(QMainWindow):
         self._show_error(message)
 
     def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, "Cannot open transcript", message)
+        from reader.ui import plain  # the message names a file: shown as plain text
+
+        plain.warning(self, "Cannot open transcript", message)
 
     def _add_document(self, path: str, transcript: Transcript) -> _Document:
         s = self._settings
@@ -801,7 +803,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _tab_title(t: Transcript) -> str:
-        name = t.meta.company or t.meta.title or Path(t.source.name).stem
+        name = t.meta.company or t.meta.title or readable_name(Path(t.source.name).stem)
         return f"{name} {t.meta.period}" if t.meta.period else name
 
     # -- current document ----------------------------------------------------------------
@@ -822,8 +824,12 @@ class MainWindow(QMainWindow):
                 self._expand_sections(doc.model)
             self.setWindowTitle(f"{self._tab_title(doc.transcript)} — {APP_NAME}")
             t = doc.transcript
-            self._doc_info.setText(f"{t.format} layout · {len(t.turns)} turns · "
-                                   f"{len(t.exchanges)} questions")
+            info = (f"{t.format} layout · {len(t.turns)} turns · "
+                    f"{len(t.exchanges)} questions")
+            if t.source.replaced:  # the file was damaged: say so, it was read anyway
+                n = t.source.replaced
+                info += f" · {n} damaged byte{'s' if n > 1 else ''} replaced (shown as \ufffd)"
+            self._doc_info.setText(info)
             top = doc.view.turn_at_viewport_top()
             if top is not None:
                 self._select_outline_turn(doc, top)

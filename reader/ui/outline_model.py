@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.core.model import Lang, SectionKind, Speaker, Transcript, Turn
+from reader.core.source_file import readable_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -190,12 +191,12 @@ class OutlineModel(QAbstractItemModel):
     def _metadata_node(self) -> _Node:
         t = self._transcript
         m = t.meta
-        name = m.company or m.title or t.source.name
+        name = m.company or m.title or readable_name(t.source.name)
         parts = [name] + [p for p in (m.period, m.date) if p]
         facts = [
             f"Company: {m.company or '-'}", f"Ticker: {m.ticker or '-'}",
             f"Period: {m.period or '-'}", f"Date: {m.date or '-'}",
-            f"File: {t.source.name} ({t.source.encoding}, {t.format} layout)",
+            f"File: {readable_name(t.source.name)} ({t.source.encoding}, {t.format} layout)",
         ]
         return _Node(NodeKind.METADATA, " · ".join(parts), _NO_PARENT, 0,
                      turn=0 if t.turns else None, tooltip=tooltip_text(*facts))

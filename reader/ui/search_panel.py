@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from reader.services.search import Facets, SearchFilters, SearchPage, SearchResult, SearchService
 from reader.ui.library_worker import SearchJob, SearchSignals
+from reader.ui.plain import file_tooltip, readable_name
 
 _Index = QModelIndex | QPersistentModelIndex
 DEBOUNCE_MS = 250
@@ -75,7 +76,7 @@ class SearchRole(IntEnum):
 
 def heading(r: SearchResult) -> str:
     """Company · period · speaker · section (and what kind of highlight text matched)."""
-    parts = [r.company or r.title or r.source_name, r.period or r.date or "",
+    parts = [r.company or r.title or readable_name(r.source_name), r.period or r.date or "",
              r.speaker or "", _SECTIONS.get(r.section or "", ""), _KINDS.get(r.kind, "")]
     return " · ".join(p for p in parts if p)
 
@@ -150,7 +151,7 @@ class SearchResultsModel(QAbstractListModel):
                                      SearchRole.MARKS: marks}
             return shown[role]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.source_name
+            return file_tooltip(r.source_name)
         values: dict[int, Any] = {
             SearchRole.RESULT: r, SearchRole.TRANSCRIPT_ID: r.transcript_id,
             SearchRole.START: r.start, SearchRole.END: r.end, SearchRole.HIT_START: r.hit_start,

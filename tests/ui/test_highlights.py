@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu
 
 from reader.core.anchoring import Highlight
 from reader.core.convert import convert
@@ -624,8 +624,8 @@ def test_an_export_error_is_shown_in_a_message_box(qtbot, window, call_file, tmp
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *_a: (str(blocker / "sub" / "note.md"), "")))
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda _p, _t, text, *_a: shown.append(text)))
+    monkeypatch.setattr("reader.ui.plain.warning",
+                        lambda _p, _t, text, *_a: shown.append(text))
     window.annotations.act_export.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "a-file" in shown[0]

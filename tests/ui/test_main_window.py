@@ -169,6 +169,7 @@ def messages(monkeypatch) -> list[str]:
 
     for name in ("warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(record))
+    monkeypatch.setattr("reader.ui.plain.warning", record)  # the plain-text box
     return shown
 
 

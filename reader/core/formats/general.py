@@ -75,7 +75,12 @@ investment fund funds equity equities markets brokerage trust realty properties 
 reit division associates financial bancorp bancshares
 """
 _NON_NAME = frozenset(_NON_NAME_WORDS.split())
+_SPEECH_OPENERS = frozenset({"thanks", "thank", "yes", "yeah", "okay", "ok", "sure", "well",
+                             "so", "hi", "hello", "actually", "great", "good", "and", "but"})
+"""Words a reply opens with, never a title line ("Thanks, Jane. [Operator instructions]")."""
 
+_NICKNAME = re.compile(r"(?:''|[\"“‘'(])[A-Z][a-z]{1,15}(?:''|[\"”’')])")
+"""A nickname inside a name: ''Bill'', "Jay", (Chris)."""
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "della",
                              "la", "le", "du", "bin", "al", "dos", "das", "y", "ten", "ter"})
 
@@ -166,6 +171,8 @@ _LEGAL_HEADING = re.compile(
     r"(?:legal )?disclaimers?|forward[- ]looking (?:information|statements?)|"
     r"safe harbou?r(?: statement)?|cautionary (?:note|statement)s?|免责声明|免責聲明")
 """Headings over legal text that is part of the page, not of the call."""
+_CALL_ENDED = re.compile(r"you may (?:now )?disconnect|conference has (?:now )?concluded|"
+                         r"concludes (?:today's|this|the) (?:conference|call|event)", re.I)
 _FACT_BULLET = re.compile(r"[A-Z][^:\n]{1,80}?(?:--|:)\s*\S")
 """A generated key-figure line: `Revenue-- $80 million`, `NRR: 120%`."""
 
@@ -302,6 +309,11 @@ def _latin_name(s: str) -> bool:
         low = tok.casefold()
         if low in _NAME_PARTICLES and 0 < i < len(tokens) - 1:
             continue
+        if (i < len(tokens) - 1 and (i > 0 or len(tokens) >= 3) and len(tok) == 2
+                and tok[0].isupper() and tok[1] == "."):
+            continue  # an initial: "Jay A. Brown", "A. Robert Paratte", not the word "a"
+        if 0 < i < len(tokens) - 1 and _NICKNAME.fullmatch(tok):
+            continue  # William M. ''Bill'' Brown
         if low.strip(".,") in _NON_NAME:
             return False
         if not tok[0].isupper():
@@ -417,6 +429,8 @@ def _parse_label_cached(label: str) -> _Label | None:
     if not name or not _name_ok(name):
         return None
     rest = [p.strip() for p in parts[1:] if p.strip()]
+    if shape == "comma" and rest and (rest[0][0].islower() or len(rest[0].split()) > 12):
+        return None  # "Operator, before we take the first question, I ...": speech
     role: str | None = None
     affiliation: str | None = None
     if len(rest) == 1:
@@ -447,11 +461,14 @@ def _role_line(s: str) -> tuple[str | None, str | None] | None:
     """(role, affiliation) if `s` reads as the role line under a name line."""
     if not s or len(s) > 160 or not s[0].isalpha() or not _titled(s) or _latin_name(s):
         return None
+    if ("[" in s or s.split()[0].casefold().strip(",.!") in _SPEECH_OPENERS
+            or re.search(r",\s+[a-z]", s)):  # "Operator, next question please"
+        return None  # "Thanks, Phebe. [Operator instructions]": speech that names a role
     if s[-1] in _TERMINAL and not re.search(r"\b(?:Inc|Co|Corp|Ltd|L\.P|LLC)\.$", s):
         return None
     # "Firm, Research Division - MD & Senior Equity Research Analyst" runs long; a title
     # alone ("Chief Executive Officer") does not.
-    if len(s.split()) > (20 if re.search(r" [-–—] |, ", s) else 12):
+    if len(s.split()) > (20 if re.search(r" [-–—] ", s) else 12):
         return None
     role, affiliation = _split_role(s)
     return (role, affiliation) if role else None
@@ -789,6 +806,19 @@ class _Parse:
                     if self.cls[j] is not _Cls.BLANK:
                         self.cls[j] = _Cls.CHROME
                 return
+        self._legal_text_after_the_call()
+
+    def _legal_text_after_the_call(self) -> None:
+        """Long paragraphs after the operator ends the call ("You may now disconnect") are
+        the vendor's terms of use, not speech."""
+        n = len(self.lines)
+        end = next((i for i in range(n - 1, int(n * 0.6), -1)
+                    if self.cls[i] is _Cls.OTHER and _CALL_ENDED.search(self.s[i])), None)
+        if end is None:
+            return
+        for j in range(end + 1, n):
+            if self.cls[j] is _Cls.OTHER and len(self.s[j]) >= 200 and _sentence_like(self.s[j]):
+                self.cls[j] = _Cls.CHROME
 
     def _wrapped_on(self, i: int) -> bool:
         """Whether line `i` continues the entry line above it ("Executive VP & Chief" /
@@ -806,7 +836,7 @@ class _Parse:
         own = self._entry(self.s[i])
         if own is None:
             return True
-        if not own.explicit or _role_line(self.s[i]) is None:
+        if not own.explicit or _entry_second_line(self.s[i]) is None:
             return False
         j = self._next_nonblank(i + 1)
         if j is None or self.cls[j] is not _Cls.OTHER:
@@ -934,11 +964,13 @@ class _Parse:
             return None
         rest = s[pos + 1:pos + 200]
         body_at = pos + 1 + len(rest) - len(rest.lstrip(" \t\u3000"))
-        if body_at >= len(s) or rest.startswith("//") or _NUMERIC_START.match(s, body_at):
+        if body_at >= len(s) or rest.startswith("//"):
             return None
         lab = _parse_label(s[:pos])
         if lab is None:
             return None
+        if _NUMERIC_START.match(s, body_at) and _norm(lab.name) not in self.participants:
+            return None  # "Revenue: 2.6 billion", unless a listed speaker says "2025 was..."
         return _Cand(i, "colon", lab, line.start + lead + body_at, i + 1, self._strong(lab),
                      para_start)
 
