@@ -34,7 +34,7 @@ Ranking: FTS5's bm25 (the `meta` column weighs nothing), times a boost where the
 multi-word query stand together as a phrase or near each other (see
 reader.core.search_text.boost_expressions). bm25 costs about a microsecond per matching unit,
 so a word found in tens of thousands of paragraphs cannot be ranked whole at interactive
-speed: matches are ranked in windows of `RANK_WINDOW` (500) units, newest first. A query with
+speed: matches are ranked in windows of `RANK_WINDOW` (300) units, newest first. A query with
 fewer matches than that (most multi-word queries and phrases) is ranked whole; a common word
 shows the best of its newest window first, then of the next window.
 """
@@ -66,7 +66,7 @@ _UNIT_COLUMNS: Final = ("id, transcript_id, kind, highlight_id, turn_index, sect
 _INSERT_UNIT: Final = f"INSERT INTO search_units ({_UNIT_COLUMNS}) VALUES ({', '.join('?' * 13)})"
 _INSERT_FTS: Final = "INSERT INTO search_fts (rowid, words, cjk, meta) VALUES (?, ?, ?, ?)"
 _INSERT_TERMS: Final = "INSERT OR IGNORE INTO search_terms (term, stem) VALUES (?, ?)"
-RANK_WINDOW: Final = 500
+RANK_WINDOW: Final = 300
 """Matching units ranked together (newest first); see the module docstring."""
 _BM25: Final = "bm25(search_fts, 1.0, 1.0, 0.0)"
 META_COLUMNS: Final = ", ".join(f"nullif(coalesce(t.user_{f}, t.{f}), '')"
@@ -433,6 +433,9 @@ def _ranked_window(conn: Connection, params: list[Any], where: list[str],
     rows = driver.execute(sql, [*params, RANK_WINDOW, window * RANK_WINDOW]).fetchall()
     if not rows:
         return []
+    if not boosts:
+        rows.sort(key=_by_score)
+        return [r[0] for r in rows]
     scores = {rowid: score for rowid, score in rows}
     low, high = rows[-1][0], rows[0][0]
     for expression, factor in boosts:
@@ -442,6 +445,10 @@ def _ranked_window(conn: Connection, params: list[Any], where: list[str],
             if rowid in scores:
                 scores[rowid] *= factor  # bm25 is negative: more negative ranks higher
     return sorted(scores, key=lambda r: (scores[r], -r))
+
+
+def _by_score(row: tuple[int, float]) -> tuple[float, int]:
+    return row[1], -row[0]
 
 
 def _driver(conn: Connection) -> Any:

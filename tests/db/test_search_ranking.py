@@ -108,3 +108,18 @@ def test_expansion_uses_the_vocabulary(search: SearchService) -> None:
         query = expand_query(parse_query("costs funding"), forms)
     assert [sorted(t.tokens[0] for t in g) for g in query.groups] == [
         ["cost", "costs"], ["fund", "funding"]]
+
+
+def test_pages_cross_rank_windows_without_repeats_or_gaps(
+        search: SearchService, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = {(r.transcript_id, r.start, r.kind) for r in search.search("the", limit=1000).results}
+    monkeypatch.setattr(search_index, "RANK_WINDOW", 2)  # pages straddle windows
+    seen: list[tuple[int, int, str]] = []
+    cursor = None
+    while True:
+        page = search.search("the", limit=3, cursor=cursor)
+        seen += [(r.transcript_id, r.start, r.kind) for r in page.results]
+        if page.cursor is None:
+            break
+        cursor = page.cursor
+    assert len(seen) == len(set(seen)) and set(seen) == whole and len(whole) >= 4
