@@ -43,10 +43,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import NullPool
+# SQLAlchemy at module level, allowed here only: db/ is the layer that exists to use it.
+from sqlalchemy import Engine, create_engine, event  # noqa: TID253
+from sqlalchemy.exc import DBAPIError, OperationalError  # noqa: TID253
+from sqlalchemy.orm import Session  # noqa: TID253
+from sqlalchemy.pool import NullPool  # noqa: TID253
 
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005",
                                    "0006")

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import (
+# SQLAlchemy at module level, allowed here only: db/ is the layer that exists to use it.
+from sqlalchemy import (  # noqa: TID253
     Boolean,
     CheckConstraint,
     DateTime,
@@ -24,7 +25,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column  # noqa: TID253
 
 NAMING_CONVENTION: dict[str, str] = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, delete, func, insert, select, update
-from sqlalchemy.orm import Session
+# SQLAlchemy at module level, allowed here only: db/ is the layer that exists to use it.
+from sqlalchemy import Select, delete, func, insert, select, update  # noqa: TID253
+from sqlalchemy.orm import Session  # noqa: TID253
 
 from db.models import (
     ColourRow,

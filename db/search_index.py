@@ -46,7 +46,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, NamedTuple
 
-from sqlalchemy import Connection
+# SQLAlchemy at module level, allowed here only: db/ is the layer that exists to use it.
+from sqlalchemy import Connection  # noqa: TID253
 
 from db.models import file_name_from_db
 from reader.core.model import SectionKind, SpeakerKind, Transcript

@@ -59,16 +59,16 @@ def guarded(command: Command) -> Command:
     3 for the library."""
 
     def run(args: argparse.Namespace) -> int:
-        from db.engine import DatabaseError
+        from db.engine import DatabaseError  # `reader library` calls db's salvage directly
         from reader.core.source_file import readable_name
-        from reader.services.annotations import AnnotationError
+        from reader.services.errors import LibraryError, ServiceError
 
         try:
             status = command(args)
-        except DatabaseError as exc:
+        except (LibraryError, DatabaseError) as exc:
             print(f"reader: {one_line(exc)}", file=sys.stderr)
             return EXIT_LIBRARY
-        except AnnotationError as exc:
+        except ServiceError as exc:
             print(f"reader: {one_line(exc)}", file=sys.stderr)
             return EXIT_ERROR
         except BrokenPipeError:

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import itertools
 import random
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from re import _constants as sre  # the standard library's own names for pattern parts
-from typing import Any
 
 import pytest
 
 from reader.core.decoding import decode
-from reader.core.formats import earningscall as ec
 from reader.core.formats.earningscall import MACHINE_ROLE, MANAGEMENT_ROLE, EarningsCallParser
+from reader.core.formats.earningscall import patterns as pat
+from reader.core.formats.earningscall.restatement import bag
 from reader.core.model import SectionKind, Speaker, SpeakerKind, Transcript, Turn
 from reader.core.pipeline import build_transcript
 from reader.core.roles import LINE_OF
@@ -388,113 +386,13 @@ def test_one_megabyte_on_one_line_parses() -> None:
     assert t.turns and t.turns[-1].end == len(text.rstrip())
 
 
-# --- shortcuts past the slower patterns ------------------------------------------------------
-
-_CATEGORY = {sre.CATEGORY_SPACE: " ", sre.CATEGORY_WORD: "w", sre.CATEGORY_DIGIT: "1"}
-
-
-def _language(pattern: re.Pattern[str]) -> list[str]:
-    """Every string a pattern without open-ended parts matches: one character for each
-    class, repeats at their least and one more, anchors and look-arounds left out."""
-    return _expand(re._parser.parse(pattern.pattern, pattern.flags))  # the stdlib's own parser
-
-
-def _expand(items: Iterable[tuple[Any, Any]]) -> list[str]:
-    out = [""]
-    for op, av in items:
-        if op is sre.LITERAL:
-            alts = [chr(av)]
-        elif op is sre.IN:
-            kind, value = av[0]
-            alts = [chr(value) if kind is sre.LITERAL else chr(value[0]) if kind is sre.RANGE
-                    else _CATEGORY[value]]
-        elif op is sre.BRANCH:
-            alts = [text for branch in av[1] for text in _expand(branch)]
-        elif op is sre.SUBPATTERN:
-            alts = _expand(av[-1])
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            least, most, inner = av
-            parts = _expand(inner)
-            alts = ["".join(p) for n in sorted({least, min(most, least + 1)})
-                    for p in itertools.product(parts, repeat=n)]
-        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            alts = [""]
-        else:
-            raise ValueError(f"cannot expand {op}")
-        out = [a + b for a in out for b in alts]
-    return out
-
-
-def _case_blind_variants(text: str, rng: random.Random) -> list[str]:
-    """`text` in mixed case, and with letters IGNORECASE also matches outside ASCII ("ſ" for
-    s, "ı" and "İ" for i, the Kelvin sign for k)."""
-    fold = {"s": "ſ", "i": "ıİ", "k": "\u212a"}
-    out = [text, text.upper()]
-    for _ in range(4):
-        out.append("".join(rng.choice(fold[c]) if c in fold and rng.random() < 0.4
-                           else c.upper() if rng.random() < 0.5 else c for c in text))
-    return out
-
-
-@pytest.mark.parametrize(("pattern", "may_match"), [
-    (ec._PERIOD_SENTENCE, ec._names_call),
-    (ec._CLOSING, lambda text: ec._holds_any(text, ec._CLOSING_KEYS)),
-    (ec._QUESTIONISH, lambda text: ec._holds_any(text, ec._QUESTIONISH_KEYS)),
-])
-def test_keyword_filters_let_through_whatever_the_pattern_finds(
-        pattern: re.Pattern[str], may_match: Callable[[str], bool]) -> None:
-    rng = random.Random(pattern.pattern)
-    texts = _language(pattern)
-    assert len(texts) >= 5
-    for text in texts:
-        for variant in _case_blind_variants(text, rng):
-            said = f"Well, {variant}, in 2024."
-            assert pattern.search(said), said
-            assert may_match(said), said
-    assert not may_match("Revenue rose 4% on stronger flour demand.")
-
-
-def test_call_sentences_are_those_cut_by_the_sentence_pattern() -> None:
-    pieces = ["call", "Call", "CALL", "welcome", "Welcome", "release", "RELEASE", "recall",
-              "earnings", "conference", "quarter", "2024", ".", "!", "?", "...", "\n", "\n.",
-              "İstanbul", "ſ", "  ", ",", "Q1"]
-    rng = random.Random(3)
-    texts = ["", "call", ".call.", "\n\nWelcome!\n", "Welcome to the call. It is recorded.",
-             "İİİİİİcall. wow."]  # "İ" lower-cases into two characters
-    texts += ["".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 20)))
-              for _ in range(3000)]
-    given = 0
-    for text in texts:
-        expected = [m.group() for m in ec._SENTENCE.finditer(text) if ec._names_call(m.group())]
-        assert list(ec._call_sentences(text)) == expected, text
-        given += len(expected)
-    assert given > 1000
-
-
-def test_hand_over_filter_lets_through_whatever_the_pattern_finds() -> None:
-    texts = _language(ec._OVER_TO_YOU)
-    assert len(texts) >= 5
-    for text in texts:
-        assert ec._OVER_TO_YOU.search(text), text
-        assert ec._may_hand_over(text), text
-
-
-@pytest.mark.parametrize(("keys", "pattern"),
-                         [phrase for phrase in ec._OPERATOR_PHRASES if phrase[1] is not None])
-def test_operator_phrases_hold_one_of_their_keywords_within_reach(
-        keys: tuple[str, ...], pattern: re.Pattern[str]) -> None:
-    texts = _language(pattern)
-    assert texts
-    for text in texts:
-        assert any(key in text for key in keys), text
-        assert min(text.find(key) for key in keys if key in text) <= ec._PHRASE_REACH, text
-
+# --- anchored scans past the slower patterns ------------------------------------------------------
 
 _SCANS = [
-    (ec._ROSTER_NAME_ROLE, ec._name_starts),
-    (ec._ROSTER_ROLE_NAME, lambda text: ec._word_starts(text, ("our",))),
-    (ec._HANDOFF, lambda text: ec._word_starts(text, ("turn", "hand", "pass"))),
-    (ec._LET_ANSWER, lambda text: ec._word_starts(text, ("let",))),
+    (pat.ROSTER_NAME_ROLE, pat.name_starts),
+    (pat.ROSTER_ROLE_NAME, lambda text: pat.word_starts(text, ("our",))),
+    (pat.HANDOFF, lambda text: pat.word_starts(text, ("turn", "hand", "pass"))),
+    (pat.LET_ANSWER, lambda text: pat.word_starts(text, ("let",))),
 ]
 _PIECES = ["Mr.", "Prof.", "Ms", "Dr", "Alex", "Xu", "O'Neil", "Lee-Ann", "A" + "a" * 20,
            "B" + "b" * 20, "Abcdefghijklmnopqrstuvw", ",", ", our", "our", "the company's", "CFO",
@@ -529,7 +427,7 @@ def test_scan_finds_what_finditer_finds(fixtures_dir: Path, pattern: re.Pattern[
     found = 0
     for text in _scan_texts(fixtures_dir):
         expected = _found(pattern.finditer(text))
-        assert _found(ec._scan(pattern, text, starts(text))) == expected, text
+        assert _found(pat.scan(pattern, text, starts(text))) == expected, text
         found += len(expected)
     assert found > 300  # the texts do hold matches to compare
 
@@ -537,38 +435,14 @@ def test_scan_finds_what_finditer_finds(fixtures_dir: Path, pattern: re.Pattern[
 def test_name_reach_is_the_longest_title_and_name() -> None:
     # The widest a name-then-role entry's title and name can be, by the pattern itself
     # (re._parser is the standard library's own, private, parser of patterns).
-    assert re._parser.parse(f"{ec._TITLE}?{ec._NAME}").getwidth()[1] == ec._NAME_REACH
+    assert re._parser.parse(f"{pat.TITLE}?{pat.NAME}").getwidth()[1] == pat.NAME_REACH
 
 
-def test_bag_counts_stems_and_numbers_in_order_of_first_use(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bag_counts_stems_and_numbers_in_order_of_first_use() -> None:
     text = "Orders grew 1,234.5 percent; the order book is growing, as said: ordering rose."
     expected = [("order", 3), ("grew", 1), ("#1234.5", 1), ("percent", 1), ("book", 1),
                 ("grow", 1), ("rose", 1)]
-    assert list(ec._bag(text).items()) == expected
-    # A full cache is emptied, not trusted or grown.
-    monkeypatch.setattr(ec, "_STEMS", ec._StemCache())
-    monkeypatch.setattr(ec, "_STEM_CACHE_SIZE", 2)
-    assert list(ec._bag(text).items()) == expected
-    assert len(ec._STEMS) <= 2
-
-
-def test_is_han_is_the_share_of_han_characters_against_latin_letters() -> None:
-    han, latin = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"), re.compile("[A-Za-z]")
-
-    def by_matches(text: str) -> bool:
-        if not text or max(text) < "\u3400":
-            return False
-        return len(han.findall(text)) * 3 >= max(1, len(latin.findall(text)))
-
-    pieces = ["好", "的", "。", "A", "z", "Ａ", "é", "’", "\u33ff", "\u3400", "\uf900", "\ud800",
-              "\U00020000", "1", " ", "K", "ſ"]
-    rng = random.Random(13)
-    texts = ["", "abc", "好的", "好 的 Q1"] + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
-                                             for _ in range(5000)]
-    results = [ec._is_han(text) for text in texts]
-    assert results == [by_matches(text) for text in texts]
-    assert any(results) and not all(results)
+    assert list(bag(text).items()) == expected
 
 
 def test_line_of_finds_what_its_word_boundary_form_finds() -> None:

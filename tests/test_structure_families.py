@@ -532,3 +532,31 @@ Mara Lindqvist:2025 was our best year yet. Revenue rose 22%.
     t = parse_text(text)
     assert who(t) == ["Operator", "Mara Lindqvist"]
     assert t.turns[-1].text.startswith("2025 was our best year")
+
+
+def test_a_person_listed_under_both_names_is_one_speaker() -> None:
+    text = """Company Participants
+
+Alex Xu (徐军) - Chief Executive Officer
+Karen Ji - Senior Director of Capital Markets
+
+Presentation
+
+Karen Ji: Thank you. Our CEO will speak in Mandarin and I will interpret.
+
+徐军：大家好，本季度收入增长百分之二十。
+
+Karen Ji: Hello everyone. Revenue grew 20% this quarter.
+
+徐军：毛利率保持稳定。
+
+Karen Ji: Gross margin held steady.
+
+Alex Xu: Thank you, Karen. I will add one point in English.
+"""
+    t = parse_text(text)
+    assert [t.speaker_of(turn).name for turn in t.turns] == [
+        "Karen Ji", "Alex Xu", "Karen Ji", "Alex Xu", "Karen Ji", "Alex Xu"]
+    ceo = next(s for s in t.speakers if s.name == "Alex Xu")
+    assert ceo.kind is SpeakerKind.EXECUTIVE and ceo.role == "Chief Executive Officer"
+    assert t.turns[2].interprets == [1] and t.turns[2].speaks_for == ceo.id

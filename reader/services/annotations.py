@@ -57,6 +57,10 @@ from reader.core.export_md import ExportInput, export_file_name, render_markdown
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
 from reader.core.source_file import SourceFileError, read_transcript_file, readable_name
+from reader.services.errors import (
+    AnnotationError as AnnotationError,  # still exported from here, where callers import it
+)
+from reader.services.errors import library_errors, speaks_service_errors
 
 UNDO_LIMIT: Final = 200
 _SAME_PATH_MIN: Final = 0.5
@@ -64,10 +68,6 @@ _SAME_META_MIN: Final = 0.7
 _SAME_PATH_CHANGED_META_MIN: Final = 0.9
 _TAG: Final = re.compile(r"[^\W_]+(?:[-/_][^\W_]+)*")
 _TAG_MAX: Final = 64
-
-
-class AnnotationError(ValueError):
-    """A one-line message for the user (the CLI prints it and exits with status 2)."""
 
 
 class NotFoundError(AnnotationError):
@@ -158,6 +158,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+@speaks_service_errors
 class AnnotationService:
     """The annotation library's use cases over one database file."""
 
@@ -175,7 +176,9 @@ class AnnotationService:
     def open(cls, path: Path | str, *,
              on_change: Callable[[Changed], None] | None = None) -> AnnotationService:
         """Open (creating or migrating) the library file; see db.engine.open_database."""
-        return cls(open_database(path), on_change=on_change)
+        with library_errors():  # LibraryError, like every call (speaks_service_errors)
+            db = open_database(path)
+        return cls(db, on_change=on_change)
 
     def close(self) -> None:
         self.db.close()

@@ -38,6 +38,7 @@ from reader.services.annotations import (
     AnnotationService,
     ImportStatus,
 )
+from reader.services.errors import speaks_service_errors
 
 Progress = Callable[[int, int, str], None]
 """(files done, files in all, the file just handled)"""
@@ -137,6 +138,7 @@ class _Job:
         return self.parsed
 
 
+@speaks_service_errors
 class LibraryService:
     """Bulk import and removal over the annotation library (one writer: this object's caller)."""
 

@@ -37,6 +37,7 @@ from reader.core.search_text import (
     make_snippet,
     parse_query,
 )
+from reader.services.errors import ServiceError, speaks_service_errors
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -47,7 +48,7 @@ _FTS_TRANSCRIPT_LIMIT: Final = 400
 _PERIOD: Final = re.compile(r"^(?:(Q)([1-4])|(H)([12])|(FY)) (\d{4})$")
 
 
-class SearchError(ValueError):
+class SearchError(ServiceError):
     """A one-line message about a query or filter the user can fix."""
 
 
@@ -150,6 +151,7 @@ def _period_bound(text: str | None, name: str) -> tuple[int, int] | None:
     return span
 
 
+@speaks_service_errors
 class SearchService:
     """Full-text search over one library."""
 

@@ -279,6 +279,7 @@ class _Label:
     explicit: bool  # the header itself carries a role or affiliation
     kind: SpeakerKind
     shape: str = "plain"  # how the header is written: paren, dash, semi, hyphen, comma, plain
+    alias: str | None = None  # the same person's name in the other script: Alex Xu (徐军)
 
 
 def _titled(text: str) -> bool:
@@ -383,7 +384,8 @@ def _parse_label(label: str) -> _Label | None:
     f = _parse_label_cached(label)
     if f is None:
         return None
-    return _Label(f.name, f.role, f.affiliation, f.explicit, f.kind, f.shape)  # callers amend it
+    return _Label(f.name, f.role, f.affiliation, f.explicit, f.kind, f.shape,  # callers amend it
+                  f.alias)
 
 
 @lru_cache(maxsize=4096)  # headers repeat all through a call
@@ -423,6 +425,13 @@ def _parse_label_cached(label: str) -> _Label | None:
     else:
         shape, parts = "plain", [label]
     name = parts[0].strip()
+    alias: str | None = None
+    if shape == "paren" and len(parts) == 2 and _other_script_name(name, parts[1].strip()):
+        alias, parts = parts[1].strip(), [name]  # "Alex Xu (徐军)"
+    else:
+        m = _TRAILING_ALIAS.fullmatch(name)
+        if m and _other_script_name(m.group("name"), m.group("alias")):
+            name, alias = m.group("name"), m.group("alias")  # "Alex Xu (徐军) - CEO"
     if (len(parts) == 2 and shape in ("dash", "hyphen") and _titled(name)
             and _name_ok(parts[1].strip())):
         name, parts = parts[1].strip(), [parts[1], parts[0]]  # "Chief Financial Officer — Jane Doe"
@@ -447,7 +456,7 @@ def _parse_label_cached(label: str) -> _Label | None:
     if role is None and affiliation is None:
         shape = "plain"
     return _Label(name, role, affiliation, shape != "plain",
-                  _label_kind(name, role, affiliation), shape)
+                  _label_kind(name, role, affiliation), shape, alias)
 
 
 def reads_as_speaker_label(label: str) -> bool:
@@ -455,6 +464,16 @@ def reads_as_speaker_label(label: str) -> bool:
     document front ends ask before writing a bold line as one."""
     parsed = _parse_label(label)
     return parsed is not None and not (parsed.explicit and parsed.kind is SpeakerKind.UNKNOWN)
+
+
+_TRAILING_ALIAS = re.compile(r"(?P<name>[^()（）]{2,40}?)\s*[(（](?P<alias>[^()（）]{2,30})[)）]")
+
+
+def _other_script_name(name: str, alias: str) -> bool:
+    """Whether `alias` names the same person in the other script ("Alex Xu" / "徐军")."""
+    if bool(_HAN.search(name)) == bool(_HAN.search(alias)):
+        return False
+    return _name_ok(name) and _name_ok(alias) and not _titled(alias)
 
 
 def _role_line(s: str) -> tuple[str | None, str | None] | None:
@@ -621,6 +640,7 @@ class _Parse:
                 if part in (Part.ZH, Part.REPEAT):
                     self.cls[i] = _Cls.CHROME  # read as the English line's rendering
         self.participants: dict[str, _Participant] = {}
+        self.aliases: dict[str, str] = {}  # a name's other-script form -> the listed name
         self.cands: dict[int, _Cand] = {}
         self.accepted: dict[int, _Cand] = {}
         self.draft = Draft()
@@ -860,6 +880,9 @@ class _Parse:
         if key not in self.participants:
             self.draft.roster.append(DraftSpeaker(lab.name, lab.role, kind, lab.affiliation))
         self.participants[key] = _Participant(lab.role, lab.affiliation, kind)
+        if lab.alias:
+            self.aliases[_norm(lab.alias)] = lab.name
+            self.participants[_norm(lab.alias)] = self.participants[key]
 
     def _implicit_lists(self) -> None:
         """Header-like lines with no speech between them are a list, except a last one
@@ -1163,6 +1186,7 @@ class _Parse:
             kind = _QA_LABEL_KIND.get(low) or kind_from_role(lab.name)
             return self.draft.speaker_id(None, lab.role or lab.name, kind, lab.affiliation)
         p = self.participants.get(_norm(lab.name))
+        name = self.aliases.get(_norm(lab.name), lab.name)  # 徐军 speaks as Alex Xu
         role, affiliation, kind = lab.role, lab.affiliation, lab.kind
         if p is not None:
             role = role or p.role
@@ -1170,7 +1194,7 @@ class _Parse:
             if kind is SpeakerKind.UNKNOWN or (p.kind is SpeakerKind.ANALYST
                                               and kind is not SpeakerKind.OPERATOR):
                 kind = p.kind if p.kind is not SpeakerKind.UNKNOWN else kind
-        return self.draft.speaker_id(lab.name, role, kind, affiliation)
+        return self.draft.speaker_id(name, role, kind, affiliation)
 
     # -- kinds the headers leave open
 
