@@ -371,7 +371,8 @@ def transcript_keys(conn: Connection) -> list[TranscriptKey]:
         f"SELECT t.id, {META_COLUMNS}, "
         "(SELECT count(*) FROM highlights h WHERE h.transcript_id = t.id), t.source_name "
         "FROM transcripts t ORDER BY t.id").all()
-    return [TranscriptKey(*r[:-1], file_name_from_db(r[-1])) for r in rows]
+    return [TranscriptKey(id=r[0], company=r[1], ticker=r[2], period=r[3], date=r[4],
+                          highlights=r[5], source_name=file_name_from_db(r[6])) for r in rows]
 
 
 def search_units(conn: Connection, match: str, *, transcripts: Collection[int] | None = None,
