@@ -1,20 +1,27 @@
-"""Annotation library speed: 10,000 highlights over 500 transcripts made from the test fixtures.
+"""Annotation library speed: 20,000 highlights over 500 transcripts made from the test fixtures.
 
 Run from the repo root: `python bench/annotations.py [--keep DIR]`.
 Targets: loading the highlights of a transcript with 500 of them adds < 100 ms to opening it;
-exporting all 10,000 as Markdown takes < 2 s.
+the notebook's first page (200 highlights of the whole library, with and without filters)
+takes < 100 ms; exporting all 20,000 is measured in time and peak memory, as raw source
+text (the old export), as the reading view shows it (joined spacing, Taiwan script, aligned
+context), as one file, and as JSON data.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -24,14 +31,23 @@ from sqlalchemy import insert  # noqa: E402
 from db.models import HighlightRow, HighlightTagRow, TagRow  # noqa: E402
 from db.repository import Repository  # noqa: E402
 from reader.core.anchoring import anchor_at  # noqa: E402
+from reader.core.passages import display_options  # noqa: E402
 from reader.core.pipeline import parse_bytes, parse_text  # noqa: E402
 from reader.services.annotations import AnnotationService, write_documents  # noqa: E402
+from reader.services.notes import (  # noqa: E402
+    NotebookQuery,
+    export_documents,
+    export_inputs,
+    export_records,
+    export_single_file,
+    notebook_page,
+)
 
 FIXTURES = REPO / "tests" / "fixtures"
 BASES = ["quartr_lanting_q2_2024.txt", "quartr_hoshan_q3_2024_traditional.txt",
          "alphaspread_brightwater_q2_2024.txt", "alphaspread_kestrel_q1_2025.txt"]
 TRANSCRIPTS = 500
-HIGHLIGHTS = 10_000
+HIGHLIGHTS = 20_000
 BIG = 500  # highlights on the one transcript that is opened
 COLOURS = ["yellow", "red", "green", "blue"]
 TAGS = ["guidance", "risk", "margin", "credit", "capital", "dividend", "question", "follow-up"]
@@ -54,6 +70,20 @@ def median_ms(fn, runs: int = 15) -> float:
         fn()
         times.append(time.perf_counter() - t0)
     return statistics.median(times) * 1000
+
+
+def measured(fn: Callable[[], Any], again: Callable[[], Any]) -> tuple[Any, float, float]:
+    """Result and seconds of `fn`, and the peak traced memory (MB) of `again` (the same work
+    on a fresh start: tracing slows Python down too much to time the traced run)."""
+    t0 = time.perf_counter()
+    result = fn()
+    seconds = time.perf_counter() - t0
+    del result
+    tracemalloc.start()
+    result = again()
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return result, seconds, peak
 
 
 def main() -> None:
@@ -141,6 +171,51 @@ def main() -> None:
     exported = sum(d.count for d in docs)
     md_bytes = sum(len(d.markdown.encode("utf-8")) for d in docs)
 
+    svc.close()
+
+    # The notebook: the first page of the whole library, cold (fresh service) and warm,
+    # then with filters. Speakers come from the search index, refreshed once beforehand.
+    svc = AnnotationService.open(db_path)
+    notebook_page(svc, limit=1)
+    svc.close()
+    svc = AnnotationService.open(db_path)
+    t0 = time.perf_counter()
+    first = notebook_page(svc)
+    t_page_cold = (time.perf_counter() - t0) * 1000
+    assert len(first.rows) == 200 and first.total >= HIGHLIGHTS  # plus the saves timed above
+    t_page = median_ms(lambda: notebook_page(svc))
+    filters = {
+        "colour + tag": NotebookQuery(colours=["red"], tags=["risk"]),
+        "company": NotebookQuery(companies=[next(i.company for i in infos if i.company)]),
+        "speaker kind": NotebookQuery(speaker_kinds=["analyst"]),
+        "text (Chinese)": NotebookQuery(text="用户"),
+        "text (English)": NotebookQuery(text="revenue"),
+        "page 50 of all": None,
+    }
+    t_filtered = {}
+    for name, query in filters.items():
+        if query is None:
+            t_filtered[name] = (median_ms(lambda: notebook_page(svc, offset=9_800)), first.total)
+        else:
+            t_filtered[name] = (median_ms(lambda q=query: notebook_page(svc, q)),
+                                notebook_page(svc, query).total)
+    svc.close()
+
+    # Exports of all 20,000 from a fresh service each time: time and peak memory.
+    def fresh(fn: Callable[[AnnotationService], Any]) -> tuple[Any, float, float]:
+        def run() -> Any:
+            with AnnotationService.open(db_path) as service:
+                return fn(service)
+        return measured(run, run)
+
+    shown_docs, t_shown, m_shown = fresh(lambda s: export_documents(
+        export_inputs(s, options=display_options("tw"))))
+    one_file, t_one, m_one = fresh(lambda s: export_single_file(
+        export_inputs(s, options=display_options("tw"))))
+    _, t_raw2, m_raw = fresh(lambda s: s.export())
+    records, t_json, m_json = fresh(lambda s: json.dumps(export_records(s), ensure_ascii=False))
+    svc = AnnotationService.open(db_path)
+
     # A corrected version of the big transcript: every highlight re-anchored.
     corrected = big_bytes.decode("utf-8").replace("Thank you", "Thanks").encode("utf-8")
     t0 = time.perf_counter()
@@ -152,7 +227,7 @@ def main() -> None:
     print(f"library: {TRANSCRIPTS} transcripts ({min(sizes) // 1000}-{max(sizes) // 1000} KB "
           f"text each), {HIGHLIGHTS:,} highlights, {db_path.stat().st_size / 2**20:.1f} MB file")
     print(f"import 500 transcripts (parse + store)      {t_import:8.2f} s")
-    print(f"bulk insert 10,000 highlights (setup)       {t_bulk:8.2f} s")
+    print(f"bulk insert {HIGHLIGHTS:,} highlights (setup)       {t_bulk:8.2f} s")
     print(f"one highlight saved (service, FULL sync)    {t_add:8.1f} ms median; undo {t_undo:.1f} ms")
     print(f"open transcript: parse {len(big_bytes) / 1000:.0f} KB                {t_parse:8.1f} ms median")
     print(f"  + load its {BIG} highlights (cold)         {t_cold:8.1f} ms   (target < 100 ms)")
@@ -161,6 +236,18 @@ def main() -> None:
           f"(target < 2 s; {md_bytes / 2**20:.1f} MB of Markdown)")
     print(f"  of which re-parsing the 500 outlines      {t_reparse:8.2f} s")
     print(f"then writing the notes atomically           {t_write:8.2f} s")
+    print(f"notebook first page of {HIGHLIGHTS:,} (cold)      {t_page_cold:8.1f} ms   "
+          "(target < 100 ms)")
+    print(f"notebook first page (warm)                  {t_page:8.1f} ms median")
+    for name, (ms, total) in t_filtered.items():
+        print(f"  filtered by {name:<20}          {ms:8.1f} ms median ({total:,} match)")
+    print(f"export {HIGHLIGHTS:,} as stored (raw), one note each {t_raw2:6.2f} s, peak {m_raw:.0f} MB")
+    print(f"export as shown (tw, aligned), one note each {t_shown:6.2f} s, peak {m_shown:.0f} MB "
+          f"({sum(len(d.markdown) for d in shown_docs) / 2**20:.1f} M chars)")
+    print(f"export as shown, one file                   {t_one:8.2f} s, peak {m_one:.0f} MB "
+          f"({len(one_file) / 2**20:.1f} M chars)")
+    print(f"export as JSON data                         {t_json:8.2f} s, peak {m_json:.0f} MB "
+          f"({len(records) / 2**20:.1f} M chars)")
     if report is not None:
         print(f"re-import corrected version, {BIG} moved      {t_reanchor:8.2f} s    (kept "
               f"{report.kept}, edited {report.edited}, found {report.found}, orphaned "

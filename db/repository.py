@@ -13,7 +13,18 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 # SQLAlchemy at module level, allowed here only: db/ is the layer that exists to use it.
-from sqlalchemy import Select, delete, func, insert, select, update  # noqa: TID253
+from sqlalchemy import (  # noqa: TID253
+    Select,
+    String,
+    and_,
+    delete,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session  # noqa: TID253
 
 from db.models import (
@@ -42,6 +53,34 @@ class TranscriptFields:
     title: str | None = None
     period: str | None = None
     date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightFilter:
+    """Which highlights of the whole library to list (every field narrows; empty: no limit).
+
+    `texts` are spellings of one search text (its scripts); a highlight matches when its
+    quote (spaces ignored) or note holds any of them.
+    """
+
+    companies: Sequence[str] = ()
+    periods: Sequence[str] = ()
+    tags: Sequence[str] = ()
+    colours: Sequence[str] = ()
+    speaker_kinds: Sequence[str] = ()
+    texts: Sequence[str] = ()
+    transcript_ids: Sequence[int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightInCall:
+    """A highlight with its call and, from the search index, its speaker and section."""
+
+    highlight: Highlight
+    transcript: TranscriptInfo
+    speaker: str | None
+    speaker_kind: str | None
+    section: str | None
 
 
 if TYPE_CHECKING:
@@ -213,6 +252,68 @@ class Repository:
         for h in self._load(query, all_tags=transcript_ids is None):
             grouped.setdefault(h.transcript_id, []).append(h)
         return grouped
+
+    def highlight_page(self, where: HighlightFilter, *, offset: int = 0,
+                       limit: int = 200) -> tuple[list[HighlightInCall], int]:
+        """One page of the library's highlights (by company, date, call, reading order) and
+        how many match in all. Speaker and section come from the paragraph of the search
+        index that holds the highlight's start (one index seek each)."""
+        unit = ("SELECT u.{col} FROM search_units u WHERE u.transcript_id = highlights.transcript_id "
+                "AND u.kind = 'paragraph' AND u.start_offset <= highlights.start_offset "
+                "ORDER BY u.start_offset DESC LIMIT 1")
+        speaker, kind, section = (literal_column(f"({unit.format(col=c)})", type_=String())
+                                  for c in ("speaker", "speaker_kind", "section"))
+        conditions: list[Any] = []
+        if where.transcript_ids is not None:
+            conditions.append(_H.transcript_id.in_(list(where.transcript_ids)))
+        if where.companies:
+            conditions.append(func.lower(_T.company).in_([c.lower() for c in where.companies]))
+        if where.periods:
+            conditions.append(_T.period.in_(list(where.periods)))
+        if where.tags:
+            conditions.append(_H.id.in_(
+                select(HighlightTagRow.highlight_id).join(TagRow, TagRow.id == HighlightTagRow.tag_id)
+                .where(TagRow.name.in_(list(where.tags)))))
+        if where.colours:
+            conditions.append(_H.colour.in_(list(where.colours)))
+        if where.speaker_kinds:
+            conditions.append(kind.in_(list(where.speaker_kinds)))
+        if where.texts:
+            squeezed = func.replace(func.replace(_H.quote, " ", ""), "\u3000", "")
+            conditions.append(or_(*(
+                or_(squeezed.contains(t, autoescape=True), _H.note.contains(t, autoescape=True))
+                for t in where.texts)))
+        total = int(self._s.scalar(select(func.count()).select_from(_H)
+                                   .join(_T, _T.id == _H.transcript_id)
+                                   .where(and_(True, *conditions))) or 0)
+        # The page's ids first (a sort of narrow rows), then the details of those ids only, so
+        # the speaker look-ups run for the page and not for every row skipped before it.
+        order = (_T.company, _T.date, _T.id, _H.start_offset, _H.id)
+        page = [r[0] for r in self._s.execute(
+            select(_H.id).join(_T, _T.id == _H.transcript_id).where(and_(True, *conditions))
+            .order_by(*order).offset(offset).limit(limit))]
+        query = (select(*_HIGHLIGHT_COLUMNS, *_INFO_COLUMNS, speaker, kind, section)
+                 .join(_T, _T.id == _H.transcript_id).where(_H.id.in_(page))
+                 .order_by(*order))
+        rows: list[Any] = list(self._s.execute(query).all()) if page else []
+        n = len(_HIGHLIGHT_COLUMNS)
+        tags: dict[int, list[str]] = {}
+        if rows:
+            for hid, name in self._s.execute(
+                    select(HighlightTagRow.highlight_id, TagRow.name)
+                    .join(TagRow, TagRow.id == HighlightTagRow.tag_id)
+                    .where(HighlightTagRow.highlight_id.in_([r[0] for r in rows]))
+                    .order_by(TagRow.name)):
+                tags.setdefault(hid, []).append(name)
+        out = []
+        for r in rows:
+            h = Highlight(id=r[0], transcript_id=r[1], start=r[2], end=r[3], quote=r[4],
+                          prefix=r[5], suffix=r[6], colour=r[7], note=r[8], created_at=r[9],
+                          updated_at=r[10], orphaned=bool(r[11]), turn_index=r[12],
+                          tags=tuple(tags.get(r[0], ())))
+            info = TranscriptInfo(*r[n:n + len(_INFO_COLUMNS)])
+            out.append(HighlightInCall(h, info, *r[n + len(_INFO_COLUMNS):]))
+        return out, total
 
     def _load(self, query: _Query, *, transcript_id: int | None = None,
               all_tags: bool = False) -> list[Highlight]:

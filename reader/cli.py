@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader import APP_NAME, __version__, cli_annotations, cli_library
+from reader import APP_NAME, __version__, cli_annotations, cli_library, cli_open
 
 EXIT_USAGE = 2
 
@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_parse)
     cli_annotations.register(sub)
     cli_library.register(sub)
+    cli_open.register(sub)
     return parser
 
 
@@ -83,12 +84,26 @@ def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
+def _from_system(words: list[str]) -> list[str]:
+    """What a desktop hands over (`Exec=… %U`): a `reader://` link becomes `open LINK`, and
+    `file://` URLs become paths."""
+    from reader.core.links import is_link
+
+    if words and is_link(words[0]):
+        return ["open", *words]
+    if any(w.startswith("file://") for w in words):
+        from urllib.parse import unquote, urlsplit
+
+        return [unquote(urlsplit(w).path) if w.startswith("file://") else w for w in words]
+    return words
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """`reader` and `reader FILE...` open the window; `reader COMMAND ...` runs a command.
 
     A file that happens to be named like a command is opened with a path: `reader ./parse`.
     """
-    words = list(sys.argv[1:] if argv is None else argv)
+    words = _from_system(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     if not words or (words[0] not in _subcommands(parser) and not words[0].startswith("-")):
         from reader.cli_common import split_db_option

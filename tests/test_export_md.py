@@ -182,7 +182,8 @@ def test_front_matter_sections_speakers_and_reading_order(transcript: Transcript
                                      "Questions and answers"]
     first, second, third = (p for _, p in items)
     assert first.quote == "Hello everyone" and second.quote.startswith("Total operating")
-    assert first.speaker == "Wendy Luo (Head of Investor Relations)"
+    # The interpreter's turn says whom it voices.
+    assert first.speaker == "Wendy Luo (Head of Investor Relations), for Peng Gao"
     assert second.speaker == "Daniel Fu (Chief Financial Officer)"
     assert second.facts.startswith("Colour: Guidance") and "#costs #guidance" in second.facts
     assert second.note == ["Note: Flat QoQ."]

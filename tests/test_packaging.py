@@ -99,7 +99,8 @@ def test_desktop_entry_names_the_app_its_command_and_icon(desktop, spec):
     assert desktop["Type"] == "Application"
     assert desktop["Name"] == APP_NAME
     command, *codes = desktop["Exec"].split()
-    assert command == exe and codes == ["%F"]
+    # %U: files (as file:// URLs or paths) and reader:// back-links (reader/cli.py reads both).
+    assert command == exe and codes == ["%U"]
     assert desktop["TryExec"] == exe
     assert desktop["StartupWMClass"] == exe
     assert desktop["Terminal"] == "false"
@@ -120,6 +121,17 @@ def test_desktop_categories_are_registered_and_terminated(desktop):
     names = categories.rstrip(";").split(";")
     assert MAIN_CATEGORIES & set(names), "needs one main category, or menus hide the app"
     assert desktop["MimeType"].endswith(";") and "text/plain" in desktop["MimeType"]
+
+
+def test_the_back_link_scheme_is_registered_on_every_system(desktop):
+    assert "x-scheme-handler/reader" in desktop["MimeType"].split(";")
+    script = (REPO / "packaging" / "linux" / "install.sh").read_text(encoding="utf-8")
+    assert "xdg-mime default transcript-reader.desktop x-scheme-handler/reader" in script
+    iss = (REPO / "packaging" / "windows" / "installer.iss").read_text(encoding="utf-8")
+    assert 'Subkey: "Software\\Classes\\reader"; ValueType: string; ValueName: "URL Protocol"' in iss
+    assert 'Classes\\reader\\shell\\open\\command' in iss and '""%1""' in iss
+    spec = (REPO / "build.spec").read_text(encoding="utf-8")
+    assert '"CFBundleURLSchemes": ["reader"]' in spec
 
 
 def test_install_script_rewrites_exec_of_the_desktop_entry():

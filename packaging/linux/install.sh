@@ -2,6 +2,7 @@
 # Install Transcript Reader for the current user (no root): the app folder, a command on the
 # PATH, the menu entry and the icon. `./install.sh --uninstall` removes them again.
 # PREFIX (default ~/.local) chooses where; PREFIX=/usr/local with sudo installs for everyone.
+# The menu entry also registers the reader:// scheme of the back-links in exported notes.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,6 +44,9 @@ sed -e "s|^Exec=transcript-reader|Exec=\"$app_dir/transcript-reader\"|" \
     "$here/transcript-reader.desktop" > "$desktop"
 chmod 644 "$desktop" "$icon"
 refresh
+# reader://open?… back-links in exported notes open the app at the passage.
+command -v xdg-mime >/dev/null 2>&1 \
+    && xdg-mime default transcript-reader.desktop x-scheme-handler/reader 2>/dev/null || true
 
 echo "Transcript Reader installed in $app_dir"
 echo "  menu entry: $desktop"

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+from reader.core.align.transcript import TranscriptAlignment
 from reader.core.anchoring import Highlight, TranscriptInfo
+from reader.core.display import DisplayOptions
+from reader.core.links import make_link
 from reader.core.model import Lang, SectionKind, Transcript, Turn
+from reader.core.passages import Counterpart, PassageView, Speaking
 from reader.core.source_file import readable_name
 
 SECTION_TITLES: Final = {
@@ -41,12 +44,21 @@ _RESERVED_NAMES: Final = frozenset(
 @dataclass(frozen=True, slots=True)
 class ExportInput:
     """One call to export. `transcript` (the outline) supplies speakers, sections and
-    interpretations; without it highlights are listed in reading order only."""
+    interpretations; without it highlights are listed in reading order only.
+
+    `options` are the reading view's script and cleanup, applied to quotes, contexts and
+    notes (None: the source text as stored). With `alignment`, a highlight's context is the
+    aligned counterpart sentence(s); without it, the whole counterpart turn.
+    `obsidian` writes each quote as a callout (`> [!quote]`), which Obsidian and Logseq fold.
+    """
 
     info: TranscriptInfo
     highlights: Sequence[Highlight]
     transcript: Transcript | None = None
     colour_names: Mapping[str, str] = field(default_factory=dict)
+    options: DisplayOptions | None = None
+    alignment: TranscriptAlignment | None = None
+    obsidian: bool = False
 
 
 # --- Escaping ---------------------------------------------------------------------------------
@@ -140,7 +152,7 @@ def _yaml_printable(cp: int) -> bool:
 
 
 def back_link(sha256: str, start: int, end: int) -> str:
-    return f"reader://open?sha256={sha256}&start={start}&end={end}"
+    return make_link(sha256, start, end)
 
 
 # --- File names -------------------------------------------------------------------------------
@@ -168,52 +180,45 @@ def sanitize_file_name(name: str, limit: int = 100) -> str:
 
 
 class _Turns:
-    """Turn lookup by offset for one outline (bisect: exports run over thousands of highlights),
-    and each turn's rendered pieces, made once per document."""
+    """Turn lookup by offset for one outline, and each turn's rendered pieces, made once
+    per document (exports run over thousands of highlights)."""
 
-    def __init__(self, transcript: Transcript) -> None:
+    def __init__(self, transcript: Transcript, view: PassageView) -> None:
         self.t = transcript
-        self._starts = [turn.start for turn in transcript.turns]
+        self.view = view
         self._speaker_lines: dict[int, str] = {}
         self._counterparts: dict[int, list[str]] = {}
 
     def at(self, start: int, end: int) -> Turn | None:
-        """The turn holding `start`, else the first turn the span reaches into."""
-        turns = self.t.turns
-        i = bisect_right(self._starts, start) - 1
-        if i >= 0 and start < turns[i].end:
-            return turns[i]
-        if i + 1 < len(turns) and turns[i + 1].start < end:
-            return turns[i + 1]
-        return None
+        return self.view.turn_at(start, end)
 
     def speaker_line(self, turn: Turn) -> str:
         line = self._speaker_lines.get(turn.index)
         if line is None:
-            line = self._speaker_lines[turn.index] = self._make_speaker_line(turn)
+            line = self._speaker_lines[turn.index] = speaker_line(self.view.speaking(turn))
         return line
 
     def counterparts(self, turn: Turn) -> list[str]:
+        """The whole counterpart turn(s): the context when no alignment is given."""
         blocks = self._counterparts.get(turn.index)
         if blocks is None:
             blocks = self._counterparts[turn.index] = _counterparts(self, turn)
         return blocks
 
-    def _make_speaker_line(self, turn: Turn) -> str:
-        speaker = self.t.speaker_of(turn)
-        role = ", ".join(p for p in (speaker.role, speaker.affiliation)
-                         if p and (p != speaker.affiliation or p not in (speaker.role or "")))
-        line = f"**{_one_line(speaker.label)}**"
-        return f"{line} ({_one_line(role)})" if role else line
+
+def speaker_line(who: Speaking) -> str:
+    """`**Name** (Role), for Executive`: an interpreter's turn says whom it voices."""
+    line = f"**{_one_line(who.label)}**"
+    if who.role:
+        line += f" ({_one_line(who.role)})"
+    if who.speaks_for:
+        line += f", for {_one_line(who.speaks_for)}"
+    return line
 
 
 def render_markdown(doc: ExportInput) -> str:
     """The Markdown note for one call (ends with a newline)."""
     info = doc.info
-    placed = [h for h in doc.highlights if not h.orphaned]
-    orphans = [h for h in doc.highlights if h.orphaned]
-    turns = _Turns(doc.transcript) if doc.transcript is not None else None
-
     all_tags = sorted({t for h in doc.highlights for t in h.tags}, key=str.casefold)
     out = ["---"]
     for key, value in (("title", info.label), ("company", info.company),
@@ -224,7 +229,40 @@ def render_markdown(doc: ExportInput) -> str:
     out.append(f"highlights: {len(doc.highlights)}")
     out.append(f"tags: {yaml_value(all_tags)}")
     out.append("---")
-    blocks = ["\n".join(out), f"# {_one_line(info.label)}"]
+    return "\n\n".join(["\n".join(out), *_body(doc)]) + "\n"
+
+
+def render_combined(docs: Sequence[ExportInput], title: str = "Highlights") -> str:
+    """One Markdown file for many calls: one front matter, then one `#` section per call in
+    the order given (the caller sorts: company, date, id)."""
+    tags = sorted({t for d in docs for h in d.highlights for t in h.tags}, key=str.casefold)
+    out = ["---", f"title: {yaml_value(title)}", f"calls: {len(docs)}",
+           f"highlights: {sum(len(d.highlights) for d in docs)}", f"tags: {yaml_value(tags)}",
+           "---"]
+    blocks = ["\n".join(out)]
+    for doc in docs:
+        blocks.extend(_body(doc, facts=True))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _view(doc: ExportInput) -> PassageView | None:
+    if doc.transcript is None:
+        return None
+    return PassageView(doc.transcript, doc.transcript.text, doc.options, doc.alignment)
+
+
+def _body(doc: ExportInput, *, facts: bool = False) -> list[str]:
+    """The call's heading and its highlights by section."""
+    info = doc.info
+    placed = [h for h in doc.highlights if not h.orphaned]
+    orphans = [h for h in doc.highlights if h.orphaned]
+    view = _view(doc)
+    turns = _Turns(doc.transcript, view) if doc.transcript is not None and view else None
+    blocks = [f"# {_one_line(info.label)}"]
+    if facts:
+        line = [_one_line(v) for v in (info.company, info.ticker, info.period, info.date,
+                                       readable_name(info.source_name)) if v]
+        blocks.append(" · ".join(line) + f" · sha256 {info.sha256[:12]}")
 
     groups: dict[str, list[tuple[Highlight, Turn | None]]] = {}
     order = [*SECTION_TITLES.values(), OUTSIDE_TURNS]
@@ -241,28 +279,55 @@ def render_markdown(doc: ExportInput) -> str:
     if orphans:
         blocks.append(f"## {escape_inline(ORPHANS)}")
         blocks.extend(_highlight(doc, h, None, None) for h in orphans)
-    return "\n\n".join(blocks) + "\n"
+    return blocks
+
+
+def shown_quote(doc: ExportInput, h: Highlight, view: PassageView | None) -> str:
+    """The quote as the reading view shows it: from the outline when the highlight is placed,
+    else its stored text run through the same options."""
+    if view is not None and not h.orphaned:
+        return view.text(h.start, h.end)
+    if doc.options is None:
+        return h.quote
+    return PassageView(None, h.quote, doc.options).text(0, len(h.quote))
 
 
 def _highlight(doc: ExportInput, h: Highlight, turn: Turn | None, turns: _Turns | None) -> str:
     parts: list[str] = []
+    view = turns.view if turns else None
     head = [turns.speaker_line(turn)] if turns and turn else []
-    quote = blockquote(h.quote) or ">"
+    if doc.obsidian:
+        head = [f"[!quote] {head[0]}" if head else "[!quote]"]
+    quote = blockquote(shown_quote(doc, h, view)) or ">"
     parts.append("\n".join([*(f"> {line}" for line in head), *([">"] if head else []), quote]))
     if turns and turn:
-        parts.extend(turns.counterparts(turn))
+        if doc.alignment is not None:
+            parts.extend(_aligned(turns.view.counterparts(h.start, h.end)))
+        else:
+            parts.extend(turns.counterparts(turn))
     facts = [f"Colour: {_one_line(doc.colour_names.get(h.colour, h.colour))}"]
     if h.tags:
         facts.append(" ".join(f"#{tag}" for tag in h.tags))
     if not h.orphaned:
         facts.append(f"[Open in Transcript Reader]({back_link(doc.info.sha256, h.start, h.end)})")
     parts.append(" · ".join(facts))
-    note = escape_block(h.note)
+    note = escape_block(view.user_text(h.note) if view else h.note)
     if note:
         note[0] = f"Note: {note[0]}"
         parts.append("\n".join(note))
     parts.append("---")
     return "\n\n".join(parts)
+
+
+_KIND_LABELS: Final = {"interpretation": "English interpretation", "original": "Original"}
+
+
+def _aligned(counterparts: Sequence[Counterpart]) -> list[str]:
+    blocks = []
+    for c in counterparts:
+        blocks.append(f"*{_KIND_LABELS[c.kind]}*, {speaker_line(c.speaker)}:")
+        blocks.append(blockquote(c.text) or ">")
+    return blocks
 
 
 def _counterparts(turns: _Turns, turn: Turn) -> list[str]:
@@ -274,5 +339,6 @@ def _counterparts(turns: _Turns, turn: Turn) -> list[str]:
         other = t.turns[index]
         kind = "English interpretation" if other.lang is Lang.EN else "Original"
         blocks.append(f"*{kind}*, {turns.speaker_line(other)}:")
-        blocks.append(blockquote(other.text) or ">")
+        text = "\n\n".join(turns.view.text(p.start, p.end) for p in other.paragraphs)
+        blocks.append(blockquote(text) or ">")
     return blocks

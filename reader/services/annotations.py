@@ -614,12 +614,30 @@ class AnnotationService:
         return docs
 
 
+def _umask() -> int:
+    """The process umask (read by setting it, so under a lock; 0o022 where that fails)."""
+    with _UMASK_LOCK:
+        try:
+            mask = os.umask(0o022)
+            os.umask(mask)
+        except OSError:  # pragma: no cover - no umask on this system
+            return 0o022
+    return mask
+
+
+_UMASK_LOCK = threading.Lock()
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder and os.replace: readers (and a crash)
-    see the old file or the new one, never half of one."""
+    see the old file or the new one, never half of one. The file gets the permissions any
+    new file gets (0666 less the umask), not the temporary file's private 0600."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if hasattr(os, "fchmod"):  # not on Windows, where files have no mode bits
+            with contextlib.suppress(OSError):  # file systems without modes (FAT) refuse it
+                os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()

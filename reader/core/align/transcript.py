@@ -122,6 +122,18 @@ class TranscriptAlignment:
             return self._refs[k]
         return None
 
+    def sentences_in(self, start: int, end: int) -> list[SentenceRef]:
+        """The aligned sentences a source span touches (a caret, `start == end`, touches
+        the sentence it is in), in reading order."""
+        k = max(0, bisect_right(self._starts, start) - 1)
+        out = []
+        while k < len(self._refs) and self._refs[k].span[0] <= max(start, end - 1):
+            ref = self._refs[k]
+            if ref.span[1] > start or (start == end and ref.span[1] >= start):
+                out.append(ref)
+            k += 1
+        return out
+
     def counterpart_spans(self, ref: SentenceRef) -> list[Span]:
         """Absolute spans of the sentences linked to `ref` on the other side."""
         pair = self.pairs[ref.pair]
