@@ -117,6 +117,11 @@ class TranscriptRow(Base):
     encoding: Mapped[str] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The user's own values (migration 0006): NULL shows the detected one above, '' none.
+    user_company: Mapped[str | None] = mapped_column(Text)
+    user_ticker: Mapped[str | None] = mapped_column(Text)
+    user_period: Mapped[str | None] = mapped_column(Text)
+    user_date: Mapped[str | None] = mapped_column(Text)
 
 
 class TranscriptVersionRow(Base):

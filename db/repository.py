@@ -90,8 +90,19 @@ _HIGHLIGHT_COLUMNS = (_H.id, _H.transcript_id, _H.start_offset, _H.end_offset, _
                       _H.prefix, _H.suffix, _H.colour, _H.note, _H.created_at, _H.updated_at,
                       _H.orphaned, _H.turn_index)
 _T = TranscriptRow
+META_FIELDS = ("company", "ticker", "period", "date")
+"""Metadata the user may edit; each has a detected column and a `user_` column."""
+
+
+def _effective(name: str) -> Any:
+    """The user's value if they set one ('' meaning none), else the detected one."""
+    user, detected = getattr(_T, f"user_{name}"), getattr(_T, name)
+    return func.nullif(func.coalesce(user, detected), "").label(name)
+
+
 _INFO_COLUMNS = (_T.id, _T.sha256, _T.source_path, _T.source_name, _T.format, _T.encoding,
-                 _T.imported_at, _T.company, _T.ticker, _T.title, _T.period, _T.date)
+                 _T.imported_at, _effective("company"), _effective("ticker"), _T.title,
+                 _effective("period"), _effective("date"))
 
 
 def _info(row: Any, count: int = 0) -> TranscriptInfo:
@@ -135,7 +146,7 @@ class Repository:
         """Every call (or those with the given ids), with highlight counts, by company and date."""
         counts = {tid: int(n) for tid, n in self._s.execute(
             select(_H.transcript_id, func.count()).group_by(_H.transcript_id))}
-        query = select(*_INFO_COLUMNS).order_by(_T.company, _T.date, _T.id)
+        query = select(*_INFO_COLUMNS).order_by(_INFO_COLUMNS[7], _INFO_COLUMNS[11], _T.id)
         if ids is not None:
             query = query.where(_T.id.in_(list(ids)))
         return [_info(r, counts.get(r.id, 0)) for r in self._s.execute(query)]
@@ -183,6 +194,29 @@ class Repository:
     def _add_version(self, transcript_id: int, fields: TranscriptFields, now: datetime) -> None:
         self._s.merge(TranscriptVersionRow(sha256=fields.sha256, transcript_id=transcript_id,
                                            source_path=fields.source_path, imported_at=now))
+
+    def detected_meta(self, transcript_id: int) -> dict[str, str | None]:
+        """Company, ticker, period and date as parsing found them (edits aside)."""
+        row = self._s.execute(select(*(getattr(_T, f) for f in META_FIELDS))
+                              .where(_T.id == transcript_id)).first()
+        return dict(zip(META_FIELDS, row, strict=True)) if row else {}
+
+    def user_meta(self, transcript_id: int) -> dict[str, str | None]:
+        """The user's own values: None where not edited, '' where edited to nothing."""
+        row = self._s.execute(select(*(getattr(_T, f"user_{f}") for f in META_FIELDS))
+                              .where(_T.id == transcript_id)).first()
+        return dict(zip(META_FIELDS, row, strict=True)) if row else {}
+
+    def set_user_meta(self, transcript_id: int, values: dict[str, str | None]) -> bool:
+        """Store the user's values (None: back to the detected one); False if no such call."""
+        result = self._s.execute(update(TranscriptRow).where(_T.id == transcript_id).values(
+            **{f"user_{k}": v for k, v in values.items() if k in META_FIELDS}))
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    def set_detected_meta(self, transcript_id: int, values: dict[str, str | None]) -> None:
+        """Replace what parsing found (a refresh with a newer parser); edits are untouched."""
+        self._s.execute(update(TranscriptRow).where(_T.id == transcript_id).values(
+            **{k: v for k, v in values.items() if k in META_FIELDS}))
 
     def delete_transcript(self, transcript_id: int) -> bool:
         """Remove a call with its highlights (cascade) and its version history."""

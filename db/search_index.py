@@ -1,6 +1,7 @@
 """The library's full-text index: FTS5 tables, keeping them in step, and the search query.
 
-Layout (created by migration 0003, prefix indexes and short filter tokens since 0004):
+Layout (created by migration 0003, prefix indexes and short filter tokens since 0004,
+column sizes for ranking and the stem vocabulary since 0005):
 
 * `search_units`: one row per indexed unit: a paragraph of a turn (with turn index, section,
   speaker, and its source offsets), or a highlight's quote, note or tags. A paragraph stores
@@ -14,6 +15,10 @@ Layout (created by migration 0003, prefix indexes and short filter tokens since 
   `meta` holds filter tokens (`t<transcript id> s<section> k<speaker kind> u<unit kind>`, the
   last three the value's initial) so that company, period, section and speaker filters are
   doclist intersections; two characters, as tokens shorter than 3 enter no prefix index.
+* `search_terms`: every indexed English word whose Porter2 stem differs from it, with that
+  stem, so that a query word can be widened to its other forms (reader/core/search_text.py).
+  Words are added as text is indexed and never removed: a form no unit has any more matches
+  nothing.
 * Triggers keep the index right whatever writes the library. Deleting a transcript or
   changing its text first deletes its units, and deleting a unit first removes its entry
   from the index (an external-content FTS5 table must be given the old values, which the
@@ -24,6 +29,14 @@ Layout (created by migration 0003, prefix indexes and short filter tokens since 
 The import path (reader.services.annotations) indexes a transcript in the same transaction
 that stores it, which also drains the queue for it. `refresh()` drains whatever is left
 (highlight edits, or transcripts written by some other program) and runs before a search.
+
+Ranking: FTS5's bm25 (the `meta` column weighs nothing), times a boost where the words of a
+multi-word query stand together as a phrase or near each other (see
+reader.core.search_text.boost_expressions). bm25 costs about a microsecond per matching unit,
+so a word found in tens of thousands of paragraphs cannot be ranked whole at interactive
+speed: matches are ranked in windows of `RANK_WINDOW` (300) units, newest first. A query with
+fewer matches than that (most multi-word queries and phrases) is ranked whole; a common word
+shows the best of its newest window first, then of the next window.
 """
 
 from __future__ import annotations
@@ -38,10 +51,10 @@ from sqlalchemy import Connection  # noqa: TID253
 
 from db.models import file_name_from_db
 from reader.core.model import SectionKind, SpeakerKind, Transcript
-from reader.core.search_text import cjk_columns, words_column
+from reader.core.search_text import cjk_columns, index_terms, words_column
 
 SEARCH_TABLES: Final = frozenset({"search_units", "search_fts", "search_stale_transcripts",
-                                  "search_stale_highlights"})
+                                  "search_stale_highlights", "search_terms"})
 _FTS_SHADOW: Final = re.compile(r"search_fts_(data|idx|content|docsize|config)$")
 
 PARAGRAPH: Final = "paragraph"
@@ -53,6 +66,14 @@ _UNIT_COLUMNS: Final = ("id, transcript_id, kind, highlight_id, turn_index, sect
                         "speaker_kind, start_offset, end_offset, text, words, cjk")
 _INSERT_UNIT: Final = f"INSERT INTO search_units ({_UNIT_COLUMNS}) VALUES ({', '.join('?' * 13)})"
 _INSERT_FTS: Final = "INSERT INTO search_fts (rowid, words, cjk, meta) VALUES (?, ?, ?, ?)"
+_INSERT_TERMS: Final = "INSERT OR IGNORE INTO search_terms (term, stem) VALUES (?, ?)"
+RANK_WINDOW: Final = 300
+"""Matching units ranked together (newest first); see the module docstring."""
+_BM25: Final = "bm25(search_fts, 1.0, 1.0, 0.0)"
+META_COLUMNS: Final = ", ".join(f"nullif(coalesce(t.user_{f}, t.{f}), '')"
+                                for f in ("company", "ticker", "period", "date"))
+"""A call's metadata as results and filters see it: the user's own values over detected ones
+('' is a value edited to nothing)."""
 
 
 def is_search_table(name: str) -> bool:
@@ -73,6 +94,14 @@ def meta_tokens(transcript_id: int, section: str | None, speaker_kind: str | Non
                 kind: str) -> str:
     """The `meta` column; must equal what the `search_content` view computes."""
     return f"t{transcript_id} s{(section or 'n')[0]} k{(speaker_kind or 'n')[0]} u{kind[0]}"
+
+
+def filter_value(letter: str, value: str) -> str | None:
+    """The stored value a section (`s`), speaker kind (`k`) or unit kind (`u`) filter names;
+    None for a value the index does not know. Case and anything but letters and digits are
+    ignored (`Q&A` is `qa`)."""
+    value = re.sub(r"[^0-9a-z]", "", value.lower())
+    return value if value in _FILTER_VALUES[letter] else None
 
 
 def filter_token(letter: str, value: str) -> str | None:
@@ -104,6 +133,43 @@ def paragraph_rows(transcript_id: int, transcript: Transcript, first_id: int
     return rows, texts
 
 
+def add_terms(conn: Connection, texts: Sequence[str]) -> None:
+    """Add the English words of `texts` to the stem vocabulary (words already there stay).
+
+    Migration 0003 indexes old libraries with this module before 0005 has made the table;
+    0005 then fills it from every unit, so there is nothing to add until it exists.
+    """
+    if not conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                "AND name = 'search_terms'").first():
+        return
+    rows = index_terms(texts)
+    if rows:
+        conn.exec_driver_sql(_INSERT_TERMS, rows)
+
+
+class StemForms:
+    """The vocabulary's forms of words, for reader.core.search_text.expand_query."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def words_with_stem(self, stems: Sequence[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        marks = ", ".join("?" * len(stems))
+        for term, st in self._conn.exec_driver_sql(
+                f"SELECT term, stem FROM search_terms WHERE stem IN ({marks}) ORDER BY term",
+                tuple(stems)):
+            out.setdefault(st, []).append(term)
+        return out
+
+    def words_with_stem_prefix(self, prefix: str, limit: int) -> list[str]:
+        # A range on the stem index; the character after the last one bounds it.
+        high = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return [r[0] for r in self._conn.exec_driver_sql(
+            "SELECT term FROM search_terms WHERE stem >= ? AND stem < ? ORDER BY term LIMIT ?",
+            (prefix, high, limit))]
+
+
 def index_transcript(conn: Connection, transcript_id: int, transcript: Transcript) -> int:
     """(Re)index a stored transcript's paragraphs from its parsed outline; returns the count.
 
@@ -113,6 +179,7 @@ def index_transcript(conn: Connection, transcript_id: int, transcript: Transcrip
     conn.exec_driver_sql("DELETE FROM search_units WHERE transcript_id = ? AND kind = ?",
                          (transcript_id, PARAGRAPH))
     rows, texts = paragraph_rows(transcript_id, transcript, _next_id(conn))
+    add_terms(conn, texts)
     if rows:
         conn.exec_driver_sql(_INSERT_UNIT, rows)
         conn.exec_driver_sql(_INSERT_FTS, [
@@ -133,6 +200,7 @@ def index_plain(conn: Connection, transcript_id: int, text: str) -> None:
     conn.exec_driver_sql("DELETE FROM search_units WHERE transcript_id = ? AND kind = ?",
                          (transcript_id, PARAGRAPH))
     if text:
+        add_terms(conn, [text])
         uid = _next_id(conn)
         cjk = cjk_columns([text])[0]
         words = words_column(text)
@@ -167,6 +235,7 @@ def index_highlights(conn: Connection, highlight_ids: Sequence[int]) -> None:
         turn_index, section, speaker, speaker_kind = where or (turn, None, None, None)
         texts = [(QUOTE, quote), (NOTE, note), (TAGS, " ".join(f"#{t}" for t in tags))]
         texts = [(k, t) for k, t in texts if t and t.strip()]
+        add_terms(conn, [t for _, t in texts])
         cjk = cjk_columns([t for _, t in texts])
         first = _next_id(conn)
         rows = [(first + i, tid, kind, hid, turn_index, section, speaker, speaker_kind, start,
@@ -241,6 +310,7 @@ def integrity_problems(conn: Connection) -> list[str]:
 def rebuild(conn: Connection) -> None:
     """Drop and rebuild the whole index from the stored transcripts and highlights."""
     conn.exec_driver_sql("DELETE FROM search_units")
+    conn.exec_driver_sql("DELETE FROM search_terms")
     conn.exec_driver_sql("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
     conn.exec_driver_sql("INSERT OR IGNORE INTO search_stale_transcripts SELECT id FROM transcripts")
     conn.exec_driver_sql("INSERT OR IGNORE INTO search_stale_highlights SELECT id FROM highlights")
@@ -286,6 +356,7 @@ class TranscriptKey:
     period: str | None
     date: str | None
     highlights: int
+    source_name: str = ""
 
 
 def version_hashes(conn: Connection) -> dict[str, int]:
@@ -297,59 +368,117 @@ def version_hashes(conn: Connection) -> dict[str, int]:
 
 def transcript_keys(conn: Connection) -> list[TranscriptKey]:
     rows = conn.exec_driver_sql(
-        "SELECT t.id, t.company, t.ticker, t.period, t.date, "
-        "(SELECT count(*) FROM highlights h WHERE h.transcript_id = t.id) FROM transcripts t "
-        "ORDER BY t.id").all()
-    return [TranscriptKey(*r) for r in rows]
+        f"SELECT t.id, {META_COLUMNS}, "
+        "(SELECT count(*) FROM highlights h WHERE h.transcript_id = t.id), t.source_name "
+        "FROM transcripts t ORDER BY t.id").all()
+    return [TranscriptKey(id=r[0], company=r[1], ticker=r[2], period=r[3], date=r[4],
+                          highlights=r[5], source_name=file_name_from_db(r[6])) for r in rows]
 
 
 def search_units(conn: Connection, match: str, *, transcripts: Collection[int] | None = None,
                  section: str | None = None, speaker_kind: str | None = None,
                  kinds: Sequence[str] | None = None, overlapping_highlight: bool = False,
-                 before: int | None = None, limit: int = 50) -> list[UnitHit]:
-    """Units matching the FTS5 expression `match`, newest first (highest unit id first).
+                 boosts: Sequence[tuple[str, float]] = (), offset: int = 0,
+                 limit: int = 50) -> list[UnitHit]:
+    """Units matching the FTS5 expression `match`, best first, from rank position `offset`.
 
-    `transcripts` (ids), `section`, `speaker_kind` and `kinds` narrow the match inside the
-    index; `overlapping_highlight` keeps highlight units and paragraphs under a highlight.
-    `before` continues after the last unit id of the previous page.
+    Ranked by bm25 times the factor of each expression of `boosts` the unit also matches,
+    within windows of `RANK_WINDOW` matches, newest window first (see the module docstring).
+    `transcripts` (ids) narrow the match inside the index; `section`, `speaker_kind`, `kinds`
+    and `overlapping_highlight` (highlight units and paragraphs under a highlight) are
+    checked on each unit, since a filter token in the match would make bm25 read its whole
+    list of units.
     """
     expr = [f"({match})"]
     if transcripts is not None:
         if not transcripts:
             return []
         expr.append("meta : (" + " OR ".join(f'"t{int(t)}"' for t in transcripts) + ")")
-    wanted = [("s", [section] if section else []), ("k", [speaker_kind] if speaker_kind else []),
-              ("u", list(kinds or ()))]
-    for letter, values in wanted:
+    where: list[str] = []
+    params: list[Any] = [" AND ".join(expr)]
+    for column, letter, values in (("section", "s", [section] if section else []),
+                                   ("speaker_kind", "k", [speaker_kind] if speaker_kind else []),
+                                   ("kind", "u", list(kinds or ()))):
         if not values:
             continue
-        tokens = [t for t in (filter_token(letter, v) for v in values) if t is not None]
-        if not tokens:
+        known = [v for v in (filter_value(letter, v) for v in values) if v is not None]
+        if not known:
             return []
-        expr.append("meta : (" + " OR ".join(f'"{t}"' for t in tokens) + ")")
-    sql = ("SELECT u.id, u.transcript_id, u.kind, u.highlight_id, u.turn_index, u.section, "
-           "u.speaker, u.speaker_kind, u.start_offset, u.end_offset, "
-           "coalesce(u.text, substr(t.text, u.start_offset + 1, u.end_offset - u.start_offset)), "
-           "t.sha256, t.company, t.ticker, t.title, t.period, t.date, t.source_name "
-           "FROM search_fts f CROSS JOIN search_units u ON u.id = f.rowid "
-           "CROSS JOIN transcripts t ON t.id = u.transcript_id "
-           "WHERE search_fts MATCH ?")
-    params: list[Any] = [" AND ".join(expr)]
-    if before is not None:
-        sql += " AND f.rowid < ?"
-        params.append(before)
+        where.append(f"u.{column} IN ({', '.join('?' * len(known))})")
+        params.extend(known)
     if overlapping_highlight:
-        sql += (" AND (u.kind != 'paragraph' OR EXISTS (SELECT 1 FROM highlights h "
-                "WHERE h.transcript_id = u.transcript_id AND h.start_offset < u.end_offset "
-                "AND h.end_offset > u.start_offset))")
-    sql += " ORDER BY f.rowid DESC LIMIT ?"
-    params.append(limit)
+        where.append("(u.kind != 'paragraph' OR EXISTS (SELECT 1 FROM highlights h "
+                     "WHERE h.transcript_id = u.transcript_id AND h.start_offset < u.end_offset "
+                     "AND h.end_offset > u.start_offset))")
+    window, pos = divmod(max(0, offset), RANK_WINDOW)
+    ids: list[int] = []
+    while len(ids) < limit:
+        ranked = _ranked_window(conn, params, where, boosts, window)
+        ids.extend(ranked[pos:pos + limit - len(ids)])
+        if len(ranked) < RANK_WINDOW:
+            break
+        window, pos = window + 1, 0
+    return _unit_hits(conn, ids)
+
+
+def _ranked_window(conn: Connection, params: list[Any], where: list[str],
+                   boosts: Sequence[tuple[str, float]], window: int) -> list[int]:
+    """Unit ids of one window of matches (newest first), in rank order."""
+    sql = f"SELECT f.rowid, {_BM25} FROM search_fts f"
+    if where:  # the unit rows only when a filter reads them: the lookups cost a third more
+        sql += " CROSS JOIN search_units u ON u.id = f.rowid"
+    sql += " WHERE search_fts MATCH ?"
+    for w in where:
+        sql += " AND " + w
+    sql += " ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
+    driver = _driver(conn)
+    rows = driver.execute(sql, [*params, RANK_WINDOW, window * RANK_WINDOW]).fetchall()
+    if not rows:
+        return []
+    if not boosts:
+        rows.sort(key=_by_score)
+        return [r[0] for r in rows]
+    scores = {rowid: score for rowid, score in rows}
+    low, high = rows[-1][0], rows[0][0]
+    for expression, factor in boosts:
+        for (rowid,) in driver.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? "
+                "AND rowid <= ?", (expression, low, high)):
+            if rowid in scores:
+                scores[rowid] *= factor  # bm25 is negative: more negative ranks higher
+    return sorted(scores, key=lambda r: (scores[r], -r))
+
+
+def _by_score(row: tuple[int, float]) -> tuple[float, int]:
+    return row[1], -row[0]
+
+
+def _driver(conn: Connection) -> Any:
     # The driver's own cursor, inside the caller's transaction: rows come as plain tuples,
     # without a result object per row on the way.
     driver = conn.connection.driver_connection
     assert driver is not None  # an open connection always has one
-    rows = driver.execute(sql, params).fetchall()
-    return [UnitHit._make((*row[:-1], file_name_from_db(row[-1]))) for row in rows]
+    return driver
+
+
+def _unit_hits(conn: Connection, ids: Sequence[int]) -> list[UnitHit]:
+    if not ids:
+        return []
+    sql = ("SELECT u.id, u.transcript_id, u.kind, u.highlight_id, u.turn_index, u.section, "
+           "u.speaker, u.speaker_kind, u.start_offset, u.end_offset, "
+           "coalesce(u.text, substr(t.text, u.start_offset + 1, u.end_offset - u.start_offset)), "
+           f"t.sha256, {META_COLUMNS}, t.title, t.source_name "
+           "FROM search_units u CROSS JOIN transcripts t ON t.id = u.transcript_id "
+           f"WHERE u.id IN ({', '.join('?' * len(ids))})")
+    rows = {r[0]: r for r in _driver(conn).execute(sql, list(ids)).fetchall()}
+    return [_hit(rows[i]) for i in ids if i in rows]
+
+
+def _hit(row: tuple[Any, ...]) -> UnitHit:
+    (uid, tid, kind, hid, turn, section, speaker, speaker_kind, start, end, text, sha,
+     company, ticker, period, date, title, source_name) = row
+    return UnitHit(uid, tid, kind, hid, turn, section, speaker, speaker_kind, start, end, text,
+                   sha, company, ticker, title, period, date, file_name_from_db(source_name))
 
 
 def count_units(conn: Connection, match: str) -> int:

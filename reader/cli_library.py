@@ -1,4 +1,5 @@
-"""Library commands: `reader import PATH...`, `reader search QUERY`, `reader library check|restore`.
+"""Library commands: `reader import PATH...`, `reader search QUERY`, and `reader library`
+(list, companies, set-meta, refresh-meta; check, restore).
 
 Nothing heavy is imported until a command runs. The library file is `--db PATH` (before or
 after the command), else $TRANSCRIPT_READER_DB, else the user data folder. Errors are one
@@ -18,7 +19,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.cli_common import EXIT_ERROR, EXIT_LIBRARY, db_option, guarded, open_service
+from reader.cli_common import (
+    EXIT_ERROR,
+    EXIT_LIBRARY,
+    db_option,
+    guarded,
+    open_service,
+    positive,
+)
 from reader.core.source_file import readable_name
 
 EXIT_SOME_FAILED = 1
@@ -64,18 +72,136 @@ def register(subparsers: Any) -> None:
     db_option(p)
     p.set_defaults(func=guarded(_cmd_search))
 
+    _register_library(subparsers)
+
+
+def _register_library(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "library", help="check, salvage or restore the library file",
-        description="check: run SQLite's full integrity check; if the library is damaged, "
-                    "copy every row that can still be read into a new file beside it (the "
-                    "library itself is never changed). restore: put a verified backup (the "
-                    "newest one by default) or a salvaged copy in the library's place; the "
-                    "current file is kept, renamed.")
-    p.add_argument("action", choices=["check", "restore"])
-    p.add_argument("file", nargs="?", metavar="FILE",
-                   help="restore: the backup or salvaged copy to restore")
-    db_option(p)
-    p.set_defaults(func=guarded(_cmd_library))
+        "library", help="list, group and edit the library's calls; check or restore the file",
+        description="The calls in the library with their company, ticker, period and date; "
+                    "checking, salvaging and restoring the library file.")
+    sub = p.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    for action, text in (
+            ("check", "run SQLite's full integrity check; if the library is damaged, copy "
+                      "every row that can still be read into a new file beside it (the "
+                      "library itself is never changed)"),
+            ("restore", "put a verified backup (the newest one by default) or a salvaged "
+                        "copy in the library's place; the current file is kept, renamed")):
+        q = sub.add_parser(action, help=text.split(";")[0], description=text)
+        if action == "restore":
+            q.add_argument("file", nargs="?", metavar="FILE",
+                           help="the backup or salvaged copy to restore")
+        db_option(q)
+        q.set_defaults(func=guarded(_cmd_library), action=action, file=None)
+    q = sub.add_parser("list", help="every call: id, company, ticker, period, date, file",
+                       description="List the calls, filtered by part of the company, ticker, "
+                                   "title or file name.")
+    q.add_argument("filter", nargs="?", default="", metavar="TEXT", help="only calls matching")
+    q.add_argument("--json", action="store_true", help="print JSON (for scripts)")
+    db_option(q)
+    q.set_defaults(func=guarded(_cmd_library_list))
+    q = sub.add_parser("companies", help="calls grouped by company (by ticker across renames)")
+    q.add_argument("--json", action="store_true", help="print JSON (for scripts)")
+    db_option(q)
+    q.set_defaults(func=guarded(_cmd_library_companies))
+    q = sub.add_parser(
+        "set-meta", help="set a call's company, ticker, period or date",
+        description="Store your own company, ticker, period or date for a call (see `reader "
+                    "library list` for ids). They are kept when the file is imported again and "
+                    "used by search filters and the export. An empty value means none; --reset "
+                    "goes back to what was read from the file.")
+    q.add_argument("id", type=positive, metavar="ID", help="the call's library id")
+    for name in ("company", "ticker", "period", "date"):
+        q.add_argument(f"--{name}", metavar=name.upper())
+    q.add_argument("--reset", action="append", default=[], metavar="FIELD",
+                   choices=["company", "ticker", "period", "date"],
+                   help="forget your value for this field (repeatable)")
+    db_option(q)
+    q.set_defaults(func=guarded(_cmd_library_set_meta))
+    q = sub.add_parser(
+        "refresh-meta", help="read every call's metadata again with this version's parser",
+        description="Read company, ticker, period and date again from each stored call; "
+                    "values you set yourself stay.")
+    db_option(q)
+    q.set_defaults(func=guarded(_cmd_library_refresh_meta))
+
+
+def _info_json(i: Any) -> dict[str, Any]:
+    return {"id": i.id, "company": i.company, "ticker": i.ticker, "period": i.period,
+            "date": i.date, "title": i.title, "source": i.source_name,
+            "highlights": i.highlight_count}
+
+
+def _info_line(i: Any) -> str:
+    cells = [str(i.id), i.company or "-", i.ticker or "-", i.period or "-", i.date or "-",
+             i.source_name]
+    return "\t".join(cells)
+
+
+def _cmd_library_list(args: argparse.Namespace) -> int:
+    from reader.services.library import LibraryService
+
+    with open_service(args) as service:
+        infos = LibraryService(service).filtered(args.filter)
+    if args.json:
+        json.dump([_info_json(i) for i in infos], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for i in infos:
+            print(_info_line(i))
+    return 0
+
+
+def _cmd_library_companies(args: argparse.Namespace) -> int:
+    from reader.services.library import LibraryService
+
+    with open_service(args) as service:
+        groups = LibraryService(service).companies()
+    if args.json:
+        json.dump([{"name": g.name, "ticker": g.ticker, "names": list(g.names),
+                    "calls": list(g.transcript_ids)} for g in groups],
+                  sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for g in groups:
+        other = [n for n in g.names if n != g.name]
+        aka = f" (also {', '.join(other)})" if other else ""
+        calls = len(g.transcript_ids)
+        print(f"{g.name}{aka}\t{g.ticker or '-'}\t{calls} call{'s' if calls != 1 else ''}")
+    return 0
+
+
+def _cmd_library_set_meta(args: argparse.Namespace) -> int:
+    from reader.services.library import LibraryService
+
+    values: dict[str, str | None] = {name: getattr(args, name) for name in
+                                     ("company", "ticker", "period", "date")
+                                     if getattr(args, name) is not None}
+    both = set(values) & set(args.reset)
+    if both:
+        print(f"reader: library set-meta: --{sorted(both)[0]} and --reset "
+              f"{sorted(both)[0]} contradict each other", file=sys.stderr)
+        return EXIT_ERROR
+    values.update({name: None for name in args.reset})
+    if not values:
+        print("reader: library set-meta: give --company, --ticker, --period, --date or "
+              "--reset FIELD", file=sys.stderr)
+        return EXIT_ERROR
+    with open_service(args) as service:
+        info = LibraryService(service).set_metadata(args.id, **values)
+    print(_info_line(info))
+    return 0
+
+
+def _cmd_library_refresh_meta(args: argparse.Namespace) -> int:
+    from reader.services.library import LibraryService
+
+    with open_service(args) as service:
+        library = LibraryService(service)
+        changed = library.refresh_metadata()
+        total = len(library.transcripts())
+    print(f"{len(changed)} of {total} calls read anew")
+    return 0
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

@@ -67,6 +67,17 @@ def test_find_quote_exact_then_across_cjk_spacing(v1: str) -> None:
     assert find_quote("aaa", "aa") == [(0, 2), (1, 3)]
 
 
+def test_find_quote_in_either_chinese_script(v1: str) -> None:
+    # The call is in simplified script, with speech-recognition spaces; the quote is not.
+    for quote in ("資金成本", "资金成本", "資金成本環比下降"):
+        spans = find_quote(v1, quote)
+        assert len(spans) == 1, quote
+        s, e = spans[0]
+        assert v1[s:e].replace(" ", "").startswith("资金成本")
+    assert find_quote("營收 達到 三十億", "营收达到") == [(0, 5)]
+    assert find_quote(v1, "資金費用") == []
+
+
 def test_identical_text_keeps_everything(v1: str) -> None:
     anchors = [anchor_on(v1, "Thank you.", 2), anchor_on(v1, "Q2 2024")]
     for a, r in zip(anchors, reanchor(v1, v1, anchors), strict=True):

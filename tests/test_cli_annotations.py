@@ -78,6 +78,13 @@ def test_annotate_then_list(call: Path, env: dict[str, str], tmp_path: Path) -> 
     assert Path(env["TRANSCRIPT_READER_DB"]).exists()
 
 
+def test_annotate_quote_in_the_other_chinese_script(call: Path, env: dict[str, str]) -> None:
+    proc = run("annotate", call, "--quote", "資金成本", "--json", env=env)
+    assert proc.returncode == 0, proc.stderr
+    added = json.loads(proc.stdout)
+    assert added["quote"].replace(" ", "") == "资金成本"
+
+
 def test_annotate_errors(call: Path, env: dict[str, str]) -> None:
     assert "occurs 5 times" in one_line_error(run("annotate", call, "--quote", "Thank you.",
                                                   env=env))

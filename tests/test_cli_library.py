@@ -136,3 +136,31 @@ def test_interrupted_import_keeps_whole_calls(tmp_path: Path, env: dict[str, str
     with AnnotationService.open(db) as service, service.db.read() as s:
         assert integrity_problems(s.connection()) == []
         assert not pending(s.connection())
+
+
+def test_library_list_set_meta_and_companies(env: dict[str, str], tmp_path: Path) -> None:
+    call = tmp_path / "lanting.txt"
+    call.write_bytes((FIXTURES / "quartr_lanting_q2_2024.txt").read_bytes())
+    assert run("import", call, env=env).returncode == 0
+    listed = json.loads(run("library", "list", "--json", env=env).stdout)
+    assert [(c["company"], c["ticker"]) for c in listed] == [("Lanting Digital", None)]
+    cid = str(listed[0]["id"])
+    proc = run("library", "set-meta", cid, "--ticker", "ltdg", "--period", "2024Q2", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split("\t")[1:4] == ["Lanting Digital", "LTDG", "Q2 2024"]
+    assert json.loads(run("library", "list", "ltdg", "--json", env=env).stdout)[0]["id"] == int(cid)
+    assert run("library", "list", "nothing-like-it", env=env).stdout == ""
+    groups = json.loads(run("library", "companies", "--json", env=env).stdout)
+    assert groups == [{"name": "Lanting Digital", "ticker": "LTDG", "names": ["Lanting Digital"],
+                       "calls": [int(cid)]}]
+    found = json.loads(run("search", "quarter", "--company", "ltdg", "--json", env=env).stdout)
+    assert found["results"] and {r["transcript"]["ticker"] for r in found["results"]} == {"LTDG"}
+    proc = run("library", "set-meta", cid, "--reset", "ticker", env=env)
+    assert proc.returncode == 0 and proc.stdout.split("\t")[2] == "-"
+    for bad in (["--date", "someday"], [], ["--ticker", "X", "--reset", "ticker"]):
+        proc = run("library", "set-meta", cid, *bad, env=env)
+        assert proc.returncode == 2 and proc.stderr.startswith("reader: "), bad
+        assert proc.stderr.count("\n") == 1
+    proc = run("library", "set-meta", "99", "--company", "X", env=env)
+    assert proc.returncode == 2 and "no transcript 99" in proc.stderr
+    assert run("library", "refresh-meta", env=env).stdout.startswith("0 of 1 calls")

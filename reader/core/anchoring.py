@@ -108,12 +108,14 @@ def anchor_at(text: str, start: int, end: int, context: int = CONTEXT) -> Anchor
 
 
 def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
-    """Source spans where `quote` occurs: exactly if it can, else ignoring spacing.
+    """Source spans where `quote` occurs: exactly if it can, else ignoring spacing, else in
+    either Chinese script.
 
     The loose pass treats any run of whitespace as one space, whitespace next to a CJK
     character or full-width punctuation as absent, and full-width ASCII forms as their plain
     forms, so "营收达到三十二亿元，" finds "营 收 达 到 三 十 二 亿 元 ," in speech-recognition
-    text. Overlapping hits are all returned.
+    text. The last pass compares both sides folded to simplified script, as Find does, so
+    "資金成本" finds "资金成本". Overlapping hits are all returned by the first two passes.
     """
     quote = quote.strip()
     if not quote:
@@ -128,7 +130,15 @@ def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
     spans = []
     for i in _occurrences(loose, key):
         spans.append((index[i], index[i + len(key) - 1] + 1))
-    return spans
+    if spans or not _has_han(key):
+        return spans
+    from reader.core.convert import find_all  # OpenCC, only for a Chinese quote not found
+
+    return [(index[s], index[e - 1] + 1) for s, e in find_all(loose, key) if e > s]
+
+
+def _has_han(text: str) -> bool:
+    return re.search("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]", text) is not None
 
 
 def _occurrences(text: str, needle: str) -> list[int]:

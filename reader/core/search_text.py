@@ -19,6 +19,13 @@ A query is folded the same way. Chinese terms are looked up in simplified form, 
 Taiwan phrase form (s2twp then t2s, so 用户 finds 使用者) and in the mainland phrase form of a
 Taiwan query (tw2sp, so 使用者 finds 用户). Hits are then found again in the source text of
 each result, as source offsets, for the snippet and for selecting the passage.
+
+English words are stemmed at query time, not in the index: the index keeps every word as
+written (so a quoted phrase stays exact and `guid*` matches what starts with `guid`), and a
+vocabulary table beside it maps each indexed word to its Snowball (Porter2) stem. A query word
+becomes the OR of the indexed words sharing its stem (`cost` -> cost, costs, costing), and a
+prefix also takes the words whose stem starts with the prefix's stem (`policy*` -> policies).
+`index_terms` gives the vocabulary rows for new text; `expand_query` applies the forms found.
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import Protocol
+from typing import Final, Protocol
 
 from reader.core.convert import convert, converter
 
@@ -103,6 +110,68 @@ def cjk_columns(texts: Sequence[str]) -> list[str | None]:
             out.append(None)
             continue
         out.append(" ".join(_grams(next(simplified)) for _ in runs))
+    return out
+
+
+# --- stems --------------------------------------------------------------------------------------
+
+_STEM_CACHE_MAX: Final = 500_000
+
+
+@cache
+def _stemmer() -> _Stemmer:
+    import snowballstemmer  # type: ignore[import-untyped]  # loaded on first English text only
+
+    stemmer: _Stemmer = snowballstemmer.stemmer("english")
+    return stemmer
+
+
+class _Stemmer(Protocol):
+    def stemWord(self, word: str) -> str: ...
+
+
+_stems: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    """The Porter2 stem of a lower-case word (`costs` -> `cost`); other tokens as they are."""
+    found = _stems.get(word)
+    if found is not None:
+        return found
+    out = _stemmer().stemWord(word) if _is_stemmable(word) else word
+    if len(_stems) >= _STEM_CACHE_MAX:
+        _stems.clear()
+    _stems[word] = out
+    return out
+
+
+def _is_stemmable(word: str) -> bool:
+    return len(word) > 2 and word.isascii() and word.isalpha()
+
+
+def fold_word(word: str) -> str:
+    """A word as the index's tokenizer stores it: lower case, diacritics removed."""
+    word = word.lower()
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(c))
+
+
+def index_terms(texts: Iterable[str]) -> list[tuple[str, str]]:
+    """(word, stem) for each distinct English word of `texts` whose stem differs from it:
+    the vocabulary rows that let a query word find its other forms."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(_WORD.findall(text.lower()))
+    out = []
+    for w in words:
+        if not w.isascii():
+            w = fold_word(w)
+        if _is_stemmable(w):
+            s = stem(w)
+            if s != w:
+                out.append((w, s))
     return out
 
 
@@ -207,6 +276,71 @@ def parse_query(text: str) -> Query:
             groups.extend([t] for t in terms)
         join_next = False
     return Query(tuple(tuple(g) for g in groups))
+
+
+class Forms(Protocol):
+    """Where the index's other forms of a word come from (db.search_index reads them)."""
+
+    def words_with_stem(self, stems: Sequence[str]) -> dict[str, list[str]]: ...
+
+    def words_with_stem_prefix(self, prefix: str, limit: int) -> list[str]: ...
+
+
+_PREFIX_FORMS_MAX: Final = 64
+
+
+def expand_query(query: Query, forms: Forms) -> Query:
+    """`query` with each English word widened to the indexed words sharing its stem, and each
+    prefix to the words whose stem starts with the prefix's stem (as extra alternatives of
+    the same group). Quoted phrases and Chinese stay as they are."""
+    words = [t.tokens[0] for t in query.terms if t.kind is TermKind.WORD]
+    stems = sorted({stem(w) for w in words if _is_stemmable(w)})
+    by_stem = forms.words_with_stem(stems) if stems else {}
+    groups: list[tuple[Term, ...]] = []
+    for group in query.groups:
+        seen: dict[Term, None] = {}
+        for term in group:
+            seen.setdefault(term, None)
+            token = term.tokens[0]
+            if term.kind is TermKind.WORD and _is_stemmable(token):
+                s = stem(token)
+                for form in [s, *by_stem.get(s, ())]:
+                    if form == s and stem(s) != s:
+                        continue  # a stem that is not itself a word's form
+                    seen.setdefault(Term(TermKind.WORD, (form,)), None)
+            elif term.kind is TermKind.PREFIX and _is_stemmable(token):
+                for form in forms.words_with_stem_prefix(stem(token), _PREFIX_FORMS_MAX):
+                    if not form.startswith(token):  # the prefix itself covers the rest
+                        seen.setdefault(Term(TermKind.WORD, (form,)), None)
+        groups.append(tuple(seen))
+    return Query(tuple(groups))
+
+
+_PHRASE_COMBINATIONS_MAX: Final = 24
+PHRASE_BOOST: Final = 4.0
+"""A unit where the query's words stand together, in order, scores this many times higher."""
+NEAR_BOOST: Final = 2.0
+"""A unit where they stand within `NEAR_DISTANCE` words of each other (any order)."""
+NEAR_DISTANCE: Final = 5
+
+
+def boost_expressions(query: Query) -> list[tuple[str, float]]:
+    """FTS5 expressions for the phrase and proximity boosts of a query of two or more
+    English words (each with its forms), with their factors; none for other queries."""
+    slots = [[t.tokens[0] for t in g] for g in query.groups
+             if all(t.kind is TermKind.WORD for t in g)]
+    if len(slots) < 2 or len(slots) != len(query.groups):
+        return []
+    combos: list[list[str]] = [[]]
+    for alternatives in slots:
+        combos = [[*c, a] for c in combos for a in alternatives]
+        if len(combos) > _PHRASE_COMBINATIONS_MAX:
+            combos = [[g[0] for g in slots]]  # too many: the words as typed
+            break
+    phrases = " OR ".join(_quote(" ".join(c)) for c in combos)
+    near = " OR ".join(f"NEAR({' '.join(_quote(w) for w in c)}, {NEAR_DISTANCE})"
+                       for c in combos)
+    return [(f"words : ({phrases})", PHRASE_BOOST), (f"words : ({near})", NEAR_BOOST)]
 
 
 def _quote(token: str) -> str:

@@ -243,9 +243,10 @@ class AnnotationService:
         best: tuple[float, TranscriptInfo] | None = None
         for info, same_path in repo.candidates(fields.source_path, fields.company,
                                                fields.period, fields.date):
+            found = repo.detected_meta(info.id)  # the user's edits are no contradiction
             conflict = any(a and b and a.casefold() != b.casefold() for a, b in (
-                (info.company, fields.company), (info.period, fields.period),
-                (info.date, fields.date)))
+                (found.get("company"), fields.company), (found.get("period"), fields.period),
+                (found.get("date"), fields.date)))
             if same_path:
                 need = _SAME_PATH_CHANGED_META_MIN if conflict else _SAME_PATH_MIN
             else:
@@ -292,6 +293,32 @@ class AnnotationService:
             return ImportResult(info, ImportStatus.NEW_VERSION, report)
         raise AnnotationError(f"{readable_name(fields.source_name)}: the library kept changing during the "
                               "import; try again")
+
+    def set_metadata(self, transcript_id: int, values: dict[str, str | None]) -> TranscriptInfo:
+        """Store the user's own company, ticker, period or date for a call (kept over
+        re-imports; search filters and the export use them). A value of '' means "none";
+        None goes back to what parsing found. Values are checked and normalised
+        (reader.core.library_meta.clean_value)."""
+        from db.repository import META_FIELDS
+        from reader.core.library_meta import clean_value
+
+        cleaned: dict[str, str | None] = {}
+        for name, raw in values.items():
+            if name not in META_FIELDS:
+                raise AnnotationError(f"{name}: not a field that can be edited "
+                                      f"({', '.join(META_FIELDS)})")
+            try:
+                cleaned[name] = None if raw is None else clean_value(name, raw)
+            except ValueError as exc:
+                raise AnnotationError(str(exc)) from None
+        with self._lock, self.db.write() as s:
+            repo = Repository(s)
+            if not repo.set_user_meta(transcript_id, cleaned):
+                raise NotFoundError(f"no transcript {transcript_id} in the library")
+            info = repo.transcript(transcript_id)
+        assert info is not None
+        self._notify(Changed(transcripts=frozenset({transcript_id}), library=True))
+        return info
 
     def library(self) -> list[TranscriptInfo]:
         with self.db.read() as s:

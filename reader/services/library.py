@@ -22,7 +22,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from db.repository import Repository
 from db.search_index import version_hashes
+from reader.core.library_meta import CompanyGroup, group_companies, matches_filter
 from reader.core.model import Transcript
 from reader.core.records import TranscriptInfo
 from reader.core.source_file import (
@@ -145,6 +147,46 @@ class LibraryService:
 
     def transcripts(self) -> list[TranscriptInfo]:
         return self.annotations.library()
+
+    def filtered(self, text: str) -> list[TranscriptInfo]:
+        """Calls whose company, ticker, title or file name contains `text` (the library
+        table's filter box)."""
+        return [i for i in self.transcripts() if matches_filter(i, text)]
+
+    def companies(self) -> list[CompanyGroup]:
+        """Calls grouped by company: one ticker's calls together whatever each names the
+        company (a renamed firm lists once, with every name it had)."""
+        return group_companies(self.transcripts())
+
+    def set_metadata(self, transcript_id: int, **values: str | None) -> TranscriptInfo:
+        """The user's own company, ticker, period or date ('' none, None back to detected)."""
+        return self.annotations.set_metadata(transcript_id, values)
+
+    def refresh_metadata(self, *, progress: Progress | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> list[int]:
+        """Read company, ticker, period and date again from every stored call with this
+        version's parser (header fields, the operator's opening, the file name last); the
+        user's own values stay. Returns the ids of calls whose detected values changed."""
+        changed: list[int] = []
+        infos = self.transcripts()
+        for n, info in enumerate(infos, start=1):
+            if cancelled is not None and cancelled():
+                break
+            try:
+                outline = self.annotations.outline(info.id)
+            except Exception:  # a stored text this parser cannot read keeps its values
+                continue
+            m = outline.meta
+            found = {"company": m.company, "ticker": m.ticker, "period": m.period,
+                     "date": m.date}
+            with self.annotations.db.write() as s:
+                repo = Repository(s)
+                if repo.detected_meta(info.id) != found:
+                    repo.set_detected_meta(info.id, found)
+                    changed.append(info.id)
+            if progress:
+                progress(n, len(infos), info.source_name)
+        return changed
 
     def remove(self, transcript_id: int) -> bool:
         """Delete a call with its highlights; its search entries go in the same transaction."""

@@ -1,10 +1,11 @@
 """Searching the whole library: query parsing, filters, result pages with marked snippets.
 
-Results come newest import first (index order), a page at a time, so that the first page
-of a common word costs the same as that of a rare one; within a page, a call's results are
-in reading order. A query is words (all must occur in the same paragraph, highlight quote,
-note or tag list), `word*` prefixes, "quoted phrases", `a OR b`; Chinese in either script
-(see reader.core.search_text).
+Results come best first (bm25, with a boost where a multi-word query's words stand together
+or near each other), a page at a time, ranked in windows of the newest matches so that the
+first page of a common word costs about the same as that of a rare one (see
+db.search_index). A query is words (all must occur in the same paragraph, highlight quote,
+note or tag list; each also in its other forms: `cost` finds `costs`), `word*` prefixes,
+"quoted phrases" (exact), `a OR b`; Chinese in either script (see reader.core.search_text).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Final
 
 from db.engine import Database, DatabaseBusyError, DiskFullError, LibraryReadOnlyError
 from db.search_index import (
+    StemForms,
     TranscriptKey,
     UnitHit,
     count_units,
@@ -28,6 +30,8 @@ from db.search_index import (
 from reader.core.metadata import normalize_period
 from reader.core.search_text import (
     Query,
+    boost_expressions,
+    expand_query,
     find_hits_many,
     fts_expression,
     make_snippet,
@@ -53,7 +57,8 @@ class SearchFilters:
     """Narrowing a search; every field left at its default lets everything through."""
 
     company: str | None = None
-    """Part of the company name or the ticker, any case."""
+    """Part of the company name (any name its ticker had), the ticker, or part of the file
+    name, any case; the user's own values count over detected ones."""
     period_from: str | None = None
     period_to: str | None = None
     """A period range (`Q1 2024`, `2024Q1`, `H1 2024`, `FY 2024`, ends included)."""
@@ -105,7 +110,8 @@ class SearchResult:
 class SearchPage:
     results: list[SearchResult]
     cursor: int | None
-    """Pass to `search(..., cursor=)` for the next page; None when there is none."""
+    """Pass to `search(..., cursor=)` for the next page (the rank position it starts at);
+    None when there is none."""
     query: Query = field(repr=False)
 
 
@@ -166,43 +172,47 @@ class SearchService:
         query = parse_query(text)
         if query.empty:
             return SearchPage([], None, query)
-        match = fts_expression(query)
         page = None
         with self.db.read() as s:
             if not pending(s.connection()):  # the usual case: one read transaction
-                page = self._page(s.connection(), match, filters, limit, cursor)
+                page = self._page(s.connection(), query, filters, limit, cursor)
         if page is None:
             # A search is a read: with the library read-only, busy or on a full disk it goes on
             # over the index as it is.
             with contextlib.suppress(LibraryReadOnlyError, DatabaseBusyError, DiskFullError):
                 self.refresh_index(wait=False)
             with self.db.read() as s:
-                page = self._page(s.connection(), match, filters, limit, cursor)
-        hits, next_cursor = page
-        found = find_hits_many([h.text for h in hits], query)
+                page = self._page(s.connection(), query, filters, limit, cursor)
+        hits, next_cursor, expanded = page
+        found = find_hits_many([h.text for h in hits], expanded)
         results = [_result(h, spans) for h, spans in zip(hits, found, strict=True)]
-        return SearchPage(_in_reading_order(results, hits), next_cursor, query)
+        return SearchPage(results, next_cursor, expanded)
 
-    def _page(self, conn: Connection, match: str, filters: SearchFilters, limit: int,
-              cursor: int | None) -> tuple[list[UnitHit], int | None]:
+    def _page(self, conn: Connection, query: Query, filters: SearchFilters, limit: int,
+              cursor: int | None) -> tuple[list[UnitHit], int | None, Query]:
+        expanded = expand_query(query, StemForms(conn))
+        match = fts_expression(expanded)
+        boosts = boost_expressions(expanded)
         calls = self._calls(transcript_keys(conn), filters) if filters.narrows_calls else None
         inside = calls if calls is None or len(calls) <= _FTS_TRANSCRIPT_LIMIT else None
         hits: list[UnitHit] = []
-        before = cursor
+        position = cursor or 0
         more = True
         # Calls filtered outside the index can leave a page short: read on until full.
         while more and len(hits) < limit:
             batch = search_units(conn, match, transcripts=inside, section=filters.section,
                                  speaker_kind=filters.speaker_kind, kinds=filters.kinds,
-                                 overlapping_highlight=filters.has_highlight,
-                                 before=before, limit=limit)
+                                 overlapping_highlight=filters.has_highlight, boosts=boosts,
+                                 offset=position, limit=limit)
             more = len(batch) == limit
-            if batch:
-                before = batch[-1].unit_id
-            hits.extend(h for h in batch if calls is None or h.transcript_id in calls)
-        hits = hits[:limit]
-        next_cursor = hits[-1].unit_id if hits and (more or len(hits) == limit) else None
-        return hits, next_cursor
+            for h in batch:
+                position += 1
+                if calls is None or h.transcript_id in calls:
+                    hits.append(h)
+                    if len(hits) == limit:
+                        break
+        next_cursor = position if hits and len(hits) == limit else None
+        return hits, next_cursor, expanded
 
     def count(self, text: str, filters: SearchFilters | None = None) -> int:
         """How many units match, ignoring filters that are not inside the index."""
@@ -210,7 +220,8 @@ class SearchService:
         if query.empty:
             return 0
         with self.db.read() as s:
-            return count_units(s.connection(), fts_expression(query))
+            conn = s.connection()
+            return count_units(conn, fts_expression(expand_query(query, StemForms(conn))))
 
     def facets(self) -> Facets:
         with self.db.read() as s:
@@ -224,10 +235,17 @@ class SearchService:
         low = _period_bound(f.period_from, "from")
         high = _period_bound(f.period_to, "to")
         needle = (f.company or "").strip().casefold()
+        # A renamed company keeps its ticker: a name matching any of its calls takes them all.
+        aliases: dict[str, set[str]] = {}
+        for k in keys:
+            if k.ticker and k.company:
+                aliases.setdefault(k.ticker.casefold(), set()).add(k.company.casefold())
         out = set()
         for k in keys:
-            if needle and needle not in (k.company or "").casefold() and \
-                    needle != (k.ticker or "").casefold():
+            names = {(k.company or "").casefold(), *aliases.get((k.ticker or "").casefold(), ())}
+            if needle and not any(needle in n for n in names) and \
+                    needle != (k.ticker or "").casefold() and \
+                    needle not in k.source_name.casefold():
                 continue
             if low or high:
                 span = period_span(k.period)
@@ -251,11 +269,3 @@ def _result(h: UnitHit, hits: list[tuple[int, int]]) -> SearchResult:
         highlight_id=h.highlight_id, turn_index=h.turn_index, speaker=h.speaker,
         speaker_kind=h.speaker_kind, section=h.section, start=h.start, end=h.end,
         hit_start=hit_start, hit_end=hit_end, snippet=snippet.text, marks=snippet.marks)
-
-
-def _in_reading_order(results: list[SearchResult], hits: list[UnitHit]) -> list[SearchResult]:
-    """Calls in the order the index gave them; each call's results by position."""
-    first: dict[int, int] = {}
-    for i, h in enumerate(hits):
-        first.setdefault(h.transcript_id, i)
-    return sorted(results, key=lambda r: (first[r.transcript_id], r.start, r.kind))

@@ -1,6 +1,6 @@
 """The search index: kept in step by imports, re-imports, highlight edits and deletions; the
-0003 migration back-fills old libraries and 0004 rebuilds them with prefix indexes; search
-with filters and snippets."""
+0003 migration back-fills old libraries, 0004 rebuilds them with prefix indexes and 0005 with
+column sizes and a stem vocabulary; search with filters and snippets."""
 
 from __future__ import annotations
 
@@ -133,7 +133,8 @@ def test_highlight_quotes_notes_and_tags_are_searchable(search: SearchService,
                                        note="watch the 毛利率 trend", tags=["margins"])
     note = search.search("毛利率")
     assert [(r.kind, r.highlight_id) for r in note.results] == [("note", h.id)]
-    assert search.search("margins").results[0].kind == "tags"
+    tagged = search.search("margins", SearchFilters(kinds=("tags",))).results
+    assert [(r.kind, r.highlight_id) for r in tagged] == [("tags", h.id)]
     highlighted = search.search("everyone", SearchFilters(has_highlight=True))
     assert highlighted.results and {r.transcript_id for r in highlighted.results} == {tid}
     assert {r.kind for r in highlighted.results} == {"paragraph", "quote"}
@@ -141,7 +142,7 @@ def test_highlight_quotes_notes_and_tags_are_searchable(search: SearchService,
     assert search.search("毛利率").results == []
     assert search.search("costs", SearchFilters(kinds=("note",))).results
     service.update_highlight(h.id, tags=[])
-    assert search.search("margins").results == []
+    assert search.search("margins", SearchFilters(kinds=("tags",))).results == []
     service.delete_highlight(h.id)
     assert search.search("costs", SearchFilters(kinds=("note",))).results == []
     assert search.search("everyone", SearchFilters(has_highlight=True)).results == []
@@ -253,6 +254,13 @@ def test_every_earlier_library_upgrades_to_the_head_index(db_path: Path, revisio
         search = SearchService(db)
         assert {r.kind for r in search.search("营收").results} == {"paragraph", "quote"}
         assert [r.kind for r in search.search("reconcil*").results] == ["note"]
+        # The stem vocabulary is filled from what was stored: another form finds the note.
+        assert [r.kind for r in search.search("reconciliations").results] == ["note"]
+        with db.read() as s:
+            sizes = s.connection().exec_driver_sql(
+                "SELECT count(*) FROM search_fts_docsize").scalar_one()
+            assert sizes == s.connection().exec_driver_sql(
+                "SELECT count(*) FROM search_units").scalar_one() > 0
         assert [r.kind for r in search.search("marg*", SearchFilters(kinds=("tags",))).results
                 ] == ["tags"]
         qa = search.search("quest*", SearchFilters(section="qa")).results

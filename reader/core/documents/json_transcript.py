@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
 from reader.core.decoding import decode
 from reader.core.documents import DocumentError, Extracted
 from reader.core.documents.tables import PairBlocks
-from reader.core.documents.textout import MAX_TEXT_CHARS, TextWriter, clean_inline
+from reader.core.documents.textout import MAX_TEXT_CHARS, TextWriter, clean_inline, join_running
 
 PARAGRAPH_SECONDS: Final = 60.0
 """Timed speech of one speaker is cut into paragraphs at sentence ends about this often."""
@@ -263,7 +262,7 @@ def _write_utterances(utterances: list[_Utterance], head: list[str]) -> str:
     def flush() -> None:
         if not para:
             return
-        text = _join(u.text for u in para)
+        text = join_running(u.text for u in para)
         starts = [u.start for u in para if u.start is not None]
         ends = [u.end for u in para if u.end is not None]
         out.paragraph(text, starts[0] if starts else None, max(ends) if ends and starts else None)
@@ -287,17 +286,6 @@ def _write_utterances(utterances: list[_Utterance], head: list[str]) -> str:
     flush()
     return out.text()
 
-
-def _join(parts: Iterator[str]) -> str:
-    out = ""
-    for part in parts:
-        part = clean_inline(part)
-        if not part:
-            continue
-        if out and not (_CJK.match(part[0]) and _CJK.match(out[-1])):
-            out += " "
-        out += part
-    return out
 
 
 # --- Motley Fool ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from typing import Final
 
 from reader.core.decoding import decode
 from reader.core.documents import DocumentError, Extracted
-from reader.core.documents.textout import TextWriter
+from reader.core.documents.textout import TextWriter, join_running
 from reader.core.documents.wording import label_reads_as_name
 
 PARAGRAPH_SECONDS: Final = 60.0
@@ -34,7 +34,6 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>|<\d[\d:.]*>|\{\\[^{}]{0,100}\}")
 _PREFIX = re.compile(r"^\s*(?:-\s*)?([A-Z][\w.'’\- ]{0,40}?|[\u3400-\u9fff·]{2,8}|>>\s*[^:：]{1,40}?)"
                      r"\s*[:：]\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.?!。？！…][\"'”’)）]*$")
-_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
 @dataclass(slots=True)
@@ -125,7 +124,7 @@ def _voices(payload: list[str], prefixes: set[str]) -> list[tuple[str | None, st
     words: list[str] = []
 
     def close() -> None:
-        text = _join(words)
+        text = join_running(words)
         if text:
             out.append((speaker, text))
         words.clear()
@@ -152,18 +151,6 @@ def _plain(fragment: str) -> str:
     return html.unescape(_TAG.sub("", fragment)).strip()
 
 
-def _join(parts: list[str]) -> str:
-    """Cue lines and cues as running text: a space between words, none between Chinese."""
-    out = ""
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        if out and not (_CJK.match(part[0]) and _CJK.match(out[-1])):
-            out += " "
-        out += part
-    return out
-
 
 def _drop_rolled(cues: list[_Cue]) -> list[_Cue]:
     """Roll-up captions repeat the previous cue's text at the start of the next: keep it once."""
@@ -189,7 +176,7 @@ def _write(cues: list[_Cue]) -> str:
 
     def flush() -> None:
         if para:
-            out.paragraph(_join([c.text for c in para]), para[0].start,
+            out.paragraph(join_running([c.text for c in para]), para[0].start,
                           max(c.end for c in para))
             para.clear()
 

@@ -10,6 +10,7 @@ stray `**` or blank line from its container break another paragraph's structure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final
 
 from reader.core.documents import DocumentError
@@ -31,6 +32,23 @@ def clean_inline(text: str) -> str:
     """
     text = _CONTROL.sub(" ", _INVISIBLE.sub("", text.replace("\r", " ").replace("\n", " ")))
     return _SPACES.sub(" ", text).strip()
+
+
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def join_running(parts: Iterable[str]) -> str:
+    """Pieces of speech (cues, segments) as running text: a space between words, none
+    between two Chinese characters."""
+    out = ""
+    for part in parts:
+        part = clean_inline(part)
+        if not part:
+            continue
+        if out and not (_CJK.match(part[0]) and _CJK.match(out[-1])):
+            out += " "
+        out += part
+    return out
 
 
 def clean_lines(text: str) -> str:

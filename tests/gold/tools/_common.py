@@ -8,9 +8,11 @@ corrected by hand before it is committed under ``tests/gold/<layout>/``.
 
 from __future__ import annotations
 
+import argparse
 import bisect
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -192,3 +194,36 @@ def correct(gold: dict[str, Any], fix: dict[str, Any]) -> dict[str, Any]:
     used = {t["speaker"] for t in gold["turns"]} | {t.get("for") for t in gold["turns"]}
     gold["speakers"] = {n: v for n, v in gold["speakers"].items() if n in used}
     return gold
+
+
+def new_gold(source: str, layout: str, speakers: dict[str, Any], turns: list[dict[str, Any]],
+             chrome: list[str]) -> dict[str, Any]:
+    """A draft gold in the committed shape, its meta and `checked` left for the hand."""
+    kinds = {n: v["kind"] for n, v in speakers.items()}
+    return {
+        "source": source,
+        "layout": layout,
+        "checked": "DRAFT",
+        "meta": {"company": None, "ticker": None, "period": None, "date": None},
+        "speakers": speakers,
+        "turns": turns,
+        "exchanges": draft_exchanges(turns, kinds) if speakers else [],
+        "chrome": chrome,
+    }
+
+
+def draft_cli(draft: Callable[[Path], tuple[dict[str, Any], str]], folder: str, doc: str,
+              show_chrome: bool = False) -> int:
+    """The drafting scripts' command line: draft each file, write it, print it for review."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("files", nargs="+", type=Path)
+    ap.add_argument("--out", type=Path, default=Path("/tmp/gold-drafts") / Path(folder).name)
+    ap.add_argument("--width", type=int, default=110, help="characters of each turn shown")
+    args = ap.parse_args()
+    for f in args.files:
+        path = f if f.exists() else SHARED / folder / f.name
+        gold, _ = draft(path)
+        dump_gold(gold, args.out / (path.stem + ".json"))
+        extra = f"\n{gold['chrome']}" if show_chrome else ""
+        print(f"== {path.name}\n{review(gold, '', args.width)}{extra}")
+    return 0

@@ -11,14 +11,13 @@ the section switches at the Q&A heading. Usage: ``python draft_fooljson.py FILE.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, Anchorer, chrome_anchor, draft_exchanges, dump_gold, review
+from _common import Anchorer, chrome_anchor, draft_cli, new_gold
 
 QA = re.compile(r"Questions (?:and|&) Answers:")
 
@@ -62,32 +61,12 @@ def draft(path: Path) -> tuple[dict[str, Any], str]:
         turns.append({"at": anchorer.anchor(s, e),
                       "speaker": name, "section": sec, "_text": " ".join(text[s:e].split())})
     chrome = [c for c in (chrome_anchor(text, s, e) for s, e in chrome_at) if c]
-    kinds = {n: v["kind"] for n, v in speakers.items()}
-    gold = {
-        "source": f"corpus/{path.name}",
-        "layout": "fooljson",
-        "checked": "DRAFT",
-        "meta": {"company": None, "ticker": None, "period": None, "date": None},
-        "speakers": speakers,
-        "turns": turns,
-        "exchanges": draft_exchanges(turns, kinds),
-        "chrome": chrome,
-    }
+    gold = new_gold(f"corpus/{path.name}", "fooljson", speakers, turns, chrome)
     return gold, text
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("files", nargs="+", type=Path)
-    ap.add_argument("--out", type=Path, default=Path("/tmp/gold-drafts/fooljson"))
-    ap.add_argument("--width", type=int, default=110, help="characters of each turn shown")
-    args = ap.parse_args()
-    for f in args.files:
-        path = f if f.exists() else SHARED / "corpus" / f.name
-        gold, _ = draft(path)
-        dump_gold(gold, args.out / (path.stem + ".json"))
-        print(f"== {path.name}\n{review(gold, '', args.width)}")
-    return 0
+    return draft_cli(draft, "corpus", __doc__ or "")
 
 
 if __name__ == "__main__":

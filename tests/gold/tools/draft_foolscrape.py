@@ -22,14 +22,13 @@ first question announcement (2025). Usage: ``python draft_foolscrape.py FILE...`
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, Anchorer, chrome_anchor, draft_exchanges, dump_gold, review
+from _common import Anchorer, chrome_anchor, draft_cli, new_gold
 
 SPEAKER_2024 = re.compile(r"([A-Z][^\n]{1,60}?)--(\S[^\n]{0,120})")
 LABEL_2025 = re.compile(r"([A-Z][A-Za-z.'’\- ]{1,50}):(?=\S)")
@@ -144,33 +143,13 @@ def draft(path: Path) -> tuple[dict[str, Any], str]:
         if t["speaker"] is None and t["section"] == "summary":
             t.pop("kind")
     chrome = [c for c in (chrome_anchor(text, s, e) for s, e in chrome_at) if c]
-    kinds = {n: v["kind"] for n, v in speakers.items()}
     layout = "foolscrape-2025" if new else "foolscrape-2024"
-    gold = {
-        "source": f"corpus/foolscrape/{path.name}",
-        "layout": layout,
-        "checked": "DRAFT",
-        "meta": {"company": None, "ticker": None, "period": None, "date": None},
-        "speakers": speakers,
-        "turns": turns,
-        "exchanges": draft_exchanges(turns, kinds),
-        "chrome": chrome,
-    }
+    gold = new_gold(f"corpus/foolscrape/{path.name}", layout, speakers, turns, chrome)
     return gold, text
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("files", nargs="+", type=Path)
-    ap.add_argument("--out", type=Path, default=Path("/tmp/gold-drafts/foolscrape"))
-    ap.add_argument("--width", type=int, default=110, help="characters of each turn shown")
-    args = ap.parse_args()
-    for f in args.files:
-        path = f if f.exists() else SHARED / "corpus" / "foolscrape" / f.name
-        gold, _ = draft(path)
-        dump_gold(gold, args.out / (path.stem + ".json"))
-        print(f"== {path.name}\n{review(gold, '', args.width)}\n{gold['chrome']}")
-    return 0
+    return draft_cli(draft, "corpus/foolscrape", __doc__ or "", show_chrome=True)
 
 
 if __name__ == "__main__":

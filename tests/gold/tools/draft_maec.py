@@ -9,14 +9,13 @@ of the file to fill. Usage: ``python draft_maec.py FILE...``.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, Anchorer, dump_gold, review
+from _common import Anchorer, draft_cli, new_gold
 
 
 def draft(path: Path) -> tuple[dict[str, Any], str]:
@@ -27,31 +26,12 @@ def draft(path: Path) -> tuple[dict[str, Any], str]:
         turns.append({"at": anchorer.anchor(m.start(), m.end()), "speaker": None,
                       "section": "presentation", "kind": "unknown",
                       "_text": " ".join(m.group(0).split())})
-    gold = {
-        "source": f"corpus/{path.name}",
-        "layout": "maec",
-        "checked": "DRAFT",
-        "meta": {"company": None, "ticker": None, "period": None, "date": None},
-        "speakers": {},
-        "turns": turns,
-        "exchanges": [],
-        "chrome": [],
-    }
+    gold = new_gold(f"corpus/{path.name}", "maec", {}, turns, [])
     return gold, text
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("files", nargs="+", type=Path)
-    ap.add_argument("--out", type=Path, default=Path("/tmp/gold-drafts/maec"))
-    ap.add_argument("--width", type=int, default=110, help="characters of each turn shown")
-    args = ap.parse_args()
-    for f in args.files:
-        path = f if f.exists() else SHARED / "corpus" / f.name
-        gold, _ = draft(path)
-        dump_gold(gold, args.out / (path.stem + ".json"))
-        print(f"== {path.name}\n{review(gold, '', args.width)}")
-    return 0
+    return draft_cli(draft, "corpus", __doc__ or "")
 
 
 if __name__ == "__main__":

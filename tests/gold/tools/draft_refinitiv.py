@@ -12,14 +12,13 @@ number (chrome). Usage: ``python tests/gold/tools/draft_refinitiv.py FILE... [--
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, Anchorer, chrome_anchor, draft_exchanges, dump_gold, review
+from _common import Anchorer, chrome_anchor, draft_cli, new_gold
 
 HEADINGS = {
     "CORPORATE PARTICIPANTS",
@@ -90,32 +89,12 @@ def draft(path: Path) -> tuple[dict[str, Any], str]:
     for turn, (_, _, s, e) in zip(turns, turns_raw, strict=True):
         turn["_text"] = " ".join(text[s:e].split())
     chrome = [c for c in (chrome_anchor(text, s, e) for s, e in chrome_at) if c]
-    kinds = {n: v["kind"] for n, v in speakers.items()}
-    gold = {
-        "source": f"corpus/refinitiv/{path.name}",
-        "layout": "refinitiv",
-        "checked": "DRAFT",
-        "meta": {"company": None, "ticker": None, "period": None, "date": None},
-        "speakers": speakers,
-        "turns": turns,
-        "exchanges": draft_exchanges(turns, kinds),
-        "chrome": chrome,
-    }
+    gold = new_gold(f"corpus/refinitiv/{path.name}", "refinitiv", speakers, turns, chrome)
     return gold, text
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("files", nargs="+", type=Path)
-    ap.add_argument("--out", type=Path, default=Path("/tmp/gold-drafts/refinitiv"))
-    ap.add_argument("--width", type=int, default=110, help="characters of each anchor shown")
-    args = ap.parse_args()
-    for f in args.files:
-        path = f if f.exists() else SHARED / "corpus" / "refinitiv" / f.name
-        gold, _ = draft(path)
-        dump_gold(gold, args.out / (path.stem + ".json"))
-        print(f"== {path.name}\n{review(gold, '', args.width)}")
-    return 0
+    return draft_cli(draft, "corpus/refinitiv", __doc__ or "")
 
 
 if __name__ == "__main__":
