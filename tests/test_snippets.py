@@ -53,3 +53,9 @@ def test_marks_show_the_hit_without_its_joined_spaces(text: str, data, width: in
         assert 0 <= a <= b <= len(snip.text)
         shown = snip.text[a:b].replace(" ", "")
         assert shown and shown in text[s:e].replace(" ", "").replace("\n", "")
+
+
+def test_a_hit_cut_down_to_its_spaces_by_the_edge_is_not_marked() -> None:
+    for width in range(1, 40):
+        snip = make_snippet("  a。。aa", [(0, 3)], width=width)
+        assert all(snip.text[a:b].strip() for a, b in snip.marks), width

@@ -508,16 +508,30 @@ def make_snippet(text: str, hits: Sequence[tuple[int, int]],
     tail = "…" if end < len(text) else ""
     if piece.isascii():  # no Chinese spaces to join: the view is the text itself
         shift = len(lead) - start
-        return Snippet(lead + _one_line(piece) + tail,
-                       tuple((max(s, start) + shift, min(e, end) + shift) for s, e in hits
-                             if s < end and e > start), start)
+        shown = lead + _one_line(piece) + tail
+        return Snippet(shown, _trimmed(shown, [(max(s, start) + shift, min(e, end) + shift)
+                                               for s, e in hits if s < end and e > start]),
+                       start)
     body = clean(piece, join_cjk_spaces=True)
-    marks = []
-    for s, e in hits:
-        if s < end and e > start:
-            a, b = body.from_source_span(max(s, start) - start, min(e, end) - start)
-            marks.append((a + len(lead), b + len(lead)))
-    return Snippet(lead + _one_line(body.text) + tail, tuple(marks), start)
+    spans = [body.from_source_span(max(s, start) - start, min(e, end) - start)
+             for s, e in hits if s < end and e > start]
+    shown = lead + _one_line(body.text) + tail
+    return Snippet(shown, _trimmed(shown, [(a + len(lead), b + len(lead)) for a, b in spans]),
+                   start)
+
+
+def _trimmed(shown: str, marks: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Marks without the white space at their edges; a mark left empty (a hit cut down to
+    its spaces by the snippet's edge) is dropped."""
+    out = []
+    for a, b in marks:
+        while a < b and shown[a].isspace():
+            a += 1
+        while b > a and shown[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return tuple(out)
 
 
 def _one_line(text: str) -> str:
