@@ -560,3 +560,65 @@ Alex Xu: Thank you, Karen. I will add one point in English.
     ceo = next(s for s in t.speakers if s.name == "Alex Xu")
     assert ceo.kind is SpeakerKind.EXECUTIVE and ceo.role == "Chief Executive Officer"
     assert t.turns[2].interprets == [1] and t.turns[2].speaks_for == ceo.id
+
+
+def test_vendor_cover_contents_and_terms_stay_out_of_the_call() -> None:
+    terms = ("These materials have been prepared solely for information purposes based upon "
+             "information generally available to the public and from sources believed to be "
+             "reliable, and no content may be reproduced without permission of the vendor.")
+    text = f"""Harrowgate Inc. NYSE:HGT
+
+FQ2 2025 Earnings Call Transcripts
+
+Question and Answer
+HARROWGATE INC. FQ2 2025 EARNINGS CALL | JUL 24, 2025
+
+## Call Participants
+
+EXECUTIVES
+Mara Lindqvist
+Chief Executive Officer
+ANALYSTS
+Aryeh Klein
+BMO Capital Markets Equity Research
+Ivo Marsh
+Crestline Securities, LLC, Research Division
+
+## Presentation
+
+Operator
+
+Good afternoon, and welcome to the Harrowgate second quarter call.
+
+Mara Lindqvist
+Chief Executive Officer
+
+Thanks, everyone. Revenue rose 8%.
+
+## Question and Answer
+
+Operator
+
+Our first question comes from Aryeh Klein with BMO.
+
+Aryeh Klein
+BMO Capital Markets Equity Research
+
+How is demand?
+
+Mara Lindqvist
+Chief Executive Officer
+
+Steady.
+
+Operator
+
+The conference has now concluded. You may now disconnect. Copyright © 2025 Vendor. All rights reserved.
+
+{terms}
+"""
+    t = parse_text(text)
+    assert who(t) == ["Operator", "Mara Lindqvist", "Operator", "Aryeh Klein", "Mara Lindqvist"]
+    assert t.turns[0].section is SectionKind.PRESENTATION
+    assert not any("solely for information" in turn.text for turn in t.turns)
+    assert (t.meta.company, t.meta.period) == ("Harrowgate Inc.", "Q2 2025")

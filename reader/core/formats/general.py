@@ -503,7 +503,7 @@ def _entry_second_line(s: str) -> tuple[str | None, str | None] | None:
     return rl
 
 
-_RESEARCH_DIVISION = re.compile(r"^[A-Z][\w&.,'’ -]{1,70},\s*(?:Research Division|"
+_RESEARCH_DIVISION = re.compile(r"^[A-Z][\w&.,'’ -]{1,70}?(?:,\s*|\s)(?:Research Division|"
                                 r"Equity Research|Research)$")
 """A sell-side analyst's firm line: `Citigroup Inc., Research Division`."""
 
@@ -827,13 +827,26 @@ class _Parse:
                         self.cls[j] = _Cls.CHROME
                 return
         self._legal_text_after_the_call()
+        self._contents_before_the_list()
+
+    def _contents_before_the_list(self) -> None:
+        """Section headings above a participant list that opens the file are its table of
+        contents ("Presentation", "Question and Answer"), not the sections themselves."""
+        first = next((i for i, c in enumerate(self.cls) if c is _Cls.PARTICIPANTS), None)
+        if first is None or any(self.cls[i] is _Cls.OTHER and _sentence_like(self.s[i])
+                                for i in range(first)):
+            return
+        for i in range(first):
+            if self.cls[i] in (_Cls.PRESENTATION, _Cls.QA, _Cls.TRANSCRIPT):
+                self.cls[i] = _Cls.CHROME
 
     def _legal_text_after_the_call(self) -> None:
         """Long paragraphs after the operator ends the call ("You may now disconnect") are
         the vendor's terms of use, not speech."""
         n = len(self.lines)
         end = next((i for i in range(n - 1, int(n * 0.6), -1)
-                    if self.cls[i] is _Cls.OTHER and _CALL_ENDED.search(self.s[i])), None)
+                    if self.cls[i] in (_Cls.OTHER, _Cls.CHROME)
+                    and _CALL_ENDED.search(self.s[i])), None)
         if end is None:
             return
         for j in range(end + 1, n):
@@ -1329,6 +1342,11 @@ class _Parse:
             meta.company = self._company_of_executives()
         if meta.company is None:
             meta.company = _company_over_period([plain[i] for i in head])
+        if meta.company and meta.company.isupper():  # a running title in capitals
+            low = meta.company.casefold()
+            meta.company = next((plain[i][:len(low)] for i in head
+                                 if plain[i][:len(low)].casefold() == low
+                                 and not plain[i][:len(low)].isupper()), meta.company)
         if meta.date is None:
             spoken = _SPOKEN_DATE.search(self._opening_text(head_end, 6000))
             meta.date = parse_date(spoken.group("date")) if spoken else None
