@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -47,6 +49,29 @@ def _log_unhandled(kind: type[BaseException], value: BaseException,
     traceback.print_exception(kind, value, tb, file=sys.stderr)
 
 
+def platform_problem() -> str | None:
+    """One line naming the system libraries Qt's xcb plugin lacks, instead of Qt's own
+    abort ("could not load the Qt platform plugin"), on Linux when the window would use X11.
+
+    Loading the plugin costs nothing extra when it works (Qt loads it next anyway); only
+    when it fails are its libraries looked for one by one.
+    """
+    if not sys.platform.startswith("linux") or not os.environ.get("DISPLAY"):
+        return None
+    if os.environ.get("QT_QPA_PLATFORM", "xcb").split(";")[0] not in ("xcb", ""):
+        return None
+    from reader.services.qt_libraries import missing_line, xcb_plugin
+
+    plugin = xcb_plugin()
+    if plugin is None:
+        return None
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError:
+        return missing_line(plugin)
+    return None
+
+
 def run_gui(paths: list[str], db_path: str | None = None) -> int:
     """Open the main window (and `paths`, each in a tab); returns the exit status.
 
@@ -56,6 +81,10 @@ def run_gui(paths: list[str], db_path: str | None = None) -> int:
     from reader.services.paths import resolve_db_path
 
     paths, db_in_words = split_db_option(paths)
+    problem = platform_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
     app = create_app()
     sys.excepthook = _log_unhandled
     window = create_window(db_path=resolve_db_path(db_path or db_in_words))
