@@ -43,7 +43,6 @@ from db.engine import Database, open_database
 from db.repository import Repository, TranscriptFields
 from db.search_index import index_transcript
 from reader.core.anchoring import Placement, anchor_at, find_quote, reanchor, text_similarity
-from reader.core.export_md import ExportInput, export_file_name, render_markdown
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
 from reader.core.records import Anchor, Colour, Highlight, TranscriptInfo
@@ -583,26 +582,12 @@ class AnnotationService:
         Calls named explicitly are exported even with no matching highlight, unless
         `include_empty` says otherwise.
         """
-        tag_names = [normalize_tag(t) for t in tags]
-        keys = [self.colour_key(c) for c in colours]
-        if include_empty is None:
-            include_empty = transcript_ids is not None
-        with self.db.read() as s:
-            repo = Repository(s)
-            infos = repo.transcripts(transcript_ids)
-            groups = repo.highlights_by_transcript(transcript_ids, tags=tag_names, colours=keys)
-            wanted = [i for i in infos if include_empty or groups.get(i.id)]
-            with self._lock:
-                missing = [i.id for i in wanted if (i.id, i.sha256) not in self._outlines]
-            texts = repo.texts(missing)
-            names = {c.key: c.display_name for c in repo.colours()}
-        docs = []
-        for info in wanted:
-            highlights = groups.get(info.id, [])
-            outline = self._outline(info, texts.get(info.id))
-            md = render_markdown(ExportInput(info, highlights, outline, names))
-            docs.append(ExportedDocument(info, export_file_name(info), md, len(highlights)))
-        return docs
+        from reader.services.notes import export_documents, export_inputs
+
+        # The stored text as it is, with whole turns as context: the quick export.
+        return export_documents(export_inputs(self, transcript_ids, tags=tags, colours=colours,
+                                              options=None, include_empty=include_empty,
+                                              aligned=False))
 
 
 def _umask() -> int:

@@ -59,8 +59,10 @@ SHOWN: Final = DisplayOptions()
 def export_inputs(service: AnnotationService, transcript_ids: Sequence[int] | None = None, *,
                   tags: Sequence[str] = (), colours: Sequence[str] = (),
                   options: DisplayOptions | None = SHOWN, obsidian: bool = False,
-                  include_empty: bool | None = None) -> list[ExportInput]:
-    """What to render for each call (by company, date, id), with its outline and alignment."""
+                  include_empty: bool | None = None, aligned: bool = True
+                  ) -> list[ExportInput]:
+    """What to render for each call (by company, date, id), with its outline and, when
+    `aligned`, the sentence alignment that gives each quote its counterpart as context."""
     tag_names = [normalize_tag(t) for t in tags]
     keys = [service.colour_key(c) for c in colours]
     if include_empty is None:
@@ -78,7 +80,8 @@ def export_inputs(service: AnnotationService, transcript_ids: Sequence[int] | No
         outline = service.outline(info.id)
         interpreted = any(t.interprets for t in outline.turns) and any(
             t.lang is not Lang.EN for t in outline.turns)
-        alignment = align_transcript(outline) if interpreted and highlights else None
+        alignment = (align_transcript(outline) if aligned and interpreted and highlights
+                     else None)
         out.append(ExportInput(info, highlights, outline, names, options=options,
                                alignment=alignment, obsidian=obsidian))
     return out
