@@ -133,6 +133,13 @@ class WindowChrome(WindowPart):
         self._toolbar = tb
         self._window._options._update_option_buttons()
 
+    def _style_colour_buttons(self) -> None:
+        """Colour buttons show only their swatch (again after the tool bar was slimmed)."""
+        for action in self._window._annotations.colour_actions:
+            button = self._toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
     def _build_status_bar(self) -> None:
         bar = self._window.statusBar()
         self._busy_label = QLabel(self._window)

@@ -36,6 +36,7 @@ class HelpDialogs(WindowPart):
                    self._window.act_zoom_out, self._window.act_zoom_reset, self._window.act_show_outline,
                    *self._window.layout_group.actions(), *self._window._annotations.shortcut_actions(),
                    *self._window._library.shortcut_actions(),
+                   *self._window._side_docks.shortcut_actions(),
                    self._window.act_shortcuts]
         rows = []
         for action in actions:

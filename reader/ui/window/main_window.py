@@ -58,6 +58,7 @@ from reader.ui.resources import app_icon
 from reader.ui.settings import Settings
 from reader.ui.window.actions import Key, window_action
 from reader.ui.window.chrome import WindowChrome
+from reader.ui.window.docks import SideDocks
 from reader.ui.window.document_tabs import DocumentTabs, OpenDocument
 from reader.ui.window.find_link import FindLink
 from reader.ui.window.help import HelpDialogs
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._options = ViewOptions(self)
         self._library_link = LibraryLink(self)
         self._nav = Navigation(self)
+        self._side_docks = SideDocks(self)
         self._settings = settings
         self._library_released = False
         self._library_waited = False
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.chrome._build_toolbar()
         self.chrome._build_status_bar()
         self._restore_window()
+        self._side_docks.build()
         self._update_for_current_document()
 
     # -- construction -------------------------------------------------------------------
@@ -347,6 +350,10 @@ class MainWindow(QMainWindow):
     def library(self) -> LibraryController:
         return self._library
 
+    @property
+    def side_docks(self) -> SideDocks:
+        return self._side_docks
+
     def open_files(self, paths: Sequence[str]) -> None:
         """Open each file in a tab of its own (a file already open is brought forward)."""
         for raw in paths:
@@ -532,7 +539,7 @@ class MainWindow(QMainWindow):
         for doc in self._tabs:
             self._opener._remember_position(doc)
         self._settings.window_geometry = self.saveGeometry()
-        self._settings.window_state = self.saveState()
+        self._settings.window_state = self._side_docks.state_to_save()
         self._settings.highlights_header = self._annotations.dock.header_state()
         self._settings.sync()
 

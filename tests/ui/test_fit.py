@@ -1,0 +1,166 @@
+"""Fit and finish of the window: a layout that gives way on small screens, dock keys that bring
+their dock forward, stepping through discrepancies from the reading position, rows that span
+an empty column, word-snapped selections, the session's tabs restored, the chosen script on
+every transcript string, marks visible on a dark palette, library metadata edited."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QToolButton
+from test_main_window import invented_call, open_and_wait
+
+from reader.ui.window.docks import COMPACT_WIDTH
+from reader.ui.window.main_window import MainWindow
+
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
+
+WindowMaker = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def call(tmp_path: Path) -> Path:
+    path = tmp_path / "harrowgate_q3_2024.txt"
+    path.write_text(invented_call(pairs=6), encoding="utf-8")
+    return path
+
+
+def toolbar_shows(window: MainWindow, text: str) -> bool:
+    """Whether the tool bar shows a button with this text, inside its visible part (not
+    behind the extension arrow)."""
+    toolbar = window.chrome._toolbar
+    for action in toolbar.actions():
+        button = toolbar.widgetForAction(action)
+        if isinstance(button, QToolButton) and action.text().replace("&", "").rstrip("…") == text:
+            return button.isVisible() and toolbar.rect().contains(button.geometry())
+    return False
+
+
+# -- 1. a layout that adapts -----------------------------------------------------------------
+
+
+def test_at_1024x700_the_reading_columns_keep_60_percent(qtbot, window: MainWindow, call: Path):
+    open_and_wait(qtbot, window, call)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    QApplication.processEvents()
+    assert window.side_docks.is_compact()
+    view = window.current_view()
+    assert view is not None
+    assert window.centralWidget().width() >= 0.6 * window.width()
+    assert view.viewport().width() >= 0.6 * window.width() - 40  # its frame and scroll bar
+    # Every dock still there, one click away: tabbed in one column.
+    area = Qt.DockWidgetArea.RightDockWidgetArea
+    assert all(window.dockWidgetArea(d) == area for d in window.side_docks.docks())
+    outline, *others = window.side_docks.docks()
+    assert set(window.tabifiedDockWidgets(outline)) == {d for d in others if not d.isHidden()}
+    assert window.library.dock.isHidden()  # until asked for, as when wide
+    # The tool bar keeps its main actions in sight; the secondary ones are in More.
+    for text in ("Next Question", "Previous Question", "Find", "Highlight"):
+        assert toolbar_shows(window, text), text
+    assert not toolbar_shows(window, "Join Spaced Chinese")
+    more = window.findChild(QToolButton, "toolbar_more_button")
+    toolbar = window.chrome._toolbar
+    assert more.isVisible() and toolbar.rect().contains(more.geometry())
+    assert more.menu() is not None
+    assert window.act_join_spaces in more.menu().actions()
+    assert window.annotations.colour_actions[0] in more.menu().actions()
+
+
+def test_widening_puts_the_docks_and_tool_bar_back(qtbot, window: MainWindow, call: Path):
+    open_and_wait(qtbot, window, call)
+    wide_areas = {d.objectName(): window.dockWidgetArea(d) for d in window.side_docks.docks()}
+    window.resize(1000, 700)
+    qtbot.waitUntil(window.side_docks.is_compact)
+    window.act_show_discrepancies.trigger()  # hidden while narrow: stays hidden
+    window.resize(1500, 900)
+    qtbot.waitUntil(lambda: not window.side_docks.is_compact())
+    assert {d.objectName(): window.dockWidgetArea(d)
+            for d in window.side_docks.docks()} == wide_areas
+    assert window.dockWidgetArea(window.outline_view.parentWidget()) \
+        == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert not window._discrepancy_dock.isVisible()
+    qtbot.waitUntil(lambda: toolbar_shows(window, "Join Spaced Chinese"))
+    assert not window.findChild(QToolButton, "toolbar_more_button").isVisible()
+
+
+def test_a_window_closed_narrow_saves_the_wide_layout(qtbot, make_window: WindowMaker):
+    first = make_window()
+    first.resize(1000, 700)
+    qtbot.waitUntil(first.side_docks.is_compact)
+    first.close()
+    second = make_window()  # 1400 wide
+    assert not second.side_docks.is_compact()
+    assert second.dockWidgetArea(second.outline_view.parentWidget()) \
+        == Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+def test_the_threshold(qtbot, window: MainWindow):
+    window.resize(COMPACT_WIDTH, 800)
+    qtbot.waitUntil(lambda: window.width() == COMPACT_WIDTH)
+    assert not window.side_docks.is_compact()
+    window.resize(COMPACT_WIDTH - 1, 800)
+    qtbot.waitUntil(window.side_docks.is_compact)
+
+
+# -- 2. keys that show and raise ---------------------------------------------------------------
+
+
+def test_library_key_brings_the_library_over_the_outline_tab(qtbot, window: MainWindow):
+    library = window.library.dock
+    outline = window.outline_view.parentWidget()
+    assert window.dockWidgetArea(library) == window.dockWidgetArea(outline)
+    for _ in range(2):  # pressed twice, it stays: no toggling away
+        qtbot.keyClick(window, Qt.Key.Key_L,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: library.isVisible() and not library.visibleRegion().isEmpty())
+        assert outline.visibleRegion().isEmpty()  # behind its tab
+        qtbot.waitUntil(lambda: library.isAncestorOf(QApplication.focusWidget()))
+    # The outline tab in front again, the key brings the library back over it.
+    outline.raise_()
+    qtbot.waitUntil(lambda: library.visibleRegion().isEmpty())
+    qtbot.keyClick(window, Qt.Key.Key_L,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not library.visibleRegion().isEmpty())
+    # The View menu's item still toggles.
+    window.library.act_show_dock.trigger()
+    assert not library.isVisible()
+
+
+def test_search_and_highlights_keys_bring_their_docks_forward(qtbot, window: MainWindow):
+    window.resize(1000, 700)  # every dock in one tabbed column
+    qtbot.waitUntil(window.side_docks.is_compact)
+    highlights = window.annotations.dock
+    outline = window.outline_view.parentWidget()
+    outline.raise_()
+    qtbot.waitUntil(lambda: highlights.visibleRegion().isEmpty())
+    for _ in range(2):
+        qtbot.keyClick(window, Qt.Key.Key_H,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: not highlights.visibleRegion().isEmpty())
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is highlights.view)
+    library = window.library.dock
+    qtbot.keyClick(window, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not library.visibleRegion().isEmpty())
+    assert highlights.visibleRegion().isEmpty()
+    search = window.library.search_panel
+    assert search is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is search.query)
+
+
+def test_the_shortcuts_dialog_lists_the_dock_keys(window: MainWindow):
+    rows = dict(window.shortcut_rows())
+    assert rows["Library"] == "Ctrl+Shift+L"
+    assert rows["Highlights"] == "Ctrl+Shift+H"
+    assert "Ctrl+Shift+L" in window.library.act_show_dock.text()  # shown in the View menu
