@@ -164,3 +164,55 @@ def test_the_shortcuts_dialog_lists_the_dock_keys(window: MainWindow):
     assert rows["Library"] == "Ctrl+Shift+L"
     assert rows["Highlights"] == "Ctrl+Shift+H"
     assert "Ctrl+Shift+L" in window.library.act_show_dock.text()  # shown in the View menu
+
+
+# -- 3. F8 / Shift+F8 from the reading position -------------------------------------------------
+
+FLAGGED_PAIR = """Lin Qiao (Chief Executive Officer)
+
+第{n}个市场的融资成本环比下降了十五个BP。我们对全年目标有信心。
+
+Maya Sun (Investor Relations Director)
+
+In market {n} our funding cost fell by 25 basis points quarter on quarter. We are confident \
+in the full-year target.
+
+"""
+
+
+@pytest.fixture
+def flagged_call(tmp_path: Path) -> Path:
+    """A call whose every fourth answer gives a figure the interpreter changes."""
+    from test_main_window import CLOSING, HEAD, PAIR
+
+    body = "".join(FLAGGED_PAIR.format(n=n) if n % 4 == 0 else PAIR.format(n=n)
+                   for n in range(1, 41))
+    path = tmp_path / "flagged.txt"
+    path.write_text(HEAD + body + CLOSING, encoding="utf-8")
+    return path
+
+
+def test_f8_steps_from_where_the_reader_is(qtbot, window: MainWindow, flagged_call: Path):
+    open_and_wait(qtbot, window, flagged_call)
+    view = window.current_view()
+    assert view is not None
+    qtbot.waitUntil(lambda: view.sentence_alignment() is not None, timeout=20_000)
+    flags = view.discrepancies()
+    assert len(flags) >= 8
+    panel = window._discrepancies
+    # The reader clicks the first flag in the list, then reads on to the sixth's turn.
+    panel.list_view().setCurrentIndex(panel.model().index(0, 0))
+    assert view.current_discrepancy() == 0
+    view.scroll_to_turn(flags[5].turn)
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    assert view.current_discrepancy() == 5  # not 1, the one after the clicked item
+    assert panel.list_view().currentIndex().row() == 5
+    # With the flag selected in sight, F8 goes on from it, Shift+F8 back.
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    assert view.current_discrepancy() == 6
+    qtbot.keyClick(view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert view.current_discrepancy() == 5
+    # Read back up to the fourth flag's turn: Shift+F8 gives the one before it.
+    view.scroll_to_turn(flags[3].turn)
+    qtbot.keyClick(view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert view.current_discrepancy() == 2

@@ -7,7 +7,7 @@ sentence under the mouse or the caret with its counterpart.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QTimer
@@ -128,27 +128,53 @@ class ViewAlignment:
         return bool(spans)
 
     def next_discrepancy(self) -> int:
-        """Go to the discrepancy after the current one (or after the caret); -1 if none."""
+        """Go to the first discrepancy after where the reader is (see `_reading_position`);
+        after the last one, back to the first. Returns its index, -1 if there is none."""
         return self._step_discrepancy(+1)
 
     def previous_discrepancy(self) -> int:
+        """Go to the last discrepancy before where the reader is (or the last of all)."""
         return self._step_discrepancy(-1)
+
+    def _reading_position(self) -> tuple[int, bool]:
+        """(document position, is it the caret): the caret or selection when it is in
+        sight, else the first line of the viewport. A reader who clicked an item in the
+        list and then scrolled on steps from where they now read, not from that item."""
+        view = self._view
+        cursor = view.textCursor()
+        if view.viewport().rect().intersects(view.cursorRect(cursor)):
+            return cursor.selectionStart(), True
+        return view.cursorForPosition(QPoint(0, 0)).position(), False
+
+    def _document_keys(self) -> list[int | None]:
+        """Where each discrepancy starts in the document (its first mark, else its turn);
+        None when the layout or the speaker filter hides it."""
+        keys: list[int | None] = []
+        for d, spans in zip(self._discrepancies, self._mark_spans, strict=True):
+            if spans:
+                keys.append(min(s for s, _e in spans))
+            else:
+                turn = self._view.turn_document_span(d.turn)
+                keys.append(turn[0] if turn is not None else None)
+        return keys
 
     def _step_discrepancy(self, delta: int) -> int:
         n = len(self._discrepancies)
         if not n:
             return -1
-        if self._current_discrepancy >= 0:
-            k = (self._current_discrepancy + delta) % n
-        else:
-            src = self._view._source_at(self._view.textCursor().selectionStart())
-            starts = [d.flag.first_span[0] for d in self._discrepancies]
-            if src is None:
-                k = 0 if delta > 0 else n - 1
-            elif delta > 0:
-                k = bisect_right(starts, src) % n
+        shown = [(key, k) for k, key in enumerate(self._document_keys()) if key is not None]
+        if shown:
+            here, at_caret = self._reading_position()
+            if delta > 0:
+                after = [(key, k) for key, k in shown
+                         if key > here or (key == here and not at_caret)]
+                k = min(after or shown)[1]
             else:
-                k = (bisect_left(starts, src) - 1) % n
+                before = [(key, k) for key, k in shown if key < here]
+                k = max(before or shown)[1]
+        else:  # nothing shown: step through the list
+            current = self._current_discrepancy
+            k = (current + delta) % n if current >= 0 else (0 if delta > 0 else n - 1)
         self.go_to_discrepancy(k)
         return k
 
