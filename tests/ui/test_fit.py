@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor, QTextTable
 from PySide6.QtWidgets import QApplication, QToolButton
 from test_main_window import invented_call, open_and_wait
 
+from reader.ui.reading.view import ReadingView
 from reader.ui.window.docks import COMPACT_WIDTH
 from reader.ui.window.main_window import MainWindow
 
@@ -216,3 +218,52 @@ def test_f8_steps_from_where_the_reader_is(qtbot, window: MainWindow, flagged_ca
     view.scroll_to_turn(flags[3].turn)
     qtbot.keyClick(view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert view.current_discrepancy() == 2
+
+
+# -- 4. an empty column gives its width away ------------------------------------------------------
+
+
+def row_table(view: ReadingView, turn: int) -> QTextTable:
+    """The one-row table that shows the turn."""
+    span = view.turn_document_span(turn)
+    assert span is not None, f"turn {turn} is not shown"
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(span[0])
+    table = cursor.currentTable()
+    assert table is not None
+    return table
+
+
+def row_width_share(view: ReadingView, turn: int) -> float:
+    """The width of the cell holding the turn, as a share of the viewport's."""
+    span = view.turn_document_span(turn)
+    assert span is not None
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(span[0])
+    block = view.document().documentLayout().blockBoundingRect(cursor.block())
+    return block.width() / view.viewport().width()
+
+
+def test_a_row_with_one_side_empty_spans_both_columns(qtbot, window: MainWindow, call: Path):
+    open_and_wait(qtbot, window, call)
+    view = window.current_view()
+    assert view is not None and view.layout_mode() == "side_by_side"
+    t = view.transcript()
+    operator = next(turn.index for turn in t.turns if t.speaker_of(turn).label == "Operator")
+    chinese = next(turn.interprets[0] for turn in t.turns if turn.interprets)
+    assert row_table(view, operator).columns() == 1
+    assert row_table(view, chinese).columns() == 2
+    assert row_width_share(view, operator) > 0.85
+    assert row_width_share(view, chinese) < 0.5
+    # A speaker filter that leaves only English rows: the whole stretch uses the width.
+    combo = window.chrome.speaker_combo
+    combo.setCurrentIndex(combo.findData(t.speaker_of(t.turns[operator]).id))
+    combo.activated.emit(combo.currentIndex())
+    assert all(row_table(view, turn).columns() == 1 for turn in
+               (i for i in range(len(t.turns)) if view.is_turn_shown(i)))
+    assert row_width_share(view, operator) > 0.85
+    # The columns come back with the content.
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    assert row_table(view, chinese).columns() == 2
+    assert row_width_share(view, chinese) < 0.5

@@ -109,7 +109,14 @@ class DocumentWriter:
 
     def _cells(self, row: Row, mode: LayoutMode) -> list[_TableRow]:
         if mode is LayoutMode.SIDE_BY_SIDE:
-            return [_TableRow([_Cell(row.original), _Cell(row.interpretation)])]
+            if row.original and row.interpretation:
+                return [_TableRow([_Cell(row.original), _Cell(row.interpretation)])]
+            # One side empty (the operator in English, a turn only interpreted, a stretch
+            # a speaker filter leaves on one side): the row spans both columns, tinted
+            # when it is interpretation, instead of leaving half the width blank.
+            if row.original:
+                return [_TableRow([_Cell(row.original)])]
+            return [_TableRow([_Cell(row.interpretation, tinted=True)])]
         if mode is LayoutMode.INTERLEAVED:
             out = []
             if row.original:
@@ -274,10 +281,11 @@ class DocumentWriter:
                     cell.setFormat(styles.cell(c, cols, header=True))
                     cell.firstCursorPosition().insertText(label, styles.header)
             else:
-                table = cursor.insertTable(1, cols, styles.table(cols))
+                n = len(trow.cells)  # fewer than `cols`: a row that spans the columns
+                table = cursor.insertTable(1, n, styles.table(n))
                 for c, cell_plan in enumerate(trow.cells):
                     cell = table.cellAt(0, c)
-                    cell.setFormat(styles.cell(c, cols, tinted=cell_plan.tinted))
+                    cell.setFormat(styles.cell(c, n, tinted=cell_plan.tinted))
                     self._fill_cell(cell.firstCursorPosition(), cell_plan.turns, styles)
                 if self._pending_heading is not None:
                     for cell_plan in trow.cells:
