@@ -267,3 +267,66 @@ def test_a_row_with_one_side_empty_spans_both_columns(qtbot, window: MainWindow,
     combo.activated.emit(0)
     assert row_table(view, chinese).columns() == 2
     assert row_width_share(view, chinese) < 0.5
+
+
+# -- 5. dragged selections snap to English words ------------------------------------------------
+
+
+def test_word_edges():
+    from reader.ui.reading.word_snap import word_end, word_start
+
+    text = "cut costs and reduce year-over-year 营收增长 company's"
+    assert word_start(text, text.index("sts")) == text.index("costs")
+    assert word_end(text, text.index("uce")) == text.index(" year")
+    assert word_start(text, text.index(" and")) == text.index(" and")  # between words
+    assert word_end(text, text.index("over")) == text.index(" 营")  # across inner hyphens
+    assert word_start(text, text.index("增")) == text.index("增")  # Chinese: per character
+    assert word_end(text, text.index("增")) == text.index("增")
+    assert word_end(text, text.index("'s") + 1) == len(text)
+
+
+def drag(view: ReadingView, start: int, end: int) -> None:
+    """Press on the character at document position `start`, drag to `end`, release."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    def point(pos: int) -> QPointF:
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(pos)
+        rect = view.cursorRect(cursor)
+        return QPointF(rect.left() + 1, rect.center().y())
+
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    no_mod = Qt.KeyboardModifier.NoModifier
+    a, b = point(start), point(end)
+    for kind, where, button, buttons in (
+            (QEvent.Type.MouseButtonPress, a, left, left),
+            (QEvent.Type.MouseMove, (a + b) / 2, none, left),
+            (QEvent.Type.MouseMove, b, none, left),
+            (QEvent.Type.MouseButtonRelease, b, left, none)):
+        event = QMouseEvent(kind, where, view.viewport().mapToGlobal(where), button, buttons,
+                            no_mod)
+        QApplication.sendEvent(view.viewport(), event)
+
+
+def test_a_dragged_english_selection_snaps_to_words(qtbot, window: MainWindow, call: Path):
+    open_and_wait(qtbot, window, call)
+    view = window.current_view()
+    assert view is not None
+    _turn, doc_start, para = next(p for p in view.displayed_paragraphs()
+                                 if "Good day and welcome" in p[2].text)
+    text = para.text
+    a = doc_start + text.index("welcome") + 3  # wel|come
+    b = doc_start + text.index("Harrowgate") + 5  # Harro|wgate
+    drag(view, a, b)
+    assert view.textCursor().selectedText() == "welcome to the Harrowgate"
+    view.moveCursor(QTextCursor.MoveOperation.Start)  # a press in a selection drags it away
+    drag(view, b, a)  # dragged backwards: the same words
+    assert view.textCursor().selectedText() == "welcome to the Harrowgate"
+    # Chinese stays per character.
+    _turn, doc_start, para = next(p for p in view.displayed_paragraphs() if "季度" in p[2].text)
+    text = para.text
+    a, b = doc_start + text.index("季度") + 1, doc_start + text.index("收入") + 1
+    view.moveCursor(QTextCursor.MoveOperation.Start)
+    drag(view, a, b)
+    assert view.textCursor().selectedText() == text[text.index("季度") + 1:text.index("收入") + 1]

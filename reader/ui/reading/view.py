@@ -50,6 +50,7 @@ from reader.ui.reading.find import FindInView
 from reader.ui.reading.highlights import HighlightMark, ViewHighlights
 from reader.ui.reading.outline_model import tooltip_text
 from reader.ui.reading.position import ReadingPosition
+from reader.ui.reading.word_snap import word_end, word_start
 from reader.ui.reading.writer import DocumentWriter, LayoutMode
 
 if TYPE_CHECKING:
@@ -120,6 +121,7 @@ class ReadingView(QTextEdit):
         # connections to the view go with the view (see alignment_worker).
         self._painted = False
         self._hovering = False
+        self._dragging = False  # the left button went down in the view: a selection drag
         # Highlights: what was given, where the document shows them now, and their mirrors.
         self.viewport().setMouseTracking(True)
         self.cursorPositionChanged.connect(self._on_cursor_position_changed)
@@ -428,6 +430,34 @@ class ReadingView(QTextEdit):
     def _on_cursor_position_changed(self) -> None:
         if not self._hovering:
             self._aligner.focus_document_position(self.textCursor().position())
+
+    def mousePressEvent(self, e: QMouseEvent) -> None:
+        self._dragging = e.button() == Qt.MouseButton.LeftButton
+        super().mousePressEvent(e)
+
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
+        super().mouseReleaseEvent(e)
+        if e.button() == Qt.MouseButton.LeftButton and self._dragging:
+            self._dragging = False
+            self._snap_selection_to_words()
+
+    def _snap_selection_to_words(self) -> None:
+        """Widen a dragged selection to the English words its ends cut (Chinese stays per
+        character), so a highlight made from it never quotes half a word."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
+        doc = self.document()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        first, last = doc.findBlock(start), doc.findBlock(end)
+        new_start = first.position() + word_start(first.text(), start - first.position())
+        new_end = last.position() + word_end(last.text(), end - last.position())
+        if (new_start, new_end) == (start, end):
+            return
+        forward = cursor.anchor() <= cursor.position()
+        cursor.setPosition(new_start if forward else new_end)
+        cursor.setPosition(new_end if forward else new_start, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:
         super().mouseMoveEvent(e)
