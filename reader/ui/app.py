@@ -89,6 +89,7 @@ def run_gui(paths: list[str], db_path: str | None = None) -> int:
     sys.excepthook = _log_unhandled
     window = create_window(db_path=resolve_db_path(db_path or db_in_words))
     window.show()
+    window.restore_session()
     if paths:
         window.open_files(paths)
     return int(app.exec())

@@ -104,6 +104,8 @@ _STATE = "window/state"  # QByteArray from QMainWindow.saveState()
 _HIGHLIGHTS_HEADER = "window/highlights_header"  # QByteArray from QHeaderView.saveState()
 _RECENT = "files/recent"  # list[str] of absolute paths, most recent first
 _POSITIONS = "positions"  # group: content sha256 -> "turn_index last_read_unix_time"
+_SESSION_TABS = "session/tabs"  # list[str]: the paths open in tabs at the last close, in order
+_SESSION_CURRENT = "session/current"  # int: which of them was the current tab
 
 
 class Settings:
@@ -281,6 +283,37 @@ class Settings:
 
     def clear_recent_files(self) -> None:
         self._store.remove(_RECENT)
+
+    # The last session's tabs -------------------------------------------------------------
+
+    @property
+    def session_tabs(self) -> list[str]:
+        """The files open in tabs when the window last closed, in tab order."""
+        raw = self._store.value(_SESSION_TABS)
+        items = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
+        paths: list[str] = []
+        for item in items:
+            path = str(item)
+            if path and path not in paths:
+                paths.append(path)
+        return paths
+
+    @session_tabs.setter
+    def session_tabs(self, paths: list[str]) -> None:
+        if paths:
+            self._store.setValue(_SESSION_TABS, list(paths))
+        else:
+            self._store.remove(_SESSION_TABS)
+
+    @property
+    def session_current(self) -> int:
+        """Index into `session_tabs` of the tab that was current (0 if unknown)."""
+        value = _convert(self._store.value(_SESSION_CURRENT), 0)
+        return value if isinstance(value, int) and value >= 0 else 0
+
+    @session_current.setter
+    def session_current(self, index: int) -> None:
+        self._store.setValue(_SESSION_CURRENT, max(0, index))
 
     # Reading positions -----------------------------------------------------------------
 

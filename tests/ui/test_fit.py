@@ -190,7 +190,8 @@ def flagged_call(tmp_path: Path) -> Path:
     body = "".join(FLAGGED_PAIR.format(n=n) if n % 4 == 0 else PAIR.format(n=n)
                    for n in range(1, 41))
     path = tmp_path / "flagged.txt"
-    path.write_text(HEAD + body + CLOSING, encoding="utf-8")
+    text = HEAD + body + CLOSING
+    path.write_text(text.replace("Harrowgate", "Keelwater"), encoding="utf-8")
     return path
 
 
@@ -330,3 +331,67 @@ def test_a_dragged_english_selection_snaps_to_words(qtbot, window: MainWindow, c
     view.moveCursor(QTextCursor.MoveOperation.Start)
     drag(view, a, b)
     assert view.textCursor().selectedText() == text[text.index("季度") + 1:text.index("收入") + 1]
+
+
+# -- 6. the session's tabs come back -------------------------------------------------------------
+
+
+def test_open_tabs_come_back_at_their_positions(qtbot, make_window: WindowMaker, tmp_path: Path,
+                                                flagged_call: Path):
+    from test_main_window import LONG_ASKERS
+
+    calls = []
+    for n, name in enumerate(("first", "second", "third")):
+        path = tmp_path / f"{name}.txt"
+        # Calls of three companies (one company's would be versions of one call).
+        text = invented_call(pairs=20 + n, askers=LONG_ASKERS, answers=3)
+        path.write_text(text.replace("Harrowgate", name.title() + "gate"), encoding="utf-8")
+        calls.append(path)
+    first = make_window()
+    for path in calls:
+        open_and_wait(qtbot, first, path)
+    positions = {}
+    for doc, turn in zip(first.documents(), (30, 12, 41), strict=True):
+        doc.view.scroll_to_turn(turn)
+        positions[doc.path] = doc.view.turn_at_viewport_top()
+    first.tabs.setCurrentIndex(1)
+    first.close()
+    calls[2].unlink()  # gone by the next session
+
+    second = make_window()
+    gone = second.restore_session()
+    assert gone == [str(calls[2])]
+    assert calls[2].name in second.statusBar().currentMessage()
+    assert "\n" not in second.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: len(second.documents()) == 2 and not second.open_queue.pending(),
+                    timeout=30_000)
+    assert [d.path for d in second.documents()] == [str(calls[0]), str(calls[1])]
+    assert second.current_document() is second.documents()[1]
+    for index in (1, 0):  # the tab behind comes to its place when it is shown
+        second.tabs.setCurrentIndex(index)
+        doc = second.documents()[index]
+        qtbot.waitUntil(lambda d=doc: d.restore_turn is None)
+        assert doc.view.turn_at_viewport_top() == positions[doc.path]
+
+
+def test_a_file_named_at_start_leads_over_the_session(qtbot, make_window: WindowMaker,
+                                                      call: Path, flagged_call: Path):
+    first = make_window()
+    open_and_wait(qtbot, first, call)
+    first.close()
+    second = make_window()
+    second.restore_session()
+    second.open_files([str(flagged_call)])
+    qtbot.waitUntil(lambda: len(second.documents()) == 2 and not second.open_queue.pending(),
+                    timeout=30_000)
+    assert second.current_document().path == str(flagged_call)
+    assert second.documents()[0].path == str(call)
+    second.close()
+    third = make_window()
+    assert third.settings.session_tabs == [str(call), str(flagged_call)]
+    assert third.restore_session() == []
+
+
+def test_no_session_restores_nothing(qtbot, window: MainWindow):
+    assert window.restore_session() == []
+    assert window.documents() == [] and not window.open_queue.pending()

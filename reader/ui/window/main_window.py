@@ -66,6 +66,7 @@ from reader.ui.window.library_link import LibraryLink
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.open_queue import OpenQueue
 from reader.ui.window.opening import DocumentOpener
+from reader.ui.window.session import SessionTabs
 from reader.ui.window.view_options import LAYOUT_CHOICES, ViewOptions
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._library_link = LibraryLink(self)
         self._nav = Navigation(self)
         self._side_docks = SideDocks(self)
+        self._session = SessionTabs(self)
         self._settings = settings
         self._library_released = False
         self._library_waited = False
@@ -354,8 +356,14 @@ class MainWindow(QMainWindow):
     def side_docks(self) -> SideDocks:
         return self._side_docks
 
+    def restore_session(self) -> list[str]:
+        """Open the tabs of the last session again, each at its reading position; returns
+        the files that are gone (named in the status bar)."""
+        return self._session.restore()
+
     def open_files(self, paths: Sequence[str]) -> None:
         """Open each file in a tab of its own (a file already open is brought forward)."""
+        self._session.note_opened(list(paths))
         for raw in paths:
             path = str(Path(raw).expanduser().absolute())
             doc = self._opener._document_for_path(path)
@@ -459,6 +467,9 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, _doc: object) -> None:
         self._update_for_current_document()
+        doc = self.current_document()
+        if doc is not None and doc.restore_turn is not None:
+            self._opener._hold_position(doc)  # a position kept while the tab was behind
 
     def _on_tabs_tab_close_requested(self, index: int) -> None:
         self.close_tab(index)
@@ -538,6 +549,7 @@ class MainWindow(QMainWindow):
         """Remember reading positions and the window layout."""
         for doc in self._tabs:
             self._opener._remember_position(doc)
+        self._session.remember()
         self._settings.window_geometry = self.saveGeometry()
         self._settings.window_state = self._side_docks.state_to_save()
         self._settings.highlights_header = self._annotations.dock.header_state()

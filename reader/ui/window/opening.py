@@ -118,6 +118,10 @@ class DocumentOpener(WindowPart):
         doc.restore_scheduled = False
         if doc.restore_turn is None:
             return
+        if not view.isVisible():
+            # A tab behind another (the tabs of a restored session): its view has no size
+            # to lay the call out at yet; the turn is kept until the tab is shown.
+            return
         turn = doc.restore_turn
         view.scroll_to_turn(turn)
         doc.restore_turn = None
