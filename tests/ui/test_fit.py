@@ -395,3 +395,60 @@ def test_a_file_named_at_start_leads_over_the_session(qtbot, make_window: Window
 def test_no_session_restores_nothing(qtbot, window: MainWindow):
     assert window.restore_session() == []
     assert window.documents() == [] and not window.open_queue.pending()
+
+
+# -- 7. the chosen script on every string from a transcript ---------------------------------------
+
+CHINESE_CALL = """Company: 蓝海数据控股
+Ticker: LHSJ
+Quarter: Q2 2024
+Date: 2024-08-20
+
+主持人：各位好，欢迎参加蓝海数据二零二四年第二季度业绩电话会。
+
+首席执行官 王建国：本季度营收达到十二亿元，同比增长百分之八。我们的融资成本环比下降了十五个BP。
+
+Mia Sun: Revenue reached RMB 1.2 billion, up 8% year on year. Our funding cost fell by 25 basis \
+points quarter on quarter.
+"""
+
+
+def test_strings_from_the_transcript_follow_the_script(qtbot, window: MainWindow,
+                                                       tmp_path: Path):
+    path = tmp_path / "lanhai_q2_2024.txt"
+    path.write_text(CHINESE_CALL, encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    window.library.show_library()
+    qtbot.waitUntil(lambda: window.library.library_view is not None
+                    and window.library.library_view.model.rowCount() == 1, timeout=20_000)
+    table = window.library.library_view.model
+    assert table.index(0, 0).data() == "蓝海数据控股"
+    assert window.tabs.tabText(0).startswith("蓝海数据控股")
+    model = window.outline_view.model()
+    assert "蓝海数据控股" in model.index(0, 0).data()
+    window.set_script("s2t")
+    assert table.index(0, 0).data() == "藍海數據控股"
+    assert window.tabs.tabText(0).startswith("藍海數據控股")
+    assert window.windowTitle().startswith("藍海數據控股")
+    assert "藍海數據控股" in model.index(0, 0).data()
+    assert "藍海數據控股" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    combo = window.chrome.speaker_combo
+    assert any("王建國" in combo.itemText(i) for i in range(combo.count()))
+    window.set_script("none")
+    assert table.index(0, 0).data() == "蓝海数据控股"
+    assert any("王建国" in combo.itemText(i) for i in range(combo.count()))
+
+
+def test_discrepancy_quotes_follow_the_script(qtbot, window: MainWindow, flagged_call: Path):
+    open_and_wait(qtbot, window, flagged_call)
+    view = window.current_view()
+    assert view is not None
+    qtbot.waitUntil(lambda: view.sentence_alignment() is not None, timeout=20_000)
+    model = window._discrepancies.model()
+    assert model.rowCount() > 0
+    assert "融资成本" in model.index(0, 0).data()
+    window.set_script("s2twp")
+    assert "融資成本" in model.index(0, 0).data()
+    assert "融資成本" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    window.set_script("none")
+    assert "融资成本" in model.index(0, 0).data()

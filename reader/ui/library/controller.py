@@ -136,9 +136,11 @@ class LibraryController(QObject):
             self.search_panel.focus_search()
 
     def set_script(self, config: str) -> None:
-        """Follow the window's Chinese script in search results."""
+        """Follow the window's Chinese script in search results and company names."""
         if self.search_panel is not None:
             self.search_panel.set_script(config)
+        if self.library_view is not None:
+            self.library_view.set_script(config)
 
     def import_paths(self, paths: Sequence[str | Path]) -> bool:
         """Import files and folders in the background; False if not possible now."""
@@ -194,6 +196,7 @@ class LibraryController(QObject):
         search.setObjectName("search_panel")
         search.result_activated.connect(self._on_search_result_activated)
         search.set_script(self._settings.script)
+        library.set_script(self._settings.script)
         self.library_view, self.search_panel = library, search
         self._pages.removeTab(0)
         self._pages.addTab(library, "Calls")

@@ -49,6 +49,7 @@ from reader.services.library import ImportSummary, LibraryService
 from reader.services.search import period_span
 from reader.ui.jobs import Job, error_message
 from reader.ui.plain import file_tooltip
+from reader.ui.reading.script_text import in_script
 
 _Index = QModelIndex | QPersistentModelIndex
 ALL_PERIODS = "All periods"
@@ -74,9 +75,9 @@ _HEADERS = {Column.COMPANY: "Company", Column.TICKER: "Ticker", Column.PERIOD: "
             Column.DATE: "Date", Column.LAYOUT: "Layout", Column.HIGHLIGHTS: "Highlights"}
 
 
-def _display(info: TranscriptInfo, column: Column) -> str:
+def _display(info: TranscriptInfo, column: Column, script: str = "none") -> str:
     if column is Column.COMPANY:
-        return info.company or info.title or readable_name(info.source_name)
+        return in_script(info.company or info.title or readable_name(info.source_name), script)
     if column is Column.TICKER:
         return info.ticker or ""
     if column is Column.PERIOD:
@@ -88,14 +89,14 @@ def _display(info: TranscriptInfo, column: Column) -> str:
     return str(info.highlight_count)
 
 
-def _sort_key(info: TranscriptInfo, column: Column) -> Any:
+def _sort_key(info: TranscriptInfo, column: Column, script: str = "none") -> Any:
     if column is Column.HIGHLIGHTS:
         return info.highlight_count
     if column is Column.PERIOD:
         span = period_span(info.period)
         # Unknown periods sort after known ones; the string key keeps the order total.
         return f"{span[0]:06d}{span[1]:06d}" if span else f"z{info.period or ''}"
-    return _display(info, column).casefold()
+    return _display(info, column, script).casefold()
 
 
 class LibraryTableModel(QAbstractTableModel):
@@ -104,6 +105,15 @@ class LibraryTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[TranscriptInfo] = []
+        self._script = "none"
+
+    def set_script(self, config: str) -> None:
+        """Show company names in this Chinese script, as the reading view shows the calls."""
+        if config != self._script:
+            self._script = config
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self._rows) - 1, len(Column) - 1))
 
     def set_transcripts(self, rows: Sequence[TranscriptInfo]) -> None:
         self.beginResetModel()
@@ -125,7 +135,7 @@ class LibraryTableModel(QAbstractTableModel):
         info = self._rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(info, column)
+            return _display(info, column, self._script)
         if role == Qt.ItemDataRole.ToolTipRole:
             return file_tooltip(info.source_path)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.HIGHLIGHTS:
@@ -135,7 +145,7 @@ class LibraryTableModel(QAbstractTableModel):
         if role == LibraryRole.SHA256:
             return info.sha256
         if role == LibraryRole.SORT_KEY:
-            return _sort_key(info, column)
+            return _sort_key(info, column, self._script)
         if role == LibraryRole.INFO:
             return info
         return None
@@ -305,6 +315,10 @@ class LibraryView(QWidget):
         n = len(rows)
         if not self.importing:
             self.status.setText(f"{n} call{'s' if n != 1 else ''} in the library")
+
+    def set_script(self, config: str) -> None:
+        """Company names follow the window's Chinese script."""
+        self.model.set_script(config)
 
     def import_paths(self, paths: Sequence[str | Path], workers: int = 1) -> bool:
         """Start importing files and folders in the background; False if one is running."""

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.align.kinds import AlignFlagKind
 from reader.ui.reading.outline_model import tooltip_text
+from reader.ui.reading.script_text import in_script
 from reader.ui.reading.view import ReadingView
 
 if TYPE_CHECKING:
@@ -74,6 +75,14 @@ class DiscrepancyModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[Discrepancy] = []
+        self._script = "none"
+
+    def set_script(self, config: str) -> None:
+        """Show the quotes, names and messages in this Chinese script, as the view does."""
+        if config != self._script:
+            self._script = config
+            if self._items:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 0))
 
     def set_discrepancies(self, items: list[Discrepancy]) -> None:
         self.beginResetModel()
@@ -92,9 +101,10 @@ class DiscrepancyModel(QAbstractListModel):
             return None
         d = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{d.message}\n{d.speaker}: “{d.quote}”"
+            return in_script(f"{d.message}\n{d.speaker}: “{d.quote}”", self._script)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_text(f"{KIND_LABELS[d.kind]}: {d.message}", f"{d.speaker}: “{d.quote}”")
+            return tooltip_text(in_script(f"{KIND_LABELS[d.kind]}: {d.message}", self._script),
+                                in_script(f"{d.speaker}: “{d.quote}”", self._script))
         if role == Qt.ItemDataRole.DecorationRole:
             return KIND_COLOURS[d.kind]
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -209,6 +219,7 @@ class DiscrepancyPanel(QWidget):
         self._connections = []
         self._view = view
         if view is not None:
+            self._model.set_script(view.script())
             self._connections = [
                 view.alignment_started.connect(self._on_view_alignment_started),
                 view.alignment_progressed.connect(self._on_view_alignment_progressed),
@@ -218,6 +229,10 @@ class DiscrepancyPanel(QWidget):
                 view.destroyed.connect(self._on_view_destroyed),
             ]
         self._refresh()
+
+    def set_script(self, config: str) -> None:
+        """The window's Chinese script changed: the list follows."""
+        self._model.set_script(config)
 
     def _refresh(self, status: str | None = None) -> None:
         view = self._view

@@ -34,6 +34,7 @@ from PySide6.QtGui import QFont
 from reader.core.labels import SECTION_OUTLINE_TITLES
 from reader.core.model import Lang, SectionKind, Speaker, Transcript, Turn
 from reader.core.source_file import readable_name
+from reader.ui.reading.script_text import in_script
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -119,7 +120,21 @@ class OutlineModel(QAbstractItemModel):
         self._nodes: list[_Node] = []
         self._top: list[int] = []
         self._node_of_turn: dict[int, int] = {}
+        self._script = "none"
         self._build()
+
+    def set_script(self, config: str) -> None:
+        """Show names and titles from the transcript in this Chinese script."""
+        if config == self._script:
+            return
+        self._script = config
+        parents = [QModelIndex()] + [self.createIndex(n.row, 0, i)
+                                     for i, n in enumerate(self._nodes) if n.children]
+        for parent in parents:
+            rows = self.rowCount(parent)
+            if rows:
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent),
+                                      [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
 
     @property
     def transcript(self) -> Transcript:
@@ -329,9 +344,9 @@ class OutlineModel(QAbstractItemModel):
         if node is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.label
+            return in_script(node.label, self._script)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.tooltip
+            return in_script(node.tooltip, self._script)
         if role == Qt.ItemDataRole.FontRole:
             if node.kind in (NodeKind.METADATA, NodeKind.SECTION, NodeKind.DOUBTS):
                 font = QFont()

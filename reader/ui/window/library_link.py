@@ -108,6 +108,7 @@ class LibraryLink(WindowPart):
         old_model = doc.model
         doc.transcript = transcript
         doc.model = OutlineModel(transcript, self._window)
+        doc.model.set_script(self._window._settings.script)
         doc.speaker = None
         doc.view.set_transcript(transcript)
         doc.view.moveCursor(QTextCursor.MoveOperation.Start)

@@ -53,6 +53,7 @@ from reader.ui.annotations.controller import AnnotationController
 from reader.ui.library.controller import LibraryController
 from reader.ui.reading.discrepancy_panel import DiscrepancyPanel
 from reader.ui.reading.find_bar import FindBar
+from reader.ui.reading.script_text import in_script
 from reader.ui.reading.view import ReadingView
 from reader.ui.resources import app_icon
 from reader.ui.settings import Settings
@@ -418,10 +419,10 @@ class MainWindow(QMainWindow):
     def open_stored(self, transcript_id: int, reveal: SearchResult | None = None) -> None:
         self._library_link.open_stored(transcript_id, reveal)
 
-    @staticmethod
-    def _tab_title(t: Transcript) -> str:
+    def _tab_title(self, t: Transcript) -> str:
         name = t.meta.company or t.meta.title or readable_name(Path(t.source.name).stem)
-        return f"{name} {t.meta.period}" if t.meta.period else name
+        return in_script(f"{name} {t.meta.period}" if t.meta.period else name,
+                         self._settings.script)
 
     # -- current document ----------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import SectionKind, SpeakerKind, Transcript
 from reader.ui.reading.outline_model import OutlineModel, OutlineRole
+from reader.ui.reading.script_text import in_script
 from reader.ui.window.document_tabs import OpenDocument
 from reader.ui.window.part import WindowPart
 
@@ -52,7 +53,8 @@ class Navigation(WindowPart):
                 if not n:
                     continue
                 kind = "" if speaker.kind is SpeakerKind.UNKNOWN else f" ({speaker.kind.value})"
-                combo.addItem(f"{speaker.label}{kind} · {n}", speaker.id)
+                label = in_script(speaker.label, self._window._settings.script)
+                combo.addItem(f"{label}{kind} · {n}", speaker.id)
             found = combo.findData(doc.speaker) if doc.speaker is not None else 0
             combo.setCurrentIndex(max(0, found))
         finally:

@@ -83,6 +83,7 @@ class DocumentOpener(WindowPart):
         view.set_layout_mode(s.layout_mode)
         saved = s.reading_position(transcript.source.sha256)
         doc = OpenDocument(path, transcript, view, OutlineModel(transcript, self._window))
+        doc.model.set_script(s.script)
         # Show the tab first: the view then has its final width, so the transcript is laid
         # out once instead of once at a default size and again when the tab appears.
         self._window._stack.setCurrentIndex(1)

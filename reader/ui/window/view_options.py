@@ -8,6 +8,7 @@ from PySide6.QtGui import (
     QAction,
 )
 
+from reader import APP_NAME
 from reader.core.labels import SCRIPT_NAMES, Script
 from reader.ui.fonts import reading_font
 from reader.ui.reading.view import MAX_POINT_SIZE, MIN_POINT_SIZE
@@ -52,6 +53,17 @@ class ViewOptions(WindowPart):
             else:
                 view.set_script(config)
         self._window._library.set_script(config)
+        # Strings from the transcripts outside their views: tab titles, outline, speakers,
+        # the discrepancy list.
+        for doc in self._window._tabs:
+            doc.model.set_script(config)
+            tabs = self._window._tabs
+            tabs.setTabText(tabs.indexOf(doc.view), self._window._tab_title(doc.transcript))
+        self._window._discrepancies.set_script(config)
+        current = self._window.current_document()
+        if current is not None:
+            self._window.setWindowTitle(f"{self._window._tab_title(current.transcript)} — {APP_NAME}")
+        self._window._nav._fill_speaker_combo(current)
         self._window._find._refresh_find()
 
     def set_layout_mode(self, mode: str) -> None:
