@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor, QTextTable
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextTable
 from PySide6.QtWidgets import QApplication, QToolButton
 from test_main_window import invented_call, open_and_wait
 
@@ -452,3 +452,84 @@ def test_discrepancy_quotes_follow_the_script(qtbot, window: MainWindow, flagged
     assert "融資成本" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     window.set_script("none")
     assert "融资成本" in model.index(0, 0).data()
+
+
+# -- 8. marks that stay visible on a dark palette ----------------------------------------------
+
+
+def luminance(c: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def over(tint: QColor, base: QColor) -> QColor:
+    """A translucent tint as it shows over the base."""
+    a = tint.alphaF()
+    return QColor.fromRgbF(*(a * t + (1 - a) * b for t, b in (
+        (tint.redF(), base.redF()), (tint.greenF(), base.greenF()), (tint.blueF(), base.blueF()))))
+
+
+def palette(dark: bool) -> QPalette:
+    p = QPalette()
+    base, text = (QColor(30, 30, 30), QColor(225, 225, 225)) if dark \
+        else (QColor(255, 255, 255), QColor(20, 20, 20))
+    for role, colour in ((QPalette.ColorRole.Base, base), (QPalette.ColorRole.Window, base),
+                         (QPalette.ColorRole.Text, text),
+                         (QPalette.ColorRole.WindowText, text),
+                         (QPalette.ColorRole.AlternateBase, base.lighter(120) if dark
+                          else base.darker(104))):
+        p.setColor(role, colour)
+    return p
+
+
+@pytest.mark.parametrize("dark", [True, False])
+def test_discrepancy_marks_stand_out_from_the_base(dark: bool):
+    from reader.core.align.kinds import AlignFlagKind
+    from reader.ui.reading.alignment import _discrepancy_format
+
+    p = palette(dark)
+    base = p.color(QPalette.ColorRole.Base)
+    for kind in AlignFlagKind:
+        fmt = _discrepancy_format(kind, p)
+        tint = over(fmt.background().color(), base)
+        assert contrast(tint, base) >= (1.5 if dark else 1.15), kind  # a tint, not a line
+        assert contrast(fmt.underlineColor(), base) >= 3.0, kind
+        assert contrast(p.color(QPalette.ColorRole.Text), tint) >= 4.5, kind  # text readable
+
+
+def test_marks_and_highlights_in_a_dark_window(qtbot, window: MainWindow, flagged_call: Path):
+    from reader.ui.reading.highlights import HighlightMark
+    from reader.ui.swatches import COLOUR_HEX
+
+    open_and_wait(qtbot, window, flagged_call)
+    view = window.current_view()
+    assert view is not None
+    qtbot.waitUntil(lambda: view.sentence_alignment() is not None, timeout=20_000)
+    view.setPalette(palette(dark=True))  # a dark theme: the view builds its formats again
+    base = view.palette().color(QPalette.ColorRole.Base)
+    s, _e = view.discrepancy_document_spans(0)[0]
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(s + 1)
+    fmt = cursor.charFormat()
+    assert contrast(over(fmt.background().color(), base), base) >= 1.5
+    assert contrast(fmt.underlineColor(), base) >= 3.0
+    # Highlights of every colour, on the same dark base.
+    t = view.transcript()
+    start = t.turns[0].paragraphs[0].start
+    view.set_highlights([HighlightMark(n, start + 10 * n, start + 10 * n + 8, QColor(hex_))
+                         for n, hex_ in enumerate(COLOUR_HEX.values())])
+    checked = 0
+    for sel in view.extraSelections():
+        if sel.format.background().style() == Qt.BrushStyle.NoBrush \
+                or sel.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine:
+            continue  # no tint, or a mirror: faint on purpose
+        assert contrast(over(sel.format.background().color(), base), base) >= 1.5
+        checked += 1
+    assert checked >= len(COLOUR_HEX)

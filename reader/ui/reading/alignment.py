@@ -32,11 +32,18 @@ if TYPE_CHECKING:
     from reader.ui.reading.view import ReadingView  # the owner; a run-time import is circular
 
 
-# Alignment colours are translucent so that they read on light and dark palettes alike.
+# Alignment colours are translucent, over the text's own base; a dark base gets stronger
+# tints and lighter lines (see _discrepancy_format).
 _MISMATCH_BG = QColor(255, 96, 48, 90)
+_MISMATCH_BG_DARK = QColor(255, 96, 48, 120)
+_MISSING_BG = QColor(240, 160, 0, 60)
+_MISSING_BG_DARK = QColor(240, 160, 0, 100)
 _MISMATCH_LINE = QColor(220, 40, 20)
-_MISSING_LINE = QColor(230, 140, 0)
+_MISMATCH_LINE_DARK = QColor(255, 120, 100)
+_MISSING_LINE = QColor(200, 110, 0)
+_MISSING_LINE_DARK = QColor(255, 190, 70)
 _UNTRANSLATED_BG = QColor(150, 150, 150, 45)
+_UNTRANSLATED_BG_DARK = QColor(170, 170, 170, 80)
 _FOCUS_ALPHA = 50  # of the palette's highlight colour, for a sentence and its counterpart
 _AFTER_PAINT_LATEST_MS = 500  # work that waits for a paint that does not come (minimised)
 
@@ -263,7 +270,7 @@ class ViewAlignment:
             spans = [span for s, e in (*flag.original, *flag.interpretation)
                      if (span := self._view._document_span(s, e)) is not None and span[0] < span[1]]
             self._mark_spans.append(spans)
-            fmt = _discrepancy_format(flag.kind)
+            fmt = _discrepancy_format(flag.kind, self._view.palette())
             for s, e in spans:
                 cursor = QTextCursor(doc)
                 cursor.setPosition(s)
@@ -313,20 +320,33 @@ class ViewAlignment:
                          if any(s <= pos < e for s, e in spans))
 
 
-def _discrepancy_format(kind: AlignFlagKind) -> QTextCharFormat:
+def is_dark(palette: QPalette) -> bool:
+    """Whether the palette sets text on a dark base (a dark desktop theme)."""
+    return palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+
+
+def _discrepancy_format(kind: AlignFlagKind, palette: QPalette) -> QTextCharFormat:
     """A changed figure: wavy red underline on a warm tint; a one-sided figure: wavy amber
-    underline; an untranslated sentence: a grey tint and a dotted underline."""
+    underline on an amber tint; an untranslated sentence: a grey tint and a dotted underline.
+
+    On a dark base the tints are stronger and the lines lighter: the light theme's colours
+    would sink into it, leaving a thin dark line under the words."""
+    dark = is_dark(palette)
+    mismatch_line, missing_line = (_MISMATCH_LINE_DARK, _MISSING_LINE_DARK) if dark \
+        else (_MISMATCH_LINE, _MISSING_LINE)
     fmt = QTextCharFormat()
     if kind is AlignFlagKind.UNTRANSLATED:
-        fmt.setBackground(_UNTRANSLATED_BG)
+        fmt.setBackground(_UNTRANSLATED_BG_DARK if dark else _UNTRANSLATED_BG)
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(_MISSING_LINE)
+        fmt.setUnderlineColor(missing_line)
     else:
         if kind is AlignFlagKind.NUMBER_MISMATCH:
-            fmt.setBackground(_MISMATCH_BG)
+            fmt.setBackground(_MISMATCH_BG_DARK if dark else _MISMATCH_BG)
+        else:
+            fmt.setBackground(_MISSING_BG_DARK if dark else _MISSING_BG)
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(_MISMATCH_LINE if kind is AlignFlagKind.NUMBER_MISMATCH
-                              else _MISSING_LINE)
+        fmt.setUnderlineColor(mismatch_line if kind is AlignFlagKind.NUMBER_MISMATCH
+                              else missing_line)
     return fmt
 
 

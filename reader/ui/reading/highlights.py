@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import (
     QColor,
+    QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 _HIGHLIGHT_ALPHA = 115  # of a highlight's colour: text stays readable on light and dark bases
 _MIRROR_ALPHA = 40  # the faint mirror of a highlight on the aligned passage
 _MIRROR_LINE_ALPHA = 150
+_DARK_HIGHLIGHT_ALPHA = 140  # a dark base swallows more of a tint: a stronger one
+_DARK_MIRROR_ALPHA = 70
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +97,15 @@ class ViewHighlights:
         mirrors: list[QTextEdit.ExtraSelection] = []
         marks: list[QTextEdit.ExtraSelection] = []
         doc = self._view.document()
+        dark = self._view.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
+        alpha, mirror_alpha = (_DARK_HIGHLIGHT_ALPHA, _DARK_MIRROR_ALPHA) if dark \
+            else (_HIGHLIGHT_ALPHA, _MIRROR_ALPHA)
         for m in self._marks:
             spans = self._view.source_span_document_spans(m.start, m.end)
             self._mark_doc[m.id] = spans
             fmt = QTextCharFormat()
             tint = QColor(m.colour)
-            tint.setAlpha(_HIGHLIGHT_ALPHA)
+            tint.setAlpha(alpha)
             fmt.setBackground(tint)
             marks.extend(_selection(doc, span, fmt) for span in spans)
             mirror = [d for s, e in self._view._aligner.mirror_source_spans(m.start, m.end)
@@ -108,7 +114,7 @@ class ViewHighlights:
             if mirror:
                 faint = QTextCharFormat()
                 tint = QColor(m.colour)
-                tint.setAlpha(_MIRROR_ALPHA)
+                tint.setAlpha(mirror_alpha)
                 faint.setBackground(tint)
                 line = QColor(m.colour)
                 line.setAlpha(_MIRROR_LINE_ALPHA)
