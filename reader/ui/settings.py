@@ -98,6 +98,8 @@ EXPORT_DIRECTORY: Key[str] = Key("files/export_directory", "")
 LIBRARY_PAGES = ("calls", "search")
 LIBRARY_PAGE: Key[str] = Key("library/page", "calls", choices=LIBRARY_PAGES)
 """The Library dock's page last shown: the table of calls or search."""
+LIBRARY_GROUPED: Key[bool] = Key("library/grouped", False)
+"""Whether the Library lists calls by company (a tree) rather than as one table."""
 
 _GEOMETRY = "window/geometry"  # QByteArray from QMainWindow.saveGeometry()
 _STATE = "window/state"  # QByteArray from QMainWindow.saveState()
@@ -213,6 +215,14 @@ class Settings:
     @export_directory.setter
     def export_directory(self, value: str) -> None:
         self.set(EXPORT_DIRECTORY, value)
+
+    @property
+    def library_grouped(self) -> bool:
+        return self.get(LIBRARY_GROUPED)
+
+    @library_grouped.setter
+    def library_grouped(self, value: bool) -> None:
+        self.set(LIBRARY_GROUPED, value)
 
     @property
     def library_page(self) -> str:

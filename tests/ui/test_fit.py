@@ -9,15 +9,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextTable
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolButton
 from test_main_window import invented_call, open_and_wait
 
+from reader.core.records import TranscriptInfo
+from reader.ui.library.metadata_dialog import MetadataDialog
+from reader.ui.library.view import LibraryRole, LibraryView
 from reader.ui.reading.view import ReadingView
 from reader.ui.window.docks import COMPACT_WIDTH
 from reader.ui.window.main_window import MainWindow
@@ -533,3 +537,109 @@ def test_marks_and_highlights_in_a_dark_window(qtbot, window: MainWindow, flagge
         assert contrast(over(sel.format.background().color(), base), base) >= 1.5
         checked += 1
     assert checked >= len(COLOUR_HEX)
+
+
+# -- 9. library metadata: edit, group by company, filter by file name -----------------------------
+
+
+def info(n: int, company: str | None, ticker: str | None = None, period: str | None = None,
+         name: str | None = None) -> TranscriptInfo:
+    return TranscriptInfo(id=n, sha256=f"{n:064x}", source_path=f"/calls/{name or n}.txt",
+                          source_name=f"{name or n}.txt", format="general", encoding="utf-8",
+                          imported_at=datetime(2024, 1, n, tzinfo=UTC), company=company,
+                          ticker=ticker, period=period)
+
+
+@pytest.fixture
+def library_view(qtbot, tmp_path: Path) -> Iterator[LibraryView]:
+    from PySide6.QtCore import QThreadPool
+
+    from reader.services.annotations import AnnotationService
+    from reader.services.library import LibraryService
+
+    service = AnnotationService.open(tmp_path / "library.sqlite3")
+    view = LibraryView(LibraryService(service), QThreadPool.globalInstance())
+    qtbot.addWidget(view)
+    view.model.set_transcripts([
+        info(1, "Qifu Technology", "QFIN", "Q1 2024"),
+        info(2, "Qfin Holdings", "QFIN", "Q4 2022"),
+        info(3, None, name="acme_widgets_q3_call"),
+        info(4, "蓝海数据", None, "Q2 2024"),
+    ])
+    yield view
+    service.close()
+
+
+def shown_rows(view: LibraryView) -> set[int]:
+    return {view.proxy.index(r, 0).data(LibraryRole.TRANSCRIPT_ID)
+            for r in range(view.proxy.rowCount())}
+
+
+def test_the_filter_matches_file_names_and_either_script(library_view: LibraryView):
+    view = library_view
+    view.company_filter.setText("acme")  # no company: listed, and found, by its file name
+    assert shown_rows(view) == {3}
+    view.company_filter.setText("qfin")  # the ticker finds both names
+    assert shown_rows(view) == {1, 2}
+    view.company_filter.setText("藍海")  # traditional finds simplified
+    assert shown_rows(view) == {4}
+    view.company_filter.setText("")
+    assert shown_rows(view) == {1, 2, 3, 4}
+
+
+def test_group_by_company_puts_a_renamed_company_in_one_branch(qtmodeltester,
+                                                               library_view: LibraryView):
+    view = library_view
+    view.set_grouped(True)
+    assert view.grouped() and view.group_button.isChecked()
+    model = view.group_model
+    qtmodeltester.check(model, force_py=True)
+    branches = {model.item(r).text(): model.item(r) for r in range(model.rowCount())}
+    assert set(branches) == {"Qifu Technology", "acme_widgets_q3_call.txt", "蓝海数据"}
+    qifu = branches["Qifu Technology"]
+    assert qifu.rowCount() == 2  # both names, one ticker
+    assert [qifu.child(r).data(LibraryRole.TRANSCRIPT_ID) for r in range(2)] == [1, 2]
+    assert "Qfin Holdings" in qifu.toolTip()
+    # Selecting, the filter and the script work on the tree too.
+    assert view.select_transcript(2) and view.selected_transcript_id() == 2
+    assert view.act_edit.isEnabled()
+    view.company_filter.setText("acme")
+    assert model.rowCount() == 1
+    view.company_filter.setText("")
+    view.set_script("s2t")
+    assert any(model.item(r).text() == "藍海數據" for r in range(model.rowCount()))
+    view.set_grouped(False)
+    assert view.pages.currentWidget() is view.table
+
+
+def test_editing_a_calls_details(qtbot, window: MainWindow, tmp_path: Path):
+    path = tmp_path / "lanhai_q2_2024.txt"
+    path.write_text(CHINESE_CALL, encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    window.library.show_library()
+    qtbot.waitUntil(lambda: window.library.library_view is not None
+                    and window.library.library_view.model.rowCount() == 1, timeout=20_000)
+    library = window.library.library_view
+    assert library.select_transcript(library.model.transcript(0).id)
+    library.act_edit.trigger()
+    dialog = window.library.metadata_dialog
+    assert isinstance(dialog, MetadataDialog) and dialog.isVisible()
+    assert dialog.edits["company"].text() == "蓝海数据控股"
+    dialog.edits["ticker"].setText("not a ticker!")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and "ticker" in dialog.error.text()  # said, not stored
+    dialog.edits["ticker"].setText("lhsj")
+    dialog.edits["company"].setText("Lanhai Data Holdings")
+    dialog.edits["period"].setText("")  # none
+    with qtbot.waitSignal(window.library.metadata_stored, timeout=10_000):
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: library.model.transcript(0).company == "Lanhai Data Holdings")
+    stored = library.model.transcript(0)
+    assert (stored.ticker, stored.period) == ("LHSJ", None)
+    assert library.model.index(0, 0).data() == "Lanhai Data Holdings"
+    # Back to what the file says.
+    library.act_edit.trigger()
+    with qtbot.waitSignal(window.library.metadata_stored, timeout=10_000):
+        window.library.metadata_dialog.reset_button.click()
+    qtbot.waitUntil(lambda: library.model.transcript(0).company == "蓝海数据控股")
+    assert library.model.transcript(0).period == "Q2 2024"

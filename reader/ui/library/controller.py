@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+)
 
 from reader.ui.library_session import LibrarySession, LibraryState
 from reader.ui.plain import make_plain
@@ -28,6 +35,7 @@ from reader.ui.window.actions import window_action
 
 if TYPE_CHECKING:
     from reader.core.records import TranscriptInfo
+    from reader.services.annotations import AnnotationService
     from reader.services.library import ImportSummary
     from reader.ui.library.search_panel import SearchPanel
     from reader.ui.library.view import LibraryView
@@ -47,6 +55,7 @@ class LibraryController(QObject):
     call_removing = Signal(object)  # TranscriptInfo, just before it leaves the library
     import_finished = Signal(object)  # ImportSummary, or None when the import could not run
     status_message = Signal(str)
+    metadata_stored = Signal(object)  # TranscriptInfo with the user's new values
 
     def __init__(self, window: QMainWindow, settings: Settings,
                  session: LibrarySession) -> None:
@@ -59,6 +68,7 @@ class LibraryController(QObject):
         self.library_view: LibraryView | None = None
         self.search_panel: SearchPanel | None = None
         self.remove_box: QMessageBox | None = None
+        self.metadata_dialog: QDialog | None = None
         self._stale = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -192,6 +202,9 @@ class LibraryController(QObject):
         library.transcript_activated.connect(self._on_library_transcript_activated)
         library.import_finished.connect(self._on_library_import_finished)
         library.remove_requested.connect(self._on_library_remove_requested)
+        library.edit_requested.connect(self._on_library_edit_requested)
+        library.set_grouped(self._settings.library_grouped)
+        library.group_button.toggled.connect(self._on_library_group_toggled)
         search = SearchPanel(SearchService(service.db), self._pool)
         search.setObjectName("search_panel")
         search.result_activated.connect(self._on_search_result_activated)
@@ -276,6 +289,38 @@ class LibraryController(QObject):
         box.buttonClicked.connect(lambda button: self._remove(info) if button is remove else None)
         self.remove_box = box
         box.open()
+
+    def _on_library_group_toggled(self, grouped: bool) -> None:
+        self._settings.library_grouped = grouped
+
+    def _on_library_edit_requested(self, info: TranscriptInfo) -> None:
+        """The call's details in a dialog; stored on the library's writer when accepted."""
+        from reader.ui.library.metadata_dialog import MetadataDialog
+
+        dialog = MetadataDialog(info, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_metadata(info, dialog.values()))
+        self.metadata_dialog = dialog
+        dialog.open()
+
+    def set_metadata(self, info: TranscriptInfo, values: dict[str, str | None]) -> None:
+        """Store the user's company, ticker, period or date for a call, in the background."""
+        if not values:
+            return
+
+        def store(service: AnnotationService) -> TranscriptInfo:
+            from reader.services.library import LibraryService
+
+            return LibraryService(service).set_metadata(info.id, **values)
+
+        self._session.submit(store, self._on_metadata_stored, self.status_message.emit)
+
+    def _on_metadata_stored(self, info: TranscriptInfo) -> None:
+        self._refresh()
+        if self.library_view is not None:
+            self.library_view.select_transcript(info.id)
+        self.metadata_stored.emit(info)
+        self.status_message.emit(self.tr("Details of {call} saved.").format(call=info.label))
 
     def _remove(self, info: TranscriptInfo) -> None:
         self.call_removing.emit(info)  # its tabs close before it goes

@@ -1,7 +1,10 @@
 """The library: a sortable, filterable table of imported calls, and importing files and folders.
 
 The table is `LibraryTableModel` (one row per call) under `LibraryFilterProxy` (company and
-period filters, sorting by each column's sort key). Imports run in the background
+period filters, sorting by each column's sort key); "Group by Company" shows the same rows
+as a tree, one branch per company (a renamed company, known by its ticker, is one branch).
+A call's details (company, ticker, period, date) are edited with F2 or the context menu:
+`edit_requested(TranscriptInfo)` asks the owner to store them. Imports run in the background
 (a reader.ui.jobs Job) with a progress bar, the current file and Cancel; files that
 could not be imported are listed with their reasons. Double-click or Enter on a row emits
 `transcript_activated(transcript id)`.
@@ -26,7 +29,15 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,11 +49,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QTableView,
+    QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.core.library_meta import group_companies, matches_filter
 from reader.core.records import TranscriptInfo
 from reader.core.source_file import DIALOG_FILTER, readable_name
 from reader.services.library import ImportSummary, LibraryService
@@ -159,7 +174,8 @@ class LibraryTableModel(QAbstractTableModel):
 
 
 class LibraryFilterProxy(QSortFilterProxyModel):
-    """Rows whose company (or ticker) contains the company text, and of the chosen period."""
+    """Rows whose company, ticker, title or file name contains the filter text (a call
+    without a company is listed by its file name, so it is found by it), of the chosen period."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -168,7 +184,7 @@ class LibraryFilterProxy(QSortFilterProxyModel):
         self.setSortRole(LibraryRole.SORT_KEY)
 
     def set_company(self, text: str) -> None:
-        self._change_filter(lambda: setattr(self, "_company", text.strip().casefold()))
+        self._change_filter(lambda: setattr(self, "_company", text.strip()))
 
     def set_period(self, period: str | None) -> None:
         self._change_filter(lambda: setattr(self, "_period", period or None))
@@ -188,8 +204,7 @@ class LibraryFilterProxy(QSortFilterProxyModel):
         if not isinstance(model, LibraryTableModel) or source_parent.isValid():
             return True
         info = model.transcript(source_row)
-        if self._company and self._company not in (info.company or "").casefold() \
-                and self._company != (info.ticker or "").casefold():
+        if self._company and not matches_filter(info, self._company):
             return False
         return self._period is None or info.period == self._period
 
@@ -199,6 +214,7 @@ class LibraryView(QWidget):
 
     transcript_activated = Signal(int)  # transcript id
     remove_requested = Signal(object)  # TranscriptInfo of the selected call
+    edit_requested = Signal(object)  # TranscriptInfo of the call whose details to edit
     import_started = Signal()
     import_progressed = Signal(int, int, str)  # files done, files in all, file just handled
     import_finished = Signal(object)  # ImportSummary
@@ -221,10 +237,17 @@ class LibraryView(QWidget):
         self.import_files_button = QPushButton("Import Files…")
         self.import_folder_button = QPushButton("Import Folder…")
         self.company_filter = QLineEdit()
-        self.company_filter.setPlaceholderText("Company or ticker")
+        self.company_filter.setPlaceholderText(self.tr("Company, ticker or file name"))
         self.company_filter.setClearButtonEnabled(True)
         self.period_filter = QComboBox()
         self.period_filter.addItem(ALL_PERIODS)
+        self.group_button = QToolButton()
+        self.group_button.setObjectName("library_group_button")
+        self.group_button.setText(self.tr("Group by Company"))
+        self.group_button.setToolTip(self.tr("One branch per company, its calls under it (a "
+                                             "renamed company's calls together, by ticker)"))
+        self.group_button.setCheckable(True)
+        self.group_button.setAutoRaise(True)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -244,10 +267,34 @@ class LibraryView(QWidget):
         self.act_open.triggered.connect(self._on_open_triggered)
         self.act_remove = QAction("&Remove from Library…", self)
         self.act_remove.triggered.connect(self._on_remove_triggered)
+        self.act_edit = QAction(self.tr("&Edit Details…"), self)
+        self.act_edit.setShortcut(QKeySequence("F2"))
+        self.act_edit.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_edit.setToolTip(self.tr("Company, ticker, period and date of this call (F2)"))
+        self.act_edit.triggered.connect(self._on_edit_triggered)
         self.table.installEventFilter(self)  # Delete in the table: see eventFilter
-        self.table.addActions([self.act_open, self.act_remove])  # the table's context menu
+        # The table's context menu
+        self.table.addActions([self.act_open, self.act_edit, self.act_remove])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.selectionModel().selectionChanged.connect(self._update_row_actions)
+
+        self.group_model = QStandardItemModel(self)
+        self.groups = QTreeView()
+        self.groups.setObjectName("library_groups")
+        self.groups.setModel(self.group_model)
+        self.groups.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.groups.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.groups.setUniformRowHeights(True)
+        self.groups.setAlternatingRowColors(True)
+        self.groups.addActions([self.act_open, self.act_edit, self.act_remove])
+        self.groups.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.groups.selectionModel().selectionChanged.connect(self._update_row_actions)
+        self.groups.activated.connect(self._on_row_activated)
+        self.groups.installEventFilter(self)
+        self._script = "none"
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.groups)
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -267,13 +314,14 @@ class LibraryView(QWidget):
         filters = QHBoxLayout()  # a row of its own: the dock may be narrow
         filters.addWidget(self.company_filter, 2)
         filters.addWidget(self.period_filter, 1)
+        filters.addWidget(self.group_button)
         busy = QHBoxLayout()
         busy.addWidget(self.progress, 1)
         busy.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.pages, 1)
         layout.addLayout(busy)
         layout.addWidget(self.current_file)
         layout.addWidget(self.status)
@@ -284,8 +332,9 @@ class LibraryView(QWidget):
         self.import_files_button.clicked.connect(self._on_import_files_clicked)
         self.import_folder_button.clicked.connect(self._on_import_folder_clicked)
         self.cancel_button.clicked.connect(self.cancel_import)
-        self.company_filter.textChanged.connect(self.proxy.set_company)
+        self.company_filter.textChanged.connect(self._on_company_filter_changed)
         self.period_filter.currentTextChanged.connect(self._on_period_changed)
+        self.group_button.toggled.connect(self.set_grouped)
         self.table.activated.connect(self._on_row_activated)
         self.refresh()
 
@@ -312,6 +361,7 @@ class LibraryView(QWidget):
         self.period_filter.blockSignals(False)
         self.proxy.set_period(None if self.period_filter.currentText() == ALL_PERIODS
                               else self.period_filter.currentText())
+        self._rebuild_groups()
         n = len(rows)
         if not self.importing:
             self.status.setText(f"{n} call{'s' if n != 1 else ''} in the library")
@@ -319,6 +369,61 @@ class LibraryView(QWidget):
     def set_script(self, config: str) -> None:
         """Company names follow the window's Chinese script."""
         self.model.set_script(config)
+        self._script = config
+        self._rebuild_groups()
+
+    def grouped(self) -> bool:
+        return self.pages.currentWidget() is self.groups
+
+    def set_grouped(self, grouped: bool) -> None:
+        """List the calls by company (a tree) or as one table."""
+        selected = self.selected_transcript_id()
+        self.group_button.blockSignals(True)
+        self.group_button.setChecked(grouped)
+        self.group_button.blockSignals(False)
+        self.pages.setCurrentWidget(self.groups if grouped else self.table)
+        self._rebuild_groups()
+        if selected is not None:
+            self.select_transcript(selected)
+        self._update_row_actions()
+
+    def _rebuild_groups(self) -> None:
+        """The tree of companies over the rows the filters let through, in the table's order."""
+        if not self.grouped():
+            return
+        selected = self.selected_transcript_id()
+        infos = [self.proxy.index(r, 0).data(LibraryRole.INFO)
+                 for r in range(self.proxy.rowCount())]
+        by_id = {i.id: i for i in infos if isinstance(i, TranscriptInfo)}
+        self.group_model.clear()
+        self.group_model.setHorizontalHeaderLabels(
+            [self.model.headerData(c, Qt.Orientation.Horizontal) for c in Column])
+        groups = sorted(group_companies(by_id.values()),
+                        key=lambda g: in_script(g.name, self._script).casefold())
+        for group in groups:
+            calls = [by_id[t] for t in group.transcript_ids]
+            head = QStandardItem(in_script(group.name, self._script))
+            others = [in_script(n, self._script) for n in group.names if n != group.name]
+            if others:
+                head.setToolTip(self.tr("Also named: {names}").format(names=", ".join(others)))
+            font = head.font()
+            font.setBold(True)
+            head.setFont(font)
+            count = QStandardItem(self.tr("{n} calls").format(n=len(calls)) if len(calls) > 1
+                                  else self.tr("1 call"))
+            row = [head, QStandardItem(group.ticker or ""), count]
+            row += [QStandardItem("") for _ in range(len(Column) - len(row))]
+            for info in calls:
+                cells = [QStandardItem(_display(info, c, self._script)) for c in Column]
+                cells[0].setData(info.id, LibraryRole.TRANSCRIPT_ID)
+                cells[0].setData(info, LibraryRole.INFO)
+                cells[0].setToolTip(file_tooltip(info.source_path))
+                head.appendRow(cells)
+            self.group_model.appendRow(row)
+        self.groups.expandAll()
+        self.groups.header().setSectionResizeMode(Column.COMPANY, QHeaderView.ResizeMode.Stretch)
+        if selected is not None:
+            self.select_transcript(selected)
 
     def import_paths(self, paths: Sequence[str | Path], workers: int = 1) -> bool:
         """Start importing files and folders in the background; False if one is running."""
@@ -365,11 +470,22 @@ class LibraryView(QWidget):
             self.import_paths([folder])
 
     def selected_transcript_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return int(rows[0].data(LibraryRole.TRANSCRIPT_ID)) if rows else None
+        info = self.selected_transcript()
+        return info.id if info is not None else None
 
     def select_transcript(self, transcript_id: int) -> bool:
         """Select (and scroll to) a call's row; False if the filters hide it or it is gone."""
+        if self.grouped():
+            for g in range(self.group_model.rowCount()):
+                head = self.group_model.item(g)
+                for c in range(head.rowCount()):
+                    child = head.child(c)
+                    if child.data(LibraryRole.TRANSCRIPT_ID) == transcript_id:
+                        index = child.index()
+                        self.groups.setCurrentIndex(index)
+                        self.groups.scrollTo(index)
+                        return True
+            return False
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if index.data(LibraryRole.TRANSCRIPT_ID) == transcript_id:
@@ -379,14 +495,17 @@ class LibraryView(QWidget):
         return False
 
     def selected_transcript(self) -> TranscriptInfo | None:
-        rows = self.table.selectionModel().selectedRows()
+        view = self.groups if self.grouped() else self.table
+        rows = view.selectionModel().selectedRows()
         info = rows[0].data(LibraryRole.INFO) if rows else None
         return info if isinstance(info, TranscriptInfo) else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Delete or Backspace in the table removes the call: the table claims the key before
         the window's own Delete (which deletes highlights) can take it."""
-        if watched is self.table and isinstance(event, QKeyEvent) and \
+        # (getattr: the table's events start before the tree exists)
+        if watched in (self.table, getattr(self, "groups", None)) \
+                and isinstance(event, QKeyEvent) and \
                 event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
                 event.modifiers() == Qt.KeyboardModifier.NoModifier:
             if event.type() == QEvent.Type.ShortcutOverride:
@@ -431,6 +550,7 @@ class LibraryView(QWidget):
     def _update_row_actions(self) -> None:
         selected = self.selected_transcript() is not None
         self.act_open.setEnabled(selected)
+        self.act_edit.setEnabled(selected)
         self.act_remove.setEnabled(selected and not self.importing)
 
     def _on_open_triggered(self) -> None:
@@ -443,8 +563,18 @@ class LibraryView(QWidget):
         if info is not None and not self.importing:
             self.remove_requested.emit(info)
 
+    def _on_edit_triggered(self) -> None:
+        info = self.selected_transcript()
+        if info is not None:
+            self.edit_requested.emit(info)
+
+    def _on_company_filter_changed(self, text: str) -> None:
+        self.proxy.set_company(text)
+        self._rebuild_groups()
+
     def _on_period_changed(self, text: str) -> None:
         self.proxy.set_period(None if text == ALL_PERIODS else text)
+        self._rebuild_groups()
 
     def _on_row_activated(self, index: QModelIndex) -> None:
         tid = index.data(LibraryRole.TRANSCRIPT_ID)
