@@ -421,7 +421,12 @@ class LibraryView(QWidget):
                 head.appendRow(cells)
             self.group_model.appendRow(row)
         self.groups.expandAll()
-        self.groups.header().setSectionResizeMode(Column.COMPANY, QHeaderView.ResizeMode.Stretch)
+        header = self.groups.header()
+        header.setStretchLastSection(False)
+        for column in Column:  # names take what the short columns leave
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch
+                                        if column is Column.COMPANY
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         if selected is not None:
             self.select_transcript(selected)
 
