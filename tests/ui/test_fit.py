@@ -59,8 +59,8 @@ def test_at_1024x700_the_reading_columns_keep_60_percent(qtbot, window: MainWind
     open_and_wait(qtbot, window, call)
     window.resize(1024, 700)
     qtbot.waitUntil(lambda: window.width() == 1024)
-    QApplication.processEvents()
-    assert window.side_docks.is_compact()
+    qtbot.waitUntil(window.side_docks.is_compact)
+    qtbot.waitUntil(lambda: toolbar_shows(window, "Next Question"))  # laid out again
     view = window.current_view()
     assert view is not None
     assert window.centralWidget().width() >= 0.6 * window.width()

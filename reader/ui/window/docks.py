@@ -42,7 +42,7 @@ class _ResizeWatcher(QObject):
         self._on_resized = on_resized
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._on_resized()
         return False
 
@@ -59,6 +59,7 @@ class SideDocks(WindowPart):
         self._toolbar_order: list[QAction] = []
         self._more_action: QAction | None = None
         self._watcher = _ResizeWatcher(self._on_window_resized, window)
+        self._apply_pending = False
 
     # -- set-up ---------------------------------------------------------------------------
 
@@ -78,7 +79,8 @@ class SideDocks(WindowPart):
             "Show the highlights of this call")
         self._build_more_menu()
         w.installEventFilter(self._watcher)
-        self._apply_width()
+        if w.isVisible():
+            self._apply_width()
 
     def _present_action(self, toggle: QAction, slot: Callable[[], None], tip: str) -> QAction:
         """An action with `toggle`'s keys that brings its dock forward; the toggle keeps its
@@ -125,7 +127,16 @@ class SideDocks(WindowPart):
         return self._compact
 
     def _on_window_resized(self) -> None:
-        self._apply_width()
+        # Once the window has laid out its new size (and, at start, its restored layout):
+        # docks moved before that can leave a tab bar of their old place on screen.
+        if not self._apply_pending:
+            self._apply_pending = True
+            QTimer.singleShot(0, self._window, self._on_apply_timer)
+
+    def _on_apply_timer(self) -> None:
+        self._apply_pending = False
+        if self._window.isVisible():
+            self._apply_width()
 
     def _apply_width(self) -> None:
         compact = self._window.width() < COMPACT_WIDTH
