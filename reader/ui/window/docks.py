@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolButton, QWidget
 
@@ -32,6 +32,10 @@ COMPACT_WIDTH = 1280
 COMPACT_DOCK_SHARE = 0.3
 """The docks' column takes at most this share of a narrow window."""
 COMPACT_DOCK_MIN = 240
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SideDocks", text)
 
 
 class _ResizeWatcher(QObject):
@@ -73,10 +77,10 @@ class SideDocks(WindowPart):
         w = self._window
         self.act_present_library = self._present_action(
             w._library.act_show_dock, self._on_present_library_triggered,
-            "Show the library of calls")
+            _tr("Show the library of calls"))
         self.act_present_highlights = self._present_action(
             w._annotations.act_show_dock, self._on_present_highlights_triggered,
-            "Show the highlights of this call")
+            _tr("Show the highlights of this call"))
         self._build_more_menu()
         w.installEventFilter(self._watcher)
         if w.isVisible():
@@ -112,8 +116,8 @@ class SideDocks(WindowPart):
         self._more_menu.addActions(ann.colour_actions)
         button = QToolButton(w)
         button.setObjectName("toolbar_more_button")
-        button.setText(button.tr("More"))
-        button.setToolTip(button.tr("Cleanup, Jump to Q&A and the highlight colours"))
+        button.setText(_tr("More"))
+        button.setToolTip(_tr("Cleanup, Jump to Q&A and the highlight colours"))
         button.setMenu(self._more_menu)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
