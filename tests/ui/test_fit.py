@@ -637,6 +637,8 @@ def test_editing_a_calls_details(qtbot, window: MainWindow, tmp_path: Path):
     stored = library.model.transcript(0)
     assert (stored.ticker, stored.period) == ("LHSJ", None)
     assert library.model.index(0, 0).data() == "Lanhai Data Holdings"
+    assert window.tabs.tabText(0) == "Lanhai Data Holdings"  # the open call takes its name
+    assert window.windowTitle().startswith("Lanhai Data Holdings — ")
     # Back to what the file says.
     library.act_edit.trigger()
     with qtbot.waitSignal(window.library.metadata_stored, timeout=10_000):

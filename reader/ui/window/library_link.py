@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 
+from reader import APP_NAME
 from reader.core.model import Transcript
 from reader.ui.reading.outline_model import OutlineModel
 from reader.ui.reading.view import ReadingView
@@ -91,6 +92,24 @@ class LibraryLink(WindowPart):
             if (doc.info is not None and doc.info.id == info.id) \
                     or doc.transcript.source.sha256 == info.sha256:
                 self._window.close_tab(self._window._tabs.indexOf(doc.view))
+
+    def _on_library_metadata_stored(self, info: object) -> None:
+        """The reader renamed a call (company, period...): its open tabs take the new name."""
+        from reader.core.records import TranscriptInfo
+        from reader.ui.reading.script_text import in_script
+
+        if not isinstance(info, TranscriptInfo):
+            return
+        tabs = self._window._tabs
+        for doc in self._window.documents():
+            if doc.info is not None and doc.info.id == info.id:
+                doc.info = info
+                name = info.company or info.title or self._window._tab_title(doc.transcript)
+                title = in_script(f"{name} {info.period}" if info.company and info.period
+                                  else name, self._window._settings.script)
+                tabs.setTabText(tabs.indexOf(doc.view), title)
+                if doc is self._window.current_document():
+                    self._window.setWindowTitle(f"{title} — {APP_NAME}")
 
     def _on_library_status_message(self, message: str) -> None:
         self._window.statusBar().showMessage(message, 6000)

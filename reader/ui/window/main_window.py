@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self._library.import_finished.connect(self._library_link._on_library_import_finished)
         self._library.call_removing.connect(self._library_link._on_library_call_removing)
         self._library.status_message.connect(self._library_link._on_library_status_message)
+        self._library.metadata_stored.connect(self._library_link._on_library_metadata_stored)
         dock = self._library.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.tabifyDockWidget(self._dock, dock)
