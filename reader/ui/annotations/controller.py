@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Transcript
-from reader.core.records import Colour, Highlight
+from reader.core.records import Changed, Colour, Highlight
 from reader.ui import plain
 from reader.ui.annotations.highlights_dock import HighlightsDock
 from reader.ui.library_session import History, LibrarySession, LibraryState
@@ -97,8 +97,8 @@ def _export_all(service: AnnotationService, folder: Path) -> list[Path]:
 class AnnotationController(QObject):
     """See the module docstring."""
 
-    transcript_replaced = Signal(object, object)  # view, Transcript now shown in it
-    highlights_loaded = Signal(object)  # view whose highlights were (re)drawn
+    transcript_replaced = Signal(ReadingView, Transcript)  # the view, the version now in it
+    highlights_loaded = Signal(ReadingView)  # the view whose highlights were (re)drawn
 
     def __init__(self, window: QMainWindow, settings: Settings, tabs: DocumentTabs,
                  db_path: Path | None = None) -> None:
@@ -328,7 +328,7 @@ class AnnotationController(QObject):
 
     # -- library -----------------------------------------------------------------------------
 
-    def _on_session_library_opened(self, _report: object) -> None:
+    def _on_session_library_opened(self) -> None:
         self.dock.set_unavailable("")
         self.session.submit(_lists, self._on_library_lists)
         self._update_actions()
@@ -358,11 +358,7 @@ class AnnotationController(QObject):
         self.library_message_box = box
         box.open()  # not exec(): the window keeps starting behind it
 
-    def _on_session_changed(self, changed: object) -> None:
-        from reader.services.annotations import Changed
-
-        if not isinstance(changed, Changed):
-            return
+    def _on_session_changed(self, changed: Changed) -> None:
         for doc in self._tabs:
             if doc.info is not None and doc.info.id in changed.transcripts:
                 self._reload(doc)

@@ -21,14 +21,13 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget
 
+from reader.core.records import Changed, ImportSummary, SearchResult, TranscriptInfo
 from reader.ui.library_session import LibrarySession, LibraryState
 from reader.ui.plain import make_plain
 from reader.ui.settings import LIBRARY_PAGES, Settings
 from reader.ui.window.actions import window_action
 
 if TYPE_CHECKING:
-    from reader.core.records import TranscriptInfo
-    from reader.services.library import ImportSummary
     from reader.ui.library.search_panel import SearchPanel
     from reader.ui.library.view import LibraryView
 
@@ -43,9 +42,9 @@ IMPORT_PROCESSES = max(1, min(4, os.cpu_count() or 1))
 class LibraryController(QObject):
     """Owns the Library dock, its actions and its background work (see the module docstring)."""
 
-    call_requested = Signal(int, object)  # transcript id, SearchResult or None
-    call_removing = Signal(object)  # TranscriptInfo, just before it leaves the library
-    import_finished = Signal(object)  # ImportSummary, or None when the import could not run
+    call_requested = Signal(int, SearchResult)  # transcript id, the hit to reveal or None
+    call_removing = Signal(TranscriptInfo)  # just before it leaves the library
+    import_finished = Signal(ImportSummary)  # None when the import could not run
     status_message = Signal(str)
 
     def __init__(self, window: QMainWindow, settings: Settings,
@@ -211,7 +210,7 @@ class LibraryController(QObject):
         if self._stale:
             self._refresh()
 
-    def _on_session_library_opened(self, _report: object) -> None:
+    def _on_session_library_opened(self) -> None:
         self._show_state()
         if self.dock.isVisible():
             self._build()
@@ -219,10 +218,8 @@ class LibraryController(QObject):
     def _on_session_library_failed(self, _message: str) -> None:
         self._show_state()
 
-    def _on_session_changed(self, changed: object) -> None:
-        from reader.services.annotations import Changed
-
-        if self.library_view is None or not isinstance(changed, Changed):
+    def _on_session_changed(self, changed: Changed) -> None:
+        if self.library_view is None:
             return
         if changed.library or changed.highlights or changed.transcripts:
             self._refresh_timer.start()  # highlight counts, new calls, new periods
@@ -246,10 +243,8 @@ class LibraryController(QObject):
     def _on_library_transcript_activated(self, transcript_id: int) -> None:
         self.call_requested.emit(transcript_id, None)
 
-    def _on_search_result_activated(self, result: object) -> None:
-        transcript_id = getattr(result, "transcript_id", None)
-        if isinstance(transcript_id, int):
-            self.call_requested.emit(transcript_id, result)
+    def _on_search_result_activated(self, result: SearchResult) -> None:
+        self.call_requested.emit(result.transcript_id, result)
 
     def _on_library_import_finished(self, summary: ImportSummary | None) -> None:
         if self.search_panel is not None:

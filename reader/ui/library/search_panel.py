@@ -234,7 +234,7 @@ class SnippetDelegate(QStyledItemDelegate):
 class SearchPanel(QWidget):
     """Search box, filters and results; `focus_search()` is what Ctrl+Shift+F calls."""
 
-    result_activated = Signal(object)  # SearchResult
+    result_activated = Signal(SearchResult)
     searched = Signal(str, int)  # query, results shown (after each page arrives)
     search_failed = Signal(str)
 

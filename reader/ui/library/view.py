@@ -43,9 +43,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.records import TranscriptInfo
+from reader.core.records import ImportSummary, TranscriptInfo
 from reader.core.source_file import DIALOG_FILTER, readable_name
-from reader.services.library import ImportSummary, LibraryService
+from reader.services.library import LibraryService
 from reader.services.search import period_span
 from reader.ui.jobs import Job, error_message
 from reader.ui.plain import file_tooltip
@@ -188,10 +188,10 @@ class LibraryView(QWidget):
     """The library table with its filters, import buttons, progress and failures."""
 
     transcript_activated = Signal(int)  # transcript id
-    remove_requested = Signal(object)  # TranscriptInfo of the selected call
+    remove_requested = Signal(TranscriptInfo)  # the selected call
     import_started = Signal()
     import_progressed = Signal(int, int, str)  # files done, files in all, file just handled
-    import_finished = Signal(object)  # ImportSummary
+    import_finished = Signal(ImportSummary)
 
     def __init__(self, library: LibraryService, pool: QThreadPool,
                  parent: QWidget | None = None) -> None:

@@ -15,14 +15,13 @@ from PySide6.QtGui import (
 )
 
 from reader.core.model import Transcript
+from reader.core.records import ImportSummary, SearchResult, TranscriptInfo
 from reader.ui.reading.outline_model import OutlineModel
 from reader.ui.reading.view import ReadingView
 from reader.ui.window.part import WindowPart
 
 if TYPE_CHECKING:
-    from reader.core.records import TranscriptInfo
     from reader.services.annotations import AnnotationService
-    from reader.services.search import SearchResult
 
 
 class LibraryLink(WindowPart):
@@ -36,10 +35,8 @@ class LibraryLink(WindowPart):
         self._window._annotations.session.submit(
             load, lambda loaded: self._on_stored_loaded(loaded, reveal), self._window._opener._show_error)
 
-    def _on_library_call_requested(self, transcript_id: int, result: object) -> None:
-        from reader.services.search import SearchResult  # loaded with the Library dock
-
-        self.open_stored(transcript_id, result if isinstance(result, SearchResult) else None)
+    def _on_library_call_requested(self, transcript_id: int, result: SearchResult | None) -> None:
+        self.open_stored(transcript_id, result)
 
     def _on_stored_loaded(self, loaded: tuple[TranscriptInfo, Transcript],
                           reveal: SearchResult | None) -> None:
@@ -95,15 +92,14 @@ class LibraryLink(WindowPart):
     def _on_library_status_message(self, message: str) -> None:
         self._window.statusBar().showMessage(message, 6000)
 
-    def _on_library_import_finished(self, summary: object) -> None:
-        line = getattr(summary, "line", None)
-        if callable(line):
-            self._window.statusBar().showMessage(f"Library import: {line()}", 8000)
+    def _on_library_import_finished(self, summary: ImportSummary | None) -> None:
+        if summary is not None:
+            self._window.statusBar().showMessage(f"Library import: {summary.line()}", 8000)
 
-    def _on_annotations_transcript_replaced(self, view: object, transcript: object) -> None:
+    def _on_annotations_transcript_replaced(self, view: ReadingView, transcript: Transcript) -> None:
         """The library holds a newer version of the opened file: show that one instead."""
         doc = self._window._tabs.of_view(view)
-        if doc is None or not isinstance(transcript, Transcript):
+        if doc is None:
             return
         old_model = doc.model
         doc.transcript = transcript

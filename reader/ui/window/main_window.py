@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
             self._find_bar.search_now()
 
 
-    def _on_tabs_current_changed(self, _doc: object) -> None:
+    def _on_tabs_current_changed(self, _doc: OpenDocument | None) -> None:
         self._update_for_current_document()
 
     def _on_tabs_tab_close_requested(self, index: int) -> None:
