@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from reader.core.labels import SECTION_OUTLINE_TITLES
+from reader.core.labels import SECTION_OUTLINE_TITLES, SPEAKER_KIND_NAMES
 from reader.core.model import Lang, SectionKind, Speaker, Transcript, Turn
 from reader.core.source_file import readable_name
 
@@ -242,7 +242,7 @@ class OutlineModel(QAbstractItemModel):
             section=turn.section, speaker=speaker.id, exchange=exchange, lang=turn.lang,
             interpretation=bool(turn.interprets or turn.interpreted),
             tooltip=tooltip_text(
-                f"Turn {turn.index + 1}: {speaker.label}, {speaker.kind.value}", what,
+                f"Turn {turn.index + 1}: {speaker.label}, {SPEAKER_KIND_NAMES[speaker.kind]}", what,
                 f"Doubt: {doubt}" if doubt else "", _snippet(turn.text))))
         self._node_of_turn[turn.index] = node_id
 

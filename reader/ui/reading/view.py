@@ -42,7 +42,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
 from reader.core.document_layout import DocumentLayout
-from reader.core.labels import SCRIPTS
+from reader.core.labels import SCRIPTS, Script
 from reader.core.model import Transcript
 from reader.core.rows import Row, aligned_rows
 from reader.ui.reading.alignment import ViewAlignment
@@ -152,10 +152,10 @@ class ReadingView(QTextEdit):
         """Show Chinese in another script ('none', 't2s', 's2t', 's2twp', 's2hk')."""
         if config not in SCRIPTS:
             raise ValueError(f"unknown script conversion {config!r}; expected one of {SCRIPTS}")
-        self._set_options(DisplayOptions(config, self._options.join_cjk_spaces,
+        self._set_options(DisplayOptions(Script(config), self._options.join_cjk_spaces,
                                          self._options.hide_fillers))
 
-    def script(self) -> str:
+    def script(self) -> Script:
         return self._options.script
 
     def set_cleanup(self, join_cjk_spaces: bool, hide_fillers: bool) -> None:

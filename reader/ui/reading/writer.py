@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from reader.core.convert import converter
 from reader.core.display import DisplayParagraph
 from reader.core.document_layout import DocumentLayout
-from reader.core.labels import SECTION_HEADINGS
+from reader.core.labels import SECTION_HEADINGS, SPEAKER_KIND_NAMES
 from reader.core.model import SectionKind, SpeakerKind, Turn
 from reader.core.rows import Row, has_interpretation
 from reader.ui.reading.alignment import _AFTER_PAINT_LATEST_MS
@@ -341,8 +341,9 @@ class DocumentWriter:
         if speaker.role:
             bits.append(speaker.role)
         said = {b.casefold() for b in (speaker.label, speaker.role or "")}
-        if speaker.kind is not SpeakerKind.UNKNOWN and speaker.kind.value not in said:
-            bits.append(speaker.kind.value)
+        kind = SPEAKER_KIND_NAMES[speaker.kind]
+        if speaker.kind is not SpeakerKind.UNKNOWN and kind not in said:
+            bits.append(kind)
         if turn.interprets:
             bits.append("interpreting")
         elif turn.interpreted:

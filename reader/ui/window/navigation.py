@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
 )
 
+from reader.core.labels import SPEAKER_KIND_NAMES
 from reader.core.model import SectionKind, SpeakerKind, Transcript
 from reader.ui.reading.outline_model import OutlineModel, OutlineRole
 from reader.ui.window.document_tabs import OpenDocument
@@ -51,7 +52,8 @@ class Navigation(WindowPart):
                 n = counts.get(speaker.id, 0)
                 if not n:
                     continue
-                kind = "" if speaker.kind is SpeakerKind.UNKNOWN else f" ({speaker.kind.value})"
+                kind = ("" if speaker.kind is SpeakerKind.UNKNOWN
+                        else f" ({SPEAKER_KIND_NAMES[speaker.kind]})")
                 combo.addItem(f"{speaker.label}{kind} · {n}", speaker.id)
             found = combo.findData(doc.speaker) if doc.speaker is not None else 0
             combo.setCurrentIndex(max(0, found))
