@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from reader.ui.window.language_menu import LanguageMenu
 from reader.ui.window.part import WindowPart
 
 
@@ -60,6 +61,9 @@ class WindowChrome(WindowPart):
         view.addAction(self._window.act_show_discrepancies)
         view.addAction(self._window._annotations.act_show_dock)
         view.addAction(self._window._library.act_show_dock)
+        view.addSeparator()
+        self.language = LanguageMenu(self._window)
+        self.language_menu = self.language.add_to(view)
 
         annotate = bar.addMenu("&Annotate")
         for action in self._window._annotations.annotate_actions():
