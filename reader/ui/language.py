@@ -12,23 +12,20 @@ standard dialogs and buttons.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
-import shutil
-import subprocess
+import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
-    QStandardPaths,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from reader.ui.resources import resources_dir
+
+if TYPE_CHECKING:  # the rest of Qt's types load only for a translated UI
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtGui import QAction
 
 ENGLISH = "en"
 SIMPLIFIED = "zh_CN"
@@ -40,8 +37,9 @@ LANGUAGE_NAMES = {ENGLISH: "English", SIMPLIFIED: "简体中文", TRADITIONAL: "
 """Each language by its own name (the same in every UI language, as menus usually show them)."""
 LRELEASE_TIMEOUT_S = 60
 
-_TRADITIONAL_TERRITORIES = (QLocale.Country.Taiwan, QLocale.Country.HongKong,
-                            QLocale.Country.Macao)
+_MNEMONIC_SUFFIX = re.compile(r"\(&[^&\s]\)")
+"""A Chinese menu text's mnemonic, as in "打开(&O)…": Qt strips the "&" from tool bar
+buttons and shortcut lists, but leaves the brackets."""
 
 
 def language_for_locale(locale: QLocale) -> str:
@@ -53,7 +51,8 @@ def language_for_locale(locale: QLocale) -> str:
         return TRADITIONAL
     if locale.script() == QLocale.Script.SimplifiedHanScript:
         return SIMPLIFIED
-    return TRADITIONAL if locale.territory() in _TRADITIONAL_TERRITORIES else SIMPLIFIED
+    traditional = (QLocale.Country.Taiwan, QLocale.Country.HongKong, QLocale.Country.Macao)
+    return TRADITIONAL if locale.territory() in traditional else SIMPLIFIED
 
 
 def resolve_language(choice: str, locale: QLocale | None = None) -> str:
@@ -70,6 +69,7 @@ def ts_source(language: str) -> Path:
 
 def lrelease_command() -> list[str] | None:
     """PySide6's `lrelease` (in its package folder, or `pyside6-lrelease` on PATH), or None."""
+    import shutil  # only when a catalogue is built: start-up stays lean
     spec = importlib.util.find_spec("PySide6")
     if spec is not None and spec.submodule_search_locations:
         folder = Path(next(iter(spec.submodule_search_locations)))
@@ -85,6 +85,8 @@ def lrelease_command() -> list[str] | None:
 
 def compile_catalogue(ts: Path, qm: Path) -> str | None:
     """Compile `ts` into `qm` with lrelease; None when done, else why not (one line)."""
+    import subprocess
+
     command = lrelease_command()
     if command is None:
         return "lrelease was not found (it comes with PySide6)"
@@ -113,6 +115,8 @@ def catalogue_path(language: str, cache_dir: Path | None = None) -> tuple[Path |
     bundled = resources_dir() / "i18n" / f"reader_{language}.qm"
     if bundled.is_file():
         return bundled, ""
+    import hashlib  # only for a translated UI: start-up in English stays lean
+
     ts = ts_source(language)
     try:
         digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
@@ -129,6 +133,8 @@ def catalogue_path(language: str, cache_dir: Path | None = None) -> tuple[Path |
 
 
 def _cache_dir() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     return Path(base or Path.home() / ".cache" / "transcript-reader") / "i18n"
 
@@ -144,6 +150,8 @@ def install_translators(app: QCoreApplication, choice: str,
     language = resolve_language(choice)
     if language == ENGLISH:
         return []
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
     installed: list[QTranslator] = []
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
@@ -159,6 +167,20 @@ def install_translators(app: QCoreApplication, choice: str,
         reason = problem or f"{path} could not be loaded"
         print(f"Transcript Reader: the window stays in English: {reason}.", file=sys.stderr)
     return installed
+
+
+def plain_text(text: str) -> str:
+    """A menu text as a label: without its mnemonic (either "&Open" or "打开(&O)")."""
+    text = _MNEMONIC_SUFFIX.sub("", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def tidy_button_texts(actions: list[QAction]) -> None:
+    """Give actions whose translated text carries a bracketed mnemonic a button text
+    without it (English texts are left alone: Qt already drops their "&")."""
+    for action in actions:
+        if _MNEMONIC_SUFFIX.search(action.text()):
+            action.setIconText(plain_text(action.text()).rstrip("…"))
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
