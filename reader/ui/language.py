@@ -6,8 +6,8 @@ A packaged build carries them compiled (`resources/i18n/reader_<lang>.qm`, made 
 first use with PySide6's `lrelease` into the user's cache folder, under a name that carries
 the .ts file's hash, so an edited or updated .ts is compiled again and a stale catalogue is
 never loaded; without `lrelease` the window stays in English and says why in one line on
-stderr. Qt's own catalogue (`qtbase_<lang>.qm`, shipped with PySide6) translates the
-standard dialogs and buttons.
+stderr. Qt's own catalogue (`qtbase_<lang>.qm`: beside the app's in a packaged build, else
+PySide6's) translates the standard dialogs and buttons.
 """
 
 from __future__ import annotations
@@ -153,9 +153,11 @@ def install_translators(app: QCoreApplication, choice: str,
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
     installed: list[QTranslator] = []
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # A packaged build carries Qt's catalogue beside the app's; from source it is PySide6's.
+    qt_folders = (str(resources_dir() / "i18n"),
+                  QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{language}", qt_folder):
+    if any(qt_translator.load(f"qtbase_{language}", folder) for folder in qt_folders):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
     path, problem = catalogue_path(language, cache_dir)
