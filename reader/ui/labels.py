@@ -42,6 +42,13 @@ KNOWN = (
     # file dialog filters (reader.core.source_file.DIALOG_FILTER and the export's)
     QT_TRANSLATE_NOOP("Labels", "Transcripts"),
     QT_TRANSLATE_NOOP("Labels", "All files"),
+    # the undo history's steps (reader.services.annotations), in Edit → Undo / Redo
+    QT_TRANSLATE_NOOP("Labels", "Add highlight"),
+    QT_TRANSLATE_NOOP("Labels", "Edit highlight"),
+    QT_TRANSLATE_NOOP("Labels", "Delete highlight"),
+    QT_TRANSLATE_NOOP("Labels", "Recolour"),
+    QT_TRANSLATE_NOOP("Labels", "Add tag"),
+    QT_TRANSLATE_NOOP("Labels", "Remove tag"),
 )
 """Every label of `reader.core.labels` the window shows (a test keeps this list complete)."""
 

@@ -597,6 +597,30 @@
         <translation>所有文件</translation>
     </message>
     <message>
+        <source>Add highlight</source>
+        <translation>添加高亮</translation>
+    </message>
+    <message>
+        <source>Edit highlight</source>
+        <translation>编辑高亮</translation>
+    </message>
+    <message>
+        <source>Delete highlight</source>
+        <translation>删除高亮</translation>
+    </message>
+    <message>
+        <source>Recolour</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
         <source>Any period</source>
         <translation>任意期间</translation>
     </message>

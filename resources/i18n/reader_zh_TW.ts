@@ -597,6 +597,30 @@
         <translation>所有檔案</translation>
     </message>
     <message>
+        <source>Add highlight</source>
+        <translation>新增重點標示</translation>
+    </message>
+    <message>
+        <source>Edit highlight</source>
+        <translation>編輯重點標示</translation>
+    </message>
+    <message>
+        <source>Delete highlight</source>
+        <translation>刪除重點標示</translation>
+    </message>
+    <message>
+        <source>Recolour</source>
+        <translation>變更顏色</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>新增標籤</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>移除標籤</translation>
+    </message>
+    <message>
         <source>Any period</source>
         <translation>任意期間</translation>
     </message>

@@ -35,6 +35,7 @@ from reader.core.records import Changed, Colour, Highlight
 from reader.ui import plain
 from reader.ui.annotations.highlights_dock import HighlightsDock
 from reader.ui.labels import dialog_filter
+from reader.ui.labels import label as ui_label
 from reader.ui.library_session import History, LibrarySession, LibraryState
 from reader.ui.reading.highlights import HighlightMark
 from reader.ui.reading.view import ReadingView
@@ -232,9 +233,9 @@ class AnnotationController(QObject):
         history = self.session.history
         self.act_undo.setEnabled(library and history.can_undo)
         self.act_redo.setEnabled(library and history.can_redo)
-        self.act_undo.setText(self.tr("&Undo {edit}").format(edit=history.undo_label)
+        self.act_undo.setText(self.tr("&Undo {edit}").format(edit=ui_label(history.undo_label or ""))
                               if history.can_undo else self.tr("&Undo"))
-        self.act_redo.setText(self.tr("&Redo {edit}").format(edit=history.redo_label)
+        self.act_redo.setText(self.tr("&Redo {edit}").format(edit=ui_label(history.redo_label or ""))
                               if history.can_redo else self.tr("&Redo"))
 
     # -- documents ---------------------------------------------------------------------------
