@@ -33,12 +33,12 @@ KNOWN = (
     QT_TRANSLATE_NOOP("Labels", "Summary"),
     QT_TRANSLATE_NOOP("Labels", "Q&A"),
     QT_TRANSLATE_NOOP("Labels", "Presentation"),
-    # reader.core.model.SpeakerKind values
+    # SPEAKER_KIND_NAMES
     QT_TRANSLATE_NOOP("Labels", "operator"),
-    QT_TRANSLATE_NOOP("Labels", "executive"),
+    QT_TRANSLATE_NOOP("Labels", "management"),
     QT_TRANSLATE_NOOP("Labels", "analyst"),
     QT_TRANSLATE_NOOP("Labels", "interpreter"),
-    QT_TRANSLATE_NOOP("Labels", "unknown"),
+    QT_TRANSLATE_NOOP("Labels", "unknown speaker"),
     # file dialog filters (reader.core.source_file.DIALOG_FILTER and the export's)
     QT_TRANSLATE_NOOP("Labels", "Transcripts"),
     QT_TRANSLATE_NOOP("Labels", "All files"),

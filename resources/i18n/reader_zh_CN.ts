@@ -573,8 +573,12 @@
         <translation>主持人</translation>
     </message>
     <message>
-        <source>executive</source>
+        <source>management</source>
         <translation>管理层</translation>
+    </message>
+    <message>
+        <source>unknown speaker</source>
+        <translation>发言人不详</translation>
     </message>
     <message>
         <source>analyst</source>
@@ -583,10 +587,6 @@
     <message>
         <source>interpreter</source>
         <translation>口译员</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
     </message>
     <message>
         <source>Transcripts</source>
@@ -787,18 +787,6 @@
     <message>
         <source>internal error ({error})</source>
         <translation>内部错误（{error}）</translation>
-    </message>
-    <message>
-        <source>Library {name} failed its integrity check ({result}); quit and run `reader library check` to salvage it</source>
-        <translation>资料库 {name} 未通过完整性检查（{result}）；请退出并运行 `reader library check` 进行抢救</translation>
-    </message>
-    <message>
-        <source>Waiting for the library: another program is writing to it…</source>
-        <translation>正在等待资料库：另一个程序正在写入…</translation>
-    </message>
-    <message>
-        <source>Library {name}: {reason}</source>
-        <translation>资料库 {name}：{reason}</translation>
     </message>
     <message>
         <source>the annotation library is not available</source>

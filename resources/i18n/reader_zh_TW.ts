@@ -573,8 +573,12 @@
         <translation>主持人</translation>
     </message>
     <message>
-        <source>executive</source>
+        <source>management</source>
         <translation>管理層</translation>
+    </message>
+    <message>
+        <source>unknown speaker</source>
+        <translation>發言人不詳</translation>
     </message>
     <message>
         <source>analyst</source>
@@ -583,10 +587,6 @@
     <message>
         <source>interpreter</source>
         <translation>口譯員</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
     </message>
     <message>
         <source>Transcripts</source>
@@ -787,18 +787,6 @@
     <message>
         <source>internal error ({error})</source>
         <translation>內部錯誤（{error}）</translation>
-    </message>
-    <message>
-        <source>Library {name} failed its integrity check ({result}); quit and run `reader library check` to salvage it</source>
-        <translation>資料庫 {name} 未通過完整性檢查（{result}）；請結束程式並執行 `reader library check` 搶救資料</translation>
-    </message>
-    <message>
-        <source>Waiting for the library: another program is writing to it…</source>
-        <translation>正在等待資料庫：另一個程式正在寫入…</translation>
-    </message>
-    <message>
-        <source>Library {name}: {reason}</source>
-        <translation>資料庫 {name}：{reason}</translation>
     </message>
     <message>
         <source>the annotation library is not available</source>

@@ -20,8 +20,8 @@ from reader.core.labels import (
     SECTION_OUTLINE_TITLES,
     SECTION_SHORT,
     SECTION_TITLES,
+    SPEAKER_KIND_NAMES,
 )
-from reader.core.model import SpeakerKind
 from reader.ui.labels import KNOWN
 from reader.ui.settings import LANGUAGE, Settings
 from reader.ui.window.main_window import MainWindow
@@ -187,7 +187,7 @@ def test_the_ts_files_are_complete_and_in_step_with_the_code() -> None:
 
 def test_every_core_label_the_window_shows_is_marked_for_translation() -> None:
     shown = {*SCRIPT_NAMES.values(), *SECTION_TITLES.values(), *SECTION_OUTLINE_TITLES.values(),
-             *SECTION_HEADINGS.values(), *SECTION_SHORT.values(), *(k.value for k in SpeakerKind)}
+             *SECTION_HEADINGS.values(), *SECTION_SHORT.values(), *SPEAKER_KIND_NAMES.values()}
     assert shown - set(KNOWN) == set()
 
 
