@@ -20,7 +20,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from reader.core.records import Changed
 from reader.services.errors import AnnotationError
@@ -74,7 +74,8 @@ def _message(exc: BaseException) -> str:
         name = f"{exc.filename}: " if exc.filename else ""
         text = f"{name}{exc.strerror or exc}"
     else:
-        text = f"internal error ({type(exc).__name__})"
+        text = QCoreApplication.translate("LibrarySession", "internal error ({error})").format(
+            error=type(exc).__name__)
     return text.splitlines()[0] if text else type(exc).__name__
 
 
@@ -179,7 +180,8 @@ class LibrarySession(QObject):
         def work(_job: Job[T]) -> T:
             service = holder.service
             if service is None:
-                raise _Unavailable("the annotation library is not available")
+                raise _Unavailable(QCoreApplication.translate(
+                    "LibrarySession", "the annotation library is not available"))
             try:
                 return call(service)
             finally:

@@ -73,8 +73,8 @@ class LibraryController(QObject):
         self._pages = QTabWidget()
         self._pages.setObjectName("library_pages")
         self._pages.setDocumentMode(True)
-        self._pages.addTab(self._placeholder, "Library")
-        self.dock = QDockWidget("Library", window)
+        self._pages.addTab(self._placeholder, self.tr("Library"))
+        self.dock = QDockWidget(self.tr("Library"), window)
         self.dock.setObjectName("library_dock")
         self.dock.setWidget(self._pages)
         self.dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
@@ -96,20 +96,21 @@ class LibraryController(QObject):
 
     def _build_actions(self) -> None:
         self.act_show_dock = self.dock.toggleViewAction()
-        self.act_show_dock.setText("&Library")
+        self.act_show_dock.setText(self.tr("&Library"))
         self.act_show_dock.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.act_show_dock.setStatusTip("Every call in the library")
+        self.act_show_dock.setStatusTip(self.tr("Every call in the library"))
         self._window.addAction(self.act_show_dock)
-        self.act_search = self._action("&Search All Calls…", self.show_search,
+        self.act_search = self._action(self.tr("&Search All Calls…"), self.show_search,
                                        ["Ctrl+Shift+F"],
-                                       "Search every call in the library, in either script")
-        self.act_import_files = self._action("&Import Files to Library…",
+                                       self.tr("Search every call in the library, in either "
+                                               "script"))
+        self.act_import_files = self._action(self.tr("&Import Files to Library…"),
                                              self._on_import_files_triggered, ["Ctrl+Shift+I"],
-                                             "Add transcript files to the library")
-        self.act_import_folder = self._action("Import F&older to Library…",
+                                             self.tr("Add transcript files to the library"))
+        self.act_import_folder = self._action(self.tr("Import F&older to Library…"),
                                               self._on_import_folder_triggered, [],
-                                              "Add every transcript in a folder and its "
-                                              "subfolders to the library")
+                                              self.tr("Add every transcript in a folder and "
+                                                      "its subfolders to the library"))
 
     def shortcut_actions(self) -> list[QAction]:
         return [self.act_show_dock, self.act_search, self.act_import_files]
@@ -167,11 +168,12 @@ class LibraryController(QObject):
     def _show_state(self) -> None:
         state = self._session.state
         if state is LibraryState.FAILED:
-            text = f"The library is not available: {self._session.error}"
+            text = self.tr("The library is not available: {reason}").format(
+                reason=self._session.error)
         elif state is LibraryState.CLOSED:
-            text = "The library is off: no annotation library was opened."
+            text = self.tr("The library is off: no annotation library was opened.")
         else:
-            text = "Opening the library…"
+            text = self.tr("Opening the library…")
         self._placeholder.setText(text)
 
     def _build(self) -> None:
@@ -195,8 +197,8 @@ class LibraryController(QObject):
         search.set_script(self._settings.script)
         self.library_view, self.search_panel = library, search
         self._pages.removeTab(0)
-        self._pages.addTab(library, "Calls")
-        self._pages.addTab(search, "Search")
+        self._pages.addTab(library, self.tr("Calls"))
+        self._pages.addTab(search, self.tr("Search"))
         self._pages.setCurrentIndex(LIBRARY_PAGES.index(self._settings.library_page))
         self._pages.currentChanged.connect(self._on_pages_current_changed)
         self._stale = False
@@ -253,16 +255,18 @@ class LibraryController(QObject):
 
     def _on_library_remove_requested(self, info: TranscriptInfo) -> None:
         """Ask first: a call's highlights and notes leave with it, and there is no undo."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Remove from Library",
-                          f"Remove {info.label} from the library?",
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove from Library"),
+                          self.tr("Remove {call} from the library?").format(call=info.label),
                           QMessageBox.StandardButton.Cancel, self._window)
         box.setObjectName("remove_call_message")
         make_plain(box)  # the label comes from the transcript
         n = info.highlight_count
-        notes = (f"Its {n} highlight{'s' if n != 1 else ''} and their notes go with it; this "
-                 "cannot be undone. " if n else "")
-        box.setInformativeText(notes + "The transcript file itself is not touched.")
-        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        notes = ("" if not n else self.tr("Its 1 highlight and its note go with it; this cannot "
+                                          "be undone. ") if n == 1
+                 else self.tr("Its {n} highlights and their notes go with it; this cannot be "
+                              "undone. ").format(n=n))
+        box.setInformativeText(notes + self.tr("The transcript file itself is not touched."))
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: self._remove(info) if button is remove else None)
@@ -278,7 +282,8 @@ class LibraryController(QObject):
     def _on_removed(self, info: TranscriptInfo, removed: bool) -> None:
         self._refresh()
         if removed:
-            self.status_message.emit(f"Removed {info.label} from the library.")
+            self.status_message.emit(
+                self.tr("Removed {call} from the library.").format(call=info.label))
 
     def _on_import_files_triggered(self) -> None:
         self._present("calls")

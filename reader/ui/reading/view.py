@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
@@ -72,7 +72,8 @@ def paragraph_time_text(time: tuple[float, float | None]) -> str:
         return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
     start, end = time
-    return f"Said at {clock(start)}" + (f"–{clock(end)}" if end is not None else "")
+    return QCoreApplication.translate("ReadingView", "Said at {time}").format(
+        time=clock(start) + (f"–{clock(end)}" if end is not None else ""))
 
 
 class ReadingView(QTextEdit):

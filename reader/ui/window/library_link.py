@@ -50,8 +50,9 @@ class LibraryLink(WindowPart):
                 import logging  # only on this path: start-up stays lean
 
                 logging.getLogger(__name__).exception("showing call %s failed", info.id)
-                self._window._opener._show_error(f"{info.label}: could not be displayed "
-                                 f"(internal error: {type(exc).__name__})")
+                self._window._opener._show_error(
+                    self.tr("{name}: could not be displayed (internal error: {error})").format(
+                        name=info.label, error=type(exc).__name__))
                 return
             if Path(info.source_path).is_file():
                 self._window._settings.add_recent_file(info.source_path)
@@ -79,8 +80,8 @@ class LibraryLink(WindowPart):
             turn = doc.transcript.turn_at(r.hit_start)
             if turn is not None:
                 view.scroll_to_turn(turn.index)
-            self._window.statusBar().showMessage("The match is in text the layout or the speaker "
-                                         "filter hides.", 6000)
+            self._window.statusBar().showMessage(self.tr("The match is in text the layout or "
+                                                         "the speaker filter hides."), 6000)
         view.setFocus()
 
     def _on_library_call_removing(self, info: TranscriptInfo) -> None:
@@ -94,7 +95,8 @@ class LibraryLink(WindowPart):
 
     def _on_library_import_finished(self, summary: ImportSummary | None) -> None:
         if summary is not None:
-            self._window.statusBar().showMessage(f"Library import: {summary.line()}", 8000)
+            self._window.statusBar().showMessage(
+                self.tr("Library import: {summary}").format(summary=summary.line()), 8000)
 
     def _on_annotations_transcript_replaced(self, view: ReadingView, transcript: Transcript) -> None:
         """The library holds a newer version of the opened file: show that one instead."""
