@@ -375,7 +375,7 @@ def gold_files(paths: list[str]) -> list[Path]:
         out: list[Path] = []
         for p in map(Path, paths):
             out.extend(sorted(p.rglob("*.json")) if p.is_dir() else [p])
-        return out
+        return [p for p in out if p.suffix == ".json"]  # a folder's README given by a glob
     return sorted(GOLD.rglob("*.json"))
 
 

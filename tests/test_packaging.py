@@ -165,9 +165,18 @@ def test_data_files_keep_their_source_tree_paths(spec):
     # all find files at the same relative place as in the source tree.
     for src, dest in _datas(spec):
         # Installed packages (OpenCC's data) may live in a virtual environment inside the
-        # checkout; only the project's own files must keep their source-tree place.
-        if src.is_relative_to(REPO) and "site-packages" not in src.parts:
+        # checkout; only the project's own files must keep their source-tree place (the
+        # translations compiled into build/ go where reader/ui/language.py looks).
+        if src.is_relative_to(REPO) and "site-packages" not in src.parts \
+                and not src.is_relative_to(REPO / "build"):
             assert Path(dest) == src.parent.relative_to(REPO), src
+
+
+def test_bundle_holds_the_compiled_translations_and_qts_own(spec):
+    catalogues = {src.name: dest for src, dest in _datas(spec) if src.suffix == ".qm"}
+    assert catalogues == {name: "resources/i18n" for name in (
+        "reader_zh_CN.qm", "reader_zh_TW.qm", "qtbase_zh_CN.qm", "qtbase_zh_TW.qm")}
+    assert not [src for src, _ in _datas(spec) if src.suffix == ".ts"]
 
 
 def test_bundle_holds_icon_example_and_every_migration(spec):

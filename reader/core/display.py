@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from reader.core.cleanup import clean
 from reader.core.convert import convert
+from reader.core.labels import Script
 from reader.core.offsetmap import MappedText
 
 
@@ -22,7 +23,7 @@ from reader.core.offsetmap import MappedText
 class DisplayOptions:
     """How paragraphs are shown; the defaults suit speech-recognition transcripts."""
 
-    script: str = "none"
+    script: Script = Script.NONE
     join_cjk_spaces: bool = True
     hide_fillers: bool = False
 

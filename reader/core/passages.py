@@ -18,16 +18,13 @@ from typing import Final
 from reader.core.align.transcript import TranscriptAlignment
 from reader.core.convert import convert
 from reader.core.display import DisplayCache, DisplayOptions
-from reader.core.model import Lang, SectionKind, Transcript, Turn
+from reader.core.labels import SECTION_HEADINGS, Script
+from reader.core.model import Lang, Transcript, Turn
 
-SCRIPT_CONFIGS: Final = {"none": "none", "s": "t2s", "t": "s2t", "tw": "s2twp", "hk": "s2hk"}
+SCRIPT_CONFIGS: Final = {"none": Script.NONE, "s": Script.T2S, "t": Script.S2T, "tw": Script.S2TWP,
+                         "hk": Script.S2HK}
 """The CLI's script names and the OpenCC configurations they stand for."""
 
-SECTION_NAMES: Final = {
-    SectionKind.SUMMARY: "Summary",
-    SectionKind.PRESENTATION: "Prepared remarks",
-    SectionKind.QA: "Questions and answers",
-}
 
 Span = tuple[int, int]
 
@@ -147,7 +144,7 @@ class PassageView:
             behalf = t.speakers[turn.speaks_for].label
         return Speaking(self.user_text(speaker.label), self.user_text(role) or None,
                         speaker.kind.value, self.user_text(behalf) if behalf else None,
-                        SECTION_NAMES[turn.section])
+                        SECTION_HEADINGS[turn.section])
 
     def counterparts(self, start: int, end: int) -> list[Counterpart]:
         """The sentences aligned with the span's sentences, grouped by the turn they are in."""

@@ -1,4 +1,5 @@
-"""The library's plain records: a call, a highlight and its anchor, a colour.
+"""The library's plain records: a call, a highlight and its anchor, a colour, and what the
+services hand the window (a change, an import's summary, a search hit).
 
 A highlight is an anchor plus what the user said about it; the database, services, export
 and UI all pass these around, never database rows. How anchors move into a corrected text is
@@ -7,7 +8,7 @@ reader.core.anchoring.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -90,3 +91,79 @@ class TranscriptInfo:
         from reader.core.source_file import readable_name  # bytes that are not UTF-8 as \xNN
 
         return readable_name(self.source_name)
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """What a write changed, for views to refresh (Anki's OpChanges, in small)."""
+
+    transcripts: frozenset[int] = frozenset()
+    highlights: frozenset[int] = frozenset()
+    tags: bool = False
+    colours: bool = False
+    library: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ImportFailure:
+    path: str
+    reason: str
+    """One line, for a list in the window or a line on stderr."""
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    total: int = 0
+    new: int = 0
+    new_versions: int = 0
+    unchanged: int = 0
+    failures: list[ImportFailure] = field(default_factory=list)
+    cancelled: bool = False
+    seconds: float = 0.0
+    bytes_read: int = 0
+    transcript_ids: list[int] = field(default_factory=list)
+    """Calls added or changed, in the order they were stored."""
+
+    @property
+    def done(self) -> int:
+        return self.new + self.new_versions + self.unchanged + len(self.failures)
+
+    def line(self) -> str:
+        """A one-line account, as the command line prints it."""
+        parts = [f"{self.new} imported"]
+        if self.new_versions:
+            parts.append(f"{self.new_versions} updated")
+        parts.append(f"{self.unchanged} already in the library")
+        parts.append(f"{len(self.failures)} failed")
+        text = ", ".join(parts) + f" ({self.done} of {self.total} files, {self.seconds:.1f} s)"
+        return ("cancelled: " + text) if self.cancelled else text
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """One hit: where it is (source offsets into the call's text) and what to show."""
+
+    transcript_id: int
+    sha256: str
+    company: str | None
+    ticker: str | None
+    title: str | None
+    period: str | None
+    date: str | None
+    source_name: str
+    kind: str
+    """`paragraph`, or `quote` / `note` / `tags` of highlight `highlight_id`."""
+    highlight_id: int | None
+    turn_index: int | None
+    speaker: str | None
+    speaker_kind: str | None
+    section: str | None
+    start: int
+    end: int
+    """The paragraph's (or highlight's) span in the call's text."""
+    hit_start: int
+    hit_end: int
+    """The first hit's span in the call's text (the unit's span when the hit is in a note)."""
+    snippet: str
+    marks: tuple[tuple[int, int], ...]
+    """Spans of `snippet` to show in bold."""

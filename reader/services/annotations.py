@@ -46,6 +46,7 @@ from reader.core.anchoring import Placement, anchor_at, find_quote, reanchor, te
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
 from reader.core.records import Anchor, Colour, Highlight, TranscriptInfo
+from reader.core.records import Changed as Changed  # exported from here too, for callers
 from reader.core.source_file import SourceFileError, read_transcript_file, readable_name
 from reader.services.errors import (
     AnnotationError as AnnotationError,  # still exported from here, where callers import it
@@ -88,17 +89,6 @@ class ImportResult:
     transcript: TranscriptInfo
     status: ImportStatus
     report: ReanchorReport | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Changed:
-    """What a write changed, for views to refresh (Anki's OpChanges, in small)."""
-
-    transcripts: frozenset[int] = frozenset()
-    highlights: frozenset[int] = frozenset()
-    tags: bool = False
-    colours: bool = False
-    library: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,13 +19,15 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from db.repository import Repository
 from db.search_index import version_hashes
 from reader.core.library_meta import CompanyGroup, group_companies, matches_filter
 from reader.core.model import Transcript
+from reader.core.records import ImportFailure as ImportFailure  # exported from here too
+from reader.core.records import ImportSummary as ImportSummary
 from reader.core.records import TranscriptInfo
 from reader.core.source_file import (
     TRANSCRIPT_SUFFIXES,
@@ -42,41 +44,6 @@ from reader.services.errors import speaks_service_errors
 
 Progress = Callable[[int, int, str], None]
 """(files done, files in all, the file just handled)"""
-
-
-@dataclass(frozen=True, slots=True)
-class ImportFailure:
-    path: str
-    reason: str
-    """One line, for a list in the window or a line on stderr."""
-
-
-@dataclass(slots=True)
-class ImportSummary:
-    total: int = 0
-    new: int = 0
-    new_versions: int = 0
-    unchanged: int = 0
-    failures: list[ImportFailure] = field(default_factory=list)
-    cancelled: bool = False
-    seconds: float = 0.0
-    bytes_read: int = 0
-    transcript_ids: list[int] = field(default_factory=list)
-    """Calls added or changed, in the order they were stored."""
-
-    @property
-    def done(self) -> int:
-        return self.new + self.new_versions + self.unchanged + len(self.failures)
-
-    def line(self) -> str:
-        """A one-line account, as the command line prints it."""
-        parts = [f"{self.new} imported"]
-        if self.new_versions:
-            parts.append(f"{self.new_versions} updated")
-        parts.append(f"{self.unchanged} already in the library")
-        parts.append(f"{len(self.failures)} failed")
-        text = ", ".join(parts) + f" ({self.done} of {self.total} files, {self.seconds:.1f} s)"
-        return ("cancelled: " + text) if self.cancelled else text
 
 
 def collect_files(paths: Iterable[Path | str]) -> list[Path]:

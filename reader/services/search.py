@@ -28,6 +28,7 @@ from db.search_index import (
     transcript_keys,
 )
 from reader.core.metadata import normalize_period
+from reader.core.records import SearchResult as SearchResult  # exported from here too
 from reader.core.search_text import (
     Query,
     boost_expressions,
@@ -74,36 +75,6 @@ class SearchFilters:
     @property
     def narrows_calls(self) -> bool:
         return bool(self.company or self.period_from or self.period_to or self.has_highlight)
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """One hit: where it is (source offsets into the call's text) and what to show."""
-
-    transcript_id: int
-    sha256: str
-    company: str | None
-    ticker: str | None
-    title: str | None
-    period: str | None
-    date: str | None
-    source_name: str
-    kind: str
-    """`paragraph`, or `quote` / `note` / `tags` of highlight `highlight_id`."""
-    highlight_id: int | None
-    turn_index: int | None
-    speaker: str | None
-    speaker_kind: str | None
-    section: str | None
-    start: int
-    end: int
-    """The paragraph's (or highlight's) span in the call's text."""
-    hit_start: int
-    hit_end: int
-    """The first hit's span in the call's text (the unit's span when the hit is in a note)."""
-    snippet: str
-    marks: tuple[tuple[int, int], ...]
-    """Spans of `snippet` to show in bold."""
 
 
 @dataclass(frozen=True, slots=True)

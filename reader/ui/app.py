@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__
 from reader.cli_common import split_db_option
+from reader.ui.language import install_translators
 from reader.ui.resources import app_icon
 from reader.ui.settings import APPLICATION, ORGANIZATION, Settings
 from reader.ui.window.main_window import MainWindow
@@ -87,7 +88,9 @@ def run_gui(paths: list[str], db_path: str | None = None) -> int:
         return 2
     app = create_app()
     sys.excepthook = _log_unhandled
-    window = create_window(db_path=resolve_db_path(db_path or db_in_words))
+    settings = Settings.open_default()
+    install_translators(app, settings.language)  # before any widget takes its strings
+    window = create_window(settings, db_path=resolve_db_path(db_path or db_in_words))
     window.show()
     window.restore_session()
     if paths:

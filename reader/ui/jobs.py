@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,7 +35,8 @@ def error_message(exc: BaseException, doing: str,
         text = str(exc).splitlines()[0] if str(exc) else ""
         return text or f"{doing} ({type(exc).__name__})"
     log.error("%s", doing, exc_info=exc)
-    return f"{doing} (internal error: {type(exc).__name__})"
+    return QCoreApplication.translate("Jobs", "{doing} (internal error: {error})").format(
+        doing=doing, error=type(exc).__name__)
 
 
 class _Relay(QObject):

@@ -20,12 +20,13 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
+from reader.core.records import Changed
+from reader.services.errors import AnnotationError
 from reader.ui.jobs import Job
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the library, on the worker thread
-    from db.engine import Database, MigrationReport
     from reader.services.annotations import AnnotationService
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,8 @@ class History:
 class _Signals(QObject):
     """What the worker thread says outside any one request's answer."""
 
-    changed = Signal(object)  # Changed
-    history = Signal(object)  # History
+    changed = Signal(Changed)
+    history = Signal(History)
     notice = Signal(str)  # read-only library, waiting for the lock
 
 
@@ -67,48 +68,24 @@ class _Holder:
 
 
 def _message(exc: BaseException) -> str:
-    from db.engine import DatabaseError
-    from reader.services.annotations import AnnotationError
-
-    if isinstance(exc, AnnotationError | DatabaseError | _Unavailable):
+    if isinstance(exc, AnnotationError | _Unavailable):
         text = str(exc)
     elif isinstance(exc, OSError):
         name = f"{exc.filename}: " if exc.filename else ""
         text = f"{name}{exc.strerror or exc}"
     else:
-        text = f"internal error ({type(exc).__name__})"
+        text = QCoreApplication.translate("LibrarySession", "internal error ({error})").format(
+            error=type(exc).__name__)
     return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _routine_backup(db: Database) -> None:
-    """A weekly verified copy beside the library (db.engine.routine_backup); a failure to make
-    one is logged, never a reason to keep the library from opening."""
-    from db.engine import DatabaseError, routine_backup
-
-    try:
-        routine_backup(db)
-    except (DatabaseError, OSError):
-        log.exception("the routine backup of %s failed", db.path)
-
-
-def _check_in_background(db: Database, signals: _Signals) -> None:
-    try:
-        result = db.full_check()
-    except Exception:  # the check must never take the window down
-        log.exception("checking the library %s failed", db.path)
-        return
-    if result != "ok":
-        signals.notice.emit(f"Library {db.path.name} failed its integrity check ({result}); "
-                            "quit and run `reader library check` to salvage it")
 
 
 class LibrarySession(QObject):
     """Runs `AnnotationService` calls one at a time off the UI thread (see the module docstring)."""
 
-    library_opened = Signal(object)  # db.engine.MigrationReport
+    library_opened = Signal()
     library_failed = Signal(str)  # one line for the user
-    changed = Signal(object)  # reader.services.annotations.Changed
-    history_changed = Signal(object)  # History
+    changed = Signal(Changed)
+    history_changed = Signal(History)
     library_notice = Signal(str)
     """One line about the library for the status bar: open read-only (and why), or waiting
     for another program's write lock."""
@@ -173,31 +150,18 @@ class LibrarySession(QObject):
         self._state = LibraryState.OPENING
         holder, signals = self._holder, self._signals
 
-        def work(_job: Job[tuple[MigrationReport, str]]) -> tuple[MigrationReport, str]:
+        def work(_job: Job[str]) -> str:
             if gate is not None:
                 gate.wait(GATE_TIMEOUT_S)
             from reader.services.annotations import AnnotationService
+            from reader.services.library_care import care_after_open
 
             service = AnnotationService.open(path, on_change=signals.changed.emit)
             holder.service = service
-            db = service.db
-            db.on_wait = lambda _s: signals.notice.emit(
-                "Waiting for the library: another program is writing to it…")
-            if db.health.read_only:  # said once the window knows the library is open
-                return db.report, f"Library {db.path.name}: {db.health.reason}"
-            else:
-                if db.health.unclean:
-                    # The last program did not close the library: the full check reads every
-                    # page and index (seconds on a large library), beside the writer.
-                    threading.Thread(target=_check_in_background, args=(db, signals),
-                                     name="library-check", daemon=True).start()
-                _routine_backup(db)
-            return db.report, ""
+            return care_after_open(service, signals.notice.emit)
 
         def describe(exc: Exception) -> str:
-            from db.engine import DatabaseError
-
-            if not isinstance(exc, DatabaseError | OSError):
+            if not isinstance(exc, AnnotationError | OSError):
                 log.error("opening the library %s failed", path, exc_info=exc)
             return _message(exc)
 
@@ -216,7 +180,8 @@ class LibrarySession(QObject):
         def work(_job: Job[T]) -> T:
             service = holder.service
             if service is None:
-                raise _Unavailable("the annotation library is not available")
+                raise _Unavailable(QCoreApplication.translate(
+                    "LibrarySession", "the annotation library is not available"))
             try:
                 return call(service)
             finally:
@@ -224,10 +189,7 @@ class LibrarySession(QObject):
                                                    service.can_redo, service.redo_label))
 
         def describe(exc: Exception) -> str:
-            from db.engine import DatabaseError
-            from reader.services.annotations import AnnotationError
-
-            if not isinstance(exc, AnnotationError | DatabaseError | OSError | _Unavailable):
+            if not isinstance(exc, AnnotationError | OSError | _Unavailable):
                 log.error("annotation request failed", exc_info=exc)
             return _message(exc)
 
@@ -260,10 +222,9 @@ class LibrarySession(QObject):
         self._requests.add(job)
         job.start(self._pool)
 
-    def _on_job_opened(self, opened: tuple[MigrationReport, str]) -> None:
-        report, notice = opened
+    def _on_job_opened(self, notice: str) -> None:
         self._state = LibraryState.OPEN
-        self.library_opened.emit(report)
+        self.library_opened.emit()
         if notice:
             self.library_notice.emit(notice)
 
@@ -272,8 +233,8 @@ class LibrarySession(QObject):
         self._error = message
         self.library_failed.emit(message)
 
-    def _on_signals_history(self, history: object) -> None:
-        if isinstance(history, History) and history != self.history:
+    def _on_signals_history(self, history: History) -> None:
+        if history != self.history:
             self.history = history
             self.history_changed.emit(history)
 

@@ -98,6 +98,9 @@ EXPORT_DIRECTORY: Key[str] = Key("files/export_directory", "")
 LIBRARY_PAGES = ("calls", "search")
 LIBRARY_PAGE: Key[str] = Key("library/page", "calls", choices=LIBRARY_PAGES)
 """The Library dock's page last shown: the table of calls or search."""
+LANGUAGES = ("system", "en", "zh_CN", "zh_TW")
+LANGUAGE: Key[str] = Key("ui/language", "system", choices=LANGUAGES)
+"""The UI language: from the system locale, or the user's choice (applied at start-up)."""
 LIBRARY_GROUPED: Key[bool] = Key("library/grouped", False)
 """Whether the Library lists calls by company (a tree) rather than as one table."""
 
@@ -231,6 +234,14 @@ class Settings:
     @library_page.setter
     def library_page(self, value: str) -> None:
         self.set(LIBRARY_PAGE, value)
+
+    @property
+    def language(self) -> str:
+        return self.get(LANGUAGE)
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.set(LANGUAGE, value)
 
     # Window layout ---------------------------------------------------------------------
 
@@ -378,6 +389,8 @@ __all__ = [
     "HIDE_FILLERS",
     "HIGHLIGHT_COLOUR",
     "JOIN_CJK_SPACES",
+    "LANGUAGE",
+    "LANGUAGES",
     "LAYOUT_MODE",
     "LAYOUT_MODES",
     "MAX_RECENT_FILES",

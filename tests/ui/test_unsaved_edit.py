@@ -8,6 +8,7 @@ import pytest
 from test_highlights import CALL, STABLE, open_call, span_of
 
 from db.engine import DiskFullError
+from db.repository import Repository
 from reader.services.annotations import AnnotationService
 
 
@@ -30,16 +31,16 @@ def test_a_highlight_refused_by_a_full_disk_is_kept_and_retried(qtbot, window, c
     monkeypatch.setattr("reader.ui.plain.warning", lambda _p, _t, text: shown.append(text))
     view = open_call(qtbot, window, call_file)
     ctl = window.annotations
-    real = AnnotationService.add_highlight
+    real = Repository.insert_highlight
     calls = []
 
-    def full_once(self, *args, **kwargs):
+    def full_once(self, *args, **kwargs):  # the disk fills under the service, which says so
         calls.append(args)
         if len(calls) == 1:
             raise DiskFullError("library.sqlite3: the disk is full; nothing was saved")
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(AnnotationService, "add_highlight", full_once)
+    monkeypatch.setattr(Repository, "insert_highlight", full_once)
     assert view.select_source_span(*span_of(view, STABLE))
     ctl.act_highlight.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
@@ -55,8 +56,6 @@ def test_a_highlight_refused_by_a_full_disk_is_kept_and_retried(qtbot, window, c
 def test_a_read_only_library_opens_and_the_status_bar_says_why(qtbot, make_window, library):
     import os
     import subprocess
-
-    from reader.services.annotations import AnnotationService
 
     library.parent.mkdir(parents=True, exist_ok=True)
     AnnotationService.open(library).close()

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Transcript
-from reader.core.records import Colour, Highlight
+from reader.core.records import Changed, Colour, Highlight
 from reader.ui import plain
 from reader.ui.annotations.highlights_dock import HighlightsDock
+from reader.ui.labels import dialog_filter
+from reader.ui.labels import label as ui_label
 from reader.ui.library_session import History, LibrarySession, LibraryState
 from reader.ui.reading.highlights import HighlightMark
 from reader.ui.reading.view import ReadingView
@@ -46,7 +48,7 @@ if TYPE_CHECKING:  # the service (and SQLAlchemy) loads with the library, off th
     from reader.services.annotations import AnnotationService, ImportResult
 
 COLOUR_KEYS = tuple(COLOUR_HEX)  # until the library says otherwise: its four defaults
-MARKDOWN_FILTER = "Markdown (*.md);;All files (*)"
+MARKDOWN_FILTER = "Markdown (*.md);;All files (*)"  # names translated by dialog_filter
 _STATUS_MS = 5000
 
 
@@ -97,8 +99,8 @@ def _export_all(service: AnnotationService, folder: Path) -> list[Path]:
 class AnnotationController(QObject):
     """See the module docstring."""
 
-    transcript_replaced = Signal(object, object)  # view, Transcript now shown in it
-    highlights_loaded = Signal(object)  # view whose highlights were (re)drawn
+    transcript_replaced = Signal(ReadingView, Transcript)  # the view, the version now in it
+    highlights_loaded = Signal(ReadingView)  # the view whose highlights were (re)drawn
 
     def __init__(self, window: QMainWindow, settings: Settings, tabs: DocumentTabs,
                  db_path: Path | None = None) -> None:
@@ -133,7 +135,8 @@ class AnnotationController(QObject):
         if db_path is not None:
             self.session.open_library(db_path, gate=self._library_gate)
         else:
-            self.dock.set_unavailable("Highlights are off: no annotation library was opened.")
+            self.dock.set_unavailable(
+                self.tr("Highlights are off: no annotation library was opened."))
         self._update_actions()
 
     # -- actions -----------------------------------------------------------------------------
@@ -143,33 +146,40 @@ class AnnotationController(QObject):
         return window_action(self._window, text, slot, keys, tip)
 
     def _build_actions(self) -> None:
-        self.act_highlight = self._action("&Highlight", self._on_highlight_triggered, ["Ctrl+H"],
-                                          "Highlight the selection in the last colour used")
+        self.act_highlight = self._action(self.tr("&Highlight"), self._on_highlight_triggered,
+                                          ["Ctrl+H"],
+                                          self.tr("Highlight the selection in the last colour "
+                                                  "used"))
         self.colour_actions: list[QAction] = []
         for n in range(len(COLOUR_KEYS)):
-            action = self._action(f"Colour {n + 1}", self._on_colour_triggered,
+            action = self._action(self.tr("Colour {n}").format(n=n + 1), self._on_colour_triggered,
                                   [f"Ctrl+{n + 1}"])
             self.colour_actions.append(action)
-        self.act_edit = self._action("&Tags and Note…", self._on_edit_triggered,
+        self.act_edit = self._action(self.tr("&Tags and Note…"), self._on_edit_triggered,
                                      ["Ctrl+Shift+N"],
-                                     "Edit the tags and note of the highlight at the caret")
-        self.act_delete = self._action("&Delete Highlight", self._on_delete_triggered,
-                                       ["Del"], "Delete the highlight (Ctrl+Z brings it back)")
-        self.act_undo = self._action("&Undo", self._on_undo_triggered,
+                                     self.tr("Edit the tags and note of the highlight at the "
+                                             "caret"))
+        self.act_delete = self._action(self.tr("&Delete Highlight"), self._on_delete_triggered,
+                                       ["Del"],
+                                       self.tr("Delete the highlight (Ctrl+Z brings it back)"))
+        self.act_undo = self._action(self.tr("&Undo"), self._on_undo_triggered,
                                      ["Ctrl+Z", QKeySequence.StandardKey.Undo])
-        self.act_redo = self._action("&Redo", self._on_redo_triggered,
+        self.act_redo = self._action(self.tr("&Redo"), self._on_redo_triggered,
                                      ["Ctrl+Shift+Z", QKeySequence.StandardKey.Redo])
-        self.act_rename_colours = self._action("Colour &Names…",
+        self.act_rename_colours = self._action(self.tr("Colour &Names…"),
                                                self._on_rename_colours_triggered,
-                                               tip="Name what each highlight colour means")
-        self.act_export = self._action("&Export Highlights…", self._on_export_triggered,
+                                               tip=self.tr("Name what each highlight colour "
+                                                           "means"))
+        self.act_export = self._action(self.tr("&Export Highlights…"), self._on_export_triggered,
                                        ["Ctrl+E"],
-                                       "Save this transcript's highlights as a Markdown note")
-        self.act_export_all = self._action("Export &All Highlights…",
+                                       self.tr("Save this transcript's highlights as a "
+                                               "Markdown note"))
+        self.act_export_all = self._action(self.tr("Export &All Highlights…"),
                                            self._on_export_all_triggered, ["Ctrl+Shift+E"],
-                                           "Save a Markdown note per transcript with highlights")
+                                           self.tr("Save a Markdown note per transcript with "
+                                                   "highlights"))
         self.act_show_dock = self.dock.toggleViewAction()
-        self.act_show_dock.setText("&Highlights")
+        self.act_show_dock.setText(self.tr("&Highlights"))
         self.act_show_dock.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self._window.addAction(self.act_show_dock)
 
@@ -189,10 +199,12 @@ class AnnotationController(QObject):
             if n < len(self._colours):
                 c = self._colours[n]
                 action.setData(c.key)
-                action.setText(f"Highlight as {c.display_name.replace('&', '&&')}")
+                action.setText(self.tr("Highlight as {colour}").format(
+                    colour=c.display_name.replace("&", "&&")))
                 action.setIconText(c.display_name)
                 action.setIcon(swatch_icon(c.key))
-                action.setToolTip(f"Highlight as {c.display_name} (Ctrl+{n + 1})")
+                action.setToolTip(self.tr("Highlight as {colour} ({key})").format(
+                    colour=c.display_name, key=f"Ctrl+{n + 1}"))
                 action.setVisible(True)
             else:
                 action.setVisible(False)
@@ -207,7 +219,8 @@ class AnnotationController(QObject):
         key = self._last_colour()
         name = next((c.display_name for c in self._colours if c.key == key), key)
         self.act_highlight.setIcon(swatch_icon(key))
-        self.act_highlight.setToolTip(f"Highlight the selection as {name} (Ctrl+H)")
+        self.act_highlight.setToolTip(
+            self.tr("Highlight the selection as {colour} (Ctrl+H)").format(colour=name))
 
     def _update_actions(self) -> None:
         library = self.session.state in (LibraryState.OPEN, LibraryState.OPENING)
@@ -220,8 +233,10 @@ class AnnotationController(QObject):
         history = self.session.history
         self.act_undo.setEnabled(library and history.can_undo)
         self.act_redo.setEnabled(library and history.can_redo)
-        self.act_undo.setText(f"&Undo {history.undo_label}" if history.can_undo else "&Undo")
-        self.act_redo.setText(f"&Redo {history.redo_label}" if history.can_redo else "&Redo")
+        self.act_undo.setText(self.tr("&Undo {edit}").format(edit=ui_label(history.undo_label or ""))
+                              if history.can_undo else self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo {edit}").format(edit=ui_label(history.redo_label or ""))
+                              if history.can_redo else self.tr("&Redo"))
 
     # -- documents ---------------------------------------------------------------------------
 
@@ -272,22 +287,25 @@ class AnnotationController(QObject):
         if imported.current is not None:
             doc.transcript = imported.current
             self.transcript_replaced.emit(doc.view, imported.current)
-            self._status("This file is an earlier version of a call in the library: showing "
-                         "the current version, where the highlights are.")
+            self._status(self.tr("This file is an earlier version of a call in the library: "
+                                 "showing the current version, where the highlights are."))
         from reader.services.annotations import ImportStatus
 
         report = result.report
         if result.status is ImportStatus.NEW_VERSION and report is not None and report.orphaned:
             n = len(report.orphaned)
-            self._status(f"Corrected version: {n} highlight{'s' if n != 1 else ''} could not be "
-                         f"placed; {'they are' if n != 1 else 'it is'} listed as orphaned.")
+            self._status(self.tr("Corrected version: {n} highlights could not be placed; they "
+                                 "are listed as orphaned.").format(n=n) if n != 1
+                         else self.tr("Corrected version: 1 highlight could not be placed; it "
+                                      "is listed as orphaned."))
         self._set_highlights(doc, imported.highlights)
         if doc is self._current:
             self._update_actions()
 
     def _on_import_failed(self, doc: OpenDocument, message: str) -> None:
         if self._alive(doc):
-            self._status(f"Highlights unavailable for this transcript: {message}")
+            self._status(self.tr("Highlights unavailable for this transcript: {reason}").format(
+                reason=message))
 
     def _reload(self, doc: OpenDocument) -> None:
         if doc.info is None:
@@ -328,7 +346,7 @@ class AnnotationController(QObject):
 
     # -- library -----------------------------------------------------------------------------
 
-    def _on_session_library_opened(self, _report: object) -> None:
+    def _on_session_library_opened(self) -> None:
         self.dock.set_unavailable("")
         self.session.submit(_lists, self._on_library_lists)
         self._update_actions()
@@ -346,23 +364,19 @@ class AnnotationController(QObject):
         self._window.statusBar().showMessage(message, 4 * _STATUS_MS)
 
     def _on_session_library_failed(self, message: str) -> None:
-        self.dock.set_unavailable(f"Highlights are off: {message}")
+        self.dock.set_unavailable(self.tr("Highlights are off: {reason}").format(reason=message))
         self._update_actions()
-        box = QMessageBox(QMessageBox.Icon.Warning, "Annotation library not available",
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Annotation library not available"),
                           message, QMessageBox.StandardButton.Ok, self._window)
         box.setObjectName("library_message")
         plain.make_plain(box)
-        box.setInformativeText("Transcripts still open for reading; highlights are off until "
-                               "the app can use its library.")
+        box.setInformativeText(self.tr("Transcripts still open for reading; highlights are off "
+                                       "until the app can use its library."))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.library_message_box = box
         box.open()  # not exec(): the window keeps starting behind it
 
-    def _on_session_changed(self, changed: object) -> None:
-        from reader.services.annotations import Changed
-
-        if not isinstance(changed, Changed):
-            return
+    def _on_session_changed(self, changed: Changed) -> None:
         for doc in self._tabs:
             if doc.info is not None and doc.info.id in changed.transcripts:
                 self._reload(doc)
@@ -379,10 +393,12 @@ class AnnotationController(QObject):
         if doc is None:
             return None
         if not self.session.available:
-            self._status(f"Highlights are off: {self.session.error or 'no annotation library'}")
+            self._status(self.tr("Highlights are off: {reason}").format(
+                reason=self.session.error or self.tr("no annotation library")))
             return None
         if doc.info is None:
-            self._status("This transcript is still being added to the library; try again.")
+            self._status(self.tr("This transcript is still being added to the library; try "
+                                 "again."))
             return None
         return doc
 
@@ -394,7 +410,7 @@ class AnnotationController(QObject):
             return False
         span = doc.view.selection_source_span()
         if span is None:
-            self._status("Select some text first, then highlight it.")
+            self._status(self.tr("Select some text first, then highlight it."))
             return False
         key = colour or self._last_colour()
         self._settings.highlight_colour = key
@@ -421,10 +437,11 @@ class AnnotationController(QObject):
         def failed(message: str) -> None:
             self.unsaved_edit = (call, on_done)
             self._status(message)
-            box = plain.warning(self._window, "Highlight not saved",
-                                f"{message}\n\nThe edit is kept: Retry saves it again.")
+            box = plain.warning(self._window, self.tr("Highlight not saved"),
+                                message + "\n\n"
+                                + self.tr("The edit is kept: Retry saves it again."))
             if isinstance(box, QMessageBox):
-                retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
+                retry = box.addButton(self.tr("Retry"), QMessageBox.ButtonRole.AcceptRole)
                 box.buttonClicked.connect(
                     lambda button: self.retry_unsaved_edit() if button is retry else None)
 
@@ -482,7 +499,8 @@ class AnnotationController(QObject):
         elif doc.view.textCursor().hasSelection():
             self.highlight_selection(then=lambda h: self.edit_highlight(h.id))
         else:
-            self._status("Put the caret in a highlight, or select one in the Highlights list.")
+            self._status(self.tr("Put the caret in a highlight, or select one in the "
+                                 "Highlights list."))
 
     def _on_dock_edit_requested(self, highlight_id: int) -> None:
         self.edit_highlight(highlight_id)
@@ -518,7 +536,7 @@ class AnnotationController(QObject):
             return
         ids = self._target_ids()
         if not ids:
-            self._status("No highlight here to delete.")
+            self._status(self.tr("No highlight here to delete."))
             return
         self.delete_highlights(ids)
 
@@ -531,7 +549,7 @@ class AnnotationController(QObject):
                                lambda _old: self._on_deleted(doc), self._show_error)
 
     def _on_deleted(self, doc: OpenDocument) -> None:
-        self._status("Highlight deleted (Ctrl+Z brings it back).")
+        self._status(self.tr("Highlight deleted (Ctrl+Z brings it back)."))
         self._reload(doc)
 
     def _on_undo_triggered(self) -> None:
@@ -563,14 +581,15 @@ class AnnotationController(QObject):
         if doc is None or h is None:
             return
         if h.orphaned or h.start >= h.end:
-            self._status("Orphaned highlight: its text is not in this version of the call "
-                         "(shown where it used to be).")
+            self._status(self.tr("Orphaned highlight: its text is not in this version of the "
+                                 "call (shown where it used to be)."))
             turn = doc.transcript.turn_at(h.start)
             if turn is not None:
                 doc.view.scroll_to_turn(turn.index)
             return
         if not doc.view.show_source_span(h.start, h.end):
-            self._status("This highlight is hidden by the layout or the speaker filter.")
+            self._status(self.tr("This highlight is hidden by the layout or the speaker "
+                                 "filter."))
 
     def _on_view_context_menu_requested(self, pos: QPoint) -> None:
         view = self.sender()
@@ -608,9 +627,9 @@ class AnnotationController(QObject):
         folder = Path(self._settings.export_directory or Path.home())
         from reader.core.export_md import export_file_name  # with the first export
 
-        path, _ = QFileDialog.getSaveFileName(self._window, "Export Highlights",
+        path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export Highlights"),
                                               str(folder / export_file_name(doc.info)),
-                                              MARKDOWN_FILTER)
+                                              dialog_filter(MARKDOWN_FILTER))
         if path:
             self.export_to(Path(path))
 
@@ -622,15 +641,18 @@ class AnnotationController(QObject):
         self._settings.export_directory = str(target.parent)
         tid = doc.info.id
         self.session.submit(lambda s: _export_one(s, tid, target),
-                           lambda n: self._status(f"Exported {n} highlight"
-                                                  f"{'s' if n != 1 else ''} to {target}"),
+                           lambda n: self._status(
+                               (self.tr("Exported {n} highlights to {target}") if n != 1
+                                else self.tr("Exported 1 highlight to {target}")).format(
+                                   n=n, target=target)),
                            self._show_export_error)
 
     def _on_export_all_triggered(self) -> None:
         if not self.session.available:
             return
         start = self._settings.export_directory or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self._window, "Export All Highlights to Folder",
+        folder = QFileDialog.getExistingDirectory(self._window,
+                                                  self.tr("Export All Highlights to Folder"),
                                                   start)
         if folder:
             self.export_all_to(Path(folder))
@@ -639,13 +661,14 @@ class AnnotationController(QObject):
         """Write one Markdown note per transcript with highlights into `folder`."""
         self._settings.export_directory = str(folder)
         self.session.submit(lambda s: _export_all(s, folder),
-                           lambda paths: self._status(f"Exported {len(paths)} note"
-                                                      f"{'s' if len(paths) != 1 else ''} "
-                                                      f"to {folder}"),
+                           lambda paths: self._status(
+                               (self.tr("Exported {n} notes to {folder}") if len(paths) != 1
+                                else self.tr("Exported 1 note to {folder}")).format(
+                                   n=len(paths), folder=folder)),
                            self._show_export_error)
 
     def _show_export_error(self, message: str) -> None:
-        plain.warning(self._window, "Export failed", message)
+        plain.warning(self._window, self.tr("Export failed"), message)
 
     # -- messages ----------------------------------------------------------------------------
 
@@ -654,5 +677,5 @@ class AnnotationController(QObject):
 
     def _show_error(self, message: str) -> None:
         self._status(message)
-        plain.warning(self._window, "Highlight not saved", message)
+        plain.warning(self._window, self.tr("Highlight not saved"), message)
 

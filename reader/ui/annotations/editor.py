@@ -86,7 +86,7 @@ class AnnotationEditor(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotation_editor")
-        self.setWindowTitle("Highlight: Tags and Note")
+        self.setWindowTitle(self.tr("Highlight: Tags and Note"))
         self._highlight = highlight
 
         quote = " ".join(highlight.quote.split())
@@ -95,8 +95,8 @@ class AnnotationEditor(QDialog):
         self.quote_label = QLabel(self)
         self.quote_label.setTextFormat(Qt.TextFormat.PlainText)
         self.quote_label.setWordWrap(True)
-        self.quote_label.setText(("Orphaned (not in the current version): " if highlight.orphaned
-                                  else "") + f"“{quote}”")
+        self.quote_label.setText((self.tr("Orphaned (not in the current version): ")
+                                  if highlight.orphaned else "") + f"“{quote}”")
         self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.colour_combo = QComboBox(self)
@@ -107,7 +107,7 @@ class AnnotationEditor(QDialog):
 
         self.tags_edit = QLineEdit(self)
         self.tags_edit.setObjectName("tags_edit")
-        self.tags_edit.setPlaceholderText("guidance, credit-risk")
+        self.tags_edit.setPlaceholderText(self.tr("guidance, credit-risk"))
         self.tags_edit.setText(", ".join(highlight.tags))
         self.tags_edit.setCompleter(TagCompleter(known_tags, self.tags_edit))
         self.tags_edit.textEdited.connect(self._on_tags_edit_text_edited)
@@ -121,14 +121,14 @@ class AnnotationEditor(QDialog):
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("note_edit")
         self.note_edit.setPlainText(highlight.note)
-        self.note_edit.setPlaceholderText("Your note on this passage")
+        self.note_edit.setPlaceholderText(self.tr("Your note on this passage"))
         self.note_edit.setTabChangesFocus(True)
 
         form = QFormLayout()
-        form.addRow("Colour:", self.colour_combo)
-        form.addRow("Tags:", self.tags_edit)
+        form.addRow(self.tr("Colour:"), self.colour_combo)
+        form.addRow(self.tr("Tags:"), self.tags_edit)
         form.addRow("", self.tag_error)
-        form.addRow("Note:", self.note_edit)
+        form.addRow(self.tr("Note:"), self.note_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -173,7 +173,7 @@ class ColourNamesDialog(QDialog):
     def __init__(self, colours: Sequence[Colour], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("colour_names_dialog")
-        self.setWindowTitle("Colour Names")
+        self.setWindowTitle(self.tr("Colour Names"))
         self._colours = list(colours)
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
@@ -186,8 +186,8 @@ class ColourNamesDialog(QDialog):
             swatch.setToolTip(c.key)
             form.addRow(swatch, edit)
             self.edits[c.key] = edit
-        hint = QLabel("What each highlight colour means to you; shown in menus, the list and "
-                      "exported notes.", self)
+        hint = QLabel(self.tr("What each highlight colour means to you; shown in menus, the "
+                              "list and exported notes."), self)
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
@@ -202,7 +202,7 @@ class ColourNamesDialog(QDialog):
         for edit in self.edits.values():
             if not " ".join(edit.text().split()):
                 edit.setFocus()
-                edit.setPlaceholderText("a name is needed")
+                edit.setPlaceholderText(self.tr("a name is needed"))
                 return
         super().accept()
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.labels import label as ui_label
 from reader.ui.swatches import swatch_icon
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class HighlightsDock(QDockWidget):
                        "column_actions", "status"})
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Highlights", parent)
+        super().__init__(self.tr("Highlights"), parent)
         self.setObjectName("highlights_dock")
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
                              | Qt.DockWidgetArea.RightDockWidgetArea
@@ -104,16 +105,16 @@ class HighlightsDock(QDockWidget):
         body = QWidget(self)
         self.search = QLineEdit(body)
         self.search.setObjectName("highlight_search")
-        self.search.setPlaceholderText("Filter quotes, notes and tags")
+        self.search.setPlaceholderText(self.tr("Filter quotes, notes and tags"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_text_changed)
-        self.colour_filter = self._combo("colour_filter", "Any colour", body)
-        self.tag_filter = self._combo("tag_filter", "Any tag", body)
-        self.speaker_filter = self._combo("speaker_filter", "Any speaker", body)
-        self.section_filter = self._combo("section_filter", "Any section", body)
+        self.colour_filter = self._combo("colour_filter", self.tr("Any colour"), body)
+        self.tag_filter = self._combo("tag_filter", self.tr("Any tag"), body)
+        self.speaker_filter = self._combo("speaker_filter", self.tr("Any speaker"), body)
+        self.section_filter = self._combo("section_filter", self.tr("Any section"), body)
         self.clear_button = QToolButton(body)
-        self.clear_button.setText("Clear")
-        self.clear_button.setToolTip("Show every highlight")
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Show every highlight"))
         self.clear_button.setAutoRaise(True)
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
 
@@ -142,7 +143,7 @@ class HighlightsDock(QDockWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.column_actions: dict[Column, QAction] = {}
         for column in Column:
-            action = QAction(HEADERS[column], header)
+            action = QAction(ui_label(HEADERS[column]), header)
             action.setCheckable(True)
             action.setChecked(column not in (Column.SECTION, Column.COLOUR))
             action.setEnabled(column is not Column.QUOTE)
@@ -261,7 +262,7 @@ class HighlightsDock(QDockWidget):
         self._refill(self.tag_filter, [(f"#{t}", t, None)
                                        for t in sorted(tags.values(), key=str.casefold)])
         self._refill(self.speaker_filter, [(s, s, None) for s in speakers])
-        self._refill(self.section_filter, [(SECTION_OUTLINE_TITLES.get(SectionKind(s), s), s, None)
+        self._refill(self.section_filter, [(ui_label(SECTION_OUTLINE_TITLES.get(SectionKind(s), s)), s, None)
                                            for s in sections])
 
     def _refill(self, combo: QComboBox, items: list[tuple[str, str, str | None]]) -> None:
@@ -292,15 +293,18 @@ class HighlightsDock(QDockWidget):
         if self._unavailable:
             text = self._unavailable
         elif self.model.transcript() is None:
-            text = "Open a transcript to see its highlights."
+            text = self.tr("Open a transcript to see its highlights.")
         elif not total:
-            text = "No highlights yet: select text and press Ctrl+H (or Ctrl+1 to Ctrl+4)."
+            text = self.tr("No highlights yet: select text and press Ctrl+H (or Ctrl+1 to "
+                           "Ctrl+4).")
         else:
-            text = f"{total} highlight{'s' if total != 1 else ''}"
+            text = (self.tr("{n} highlights").format(n=total) if total != 1
+                    else self.tr("1 highlight"))
             if shown != total:
-                text += f", {shown} shown"
+                text += self.tr(", {n} shown").format(n=shown)
             if orphans:
-                text += f"; {orphans} orphaned (their text is not in this version)"
+                text += self.tr("; {n} orphaned (their text is not in this version)").format(
+                    n=orphans)
         self.status.setText(text)
 
     # -- selection ---------------------------------------------------------------------------

@@ -32,12 +32,14 @@ from reader.core.cleanup import clean
 from reader.core.labels import SECTION_OUTLINE_TITLES
 from reader.core.model import SectionKind, Transcript
 from reader.core.records import Colour, Highlight
+from reader.ui.labels import QT_TRANSLATE_NOOP
+from reader.ui.labels import label as ui_label
 from reader.ui.reading.outline_model import tooltip_text
 from reader.ui.swatches import swatch_icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-ORPHANED = "orphaned"
+ORPHANED = QT_TRANSLATE_NOOP("Labels", "orphaned")  # shown through ui_label
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUOTE_WIDTH = 160
 
@@ -51,13 +53,13 @@ class Column(IntEnum):
     COLOUR = 5
 
 
-HEADERS = {
-    Column.QUOTE: "Quote",
-    Column.TAGS: "Tags",
-    Column.NOTE: "Note",
-    Column.SPEAKER: "Speaker",
-    Column.SECTION: "Section",
-    Column.COLOUR: "Colour",
+HEADERS = {  # shown through ui_label
+    Column.QUOTE: QT_TRANSLATE_NOOP("Labels", "Quote"),
+    Column.TAGS: QT_TRANSLATE_NOOP("Labels", "Tags"),
+    Column.NOTE: QT_TRANSLATE_NOOP("Labels", "Note"),
+    Column.SPEAKER: QT_TRANSLATE_NOOP("Labels", "Speaker"),
+    Column.SECTION: QT_TRANSLATE_NOOP("Labels", "Section"),
+    Column.COLOUR: QT_TRANSLATE_NOOP("Labels", "Colour"),
 }
 
 
@@ -178,9 +180,10 @@ class HighlightsModel(QAbstractTableModel):
                 speaker = t.speaker_of(turn).label
                 section = turn.section.value
         quote = _flat(_joined(h.quote[: 3 * _QUOTE_WIDTH]), _QUOTE_WIDTH)
-        texts = (f"[{ORPHANED}] {quote}" if h.orphaned else quote,
+        texts = (f"[{ui_label(ORPHANED)}] {quote}" if h.orphaned else quote,
                  " ".join(f"#{t}" for t in h.tags), _flat(h.note, _QUOTE_WIDTH), speaker,
-                 SECTION_OUTLINE_TITLES.get(SectionKind(section), "") if section else "")
+                 ui_label(SECTION_OUTLINE_TITLES.get(SectionKind(section), ""))
+                 if section else "")
         return _Row(h, speaker, section, texts)
 
     def _can_patch(self, new: list[_Row]) -> bool:
@@ -244,7 +247,7 @@ class HighlightsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(Column):
-            return HEADERS[Column(section)]
+            return ui_label(HEADERS[Column(section)])
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -293,7 +296,8 @@ class HighlightsModel(QAbstractTableModel):
         h = item.highlight
         lines = [_flat(h.quote, 600)]
         if h.orphaned:
-            lines.insert(0, "Orphaned: this text is not in the current version of the call.")
+            lines.insert(0, self.tr("Orphaned: this text is not in the current version of "
+                                    "the call."))
         if h.tags:
             lines.append(" ".join(f"#{t}" for t in h.tags))
         if h.note:

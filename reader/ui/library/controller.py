@@ -28,15 +28,14 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from reader.core.records import Changed, ImportSummary, SearchResult, TranscriptInfo
 from reader.ui.library_session import LibrarySession, LibraryState
 from reader.ui.plain import make_plain
 from reader.ui.settings import LIBRARY_PAGES, Settings
 from reader.ui.window.actions import window_action
 
 if TYPE_CHECKING:
-    from reader.core.records import TranscriptInfo
     from reader.services.annotations import AnnotationService
-    from reader.services.library import ImportSummary
     from reader.ui.library.search_panel import SearchPanel
     from reader.ui.library.view import LibraryView
 
@@ -51,11 +50,11 @@ IMPORT_PROCESSES = max(1, min(4, os.cpu_count() or 1))
 class LibraryController(QObject):
     """Owns the Library dock, its actions and its background work (see the module docstring)."""
 
-    call_requested = Signal(int, object)  # transcript id, SearchResult or None
-    call_removing = Signal(object)  # TranscriptInfo, just before it leaves the library
-    import_finished = Signal(object)  # ImportSummary, or None when the import could not run
+    call_requested = Signal(int, SearchResult)  # transcript id, the hit to reveal or None
+    call_removing = Signal(TranscriptInfo)  # just before it leaves the library
+    import_finished = Signal(ImportSummary)  # None when the import could not run
     status_message = Signal(str)
-    metadata_stored = Signal(object)  # TranscriptInfo with the user's new values
+    metadata_stored = Signal(TranscriptInfo)  # the call with the user's new values
 
     def __init__(self, window: QMainWindow, settings: Settings,
                  session: LibrarySession) -> None:
@@ -84,8 +83,8 @@ class LibraryController(QObject):
         self._pages = QTabWidget()
         self._pages.setObjectName("library_pages")
         self._pages.setDocumentMode(True)
-        self._pages.addTab(self._placeholder, "Library")
-        self.dock = QDockWidget("Library", window)
+        self._pages.addTab(self._placeholder, self.tr("Library"))
+        self.dock = QDockWidget(self.tr("Library"), window)
         self.dock.setObjectName("library_dock")
         self.dock.setWidget(self._pages)
         self.dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
@@ -107,20 +106,21 @@ class LibraryController(QObject):
 
     def _build_actions(self) -> None:
         self.act_show_dock = self.dock.toggleViewAction()
-        self.act_show_dock.setText("&Library")
+        self.act_show_dock.setText(self.tr("&Library"))
         self.act_show_dock.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.act_show_dock.setStatusTip("Every call in the library")
+        self.act_show_dock.setStatusTip(self.tr("Every call in the library"))
         self._window.addAction(self.act_show_dock)
-        self.act_search = self._action("&Search All Calls…", self.show_search,
+        self.act_search = self._action(self.tr("&Search All Calls…"), self.show_search,
                                        ["Ctrl+Shift+F"],
-                                       "Search every call in the library, in either script")
-        self.act_import_files = self._action("&Import Files to Library…",
+                                       self.tr("Search every call in the library, in either "
+                                               "script"))
+        self.act_import_files = self._action(self.tr("&Import Files to Library…"),
                                              self._on_import_files_triggered, ["Ctrl+Shift+I"],
-                                             "Add transcript files to the library")
-        self.act_import_folder = self._action("Import F&older to Library…",
+                                             self.tr("Add transcript files to the library"))
+        self.act_import_folder = self._action(self.tr("Import F&older to Library…"),
                                               self._on_import_folder_triggered, [],
-                                              "Add every transcript in a folder and its "
-                                              "subfolders to the library")
+                                              self.tr("Add every transcript in a folder and "
+                                                      "its subfolders to the library"))
 
     def shortcut_actions(self) -> list[QAction]:
         return [self.act_show_dock, self.act_search, self.act_import_files]
@@ -180,11 +180,12 @@ class LibraryController(QObject):
     def _show_state(self) -> None:
         state = self._session.state
         if state is LibraryState.FAILED:
-            text = f"The library is not available: {self._session.error}"
+            text = self.tr("The library is not available: {reason}").format(
+                reason=self._session.error)
         elif state is LibraryState.CLOSED:
-            text = "The library is off: no annotation library was opened."
+            text = self.tr("The library is off: no annotation library was opened.")
         else:
-            text = "Opening the library…"
+            text = self.tr("Opening the library…")
         self._placeholder.setText(text)
 
     def _build(self) -> None:
@@ -212,8 +213,8 @@ class LibraryController(QObject):
         library.set_script(self._settings.script)
         self.library_view, self.search_panel = library, search
         self._pages.removeTab(0)
-        self._pages.addTab(library, "Calls")
-        self._pages.addTab(search, "Search")
+        self._pages.addTab(library, self.tr("Calls"))
+        self._pages.addTab(search, self.tr("Search"))
         self._pages.setCurrentIndex(LIBRARY_PAGES.index(self._settings.library_page))
         self._pages.currentChanged.connect(self._on_pages_current_changed)
         self._stale = False
@@ -227,7 +228,7 @@ class LibraryController(QObject):
         if self._stale:
             self._refresh()
 
-    def _on_session_library_opened(self, _report: object) -> None:
+    def _on_session_library_opened(self) -> None:
         self._show_state()
         if self.dock.isVisible():
             self._build()
@@ -235,10 +236,8 @@ class LibraryController(QObject):
     def _on_session_library_failed(self, _message: str) -> None:
         self._show_state()
 
-    def _on_session_changed(self, changed: object) -> None:
-        from reader.services.annotations import Changed
-
-        if self.library_view is None or not isinstance(changed, Changed):
+    def _on_session_changed(self, changed: Changed) -> None:
+        if self.library_view is None:
             return
         if changed.library or changed.highlights or changed.transcripts:
             self._refresh_timer.start()  # highlight counts, new calls, new periods
@@ -262,10 +261,8 @@ class LibraryController(QObject):
     def _on_library_transcript_activated(self, transcript_id: int) -> None:
         self.call_requested.emit(transcript_id, None)
 
-    def _on_search_result_activated(self, result: object) -> None:
-        transcript_id = getattr(result, "transcript_id", None)
-        if isinstance(transcript_id, int):
-            self.call_requested.emit(transcript_id, result)
+    def _on_search_result_activated(self, result: SearchResult) -> None:
+        self.call_requested.emit(result.transcript_id, result)
 
     def _on_library_import_finished(self, summary: ImportSummary | None) -> None:
         if self.search_panel is not None:
@@ -274,16 +271,18 @@ class LibraryController(QObject):
 
     def _on_library_remove_requested(self, info: TranscriptInfo) -> None:
         """Ask first: a call's highlights and notes leave with it, and there is no undo."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Remove from Library",
-                          f"Remove {info.label} from the library?",
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove from Library"),
+                          self.tr("Remove {call} from the library?").format(call=info.label),
                           QMessageBox.StandardButton.Cancel, self._window)
         box.setObjectName("remove_call_message")
         make_plain(box)  # the label comes from the transcript
         n = info.highlight_count
-        notes = (f"Its {n} highlight{'s' if n != 1 else ''} and their notes go with it; this "
-                 "cannot be undone. " if n else "")
-        box.setInformativeText(notes + "The transcript file itself is not touched.")
-        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        notes = ("" if not n else self.tr("Its 1 highlight and its note go with it; this cannot "
+                                          "be undone. ") if n == 1
+                 else self.tr("Its {n} highlights and their notes go with it; this cannot be "
+                              "undone. ").format(n=n))
+        box.setInformativeText(notes + self.tr("The transcript file itself is not touched."))
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: self._remove(info) if button is remove else None)
@@ -331,7 +330,8 @@ class LibraryController(QObject):
     def _on_removed(self, info: TranscriptInfo, removed: bool) -> None:
         self._refresh()
         if removed:
-            self.status_message.emit(f"Removed {info.label} from the library.")
+            self.status_message.emit(
+                self.tr("Removed {call} from the library.").format(call=info.label))
 
     def _on_import_files_triggered(self) -> None:
         self._present("calls")

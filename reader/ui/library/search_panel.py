@@ -61,12 +61,16 @@ from reader.services.search import (
     SearchService,
 )
 from reader.ui.jobs import Job, error_message
+from reader.ui.labels import QT_TRANSLATE_NOOP
+from reader.ui.labels import label as ui_label
 from reader.ui.plain import file_tooltip, readable_name
 
 _Index = QModelIndex | QPersistentModelIndex
 DEBOUNCE_MS = 250
-ANY_PERIOD = "Any period"
-_KINDS = {"quote": "Highlight", "note": "Note", "tags": "Tags"}
+ANY_PERIOD = QT_TRANSLATE_NOOP("Labels", "Any period")  # shown through ui_label
+_KINDS = {"quote": QT_TRANSLATE_NOOP("Labels", "Highlight"),
+          "note": QT_TRANSLATE_NOOP("Labels", "Note"),
+          "tags": QT_TRANSLATE_NOOP("Labels", "Tags")}
 
 
 class SearchRole(IntEnum):
@@ -84,7 +88,8 @@ class SearchRole(IntEnum):
 def heading(r: SearchResult) -> str:
     """Company · period · speaker · section (and what kind of highlight text matched)."""
     parts = [r.company or r.title or readable_name(r.source_name), r.period or r.date or "",
-             r.speaker or "", SECTION_SHORT.get(r.section or "", ""), _KINDS.get(r.kind, "")]
+             r.speaker or "", ui_label(SECTION_SHORT.get(r.section or "", "")),
+             ui_label(_KINDS.get(r.kind, ""))]
     return " · ".join(p for p in parts if p)
 
 
@@ -234,7 +239,7 @@ class SnippetDelegate(QStyledItemDelegate):
 class SearchPanel(QWidget):
     """Search box, filters and results; `focus_search()` is what Ctrl+Shift+F calls."""
 
-    result_activated = Signal(object)  # SearchResult
+    result_activated = Signal(SearchResult)
     searched = Signal(str, int)  # query, results shown (after each page arrives)
     search_failed = Signal(str)
 
@@ -249,16 +254,16 @@ class SearchPanel(QWidget):
         self._filters = SearchFilters()
 
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Search all calls: words, \"a phrase\", prefix*, 营收")
+        self.query.setPlaceholderText(self.tr('Search all calls: words, "a phrase", prefix*, 营收'))
         self.query.setClearButtonEnabled(True)
         self.company = QLineEdit()
-        self.company.setPlaceholderText("Company or ticker")
+        self.company.setPlaceholderText(self.tr("Company or ticker"))
         self.company.setClearButtonEnabled(True)
         self.period_from = QComboBox()
         self.period_to = QComboBox()
-        self.qa_only = QCheckBox("Q&&A only")
-        self.management_only = QCheckBox("Management only")
-        self.highlighted_only = QCheckBox("Highlighted")
+        self.qa_only = QCheckBox(self.tr("Q&&A only"))
+        self.management_only = QCheckBox(self.tr("Management only"))
+        self.highlighted_only = QCheckBox(self.tr("Highlighted"))
         self.results_model = SearchResultsModel(self)
         self.results = QListView()
         self.results.setModel(self.results_model)
@@ -269,14 +274,14 @@ class SearchPanel(QWidget):
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.more_button = QPushButton("Show more")
+        self.more_button = QPushButton(self.tr("Show more"))
         self.more_button.hide()
 
         filters = QHBoxLayout()
         filters.addWidget(self.company, 2)
-        filters.addWidget(QLabel("from"))
+        filters.addWidget(QLabel(self.tr("from")))
         filters.addWidget(self.period_from, 1)
-        filters.addWidget(QLabel("to"))
+        filters.addWidget(QLabel(self.tr("to")))
         filters.addWidget(self.period_to, 1)
         checks = QHBoxLayout()
         for box in (self.qa_only, self.management_only, self.highlighted_only):
@@ -324,14 +329,15 @@ class SearchPanel(QWidget):
             current = combo.currentText()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItems([ANY_PERIOD, *facets.periods])
-            combo.setCurrentText(current if current in facets.periods else ANY_PERIOD)
+            combo.addItems([ui_label(ANY_PERIOD), *facets.periods])
+            combo.setCurrentText(current if current in facets.periods
+                                 else ui_label(ANY_PERIOD))
             combo.blockSignals(False)
 
     def filters(self) -> SearchFilters:
         def period(combo: QComboBox) -> str | None:
             text = combo.currentText()
-            return None if not text or text == ANY_PERIOD else text
+            return None if not text or text == ui_label(ANY_PERIOD) else text
 
         return SearchFilters(
             company=self.company.text().strip() or None, period_from=period(self.period_from),
@@ -352,7 +358,7 @@ class SearchPanel(QWidget):
             self.results_model.set_results([])
             self.status.setText("")
             return
-        self.status.setText("Searching…")
+        self.status.setText(self.tr("Searching…"))
         self._start(None)
 
     def show_more(self) -> None:
@@ -366,7 +372,7 @@ class SearchPanel(QWidget):
         search, text, filters = self._search, self._text, self._filters
         self._job = Job(lambda _job: search.search(text, filters, cursor=cursor),
                         on_done=self._on_job_searched, on_error=self._on_job_failed,
-                        describe=lambda exc: error_message(exc, "search failed", (SearchError,)),
+                        describe=lambda exc: error_message(exc, self.tr("search failed"), (SearchError,)),
                         owner=self).start(self._pool)
 
     def _on_query_changed(self, _text: str) -> None:
@@ -383,11 +389,12 @@ class SearchPanel(QWidget):
         self.more_button.setEnabled(True)
         n = self.results_model.rowCount()
         if n == 0:
-            self.status.setText("No results")
+            self.status.setText(self.tr("No results"))
         elif page.cursor is not None:
-            self.status.setText(f"First {n} results")
+            self.status.setText(self.tr("First {n} results").format(n=n))
         else:
-            self.status.setText(f"{n} result{'s' if n != 1 else ''}")
+            self.status.setText(self.tr("{n} results").format(n=n) if n != 1
+                                else self.tr("1 result"))
         self.searched.emit(self._text, n)
 
     def _on_job_failed(self, message: str) -> None:

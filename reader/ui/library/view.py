@@ -58,16 +58,18 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.library_meta import group_companies, matches_filter
-from reader.core.records import TranscriptInfo
+from reader.core.records import ImportSummary, TranscriptInfo
 from reader.core.source_file import DIALOG_FILTER, readable_name
-from reader.services.library import ImportSummary, LibraryService
+from reader.services.library import LibraryService
 from reader.services.search import period_span
 from reader.ui.jobs import Job, error_message
+from reader.ui.labels import QT_TRANSLATE_NOOP, dialog_filter
+from reader.ui.labels import label as ui_label
 from reader.ui.plain import file_tooltip
 from reader.ui.reading.script_text import in_script
 
 _Index = QModelIndex | QPersistentModelIndex
-ALL_PERIODS = "All periods"
+ALL_PERIODS = QT_TRANSLATE_NOOP("Labels", "All periods")  # shown through ui_label
 
 
 class LibraryRole(IntEnum):
@@ -86,8 +88,12 @@ class Column(IntEnum):
     HIGHLIGHTS = 5
 
 
-_HEADERS = {Column.COMPANY: "Company", Column.TICKER: "Ticker", Column.PERIOD: "Period",
-            Column.DATE: "Date", Column.LAYOUT: "Layout", Column.HIGHLIGHTS: "Highlights"}
+_HEADERS = {Column.COMPANY: QT_TRANSLATE_NOOP("LibraryTableModel", "Company"),
+            Column.TICKER: QT_TRANSLATE_NOOP("LibraryTableModel", "Ticker"),
+            Column.PERIOD: QT_TRANSLATE_NOOP("LibraryTableModel", "Period"),
+            Column.DATE: QT_TRANSLATE_NOOP("LibraryTableModel", "Date"),
+            Column.LAYOUT: QT_TRANSLATE_NOOP("LibraryTableModel", "Layout"),
+            Column.HIGHLIGHTS: QT_TRANSLATE_NOOP("LibraryTableModel", "Highlights")}
 
 
 def _display(info: TranscriptInfo, column: Column, script: str = "none") -> str:
@@ -169,7 +175,7 @@ class LibraryTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(Column)):
-            return _HEADERS[Column(section)]
+            return self.tr(_HEADERS[Column(section)])
         return None
 
 
@@ -213,11 +219,11 @@ class LibraryView(QWidget):
     """The library table with its filters, import buttons, progress and failures."""
 
     transcript_activated = Signal(int)  # transcript id
-    remove_requested = Signal(object)  # TranscriptInfo of the selected call
-    edit_requested = Signal(object)  # TranscriptInfo of the call whose details to edit
+    remove_requested = Signal(TranscriptInfo)  # the selected call
+    edit_requested = Signal(TranscriptInfo)  # the call whose details to edit
     import_started = Signal()
     import_progressed = Signal(int, int, str)  # files done, files in all, file just handled
-    import_finished = Signal(object)  # ImportSummary
+    import_finished = Signal(ImportSummary)
 
     def __init__(self, library: LibraryService, pool: QThreadPool,
                  parent: QWidget | None = None) -> None:
@@ -234,13 +240,13 @@ class LibraryView(QWidget):
         self.proxy = LibraryFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.import_files_button = QPushButton("Import Files…")
-        self.import_folder_button = QPushButton("Import Folder…")
+        self.import_files_button = QPushButton(self.tr("Import Files…"))
+        self.import_folder_button = QPushButton(self.tr("Import Folder…"))
         self.company_filter = QLineEdit()
         self.company_filter.setPlaceholderText(self.tr("Company, ticker or file name"))
         self.company_filter.setClearButtonEnabled(True)
         self.period_filter = QComboBox()
-        self.period_filter.addItem(ALL_PERIODS)
+        self.period_filter.addItem(ui_label(ALL_PERIODS))
         self.group_button = QToolButton()
         self.group_button.setObjectName("library_group_button")
         self.group_button.setText(self.tr("Group by Company"))
@@ -263,9 +269,9 @@ class LibraryView(QWidget):
         self.table.setWordWrap(False)  # one line a call: long names are elided
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 8)
 
-        self.act_open = QAction("&Open", self)
+        self.act_open = QAction(self.tr("&Open"), self)
         self.act_open.triggered.connect(self._on_open_triggered)
-        self.act_remove = QAction("&Remove from Library…", self)
+        self.act_remove = QAction(self.tr("&Remove from Library…"), self)
         self.act_remove.triggered.connect(self._on_remove_triggered)
         self.act_edit = QAction(self.tr("&Edit Details…"), self)
         self.act_edit.setShortcut(QKeySequence("F2"))
@@ -300,11 +306,11 @@ class LibraryView(QWidget):
         self.progress.setTextVisible(True)
         self.current_file = QLabel()
         self.current_file.setTextFormat(Qt.TextFormat.PlainText)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.failures = QListWidget()
-        self.failures.setToolTip("Files that could not be imported, with the reason")
+        self.failures.setToolTip(self.tr("Files that could not be imported, with the reason"))
         self.failures.setMaximumHeight(6 * self.fontMetrics().lineSpacing())
 
         top = QHBoxLayout()
@@ -356,15 +362,17 @@ class LibraryView(QWidget):
                          key=lambda p: (period_span(p) or (10**6, 10**6), p))
         self.period_filter.blockSignals(True)
         self.period_filter.clear()
-        self.period_filter.addItems([ALL_PERIODS, *periods])
-        self.period_filter.setCurrentText(current if current in periods else ALL_PERIODS)
+        self.period_filter.addItems([ui_label(ALL_PERIODS), *periods])
+        self.period_filter.setCurrentText(current if current in periods
+                                          else ui_label(ALL_PERIODS))
         self.period_filter.blockSignals(False)
-        self.proxy.set_period(None if self.period_filter.currentText() == ALL_PERIODS
+        self.proxy.set_period(None if self.period_filter.currentText() == ui_label(ALL_PERIODS)
                               else self.period_filter.currentText())
         self._rebuild_groups()
         n = len(rows)
         if not self.importing:
-            self.status.setText(f"{n} call{'s' if n != 1 else ''} in the library")
+            self.status.setText(self.tr("{n} calls in the library").format(n=n) if n != 1
+                                else self.tr("1 call in the library"))
 
     def set_script(self, config: str) -> None:
         """Company names follow the window's Chinese script."""
@@ -440,13 +448,13 @@ class LibraryView(QWidget):
                                                    cancelled=stop.is_set, workers=workers),
                   on_done=self._on_job_finished, on_error=self._on_job_failed,
                   on_progress=self._on_job_progressed,
-                  describe=lambda exc: error_message(exc, "import failed", (Exception,)),
+                  describe=lambda exc: error_message(exc, self.tr("import failed"), (Exception,)),
                   owner=self)
         self._job, self._stop = job, stop
         self.failures.clear()
         self.failures.hide()
         self.progress.setRange(0, 0)
-        self.current_file.setText("Looking for transcripts…")
+        self.current_file.setText(self.tr("Looking for transcripts…"))
         self._set_busy(True)
         self.import_started.emit()
         job.start(self._pool)
@@ -456,19 +464,20 @@ class LibraryView(QWidget):
         if self._job is not None:
             self._stop.set()  # each file is its own transaction: the library stays whole
             self.cancel_button.setEnabled(False)
-            self.current_file.setText("Stopping after the current file…")
+            self.current_file.setText(self.tr("Stopping after the current file…"))
 
     def choose_files(self) -> None:
         """Ask for transcript files, then import them."""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import Transcripts", self.start_directory,
-                                                DIALOG_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Transcripts"),
+                                                self.start_directory,
+                                                dialog_filter(DIALOG_FILTER))
         if paths:
             self.start_directory = str(Path(paths[0]).parent)
             self.import_paths(paths)
 
     def choose_folder(self) -> None:
         """Ask for a folder, then import every transcript in it and its subfolders."""
-        folder = QFileDialog.getExistingDirectory(self, "Import a Folder of Transcripts",
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Transcripts"),
                                                   self.start_directory)
         if folder:
             self.start_directory = str(Path(folder).parent)
@@ -578,7 +587,7 @@ class LibraryView(QWidget):
         self._rebuild_groups()
 
     def _on_period_changed(self, text: str) -> None:
-        self.proxy.set_period(None if text == ALL_PERIODS else text)
+        self.proxy.set_period(None if text == ui_label(ALL_PERIODS) else text)
         self._rebuild_groups()
 
     def _on_row_activated(self, index: QModelIndex) -> None:
@@ -590,7 +599,7 @@ class LibraryView(QWidget):
         self.import_progressed.emit(done, total, current)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done} / {total} files")
+        self.progress.setFormat(self.tr("{done} / {total} files").format(done=done, total=total))
         if current:
             self.current_file.setText(Path(current).name)
 
@@ -608,5 +617,5 @@ class LibraryView(QWidget):
         self._job = None
         self._set_busy(False)
         self.refresh()
-        self.status.setText(f"Import stopped: {message}")
+        self.status.setText(self.tr("Import stopped: {reason}").format(reason=message))
         self.import_finished.emit(None)

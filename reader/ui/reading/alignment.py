@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, QTimer
 from PySide6.QtGui import (
     QColor,
     QPalette,
@@ -223,7 +223,7 @@ class ViewAlignment:
             lambda job: alignment_worker.align_transcript(t, progress=job.progress,
                                                           cancelled=lambda: job.cancelled),
             on_done=self._on_align_job_done, on_error=self._on_align_job_failed,
-            on_progress=self._view.alignment_progressed.emit, doing="alignment failed", owner=self._view)
+            on_progress=self._view.alignment_progressed.emit, doing=QCoreApplication.translate("ViewAlignment", "alignment failed"), owner=self._view)
         self._view.alignment_started.emit()
         if self._view.isVisible():
             self._align_after_paint = True

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QMetaObject,
     QModelIndex,
     QObject,
@@ -33,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.align.kinds import AlignFlagKind
+from reader.ui.labels import QT_TRANSLATE_NOOP
+from reader.ui.labels import label as ui_label
 from reader.ui.reading.outline_model import tooltip_text
 from reader.ui.reading.script_text import in_script
 from reader.ui.reading.view import ReadingView
@@ -42,10 +45,10 @@ if TYPE_CHECKING:
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-KIND_LABELS = {
-    AlignFlagKind.NUMBER_MISMATCH: "Figure differs",
-    AlignFlagKind.NUMBER_MISSING: "Figure on one side only",
-    AlignFlagKind.UNTRANSLATED: "Not interpreted",
+KIND_LABELS = {  # shown through ui_label
+    AlignFlagKind.NUMBER_MISMATCH: QT_TRANSLATE_NOOP("Labels", "Figure differs"),
+    AlignFlagKind.NUMBER_MISSING: QT_TRANSLATE_NOOP("Labels", "Figure on one side only"),
+    AlignFlagKind.UNTRANSLATED: QT_TRANSLATE_NOOP("Labels", "Not interpreted"),
 }
 # The same hues as the marks in the reading view, opaque for the list's swatches.
 KIND_COLOURS = {
@@ -103,12 +106,13 @@ class DiscrepancyModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return in_script(f"{d.message}\n{d.speaker}: “{d.quote}”", self._script)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_text(in_script(f"{KIND_LABELS[d.kind]}: {d.message}", self._script),
+            return tooltip_text(f"{ui_label(KIND_LABELS[d.kind])}: "
+                                f"{in_script(d.message, self._script)}",
                                 in_script(f"{d.speaker}: “{d.quote}”", self._script))
         if role == Qt.ItemDataRole.DecorationRole:
             return KIND_COLOURS[d.kind]
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{KIND_LABELS[d.kind]}. {d.message}. {d.speaker}."
+            return f"{ui_label(KIND_LABELS[d.kind])}. {d.message}. {d.speaker}."
         if role == DiscrepancyRole.KindRole:
             return d.kind.value
         if role == DiscrepancyRole.MessageRole:
@@ -149,13 +153,13 @@ class DiscrepancyPanel(QWidget):
         self._status.setObjectName("discrepancy_status")
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         self._status.setWordWrap(True)
-        self.act_previous = QAction("Previous Discrepancy", self)
+        self.act_previous = QAction(self.tr("Previous Discrepancy"), self)
         self.act_previous.setShortcut(QKeySequence("Shift+F8"))
-        self.act_previous.setToolTip("Previous discrepancy (Shift+F8)")
+        self.act_previous.setToolTip(self.tr("Previous discrepancy (Shift+F8)"))
         self.act_previous.triggered.connect(self._on_previous_triggered)
-        self.act_next = QAction("Next Discrepancy", self)
+        self.act_next = QAction(self.tr("Next Discrepancy"), self)
         self.act_next.setShortcut(QKeySequence("F8"))
-        self.act_next.setToolTip("Next discrepancy (F8)")
+        self.act_next.setToolTip(self.tr("Next discrepancy (F8)"))
         self.act_next.triggered.connect(self._on_next_triggered)
         self._previous = self._button(self.act_previous, Qt.ArrowType.UpArrow)
         self._next = self._button(self.act_next, Qt.ArrowType.DownArrow)
@@ -249,17 +253,20 @@ class DiscrepancyPanel(QWidget):
     @staticmethod
     def _status_for(view: ReadingView | None, count: int) -> str:
         if view is None or view.transcript() is None:
-            return "No transcript open"
+            return QCoreApplication.translate("DiscrepancyPanel", "No transcript open")
         alignment = view.sentence_alignment()
         if alignment is None:
-            return "Comparing the interpretation with the Mandarin…"
+            return QCoreApplication.translate("DiscrepancyPanel", "Comparing the interpretation with the Mandarin…")
         if not alignment.pairs:
-            return "No Mandarin turns with an interpretation to compare"
+            return QCoreApplication.translate("DiscrepancyPanel", "No Mandarin turns with an interpretation to "
+                                              "compare")
         pairs = len(alignment.pairs)
-        answers = f"{pairs} interpreted turn{'s' if pairs != 1 else ''}"
+        answers = (QCoreApplication.translate("DiscrepancyPanel", "{n} interpreted turns") if pairs != 1
+                   else QCoreApplication.translate("DiscrepancyPanel", "{n} interpreted turn")).format(n=pairs)
         if not count:
-            return f"No discrepancies in {answers}"
-        return f"{count} to check in {answers}"
+            return QCoreApplication.translate("DiscrepancyPanel", "No discrepancies in {turns}").format(turns=answers)
+        return QCoreApplication.translate("DiscrepancyPanel", "{n} to check in {turns}").format(n=count,
+                                                                                turns=answers)
 
     def _select_row(self, row: int) -> None:
         self._syncing = True
@@ -276,13 +283,14 @@ class DiscrepancyPanel(QWidget):
         self._refresh()
 
     def _on_view_alignment_progressed(self, done: int, total: int) -> None:
-        self._status.setText(f"Comparing the interpretation with the Mandarin… {done}/{total}")
+        self._status.setText(self.tr("Comparing the interpretation with the Mandarin… "
+                                     "{done}/{total}").format(done=done, total=total))
 
     def _on_view_alignment_ready(self) -> None:
         self._refresh()
 
     def _on_view_alignment_failed(self, message: str) -> None:
-        self._refresh(status=f"Could not compare: {message}")
+        self._refresh(status=self.tr("Could not compare: {reason}").format(reason=message))
 
     def _on_view_discrepancy_shown(self, index: int) -> None:
         if 0 <= index < self._model.rowCount():

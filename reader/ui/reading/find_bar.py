@@ -33,19 +33,21 @@ class FindBar(QWidget):
         self.setObjectName("find_bar")
         self._edit = QLineEdit(self)
         self._edit.setObjectName("find_query")
-        self._edit.setPlaceholderText("Find in transcript (Simplified and Traditional match)")
+        self._edit.setPlaceholderText(self.tr("Find in transcript (Simplified and Traditional "
+                                             "match)"))
         self._edit.setClearButtonEnabled(True)
         self._edit.installEventFilter(self)
         self._count = QLabel(self)
         self._count.setObjectName("find_count")
-        self._count.setMinimumWidth(self.fontMetrics().horizontalAdvance("9999 of 9999") + 8)
+        self._count.setMinimumWidth(self.fontMetrics().horizontalAdvance(
+            self.tr("{current} of {total}").format(current=9999, total=9999)) + 8)
         # Arrow types are drawn by the style in the palette's text colour, so they stay
         # visible in dark themes (the standard arrow pixmaps are dark grey).
-        self._previous = self._button(QIcon(), "Previous match (Shift+Enter, Shift+F3)")
+        self._previous = self._button(QIcon(), self.tr("Previous match (Shift+Enter, Shift+F3)"))
         self._previous.setArrowType(Qt.ArrowType.UpArrow)
-        self._next = self._button(QIcon(), "Next match (Enter, F3)")
+        self._next = self._button(QIcon(), self.tr("Next match (Enter, F3)"))
         self._next.setArrowType(Qt.ArrowType.DownArrow)
-        self._close = self._button(QIcon(), "Close (Esc)")
+        self._close = self._button(QIcon(), self.tr("Close (Esc)"))
         self._close.setText("\u2715")  # text, so it takes the palette's colour
         self._previous.clicked.connect(self._on_previous_clicked)
         self._next.clicked.connect(self._on_next_clicked)
@@ -53,7 +55,7 @@ class FindBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
-        layout.addWidget(QLabel("Find:", self))
+        layout.addWidget(QLabel(self.tr("Find:"), self))
         layout.addWidget(self._edit, 1)
         layout.addWidget(self._count)
         layout.addWidget(self._previous)
@@ -110,11 +112,12 @@ class FindBar(QWidget):
         if not self._edit.text():
             self._count.setText("")
         elif total == 0:
-            self._count.setText("No matches")
+            self._count.setText(self.tr("No matches"))
         elif current <= 0:
-            self._count.setText(f"{total} found")
+            self._count.setText(self.tr("{total} found").format(total=total))
         else:
-            self._count.setText(f"{current} of {total}")
+            self._count.setText(self.tr("{current} of {total}").format(current=current,
+                                                                       total=total))
         has = total > 0
         self._next.setEnabled(has)
         self._previous.setEnabled(has)

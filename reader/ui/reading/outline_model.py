@@ -31,9 +31,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from reader.core.labels import SECTION_OUTLINE_TITLES
+from reader.core.labels import SECTION_OUTLINE_TITLES, SPEAKER_KIND_NAMES
 from reader.core.model import Lang, SectionKind, Speaker, Transcript, Turn
 from reader.core.source_file import readable_name
+from reader.ui.labels import label as ui_label
 from reader.ui.reading.script_text import in_script
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -165,12 +166,13 @@ class OutlineModel(QAbstractItemModel):
             if not turns:
                 continue
             section = self._add(_Node(
-                NodeKind.SECTION, f"{SECTION_OUTLINE_TITLES[kind]} · {len(turns)}", _NO_PARENT,
-                0, turn=turns[0].index, section=kind,
-                tooltip=tooltip_text(SECTION_OUTLINE_TITLES[kind] + (
-                    ": written by the website, not said on the call"
+                NodeKind.SECTION, f"{ui_label(SECTION_OUTLINE_TITLES[kind])} · {len(turns)}",
+                _NO_PARENT, 0, turn=turns[0].index, section=kind,
+                tooltip=tooltip_text(ui_label(SECTION_OUTLINE_TITLES[kind]) + (
+                    self.tr(": written by the website, not said on the call")
                     if kind is SectionKind.SUMMARY else ""),
-                    f"{len(turns)} turns, {turns[0].index + 1}–{turns[-1].index + 1}")))
+                    self.tr("{n} turns, {first}–{last}").format(
+                        n=len(turns), first=turns[0].index + 1, last=turns[-1].index + 1))))
             placed: dict[int, int] = {}
             for turn in turns:
                 ex = exchange_of_turn.get(turn.index)
@@ -188,8 +190,8 @@ class OutlineModel(QAbstractItemModel):
         if not doubts:
             return {}
         branch = self._add(_Node(
-            NodeKind.DOUBTS, f"Doubts · {len(doubts)}", _NO_PARENT, 0,
-            tooltip=tooltip_text("Parts of this outline are guesses:",
+            NodeKind.DOUBTS, self.tr("Doubts · {n}").format(n=len(doubts)), _NO_PARENT, 0,
+            tooltip=tooltip_text(self.tr("Parts of this outline are guesses:"),
                                  *(d.message for d in doubts[:8]))))
         doubted: dict[int, str] = {}
         for d in doubts:
@@ -205,9 +207,12 @@ class OutlineModel(QAbstractItemModel):
         name = m.company or m.title or readable_name(t.source.name)
         parts = [name] + [p for p in (m.period, m.date) if p]
         facts = [
-            f"Company: {m.company or '-'}", f"Ticker: {m.ticker or '-'}",
-            f"Period: {m.period or '-'}", f"Date: {m.date or '-'}",
-            f"File: {readable_name(t.source.name)} ({t.source.encoding}, {t.format} layout)",
+            self.tr("Company: {value}").format(value=m.company or "-"),
+            self.tr("Ticker: {value}").format(value=m.ticker or "-"),
+            self.tr("Period: {value}").format(value=m.period or "-"),
+            self.tr("Date: {value}").format(value=m.date or "-"),
+            self.tr("File: {name} ({encoding}, {layout} layout)").format(
+                name=readable_name(t.source.name), encoding=t.source.encoding, layout=t.format),
         ]
         return _Node(NodeKind.METADATA, " · ".join(parts), _NO_PARENT, 0,
                      turn=0 if t.turns else None, tooltip=tooltip_text(*facts))
@@ -218,14 +223,15 @@ class OutlineModel(QAbstractItemModel):
         asker = (t.speakers[exchange.asker]
                  if exchange.asker is not None and 0 <= exchange.asker < len(t.speakers)
                  else None)
-        who = asker.label if asker else "Unknown asker"
+        who = asker.label if asker else self.tr("Unknown asker")
         if asker and asker.affiliation:
             who += f", {asker.affiliation}"
         first_question = t.turns[exchange.question[0]].text if exchange.question else ""
         return self._add(_Node(
             NodeKind.EXCHANGE, f"Q{n + 1}. {who}", section, 0, turn=first_turn,
             section=SectionKind.QA, speaker=asker.id if asker else None, exchange=n,
-            tooltip=tooltip_text(f"Question {n + 1} of {len(t.exchanges)}: {who}",
+            tooltip=tooltip_text(self.tr("Question {n} of {total}: {who}").format(
+                                     n=n + 1, total=len(t.exchanges), who=who),
                                  _snippet(first_question))))
 
     def _add_turn(self, turn: Turn, parent: int, exchange: int | None,
@@ -235,13 +241,15 @@ class OutlineModel(QAbstractItemModel):
         voiced = (t.speakers[turn.speaks_for] if turn.speaks_for is not None
                   and turn.speaks_for != turn.speaker else None)
         if turn.interprets:
-            what = "interpretation of turn " + ", ".join(str(i + 1) for i in turn.interprets)
+            what = self.tr("interpretation of turn {turns}").format(
+                turns=", ".join(str(i + 1) for i in turn.interprets))
             if voiced is not None:
-                what += f", on behalf of {voiced.label}"
+                what += self.tr(", on behalf of {speaker}").format(speaker=voiced.label)
         elif turn.interpreted:
-            what = "interpreted (original not in the source)"
+            what = self.tr("interpreted (original not in the source)")
         else:
-            what = {Lang.ZH: "Mandarin", Lang.EN: "English"}.get(turn.lang, "mixed languages")
+            what = {Lang.ZH: self.tr("Mandarin"), Lang.EN: self.tr("English")}.get(
+                turn.lang, self.tr("mixed languages"))
         if turn.section is SectionKind.SUMMARY:
             # Summary items share one pseudo-speaker; their first line (a heading) is what
             # tells them apart.
@@ -249,7 +257,7 @@ class OutlineModel(QAbstractItemModel):
         else:
             label = _speaker_label(speaker)
             if voiced is not None:
-                label += f" for {voiced.label}"
+                label += self.tr(" for {speaker}").format(speaker=voiced.label)
         if doubt is not None:
             label = "⚠ " + label
         node_id = self._add(_Node(
@@ -257,8 +265,11 @@ class OutlineModel(QAbstractItemModel):
             section=turn.section, speaker=speaker.id, exchange=exchange, lang=turn.lang,
             interpretation=bool(turn.interprets or turn.interpreted),
             tooltip=tooltip_text(
-                f"Turn {turn.index + 1}: {speaker.label}, {speaker.kind.value}", what,
-                f"Doubt: {doubt}" if doubt else "", _snippet(turn.text))))
+                self.tr("Turn {n}: {speaker}, {kind}").format(
+                    n=turn.index + 1, speaker=speaker.label,
+                    kind=ui_label(SPEAKER_KIND_NAMES[speaker.kind])),
+                what, self.tr("Doubt: {doubt}").format(doubt=doubt) if doubt else "",
+                _snippet(turn.text))))
         self._node_of_turn[turn.index] = node_id
 
     # Lookups ---------------------------------------------------------------------------
@@ -336,7 +347,7 @@ class OutlineModel(QAbstractItemModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if section == 0 and orientation is Qt.Orientation.Horizontal \
                 and role == Qt.ItemDataRole.DisplayRole:
-            return "Outline"
+            return self.tr("Outline")
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
@@ -42,7 +42,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.core.display import DisplayCache, DisplayOptions, DisplayParagraph
 from reader.core.document_layout import DocumentLayout
-from reader.core.labels import SCRIPTS
+from reader.core.labels import SCRIPTS, Script
 from reader.core.model import Transcript
 from reader.core.rows import Row, aligned_rows
 from reader.ui.reading.alignment import ViewAlignment
@@ -73,7 +73,8 @@ def paragraph_time_text(time: tuple[float, float | None]) -> str:
         return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
     start, end = time
-    return f"Said at {clock(start)}" + (f"–{clock(end)}" if end is not None else "")
+    return QCoreApplication.translate("ReadingView", "Said at {time}").format(
+        time=clock(start) + (f"–{clock(end)}" if end is not None else ""))
 
 
 class ReadingView(QTextEdit):
@@ -154,10 +155,10 @@ class ReadingView(QTextEdit):
         """Show Chinese in another script ('none', 't2s', 's2t', 's2twp', 's2hk')."""
         if config not in SCRIPTS:
             raise ValueError(f"unknown script conversion {config!r}; expected one of {SCRIPTS}")
-        self._set_options(DisplayOptions(config, self._options.join_cjk_spaces,
+        self._set_options(DisplayOptions(Script(config), self._options.join_cjk_spaces,
                                          self._options.hide_fillers))
 
-    def script(self) -> str:
+    def script(self) -> Script:
         return self._options.script
 
     def set_cleanup(self, join_cjk_spaces: bool, hide_fillers: bool) -> None:

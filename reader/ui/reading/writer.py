@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSizeF, QTimer
+from PySide6.QtCore import QCoreApplication, QSizeF, QTimer
 from PySide6.QtGui import (
     QBrush,
     QFont,
@@ -33,9 +33,10 @@ from PySide6.QtGui import (
 from reader.core.convert import converter
 from reader.core.display import DisplayParagraph
 from reader.core.document_layout import DocumentLayout
-from reader.core.labels import SECTION_HEADINGS
+from reader.core.labels import SECTION_HEADINGS, SPEAKER_KIND_NAMES
 from reader.core.model import SectionKind, SpeakerKind, Turn
 from reader.core.rows import Row, has_interpretation
+from reader.ui.labels import label as ui_label
 from reader.ui.reading.alignment import _AFTER_PAINT_LATEST_MS
 
 if TYPE_CHECKING:
@@ -93,7 +94,9 @@ class DocumentWriter:
         cols = 2 if mode is LayoutMode.SIDE_BY_SIDE else 1
         plan: list[_TableRow] = []
         if cols == 2:
-            plan.append(_TableRow(header=("Original", "Interpretation")))
+            plan.append(_TableRow(header=(
+                QCoreApplication.translate("DocumentWriter", "Original"),
+                QCoreApplication.translate("DocumentWriter", "Interpretation"))))
         section: SectionKind | None = None
         for row in self._view._rows:
             if not self._row_passes_filter(row):
@@ -103,7 +106,8 @@ class DocumentWriter:
                 continue
             if row.section is not section:
                 section = row.section
-                plan.append(_TableRow(heading=SECTION_HEADINGS.get(section, str(section))))
+                plan.append(_TableRow(heading=ui_label(SECTION_HEADINGS.get(section,
+                                                                            str(section)))))
             plan.extend(cells)
         return cols, plan
 
@@ -349,12 +353,13 @@ class DocumentWriter:
         if speaker.role:
             bits.append(speaker.role)
         said = {b.casefold() for b in (speaker.label, speaker.role or "")}
-        if speaker.kind is not SpeakerKind.UNKNOWN and speaker.kind.value not in said:
-            bits.append(speaker.kind.value)
+        kind = SPEAKER_KIND_NAMES[speaker.kind]
+        if speaker.kind is not SpeakerKind.UNKNOWN and kind not in said:
+            bits.append(ui_label(kind))
         if turn.interprets:
-            bits.append("interpreting")
+            bits.append(QCoreApplication.translate("DocumentWriter", "interpreting"))
         elif turn.interpreted:
-            bits.append("interpreted")
+            bits.append(QCoreApplication.translate("DocumentWriter", "interpreted"))
         return speaker.label, " · ".join(bits)
 
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from reader.ui.language import tidy_button_texts
+from reader.ui.window.language_menu import LanguageMenu
 from reader.ui.window.part import WindowPart
 
 
@@ -23,9 +25,9 @@ class WindowChrome(WindowPart):
 
     def _build_menus(self) -> None:
         bar = self._window.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self._window.act_open)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self._window._opener._rebuild_recent_menu)
         file_menu.addSeparator()
@@ -40,14 +42,14 @@ class WindowChrome(WindowPart):
         file_menu.addAction(self._window.act_quit)
         self._window._opener._rebuild_recent_menu()
 
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(self.tr("&Edit"))
         edit.addAction(self._window._annotations.act_undo)
         edit.addAction(self._window._annotations.act_redo)
 
-        view = bar.addMenu("&View")
-        self.script_menu = view.addMenu("Chinese &Script")
+        view = bar.addMenu(self.tr("&View"))
+        self.script_menu = view.addMenu(self.tr("Chinese &Script"))
         self.script_menu.addActions(self._window.script_group.actions())
-        self.layout_menu = view.addMenu("&Layout")
+        self.layout_menu = view.addMenu(self.tr("&Layout"))
         self.layout_menu.addActions(self._window.layout_group.actions())
         view.addAction(self._window.act_join_spaces)
         view.addAction(self._window.act_hide_fillers)
@@ -60,15 +62,18 @@ class WindowChrome(WindowPart):
         view.addAction(self._window.act_show_discrepancies)
         view.addAction(self._window._annotations.act_show_dock)
         view.addAction(self._window._library.act_show_dock)
+        view.addSeparator()
+        self.language = LanguageMenu(self._window)
+        self.language_menu = self.language.add_to(view)
 
-        annotate = bar.addMenu("&Annotate")
+        annotate = bar.addMenu(self.tr("&Annotate"))
         for action in self._window._annotations.annotate_actions():
             if action is None:
                 annotate.addSeparator()
             else:
                 annotate.addAction(action)
 
-        go = bar.addMenu("&Go")
+        go = bar.addMenu(self.tr("&Go"))
         go.addAction(self._window.act_jump_qa)
         go.addAction(self._window.act_next_question)
         go.addAction(self._window.act_previous_question)
@@ -81,7 +86,7 @@ class WindowChrome(WindowPart):
         go.addAction(self._window.act_next_discrepancy)
         go.addAction(self._window.act_previous_discrepancy)
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._window.act_shortcuts)
         help_menu.addAction(self._window.act_about)
 
@@ -94,7 +99,7 @@ class WindowChrome(WindowPart):
         return button
 
     def _build_toolbar(self) -> None:
-        tb = QToolBar("Main toolbar", self._window)
+        tb = QToolBar(self.tr("Main toolbar"), self._window)
         tb.setObjectName("main_toolbar")
         tb.setMovable(False)
         tb.setIconSize(QSize(16, 16))
@@ -103,17 +108,17 @@ class WindowChrome(WindowPart):
         tb.addAction(self._window.act_open)
         tb.addSeparator()
         self.script_button = self._menu_button(self.script_menu, "script_button")
-        self.script_button.setToolTip("Show Chinese in another script")
+        self.script_button.setToolTip(self.tr("Show Chinese in another script"))
         tb.addWidget(self.script_button)
         self.layout_button = self._menu_button(self.layout_menu, "layout_button")
-        self.layout_button.setToolTip("How original and interpretation are arranged")
+        self.layout_button.setToolTip(self.tr("How original and interpretation are arranged"))
         tb.addWidget(self.layout_button)
         tb.addAction(self._window.act_join_spaces)
         tb.addAction(self._window.act_hide_fillers)
         tb.addSeparator()
         self.speaker_combo = QComboBox(self._window)
         self.speaker_combo.setObjectName("speaker_combo")
-        self.speaker_combo.setToolTip("Show only what one speaker says")
+        self.speaker_combo.setToolTip(self.tr("Show only what one speaker says"))
         self.speaker_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.speaker_combo.setMinimumContentsLength(14)
         self.speaker_combo.activated.connect(self._window._nav._on_speaker_combo_activated)
@@ -131,6 +136,7 @@ class WindowChrome(WindowPart):
             if isinstance(button, QToolButton) and action is not self._window._annotations.act_highlight:
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._toolbar = tb
+        tidy_button_texts(tb.actions())
         self._window._options._update_option_buttons()
 
     def _style_colour_buttons(self) -> None:
@@ -151,7 +157,7 @@ class WindowChrome(WindowPart):
         self._busy.setMaximumHeight(14)
         self._busy.setTextVisible(False)
         self._busy_cancel = QToolButton(self._window)
-        self._busy_cancel.setText("Cancel")
+        self._busy_cancel.setText(self.tr("Cancel"))
         self._busy_cancel.setAutoRaise(True)
         self._busy_cancel.clicked.connect(self._window._opener._on_busy_cancel_clicked)
         self._doc_info = QLabel(self._window)

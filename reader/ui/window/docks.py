@@ -34,9 +34,6 @@ COMPACT_DOCK_SHARE = 0.3
 COMPACT_DOCK_MIN = 240
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SideDocks", text)
-
 
 class _ResizeWatcher(QObject):
     """Tells the layout when the window's width changes (the part itself is no QObject)."""
@@ -77,10 +74,10 @@ class SideDocks(WindowPart):
         w = self._window
         self.act_present_library = self._present_action(
             w._library.act_show_dock, self._on_present_library_triggered,
-            _tr("Show the library of calls"))
+            QCoreApplication.translate("SideDocks", "Show the library of calls"))
         self.act_present_highlights = self._present_action(
             w._annotations.act_show_dock, self._on_present_highlights_triggered,
-            _tr("Show the highlights of this call"))
+            QCoreApplication.translate("SideDocks", "Show the highlights of this call"))
         self._build_more_menu()
         w.installEventFilter(self._watcher)
         if w.isVisible():
@@ -116,8 +113,8 @@ class SideDocks(WindowPart):
         self._more_menu.addActions(ann.colour_actions)
         button = QToolButton(w)
         button.setObjectName("toolbar_more_button")
-        button.setText(_tr("More"))
-        button.setToolTip(_tr("Cleanup, Jump to Q&A and the highlight colours"))
+        button.setText(QCoreApplication.translate("SideDocks", "More"))
+        button.setToolTip(QCoreApplication.translate("SideDocks", "Cleanup, Jump to Q&A and the highlight colours"))
         button.setMenu(self._more_menu)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

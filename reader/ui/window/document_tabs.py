@@ -45,7 +45,7 @@ class OpenDocument:
 class DocumentTabs(QTabWidget):
     """A tab widget whose pages are reading views, each with its `OpenDocument`."""
 
-    current_changed = Signal(object)  # the current OpenDocument, or None
+    current_changed = Signal(OpenDocument)  # the current one, or None when no tab is open
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -15,13 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
+from reader.ui.labels import QT_TRANSLATE_NOOP
+from reader.ui.language import plain_text
 from reader.ui.window.part import WindowPart
 
-EXTRA_KEYS = (
-    ("Find bar: next match", "Enter"),
-    ("Find bar: previous match", "Shift+Enter"),
-    ("Find bar: close", "Esc"),
-    ("Zoom with the mouse", "Ctrl+Wheel"),
+EXTRA_KEYS = (  # translated in the HelpDialogs context when shown
+    (QT_TRANSLATE_NOOP("HelpDialogs", "Find bar: next match"), "Enter"),
+    (QT_TRANSLATE_NOOP("HelpDialogs", "Find bar: previous match"), "Shift+Enter"),
+    (QT_TRANSLATE_NOOP("HelpDialogs", "Find bar: close"), "Esc"),
+    (QT_TRANSLATE_NOOP("HelpDialogs", "Zoom with the mouse"), "Ctrl+Wheel"),
 )
 
 
@@ -43,17 +45,17 @@ class HelpDialogs(WindowPart):
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
                              for k in action.shortcuts())
             if keys:
-                text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+                text = plain_text(action.text())
                 rows.append((text.rstrip("…"), keys))
-        rows.extend(EXTRA_KEYS)
+        rows.extend((self.tr(what), keys) for what, keys in EXTRA_KEYS)
         return rows
 
     def _on_shortcuts_triggered(self) -> None:
         dialog = QDialog(self._window)
-        dialog.setWindowTitle("Keyboard Shortcuts")
+        dialog.setWindowTitle(self.tr("Keyboard Shortcuts"))
         tree = QTreeWidget(dialog)
         tree.setColumnCount(2)
-        tree.setHeaderLabels(["Action", "Keys"])
+        tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
         tree.setRootIsDecorated(False)
         for what, keys in self.shortcut_rows():
             tree.addTopLevelItem(QTreeWidgetItem([what, keys]))
@@ -69,6 +71,7 @@ class HelpDialogs(WindowPart):
     def _on_about_triggered(self) -> None:
         from reader import __version__
 
-        QMessageBox.about(self._window, f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\n\nRead earnings-call transcripts: "
-                          "Mandarin and its English interpretation side by side.")
+        QMessageBox.about(self._window, self.tr("About {app}").format(app=APP_NAME),
+                          f"{APP_NAME} {__version__}\n\n"
+                          + self.tr("Read earnings-call transcripts: Mandarin and its English "
+                                    "interpretation side by side."))

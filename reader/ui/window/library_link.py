@@ -16,14 +16,13 @@ from PySide6.QtGui import (
 
 from reader import APP_NAME
 from reader.core.model import Transcript
+from reader.core.records import ImportSummary, SearchResult, TranscriptInfo
 from reader.ui.reading.outline_model import OutlineModel
 from reader.ui.reading.view import ReadingView
 from reader.ui.window.part import WindowPart
 
 if TYPE_CHECKING:
-    from reader.core.records import TranscriptInfo
     from reader.services.annotations import AnnotationService
-    from reader.services.search import SearchResult
 
 
 class LibraryLink(WindowPart):
@@ -37,10 +36,8 @@ class LibraryLink(WindowPart):
         self._window._annotations.session.submit(
             load, lambda loaded: self._on_stored_loaded(loaded, reveal), self._window._opener._show_error)
 
-    def _on_library_call_requested(self, transcript_id: int, result: object) -> None:
-        from reader.services.search import SearchResult  # loaded with the Library dock
-
-        self.open_stored(transcript_id, result if isinstance(result, SearchResult) else None)
+    def _on_library_call_requested(self, transcript_id: int, result: SearchResult | None) -> None:
+        self.open_stored(transcript_id, result)
 
     def _on_stored_loaded(self, loaded: tuple[TranscriptInfo, Transcript],
                           reveal: SearchResult | None) -> None:
@@ -54,8 +51,9 @@ class LibraryLink(WindowPart):
                 import logging  # only on this path: start-up stays lean
 
                 logging.getLogger(__name__).exception("showing call %s failed", info.id)
-                self._window._opener._show_error(f"{info.label}: could not be displayed "
-                                 f"(internal error: {type(exc).__name__})")
+                self._window._opener._show_error(
+                    self.tr("{name}: could not be displayed (internal error: {error})").format(
+                        name=info.label, error=type(exc).__name__))
                 return
             if Path(info.source_path).is_file():
                 self._window._settings.add_recent_file(info.source_path)
@@ -83,8 +81,8 @@ class LibraryLink(WindowPart):
             turn = doc.transcript.turn_at(r.hit_start)
             if turn is not None:
                 view.scroll_to_turn(turn.index)
-            self._window.statusBar().showMessage("The match is in text the layout or the speaker "
-                                         "filter hides.", 6000)
+            self._window.statusBar().showMessage(self.tr("The match is in text the layout or "
+                                                         "the speaker filter hides."), 6000)
         view.setFocus()
 
     def _on_library_call_removing(self, info: TranscriptInfo) -> None:
@@ -114,15 +112,15 @@ class LibraryLink(WindowPart):
     def _on_library_status_message(self, message: str) -> None:
         self._window.statusBar().showMessage(message, 6000)
 
-    def _on_library_import_finished(self, summary: object) -> None:
-        line = getattr(summary, "line", None)
-        if callable(line):
-            self._window.statusBar().showMessage(f"Library import: {line()}", 8000)
+    def _on_library_import_finished(self, summary: ImportSummary | None) -> None:
+        if summary is not None:
+            self._window.statusBar().showMessage(
+                self.tr("Library import: {summary}").format(summary=summary.line()), 8000)
 
-    def _on_annotations_transcript_replaced(self, view: object, transcript: object) -> None:
+    def _on_annotations_transcript_replaced(self, view: ReadingView, transcript: Transcript) -> None:
         """The library holds a newer version of the opened file: show that one instead."""
         doc = self._window._tabs.of_view(view)
-        if doc is None or not isinstance(transcript, Transcript):
+        if doc is None:
             return
         old_model = doc.model
         doc.transcript = transcript

@@ -50,6 +50,7 @@ from reader.core.labels import SCRIPT_NAMES
 from reader.core.model import Transcript
 from reader.core.source_file import readable_name
 from reader.ui.annotations.controller import AnnotationController
+from reader.ui.labels import label as ui_label
 from reader.ui.library.controller import LibraryController
 from reader.ui.reading.discrepancy_panel import DiscrepancyPanel
 from reader.ui.reading.find_bar import FindBar
@@ -125,16 +126,17 @@ class MainWindow(QMainWindow):
         welcome.setObjectName("welcome")
         layout = QVBoxLayout(welcome)
         layout.addStretch(1)
-        hint = QLabel("Open a transcript with File → Open (Ctrl+O),\nor drop transcript files "
-                      "on this window.\nCalls read before are in the Library (Ctrl+Shift+L).",
+        hint = QLabel(self.tr("Open a transcript with File → Open (Ctrl+O),\nor drop transcript "
+                              "files on this window.\nCalls read before are in the Library "
+                              "(Ctrl+Shift+L)."),
                       welcome)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setEnabled(False)  # drawn in the palette's disabled (muted) text colour
         layout.addWidget(hint)
-        open_button = QPushButton("Open Transcript…", welcome)
+        open_button = QPushButton(self.tr("Open Transcript…"), welcome)
         open_button.clicked.connect(self._opener._on_open_button_clicked)
-        library_button = QPushButton("Library…", welcome)
+        library_button = QPushButton(self.tr("Library…"), welcome)
         library_button.setObjectName("welcome_library_button")
         library_button.clicked.connect(self._opener._on_library_button_clicked)
         buttons = QHBoxLayout()
@@ -167,7 +169,7 @@ class MainWindow(QMainWindow):
     def _build_discrepancy_dock(self) -> None:
         """Where the interpretation's numbers differ from the original's, one entry each."""
         self._discrepancies = DiscrepancyPanel(self)
-        self._discrepancy_dock = QDockWidget("Discrepancies", self)
+        self._discrepancy_dock = QDockWidget(self.tr("Discrepancies"), self)
         self._discrepancy_dock.setObjectName("discrepancy_dock")
         self._discrepancy_dock.setWidget(self._discrepancies)
         self._discrepancy_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
@@ -212,7 +214,7 @@ class MainWindow(QMainWindow):
         self._outline.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self._outline.clicked.connect(self._nav._on_outline_clicked)
         self._outline.activated.connect(self._nav._on_outline_clicked)
-        self._dock = QDockWidget("Outline", self)
+        self._dock = QDockWidget(self.tr("Outline"), self)
         self._dock.setObjectName("outline_dock")
         self._dock.setWidget(self._outline)
         self._dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
@@ -227,21 +229,21 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         themed = QIcon.ThemeIcon
         s = self._settings
-        self.act_open = self._action("&Open…", self._opener._on_open_triggered,
+        self.act_open = self._action(self.tr("&Open…"), self._opener._on_open_triggered,
                                      ["Ctrl+O", QKeySequence.StandardKey.Open],
-                                     "Open transcript files",
+                                     self.tr("Open transcript files"),
                                      themed.DocumentOpen)
-        self.act_close_tab = self._action("&Close Tab", self._on_close_tab_triggered,
+        self.act_close_tab = self._action(self.tr("&Close Tab"), self._on_close_tab_triggered,
                                           ["Ctrl+W", QKeySequence.StandardKey.Close],
-                                          "Close the current transcript")
-        self.act_quit = self._action("&Quit", self._on_quit_triggered,
+                                          self.tr("Close the current transcript"))
+        self.act_quit = self._action(self.tr("&Quit"), self._on_quit_triggered,
                                      ["Ctrl+Q", QKeySequence.StandardKey.Quit])
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.script_group = QActionGroup(self)
         self.script_actions: dict[str, QAction] = {}
         for config, label in SCRIPT_NAMES.items():
-            action = QAction(label, self.script_group)
+            action = QAction(ui_label(label), self.script_group)
             action.setCheckable(True)
             action.setData(config)
             action.setChecked(config == s.script)
@@ -251,7 +253,7 @@ class MainWindow(QMainWindow):
         self.layout_group = QActionGroup(self)
         self.layout_actions: dict[str, QAction] = {}
         for mode, label, key in LAYOUT_CHOICES:
-            action = QAction(label, self.layout_group)
+            action = QAction(ui_label(label), self.layout_group)
             action.setCheckable(True)
             action.setData(mode)
             action.setShortcut(QKeySequence(key))
@@ -260,53 +262,53 @@ class MainWindow(QMainWindow):
             self.layout_actions[mode] = action
         self.layout_group.triggered.connect(self._options._on_layout_group_triggered)
 
-        self.act_join_spaces = QAction("&Join Spaced Chinese", self)
+        self.act_join_spaces = QAction(self.tr("&Join Spaced Chinese"), self)
         self.act_join_spaces.setCheckable(True)
         self.act_join_spaces.setChecked(s.join_cjk_spaces)
-        self.act_join_spaces.setToolTip("Remove the spaces speech recognition put between "
-                                        "Chinese characters")
+        self.act_join_spaces.setToolTip(self.tr("Remove the spaces speech recognition put "
+                                                "between Chinese characters"))
         self.act_join_spaces.toggled.connect(self._options._on_cleanup_toggled)
-        self.act_hide_fillers = QAction("&Hide Fillers", self)
+        self.act_hide_fillers = QAction(self.tr("&Hide Fillers"), self)
         self.act_hide_fillers.setCheckable(True)
         self.act_hide_fillers.setChecked(s.hide_fillers)
-        self.act_hide_fillers.setToolTip("Hide hesitations such as 嗯, 呃, uh, um")
+        self.act_hide_fillers.setToolTip(self.tr("Hide hesitations such as 嗯, 呃, uh, um"))
         self.act_hide_fillers.toggled.connect(self._options._on_cleanup_toggled)
 
-        self.act_zoom_in = self._action("Zoom &In", self._options._on_zoom_in_triggered,
+        self.act_zoom_in = self._action(self.tr("Zoom &In"), self._options._on_zoom_in_triggered,
                                         ["Ctrl+=", QKeySequence.StandardKey.ZoomIn],
-                                        "Larger text")
-        self.act_zoom_out = self._action("Zoom &Out", self._options._on_zoom_out_triggered,
+                                        self.tr("Larger text"))
+        self.act_zoom_out = self._action(self.tr("Zoom &Out"), self._options._on_zoom_out_triggered,
                                          ["Ctrl+-", QKeySequence.StandardKey.ZoomOut],
-                                         "Smaller text")
-        self.act_zoom_reset = self._action("&Actual Size", self._options._on_zoom_reset_triggered,
-                                           ["Ctrl+0"], "Text at the default size")
+                                         self.tr("Smaller text"))
+        self.act_zoom_reset = self._action(self.tr("&Actual Size"), self._options._on_zoom_reset_triggered,
+                                           ["Ctrl+0"], self.tr("Text at the default size"))
 
-        self.act_jump_qa = self._action("Jump to &Q&&A", self._nav._on_jump_qa_triggered,
-                                        ["Ctrl+J"], "Go to the start of questions and answers")
+        self.act_jump_qa = self._action(self.tr("Jump to &Q&&A"), self._nav._on_jump_qa_triggered,
+                                        ["Ctrl+J"], self.tr("Go to the start of questions and answers"))
         self.act_next_question = self._action(
-            "&Next Question", self._nav._on_next_question_triggered, ["Alt+Down", "]"],
-            "Go to the next analyst question")
+            self.tr("&Next Question"), self._nav._on_next_question_triggered, ["Alt+Down", "]"],
+            self.tr("Go to the next analyst question"))
         self.act_previous_question = self._action(
-            "&Previous Question", self._nav._on_previous_question_triggered, ["Alt+Up", "["],
-            "Go to the previous analyst question")
-        self.act_find = self._action("&Find…", self._find._on_find_triggered,
+            self.tr("&Previous Question"), self._nav._on_previous_question_triggered, ["Alt+Up", "["],
+            self.tr("Go to the previous analyst question"))
+        self.act_find = self._action(self.tr("&Find…"), self._find._on_find_triggered,
                                      ["Ctrl+F", QKeySequence.StandardKey.Find],
-                                     "Find text in either Chinese script",
+                                     self.tr("Find text in either Chinese script"),
                                      themed.EditFind)
-        self.act_find_next = self._action("Find Ne&xt", self._find._on_find_next_triggered, ["F3"])
-        self.act_find_previous = self._action("Find Pre&vious",
+        self.act_find_next = self._action(self.tr("Find Ne&xt"), self._find._on_find_next_triggered, ["F3"])
+        self.act_find_previous = self._action(self.tr("Find Pre&vious"),
                                               self._find._on_find_previous_triggered, ["Shift+F3"])
-        self.act_shortcuts = self._action("&Keyboard Shortcuts", self._help._on_shortcuts_triggered,
+        self.act_shortcuts = self._action(self.tr("&Keyboard Shortcuts"), self._help._on_shortcuts_triggered,
                                           ["F1"])
-        self.act_about = self._action(f"&About {APP_NAME}", self._help._on_about_triggered)
+        self.act_about = self._action(self.tr("&About {app}").format(app=APP_NAME), self._help._on_about_triggered)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
 
         self.act_show_outline = self._dock.toggleViewAction()
-        self.act_show_outline.setText("&Outline")
+        self.act_show_outline.setText(self.tr("&Outline"))
         self.act_show_outline.setShortcut(QKeySequence("F9"))
         self.addAction(self.act_show_outline)
         self.act_show_discrepancies = self._discrepancy_dock.toggleViewAction()
-        self.act_show_discrepancies.setText("&Discrepancies")
+        self.act_show_discrepancies.setText(self.tr("&Discrepancies"))
         self.act_show_discrepancies.setShortcut(QKeySequence("Shift+F9"))
         self.addAction(self.act_show_discrepancies)
         # The panel enables and disables its own next/previous actions (F8 / Shift+F8).
@@ -443,11 +445,13 @@ class MainWindow(QMainWindow):
                 self._nav._expand_sections(doc.model)
             self.setWindowTitle(f"{self._tab_title(doc.transcript)} — {APP_NAME}")
             t = doc.transcript
-            info = (f"{t.format} layout · {len(t.turns)} turns · "
-                    f"{len(t.exchanges)} questions")
+            info = self.tr("{layout} layout · {turns} turns · {questions} questions").format(
+                layout=t.format, turns=len(t.turns), questions=len(t.exchanges))
             if t.source.replaced:  # the file was damaged: say so, it was read anyway
                 n = t.source.replaced
-                info += f" · {n} damaged byte{'s' if n > 1 else ''} replaced (shown as \ufffd)"
+                info += (self.tr(" · {n} damaged bytes replaced (shown as {mark})") if n > 1
+                         else self.tr(" · 1 damaged byte replaced (shown as {mark})")).format(
+                    n=n, mark="\ufffd")
             self.chrome._doc_info.setText(info)
             top = doc.view.turn_at_viewport_top()
             if top is not None:
@@ -467,7 +471,7 @@ class MainWindow(QMainWindow):
             self._find_bar.search_now()
 
 
-    def _on_tabs_current_changed(self, _doc: object) -> None:
+    def _on_tabs_current_changed(self, _doc: OpenDocument | None) -> None:
         self._update_for_current_document()
         doc = self.current_document()
         if doc is not None and doc.restore_turn is not None:
@@ -521,8 +525,8 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_files(files)
             if folders and not self._library.import_paths(folders):
-                self.statusBar().showMessage("Folders go into the library, which is busy or "
-                                             "not open.", 6000)
+                self.statusBar().showMessage(self.tr("Folders go into the library, which is busy "
+                                                     "or not open."), 6000)
         else:
             event.ignore()
 

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
 )
 
+from reader.core.labels import SPEAKER_KIND_NAMES
 from reader.core.model import SectionKind, SpeakerKind, Transcript
+from reader.ui.labels import label as ui_label
 from reader.ui.reading.outline_model import OutlineModel, OutlineRole
 from reader.ui.reading.script_text import in_script
 from reader.ui.window.document_tabs import OpenDocument
@@ -41,7 +43,7 @@ class Navigation(WindowPart):
         combo.blockSignals(True)
         try:
             combo.clear()
-            combo.addItem("All speakers", None)
+            combo.addItem(self.tr("All speakers"), None)
             if doc is None:
                 return
             t = doc.transcript
@@ -52,7 +54,8 @@ class Navigation(WindowPart):
                 n = counts.get(speaker.id, 0)
                 if not n:
                     continue
-                kind = "" if speaker.kind is SpeakerKind.UNKNOWN else f" ({speaker.kind.value})"
+                kind = ("" if speaker.kind is SpeakerKind.UNKNOWN
+                        else f" ({ui_label(SPEAKER_KIND_NAMES[speaker.kind])})")
                 label = in_script(speaker.label, self._window._settings.script)
                 combo.addItem(f"{label}{kind} · {n}", speaker.id)
             found = combo.findData(doc.speaker) if doc.speaker is not None else 0
@@ -137,7 +140,7 @@ class Navigation(WindowPart):
         if qa:
             self._go_to_turn(doc, qa[0].index)
         else:
-            self._window.statusBar().showMessage("This transcript has no Q&A section.", 4000)
+            self._window.statusBar().showMessage(self.tr("This transcript has no Q&A section."), 4000)
 
     def _step_question(self, forward: bool) -> None:
         doc = self._window.current_document()
@@ -153,8 +156,9 @@ class Navigation(WindowPart):
         else:
             target = next((q for q in reversed(questions) if q < here), None)
         if target is None:
-            which = "next" if forward else "previous"
-            self._window.statusBar().showMessage(f"No {which} question.", 3000)
+            self._window.statusBar().showMessage(
+                self.tr("No next question.") if forward else self.tr("No previous question."),
+                3000)
             return
         self._go_to_turn(doc, target)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from reader.core.model import Transcript
 from reader.ui.jobs import Job, error_message
@@ -25,8 +25,10 @@ def _describe(path: str, exc: Exception) -> str:
     # Bad input says what is wrong with it; a parser bug must not take the app down: the
     # user gets one line, the log the traceback for a bug report.
     if isinstance(exc, ValueError):
-        return error_message(exc, "cannot be read", (ValueError,))
-    return error_message(exc, f"{Path(path).name}: could not be read")
+        return error_message(exc, QCoreApplication.translate("OpenQueue", "cannot be read"),
+                             (ValueError,))
+    return error_message(exc, QCoreApplication.translate(
+        "OpenQueue", "{name}: could not be read").format(name=Path(path).name))
 
 
 class OpenQueue(QObject):

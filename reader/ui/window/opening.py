@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from reader.core.model import Transcript
 from reader.core.source_file import DIALOG_FILTER
 from reader.ui.fonts import reading_font
+from reader.ui.labels import dialog_filter
 from reader.ui.reading.outline_model import OutlineModel, tooltip_text
 from reader.ui.reading.view import ReadingView
 from reader.ui.window.document_tabs import OpenDocument
@@ -59,8 +60,9 @@ class DocumentOpener(WindowPart):
             import logging  # only on this path: start-up stays lean
 
             logging.getLogger(__name__).exception("showing %s failed", path)
-            self._show_error(f"{Path(path).name}: could not be displayed "
-                             f"(internal error: {type(exc).__name__})")
+            self._show_error(self.tr("{name}: could not be displayed (internal error: "
+                                     "{error})").format(name=Path(path).name,
+                                                        error=type(exc).__name__))
 
     def _on_queue_failed(self, path: str, message: str) -> None:
         if not Path(path).exists():
@@ -70,7 +72,7 @@ class DocumentOpener(WindowPart):
     def _show_error(self, message: str) -> None:
         from reader.ui import plain  # the message names a file: shown as plain text
 
-        plain.warning(self._window, "Cannot open transcript", message)
+        plain.warning(self._window, self.tr("Cannot open transcript"), message)
 
     def _add_document(self, path: str, transcript: Transcript) -> OpenDocument:
         s = self._window._settings
@@ -139,8 +141,8 @@ class DocumentOpener(WindowPart):
 
     def _on_open_triggered(self) -> None:
         start = self._window._settings.last_directory or str(Path.home())
-        paths, _ = QFileDialog.getOpenFileNames(self._window, "Open Transcripts", start,
-                                                TRANSCRIPT_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self._window, self.tr("Open Transcripts"), start,
+                                                dialog_filter(TRANSCRIPT_FILTER))
         if paths:
             self._window._settings.last_directory = str(Path(paths[0]).parent)
             self._window.open_files(paths)
@@ -164,9 +166,9 @@ class DocumentOpener(WindowPart):
             action.triggered.connect(lambda _c=False, p=path: self._window.open_files([p]))
         if recent:
             menu.addSeparator()
-            menu.addAction("&Clear Recent Files", self._on_clear_recent_triggered)
+            menu.addAction(self.tr("&Clear Recent Files"), self._on_clear_recent_triggered)
         else:
-            empty = menu.addAction("No recent files")
+            empty = menu.addAction(self.tr("No recent files"))
             empty.setEnabled(False)
 
     def _on_clear_recent_triggered(self) -> None:
@@ -197,9 +199,11 @@ class DocumentOpener(WindowPart):
         self._window.chrome._busy_cancel.setVisible(busy)
         self._window.chrome._busy_label.setVisible(busy)
         if len(pending) == 1:
-            self._window.chrome._busy_label.setText(f"Opening {Path(pending[0]).name}…")
+            self._window.chrome._busy_label.setText(self.tr("Opening {name}…").format(
+                name=Path(pending[0]).name))
         elif pending:
-            self._window.chrome._busy_label.setText(f"Opening {len(pending)} files…")
+            self._window.chrome._busy_label.setText(self.tr("Opening {n} files…").format(
+                n=len(pending)))
 
     def _on_busy_cancel_clicked(self) -> None:
         self._window._queue.cancel_all()

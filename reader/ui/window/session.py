@@ -14,9 +14,6 @@ if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SessionTabs", text)
-
 
 class SessionTabs(WindowPart):
     """Remembers which files are open in tabs and opens them again (see the module docstring)."""
@@ -46,7 +43,7 @@ class SessionTabs(WindowPart):
         if gone:
             names = ", ".join(Path(p).name for p in gone)
             w.statusBar().showMessage(
-                _tr("Not reopened, no longer there: {names}").format(names=names), 15000)
+                QCoreApplication.translate("SessionTabs", "Not reopened, no longer there: {names}").format(names=names), 15000)
         if not present:
             return gone
         self._order = present

@@ -11,16 +11,19 @@ from PySide6.QtGui import (
 from reader import APP_NAME
 from reader.core.labels import SCRIPT_NAMES, Script
 from reader.ui.fonts import reading_font
+from reader.ui.labels import QT_TRANSLATE_NOOP
+from reader.ui.labels import label as ui_label
 from reader.ui.reading.view import MAX_POINT_SIZE, MIN_POINT_SIZE
 from reader.ui.settings import FONT_POINT_SIZE
 from reader.ui.window.part import WindowPart
 
 LAYOUT_CHOICES = (  # Ctrl+1..4 are the highlight colours
-    ("side_by_side", "Side by side", "Alt+1"),
-    ("interleaved", "Interleaved", "Alt+2"),
-    ("original_only", "Original only", "Alt+3"),
-    ("interpretation_only", "Interpretation only", "Alt+4"),
+    ("side_by_side", QT_TRANSLATE_NOOP("Labels", "Side by side"), "Alt+1"),
+    ("interleaved", QT_TRANSLATE_NOOP("Labels", "Interleaved"), "Alt+2"),
+    ("original_only", QT_TRANSLATE_NOOP("Labels", "Original only"), "Alt+3"),
+    ("interpretation_only", QT_TRANSLATE_NOOP("Labels", "Interpretation only"), "Alt+4"),
 )
+"""Labels translated with reader.ui.labels.label."""
 ZOOM_FACTOR = 1.1
 
 
@@ -29,10 +32,12 @@ class ViewOptions(WindowPart):
 
     def _update_option_buttons(self) -> None:
         s = self._window._settings
-        script_label = SCRIPT_NAMES[Script(s.script)]
-        layout_label = {m: label for m, label, _ in LAYOUT_CHOICES}[s.layout_mode]
-        self._window.chrome.script_button.setText(f"Script: {script_label}")
-        self._window.chrome.layout_button.setText(f"Layout: {layout_label}")
+        script_label = ui_label(SCRIPT_NAMES[Script(s.script)])
+        layout_label = ui_label({m: label for m, label, _ in LAYOUT_CHOICES}[s.layout_mode])
+        self._window.chrome.script_button.setText(
+            self.tr("Script: {script}").format(script=script_label))
+        self._window.chrome.layout_button.setText(
+            self.tr("Layout: {layout}").format(layout=layout_label))
 
     def set_script(self, config: str) -> None:
         """Show Chinese in `config`'s script in every tab, and remember it."""

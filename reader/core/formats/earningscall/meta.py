@@ -33,7 +33,10 @@ def _vote_period(units: list[Unit], draft: Draft) -> str | None:
     order: dict[str, int] = {}
     for unit in units:
         weight = 2 if unit.slot is Slot.OPERATOR else 1
-        for sentence in pat.SENTENCE.findall(unit.text[:20_000]):
+        text = unit.text[:20_000]
+        if not pat.PERIOD_SENTENCE.search(text):  # most units name no call: skip the split
+            continue
+        for sentence in pat.SENTENCE.findall(text):
             if not pat.PERIOD_SENTENCE.search(sentence):
                 continue
             both = pat.QUARTER_AND_YEAR.search(sentence)
