@@ -20,15 +20,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from db.repository import HighlightFilter, HighlightInCall, Repository
+from db.repository import HighlightFilter, Repository
+from db.repository import HighlightInCall as HighlightInCall  # the notebook's rows
 from db.search_index import pending, refresh
-from reader.core.align.transcript import align_transcript
+from reader.core.align.transcript import TranscriptAlignment, align_transcript
 from reader.core.anchoring import Placement, reanchor
 from reader.core.convert import convert
 from reader.core.display import DisplayOptions
@@ -59,10 +60,15 @@ SHOWN: Final = DisplayOptions()
 def export_inputs(service: AnnotationService, transcript_ids: Sequence[int] | None = None, *,
                   tags: Sequence[str] = (), colours: Sequence[str] = (),
                   options: DisplayOptions | None = SHOWN, obsidian: bool = False,
-                  include_empty: bool | None = None, aligned: bool = True
-                  ) -> list[ExportInput]:
+                  include_empty: bool | None = None, aligned: bool = True,
+                  alignments: Mapping[str, TranscriptAlignment] | None = None,
+                  highlight_ids: Collection[int] | None = None) -> list[ExportInput]:
     """What to render for each call (by company, date, id), with its outline and, when
-    `aligned`, the sentence alignment that gives each quote its counterpart as context."""
+    `aligned`, the sentence alignment that gives each quote its counterpart as context.
+
+    `alignments` (by the call's sha256) are ones the caller has already made, as the window
+    has for its open calls; `highlight_ids` keeps only those highlights (the notebook's
+    filtered set)."""
     tag_names = [normalize_tag(t) for t in tags]
     keys = [service.colour_key(c) for c in colours]
     if include_empty is None:
@@ -72,16 +78,20 @@ def export_inputs(service: AnnotationService, transcript_ids: Sequence[int] | No
         infos = repo.transcripts(transcript_ids)
         groups = repo.highlights_by_transcript(transcript_ids, tags=tag_names, colours=keys)
         names = {c.key: c.display_name for c in repo.colours()}
+    wanted = None if highlight_ids is None else set(highlight_ids)
     out = []
     for info in infos:
         highlights = groups.get(info.id, [])
+        if wanted is not None:
+            highlights = [h for h in highlights if h.id in wanted]
         if not highlights and not include_empty:
             continue
         outline = service.outline(info.id)
         interpreted = any(t.interprets for t in outline.turns) and any(
             t.lang is not Lang.EN for t in outline.turns)
-        alignment = (align_transcript(outline) if aligned and interpreted and highlights
-                     else None)
+        known = (alignments or {}).get(info.sha256)
+        alignment = (known or align_transcript(outline)
+                     if aligned and interpreted and highlights else None)
         out.append(ExportInput(info, highlights, outline, names, options=options,
                                alignment=alignment, obsidian=obsidian))
     return out
@@ -107,10 +117,14 @@ def export_single_file(inputs: Sequence[ExportInput]) -> str:
 
 def export_records(service: AnnotationService, transcript_ids: Sequence[int] | None = None, *,
                    tags: Sequence[str] = (), colours: Sequence[str] = (),
-                   now: datetime | None = None) -> dict[str, Any]:
-    """The highlights as data (docs/annotations-schema.json): anchors on the source text."""
+                   now: datetime | None = None,
+                   highlight_ids: Collection[int] | None = None) -> dict[str, Any]:
+    """The highlights as data (docs/annotations-schema.json): anchors on the source text;
+    `highlight_ids` keeps only those (the notebook's filtered set)."""
     tag_names = [normalize_tag(t) for t in tags]
     keys = [service.colour_key(c) for c in colours]
+    if highlight_ids is not None and not isinstance(highlight_ids, set | frozenset):
+        highlight_ids = set(highlight_ids)
     with service.db.read() as s:
         repo = Repository(s)
         infos = repo.transcripts(transcript_ids)
@@ -120,6 +134,8 @@ def export_records(service: AnnotationService, transcript_ids: Sequence[int] | N
     calls = []
     for info in infos:
         hs = groups.get(info.id)
+        if hs and highlight_ids is not None:
+            hs = [h for h in hs if h.id in highlight_ids]
         if not hs:
             continue
         calls.append({
@@ -406,3 +422,45 @@ def notebook_page(service: AnnotationService, query: NotebookQuery = NotebookQue
 def notebook_ids(rows: Iterable[HighlightInCall]) -> list[int]:
     """The calls a page shows, for exporting the filtered set."""
     return list(dict.fromkeys(r.transcript.id for r in rows))
+
+
+NOTEBOOK_FORMATS: Final = ("md", "json", "csv")
+_NOTEBOOK_CHUNK: Final = 5000
+
+
+def notebook_selection(service: AnnotationService, query: NotebookQuery = NotebookQuery()
+                       ) -> tuple[list[int], set[int]]:
+    """Every call (in the notebook's order) and highlight that `query` matches."""
+    calls: dict[int, None] = {}
+    highlights: set[int] = set()
+    offset = 0
+    while True:
+        page = notebook_page(service, query, offset=offset, limit=_NOTEBOOK_CHUNK)
+        for row in page.rows:
+            calls.setdefault(row.transcript.id)
+            highlights.add(row.highlight.id)
+        offset += len(page.rows)
+        if not page.rows or offset >= page.total:
+            return list(calls), highlights
+
+
+def export_notebook(service: AnnotationService, query: NotebookQuery, fmt: str, *,
+                    options: DisplayOptions | None = SHOWN,
+                    now: datetime | None = None) -> tuple[str, int]:
+    """The notebook's filtered set as one Markdown file (as the reading view shows it), or
+    as JSON or CSV data; with the number of highlights in it."""
+    if fmt not in NOTEBOOK_FORMATS:
+        raise AnnotationError(f"unknown export format {fmt!r}; choose one of "
+                              f"{', '.join(NOTEBOOK_FORMATS)}")
+    calls, wanted = notebook_selection(service, query)
+    if not wanted:
+        raise AnnotationError("no highlight matches these filters; nothing to export")
+    if fmt == "md":
+        inputs = export_inputs(service, calls, options=options, include_empty=False,
+                               highlight_ids=wanted)
+        return export_single_file(inputs), sum(len(d.highlights) for d in inputs)
+    data = export_records(service, calls, now=now, highlight_ids=wanted)
+    count = sum(len(c["highlights"]) for c in data["calls"])
+    if fmt == "csv":
+        return records_to_csv(data), count
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n", count

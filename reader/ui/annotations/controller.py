@@ -45,6 +45,8 @@ from reader.ui.window.actions import Key, window_action
 from reader.ui.window.document_tabs import DocumentTabs, OpenDocument
 
 if TYPE_CHECKING:  # the service (and SQLAlchemy) loads with the library, off the UI thread
+    from reader.core.align.transcript import TranscriptAlignment
+    from reader.core.display import DisplayOptions
     from reader.services.annotations import AnnotationService, ImportResult
 
 COLOUR_KEYS = tuple(COLOUR_HEX)  # until the library says otherwise: its four defaults
@@ -72,10 +74,13 @@ def _lists(service: AnnotationService) -> tuple[list[Colour], list[tuple[str, in
     return service.colours(), service.tags()
 
 
-def _export_one(service: AnnotationService, transcript_id: int, target: Path) -> int:
+def _export_one(service: AnnotationService, transcript_id: int, target: Path,
+                options: DisplayOptions, alignments: dict[str, TranscriptAlignment]) -> int:
     from reader.services.annotations import write_text_atomic
+    from reader.services.notes import export_documents, export_inputs
 
-    docs = service.export([transcript_id])
+    docs = export_documents(export_inputs(service, [transcript_id], options=options,
+                                          alignments=alignments))
     if not docs:
         return 0
     write_text_atomic(target, docs[0].markdown)
@@ -90,10 +95,13 @@ def _rename_colour(service: AnnotationService, key: str, display_name: str) -> C
     return service.rename_colour(key=key, display_name=display_name)
 
 
-def _export_all(service: AnnotationService, folder: Path) -> list[Path]:
+def _export_all(service: AnnotationService, folder: Path, options: DisplayOptions,
+                alignments: dict[str, TranscriptAlignment]) -> list[Path]:
     from reader.services.annotations import write_documents
+    from reader.services.notes import export_documents, export_inputs
 
-    return write_documents(service.export(), folder)
+    return write_documents(export_documents(export_inputs(service, options=options,
+                                                          alignments=alignments)), folder)
 
 
 class AnnotationController(QObject):
@@ -101,6 +109,7 @@ class AnnotationController(QObject):
 
     transcript_replaced = Signal(ReadingView, Transcript)  # the view, the version now in it
     highlights_loaded = Signal(ReadingView)  # the view whose highlights were (re)drawn
+    options_changed = Signal()  # the reading view's script or cleanup: quotes to show again
 
     def __init__(self, window: QMainWindow, settings: Settings, tabs: DocumentTabs,
                  db_path: Path | None = None) -> None:
@@ -113,6 +122,8 @@ class AnnotationController(QObject):
                                        for n, k in enumerate(COLOUR_KEYS)]
         self._tags: list[str] = []
         self._context_ids: list[int] | None = None  # highlights under a context menu's click
+        self.context_actions: list[QAction] = []
+        """More actions for the reading view's menu, after Copy (Copy with Citation)."""
         self.library_message_box: QMessageBox | None = None
         self.unsaved_edit: tuple[Callable[[AnnotationService], object],
                                  Callable[[Any], None]] | None = None
@@ -334,7 +345,30 @@ class AnnotationController(QObject):
             self._show_in_dock()
         self.highlights_loaded.emit(doc.view)
 
+    def view_options(self) -> DisplayOptions:
+        """The reading view's script and cleanup, which quotes are shown and exported in."""
+        from reader.ui.annotations.shown import window_options
+
+        return window_options(self._settings)
+
+    def view_options_changed(self) -> None:
+        """The window's script or cleanup changed: quote in the new ones."""
+        self._show_in_dock()
+        self.options_changed.emit()
+
+    def _alignments(self) -> dict[str, TranscriptAlignment]:
+        """Sentence alignments the open tabs have made, by the call's hash: the export's
+        context without aligning those calls again."""
+        out = {}
+        for doc in self._tabs:
+            alignment = doc.view.sentence_alignment()
+            if alignment is not None and doc.info is not None \
+                    and doc.info.sha256 == doc.transcript.source.sha256:
+                out[doc.info.sha256] = alignment
+        return out
+
     def _show_in_dock(self) -> None:
+        self.dock.set_options(self.view_options())
         doc = self._current
         if doc is None:
             self.dock.set_content(None, [], self._colours)
@@ -513,7 +547,8 @@ class AnnotationController(QObject):
             return
         from reader.ui.annotations.editor import AnnotationEditor  # dialogs load when opened
 
-        editor = AnnotationEditor(h, self._colours, self._tags, self._window)
+        editor = AnnotationEditor(h, self._colours, self._tags, self._window,
+                                  shown_quote=self.dock.model.shown_quote(h))
         if editor.exec() != QDialog.DialogCode.Accepted or not editor.changed():
             editor.deleteLater()
             return
@@ -599,6 +634,9 @@ class AnnotationController(QObject):
         here = view.cursorForPosition(pos).position()
         under = view.highlight_ids_in_selection() if view.textCursor().hasSelection() \
             else view.highlight_ids_at(here)
+        if self.context_actions:
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
         menu.addSeparator()
         menu.addAction(self.act_highlight)
         for action in self.colour_actions:
@@ -639,8 +677,8 @@ class AnnotationController(QObject):
         if doc is None or doc.info is None:
             return
         self._settings.export_directory = str(target.parent)
-        tid = doc.info.id
-        self.session.submit(lambda s: _export_one(s, tid, target),
+        tid, options, alignments = doc.info.id, self.view_options(), self._alignments()
+        self.session.submit(lambda s: _export_one(s, tid, target, options, alignments),
                            lambda n: self._status(
                                (self.tr("Exported {n} highlights to {target}") if n != 1
                                 else self.tr("Exported 1 highlight to {target}")).format(
@@ -660,7 +698,8 @@ class AnnotationController(QObject):
     def export_all_to(self, folder: Path) -> None:
         """Write one Markdown note per transcript with highlights into `folder`."""
         self._settings.export_directory = str(folder)
-        self.session.submit(lambda s: _export_all(s, folder),
+        options, alignments = self.view_options(), self._alignments()
+        self.session.submit(lambda s: _export_all(s, folder, options, alignments),
                            lambda paths: self._status(
                                (self.tr("Exported {n} notes to {folder}") if len(paths) != 1
                                 else self.tr("Exported 1 note to {folder}")).format(

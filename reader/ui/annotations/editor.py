@@ -83,13 +83,14 @@ class AnnotationEditor(QDialog):
     """Edit one highlight's colour, tags and note; `values()` after it is accepted."""
 
     def __init__(self, highlight: Highlight, colours: Sequence[Colour], known_tags: Iterable[str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, shown_quote: str | None = None) -> None:
+        """`shown_quote`: the quote as the reading view shows it (else the stored text)."""
         super().__init__(parent)
         self.setObjectName("annotation_editor")
         self.setWindowTitle(self.tr("Highlight: Tags and Note"))
         self._highlight = highlight
 
-        quote = " ".join(highlight.quote.split())
+        quote = " ".join((highlight.quote if shown_quote is None else shown_quote).split())
         if len(quote) > _QUOTE_CHARS:
             quote = quote[: _QUOTE_CHARS - 1] + "…"
         self.quote_label = QLabel(self)

@@ -37,6 +37,7 @@ from reader.ui.labels import label as ui_label
 from reader.ui.swatches import swatch_icon
 
 if TYPE_CHECKING:
+    from reader.core.display import DisplayOptions
     from reader.core.model import Transcript
     from reader.core.records import Colour, Highlight
 
@@ -74,6 +75,7 @@ class HighlightsDock(QDockWidget):
         self._pending_header: QByteArray | None = None
         self._pending_content: tuple[Transcript | None, Sequence[Highlight],
                                      Sequence[Colour]] | None = None
+        self._pending_options: DisplayOptions | None = None
 
     def __getattr__(self, name: str) -> object:
         # Only reached for a name not set yet: the parts `build` makes, asked for early.
@@ -185,6 +187,8 @@ class HighlightsDock(QDockWidget):
             self.view.addAction(action)
         if self._pending_header is not None:
             self._restore_header(self._pending_header)
+        if self._pending_options is not None:
+            self.model.set_options(self._pending_options)
         if self._pending_content is not None:
             self.set_content(*self._pending_content)
         self._pending_actions, self._pending_header, self._pending_content = [], None, None
@@ -233,6 +237,14 @@ class HighlightsDock(QDockWidget):
         self._unavailable = message
         if self._built:
             self._update_status()
+
+    def set_options(self, options: DisplayOptions) -> None:
+        """Quote highlights in the reading view's script and cleanup."""
+        if not self._built:
+            self._pending_options = options
+            return
+        self.model.set_options(options)
+        self._update_status()
 
     def set_content(self, transcript: Transcript | None, highlights: Sequence[Highlight],
                     colours: Sequence[Colour]) -> None:

@@ -12,7 +12,6 @@ text (in quote, note or tags), tag, colour, speaker and section.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -28,10 +27,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from reader.core.cleanup import clean
+from reader.core.display import DisplayOptions
 from reader.core.labels import SECTION_OUTLINE_TITLES
 from reader.core.model import SectionKind, Transcript
 from reader.core.records import Colour, Highlight
+from reader.ui.annotations.shown import ShownText
 from reader.ui.labels import QT_TRANSLATE_NOOP
 from reader.ui.labels import label as ui_label
 from reader.ui.reading.outline_model import tooltip_text
@@ -40,7 +40,6 @@ from reader.ui.swatches import swatch_icon
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 ORPHANED = QT_TRANSLATE_NOOP("Labels", "orphaned")  # shown through ui_label
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _QUOTE_WIDTH = 160
 
 
@@ -104,17 +103,11 @@ class _Row:
     speaker: str
     section: str  # SectionKind value or ""
     texts: tuple[str, str, str, str, str]  # quote, tags, note, speaker, section as shown
+    shown: str  # the whole quote as the reading view shows it
 
     @property
     def key(self) -> tuple[int, int]:
         return (self.highlight.start, self.highlight.id)
-
-
-def _joined(text: str) -> str:
-    """Speech-recognition Chinese (`营 收 增 长`) as the reading view shows it by default."""
-    if " " not in text or not _HAN.search(text):
-        return text
-    return clean(text, join_cjk_spaces=True).text
 
 
 def _flat(text: str, width: int | None = None) -> str:
@@ -134,6 +127,8 @@ class HighlightsModel(QAbstractTableModel):
         self._names: dict[str, str] = {}
         self._order: dict[str, int] = {}
         self._colours: list[Colour] = []
+        self._options = DisplayOptions()
+        self._shown: ShownText | None = None
 
     # -- content -----------------------------------------------------------------------------
 
@@ -155,6 +150,27 @@ class HighlightsModel(QAbstractTableModel):
 
     def transcript(self) -> Transcript | None:
         return self._transcript
+
+    def set_options(self, options: DisplayOptions) -> None:
+        """Quote in the reading view's script and cleanup (the rows are made again)."""
+        if options == self._options:
+            return
+        self._options = options
+        self._shown = None
+        highlights = self.highlights()
+        self.beginResetModel()
+        self._rows = sorted((self._row(self._transcript, h) for h in highlights),
+                            key=lambda r: r.key)
+        self.endResetModel()
+
+    def shown_quote(self, h: Highlight) -> str:
+        """A highlight's quote as the reading view shows it."""
+        return self._shown_text(self._transcript).quote(h)
+
+    def _shown_text(self, t: Transcript | None) -> ShownText:
+        if self._shown is None or self._shown.transcript is not t:
+            self._shown = ShownText(t, self._options)
+        return self._shown
 
     def set_highlights(self, transcript: Transcript | None,
                        highlights: Sequence[Highlight]) -> None:
@@ -179,12 +195,15 @@ class HighlightsModel(QAbstractTableModel):
                 turn = t.turns[turn_index]
                 speaker = t.speaker_of(turn).label
                 section = turn.section.value
-        quote = _flat(_joined(h.quote[: 3 * _QUOTE_WIDTH]), _QUOTE_WIDTH)
+        shown_text = self._shown_text(t)
+        shown = shown_text.quote(h)
+        quote = _flat(shown, _QUOTE_WIDTH)
         texts = (f"[{ui_label(ORPHANED)}] {quote}" if h.orphaned else quote,
-                 " ".join(f"#{t}" for t in h.tags), _flat(h.note, _QUOTE_WIDTH), speaker,
+                 " ".join(f"#{t}" for t in h.tags), _flat(h.note, _QUOTE_WIDTH),
+                 shown_text.user_text(speaker),
                  ui_label(SECTION_OUTLINE_TITLES.get(SectionKind(section), ""))
                  if section else "")
-        return _Row(h, speaker, section, texts)
+        return _Row(h, speaker, section, texts, shown)
 
     def _can_patch(self, new: list[_Row]) -> bool:
         """Rows kept must keep their order: edits, adds and deletes, never moves."""
@@ -213,6 +232,10 @@ class HighlightsModel(QAbstractTableModel):
 
     def highlight(self, row: int) -> Highlight:
         return self._rows[row].highlight
+
+    def shown(self, row: int) -> str:
+        """The row's quote as the reading view shows it."""
+        return self._rows[row].shown
 
     def highlights(self) -> list[Highlight]:
         return [r.highlight for r in self._rows]
@@ -294,7 +317,7 @@ class HighlightsModel(QAbstractTableModel):
 
     def _tooltip(self, item: _Row) -> str:
         h = item.highlight
-        lines = [_flat(h.quote, 600)]
+        lines = [_flat(item.shown, 600)]
         if h.orphaned:
             lines.insert(0, self.tr("Orphaned: this text is not in the current version of "
                                     "the call."))
@@ -407,7 +430,8 @@ class HighlightFilter(QSortFilterProxyModel):
         if self._section and model.section(source_row) != self._section:
             return False
         if self._text:
-            haystack = " ".join((" ".join(h.quote.split()), h.note, " ".join(h.tags),
+            haystack = " ".join((" ".join(h.quote.split()), model.shown(source_row), h.note,
+                                 " ".join(h.tags),
                                  f"#{' #'.join(h.tags)}" if h.tags else "")).casefold()
             squashed = "".join(haystack.split())
             words = self._text.split()

@@ -70,6 +70,7 @@ class ViewOptions(WindowPart):
             self._window.setWindowTitle(f"{self._window._tab_title(current.transcript)} — {APP_NAME}")
         self._window._nav._fill_speaker_combo(current)
         self._window._find._refresh_find()
+        self._window._annotations.view_options_changed()
 
     def set_layout_mode(self, mode: str) -> None:
         self._window._settings.layout_mode = mode
@@ -91,6 +92,7 @@ class ViewOptions(WindowPart):
         for doc in self._window._tabs:
             doc.view.set_cleanup(join_cjk_spaces, hide_fillers)
         self._window._find._refresh_find()
+        self._window._annotations.view_options_changed()
 
     def set_font_point_size(self, pt: float) -> None:
         pt = min(MAX_POINT_SIZE, max(MIN_POINT_SIZE, pt))
