@@ -53,17 +53,22 @@ def _cmd_open(args: argparse.Namespace) -> int:
     if args.print:
         print(f"{info.id}\t{info.label}\t{start}-{end}\t{text[start:end]}")
         return 0
-    return open_window(resolve_db_path(getattr(args, "db", None)), info.id, start, end,
-                       select=not moved)
+    db_path = resolve_db_path(getattr(args, "db", None))
+    from reader.ui.app import hand_off_to_running  # Qt loads only here
+
+    if hand_off_to_running(db_path, [args.url]):  # the running window opens it
+        return 0
+    return open_window(db_path, info.id, start, end, select=not moved)
 
 
 def open_window(db_path: Path, transcript_id: int, start: int, end: int, *,
                 select: bool = True) -> int:
     """The window on `db_path` with the call open and `[start, end)` selected."""
-    from reader.ui.app import create_app, create_window  # Qt loads only here
+    from reader.ui.app import create_app, create_window, serve_other_launches  # Qt loads only here
 
     app = create_app()
     window = create_window(db_path=db_path)
+    serve_other_launches(window, db_path)
     window.show()
     show_passage(window, transcript_id, start, end, select=select)
     return int(app.exec())

@@ -257,6 +257,8 @@ def test_hidden_imports_cover_lazy_imports_and_migration_scripts(spec):
     "PySide6/Qt/lib/libQt6Svg.so.6",
     "PySide6/Qt/lib/libQt6XcbQpa.so.6",
     "PySide6/Qt/lib/libQt6DBus.so.6",
+    "PySide6/Qt/lib/libQt6Network.so.6",  # the local socket of the one running window
+    "PySide6/QtNetwork.abi3.so",
     "PySide6/QtWidgets.abi3.so",
     "opencc/clib/opencc_clib.cpython-311-x86_64-linux-gnu.so",
 ])
@@ -272,7 +274,7 @@ def test_qt_and_opencc_files_the_app_needs_are_kept(spec, dest):
     "PySide6/Qt/lib/libQt6Quick.so.6",
     "PySide6/Qt/lib/libQt6Qml.so.6",
     "PySide6/Qt/lib/libQt6Pdf.so.6",
-    "PySide6/Qt/lib/libQt6Network.so.6",
+    "PySide6/Qt/lib/libQt6NetworkAuth.so.6",
     "PySide6/Qt/translations/qtbase_de.qm",
     "opencc/clib/bin/opencc",
     "opencc/clib/lib64/libopencc.a",

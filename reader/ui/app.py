@@ -87,12 +87,36 @@ def run_gui(paths: list[str], db_path: str | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
     app = create_app()
+    db = resolve_db_path(db_path or db_in_words)
+    if paths and hand_off_to_running(db, paths):
+        return 0
     sys.excepthook = _log_unhandled
     settings = Settings.open_default()
     install_translators(app, settings.language)  # before any widget takes its strings
-    window = create_window(settings, db_path=resolve_db_path(db_path or db_in_words))
+    window = create_window(settings, db_path=db)
+    serve_other_launches(window, db)
     window.show()
     window.restore_session()
     if paths:
         window.open_files(paths)
     return int(app.exec())
+
+
+def hand_off_to_running(db_path: Path, words: Sequence[str]) -> bool:
+    """Give files and links to the window already running on this library, if there is one."""
+    from reader.ui.window.single_instance import hand_off, server_name
+
+    return hand_off(server_name(db_path), words)
+
+
+def serve_other_launches(window: MainWindow, db_path: Path) -> None:
+    """Let later launches on the same library hand their files and links to `window`, and
+    take macOS's file and URL open events."""
+    from reader.ui.window.single_instance import FileOpenFilter, InstanceServer, server_name
+
+    server = InstanceServer(server_name(db_path), window)
+    server.received.connect(window.open_words)
+    server.listen()
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(FileOpenFilter(window.open_words, window))

@@ -45,6 +45,8 @@ class WindowChrome(WindowPart):
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addAction(self._window._annotations.act_undo)
         edit.addAction(self._window._annotations.act_redo)
+        edit.addSeparator()
+        edit.addAction(self._window._citation.act_copy)
 
         view = bar.addMenu(self.tr("&View"))
         self.script_menu = view.addMenu(self.tr("Chinese &Script"))

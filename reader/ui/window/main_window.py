@@ -49,6 +49,7 @@ from reader import APP_NAME
 from reader.core.labels import SCRIPT_NAMES
 from reader.core.model import Transcript
 from reader.core.source_file import readable_name
+from reader.ui.annotations.citation import CitationCopier
 from reader.ui.annotations.controller import AnnotationController
 from reader.ui.labels import label as ui_label
 from reader.ui.library.controller import LibraryController
@@ -59,6 +60,7 @@ from reader.ui.reading.view import ReadingView
 from reader.ui.resources import app_icon
 from reader.ui.settings import Settings
 from reader.ui.window.actions import Key, window_action
+from reader.ui.window.back_links import BackLinks
 from reader.ui.window.chrome import WindowChrome
 from reader.ui.window.docks import SideDocks
 from reader.ui.window.document_tabs import DocumentTabs, OpenDocument
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self._build_discrepancy_dock()
         self._build_annotations(db_path)
         self._build_library()
+        self._build_notes()
         self._build_actions()
         self.chrome._build_menus()
         self.chrome._build_toolbar()
@@ -202,6 +205,12 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self._dock, dock)
         dock.hide()  # until asked for; a saved window layout may show it again
         self._dock.raise_()
+
+    def _build_notes(self) -> None:
+        """Copy with citation, back-links and launches handed over."""
+        self._citation = CitationCopier(self)
+        self._annotations.context_actions.append(self._citation.act_copy)
+        self._back_links = BackLinks(self)
 
     def _build_outline_dock(self) -> None:
         self._outline = QTreeView(self)
@@ -421,6 +430,18 @@ class MainWindow(QMainWindow):
 
     def open_stored(self, transcript_id: int, reveal: SearchResult | None = None) -> None:
         self._library_link.open_stored(transcript_id, reveal)
+
+    def open_link(self, url: str) -> None:
+        """Follow a reader:// back-link: its call from the library, the passage selected."""
+        self._back_links.open_link(url)
+
+    def open_words(self, words: Sequence[str]) -> None:
+        """Files and links handed over by another launch (or the system)."""
+        self._back_links.open_words(words)
+
+    def reveal_passage(self, transcript_id: int, start: int, end: int) -> None:
+        """Open a stored call with a passage selected."""
+        self._back_links.reveal(transcript_id, start, end)
 
     def _tab_title(self, t: Transcript) -> str:
         name = t.meta.company or t.meta.title or readable_name(Path(t.source.name).stem)
