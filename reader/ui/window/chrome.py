@@ -64,6 +64,7 @@ class WindowChrome(WindowPart):
         view.addAction(self._window.act_show_discrepancies)
         view.addAction(self._window._annotations.act_show_dock)
         view.addAction(self._window._library.act_show_dock)
+        view.addAction(self._window._notebook.act_notebook)
         view.addSeparator()
         self.language = LanguageMenu(self._window)
         self.language_menu = self.language.add_to(view)

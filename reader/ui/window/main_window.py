@@ -68,6 +68,7 @@ from reader.ui.window.find_link import FindLink
 from reader.ui.window.help import HelpDialogs
 from reader.ui.window.library_link import LibraryLink
 from reader.ui.window.navigation import Navigation
+from reader.ui.window.notebook_link import NotebookLink
 from reader.ui.window.open_queue import OpenQueue
 from reader.ui.window.opening import DocumentOpener
 from reader.ui.window.session import SessionTabs
@@ -207,10 +208,11 @@ class MainWindow(QMainWindow):
         self._dock.raise_()
 
     def _build_notes(self) -> None:
-        """Copy with citation, back-links and launches handed over."""
+        """Copy with citation, back-links and launches handed over, the notebook."""
         self._citation = CitationCopier(self)
         self._annotations.context_actions.append(self._citation.act_copy)
         self._back_links = BackLinks(self)
+        self._notebook = NotebookLink(self)
 
     def _build_outline_dock(self) -> None:
         self._outline = QTreeView(self)
@@ -586,6 +588,7 @@ class MainWindow(QMainWindow):
         self._queue.cancel_all()
         self.save_state()
         self._queue.wait(3000)
+        self._notebook.close()
         self._library.close()
         self._annotations.close()
         super().closeEvent(event)
