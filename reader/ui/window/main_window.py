@@ -51,6 +51,7 @@ from reader.core.model import Transcript
 from reader.core.source_file import readable_name
 from reader.ui.annotations.citation import CitationCopier
 from reader.ui.annotations.controller import AnnotationController
+from reader.ui.annotations.library_watch import LibraryWatch
 from reader.ui.labels import label as ui_label
 from reader.ui.library.controller import LibraryController
 from reader.ui.reading.discrepancy_panel import DiscrepancyPanel
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
         self._annotations.context_actions.append(self._citation.act_copy)
         self._back_links = BackLinks(self)
         self._notebook = NotebookLink(self)
+        self._library_watch = LibraryWatch(self._annotations.session, self)
 
     def _build_outline_dock(self) -> None:
         self._outline = QTreeView(self)
@@ -589,6 +591,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self._queue.wait(3000)
         self._notebook.close()
+        self._library_watch.stop()
         self._library.close()
         self._annotations.close()
         super().closeEvent(event)
