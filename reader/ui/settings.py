@@ -271,6 +271,24 @@ class Settings:
     def highlights_header(self, value: QByteArray) -> None:
         self._store.setValue(_HIGHLIGHTS_HEADER, value)
 
+    @property
+    def notebook_geometry(self) -> QByteArray:
+        """Where the notebook window was (QWidget.saveGeometry())."""
+        return self._bytes("notebook/geometry")
+
+    @notebook_geometry.setter
+    def notebook_geometry(self, value: QByteArray) -> None:
+        self._store.setValue("notebook/geometry", value)
+
+    @property
+    def notebook_header(self) -> QByteArray:
+        """The notebook list's column widths and order (QHeaderView.saveState())."""
+        return self._bytes("notebook/header")
+
+    @notebook_header.setter
+    def notebook_header(self, value: QByteArray) -> None:
+        self._store.setValue("notebook/header", value)
+
     def _bytes(self, name: str) -> QByteArray:
         raw = self._store.value(name)
         if isinstance(raw, QByteArray):

@@ -266,3 +266,15 @@ def test_shortcut_and_menu(qtbot, make_window, stocked):
     assert action in view_menu.actions()
     notebook = open_notebook(qtbot, window)
     assert notebook.windowFlags() & Qt.WindowType.Window
+
+
+def test_the_notebook_remembers_its_place_and_columns(qtbot, make_window, stocked):
+    window: MainWindow = make_window()
+    notebook = open_notebook(qtbot, window)
+    notebook.resize(777, 555)
+    notebook.view.header().resizeSection(Column.QUOTE, 321)
+    notebook.close()
+    later: MainWindow = make_window()  # the next session, same settings file
+    again = open_notebook(qtbot, later)
+    assert again.view.header().sectionSize(Column.QUOTE) == 321
+    assert again.size().width() == 777

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -112,7 +113,7 @@ def _call_label(info: TranscriptInfo) -> str:
     return " ".join(parts) or info.label
 
 
-def _fetch(service: AnnotationService, query: NotebookQuery, offset: int,
+def fetch_page(service: AnnotationService, query: NotebookQuery, offset: int,
            options: DisplayOptions) -> _Fetched:
     """One page, with each quote cleaned and converted as the reading view would show it."""
     from reader.core.passages import PassageView
@@ -210,7 +211,7 @@ class NotebookModel(QAbstractTableModel):
         if service is None or query is None:
             return
         offset, options = len(self._rows), self._options
-        self._job = Job(lambda _job: _fetch(service, query, offset, options),
+        self._job = Job(lambda _job: fetch_page(service, query, offset, options),
                         on_done=lambda fetched: self._on_job_fetched(fetched, offset),
                         on_error=self._on_job_failed,
                         describe=lambda exc: error_message(exc, self.tr("reading highlights "
@@ -348,6 +349,7 @@ class NotebookWindow(QWidget):
     """Every highlight of the library (see the module docstring)."""
 
     highlight_opened = Signal(int, int, int, bool)  # transcript id, start, end, orphaned
+    closed = Signal()  # the window was closed: time to remember its place
 
     def __init__(self, service: Callable[[], AnnotationService | None],
                  options: Callable[[], DisplayOptions], parent: QWidget | None = None,
@@ -413,8 +415,8 @@ class NotebookWindow(QWidget):
         header = self.view.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((Column.CALL, 170), (Column.QUOTE, 380), (Column.SPEAKER, 130),
-                              (Column.COLOUR, 80), (Column.TAGS, 110)):
+        for column, width in ((Column.CALL, 200), (Column.QUOTE, 400), (Column.SPEAKER, 130),
+                              (Column.COLOUR, 100), (Column.TAGS, 110)):
             header.resizeSection(column, width)
         self.view.doubleClicked.connect(self._on_view_activated)
         self.view.activated.connect(self._on_view_activated)
@@ -438,7 +440,7 @@ class NotebookWindow(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
-        self.resize(1000, 640)
+        self.resize(1100, 640)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -637,7 +639,19 @@ class NotebookWindow(QWidget):
         """Let running queries finish (the window is closing)."""
         return self._pool.waitForDone(msecs)
 
+    def restore_layout(self, geometry: QByteArray, header: QByteArray) -> None:
+        """Place and columns from an earlier session (empty: the defaults)."""
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if not header.isEmpty():
+            self.view.header().restoreState(header)
+
+    def layout_state(self) -> tuple[QByteArray, QByteArray]:
+        """What `restore_layout` takes back."""
+        return self.saveGeometry(), self.view.header().saveState()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._debounce.stop()
         self._refresh.stop()
         super().closeEvent(event)
+        self.closed.emit()

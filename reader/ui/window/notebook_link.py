@@ -53,6 +53,8 @@ class NotebookLink(WindowPart):
                 service, annotations.view_options, self._window,
                 export_folder=lambda: settings.export_directory or "", remember_folder=remember)
             notebook.highlight_opened.connect(self._on_notebook_highlight_opened)
+            notebook.closed.connect(self._on_notebook_closed)
+            notebook.restore_layout(settings.notebook_geometry, settings.notebook_header)
             self.notebook = notebook
             notebook.load_choices()
         notebook.show()
@@ -84,6 +86,11 @@ class NotebookLink(WindowPart):
                 _tr("Orphaned highlight: its text is not in this version of the call."), 6000)
         else:
             self._window.reveal_passage(transcript_id, start, end)
+
+    def _on_notebook_closed(self) -> None:
+        if self.notebook is not None:
+            settings = self._window.settings
+            settings.notebook_geometry, settings.notebook_header = self.notebook.layout_state()
 
     def _on_session_changed(self, _changed: object = None) -> None:
         if self.notebook is not None:
