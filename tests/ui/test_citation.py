@@ -132,3 +132,29 @@ def test_context_menu_offers_copy_with_citation(qtbot, window, call_file, monkey
         [a.text() for a in menu.actions()]))
     view.customContextMenuRequested.emit(view.cursorRect().center())
     assert shown and window._citation.act_copy.text() in shown[0]
+
+
+def test_the_app_exits_cleanly_with_a_citation_on_the_clipboard(tmp_path):
+    import subprocess
+    import sys
+
+    script = tmp_path / "citation_exit.py"
+    script.write_text(
+        "import os\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from notes_helpers import CALL\n"
+        "import reader.ui\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from reader.core.pipeline import parse_bytes\n"
+        "from reader.core.display import DisplayOptions\n"
+        "from reader.ui.annotations.citation import make_citation, mime_data, put_on_clipboard\n"
+        "app = QApplication([])\n"
+        "t = parse_bytes(CALL.encode('utf-8'), 'q.txt')\n"
+        "put_on_clipboard(mime_data(make_citation(t, 0, 20, DisplayOptions())))\n"
+        "print(QApplication.clipboard().mimeData().formats())\n", encoding="utf-8")
+    repo = Path(__file__).resolve().parents[2]
+    env = {**__import__("os").environ, "PYTHONPATH": f"{repo}:{repo / 'tests'}"}
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          env=env, cwd=repo, timeout=120)
+    assert done.returncode == 0, done.stderr  # not a crash on the way out
+    assert "text/markdown" in done.stdout

@@ -10,6 +10,7 @@ so a quote can never turn into a link, an image or markup where it is pasted.
 
 from __future__ import annotations
 
+import atexit
 import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -121,6 +122,32 @@ def html_text(c: Citation) -> str:
             "</blockquote>")
 
 
+_RELEASE: list[QMimeData] = []  # the citation on the clipboard, until the app exits
+
+
+def put_on_clipboard(mime: QMimeData) -> None:
+    """Give `mime` to the clipboard, and make sure it is not the clipboard's at exit.
+
+    Qt deletes what the clipboard holds from a static destructor, after Python has shut
+    down; a QMimeData made in Python then calls into the finished interpreter and the app
+    crashes on its way out (PySide6 6.11). At exit, a citation still on the clipboard is
+    replaced by its plain text, which Qt makes itself.
+    """
+    if not _RELEASE:
+        atexit.register(_release_clipboard)
+    _RELEASE[:] = [mime]
+    QApplication.clipboard().setMimeData(mime)
+
+
+def _release_clipboard() -> None:
+    if QApplication.instance() is None or not _RELEASE:
+        return
+    clipboard = QApplication.clipboard()
+    if clipboard.mimeData() is _RELEASE[0]:
+        clipboard.setText(_RELEASE[0].text())
+    _RELEASE.clear()
+
+
 def mime_data(c: Citation) -> QMimeData:
     """The citation as plain text, Markdown and HTML in one clipboard entry."""
     mime = QMimeData()
@@ -152,7 +179,7 @@ class CitationCopier(QObject):
             self._status(self.tr("Select some text first, then copy it with its citation."))
             return None
         citation = make_citation(doc.transcript, span[0], span[1], options, doc.info)
-        QApplication.clipboard().setMimeData(mime_data(citation))
+        put_on_clipboard(mime_data(citation))
         self._status(self.tr("Copied with its citation (plain text, Markdown and HTML)."))
         return citation
 
