@@ -266,6 +266,9 @@ def test_shortcut_and_menu(qtbot, make_window, stocked):
     assert action in view_menu.actions()
     notebook = open_notebook(qtbot, window)
     assert notebook.windowFlags() & Qt.WindowType.Window
+    rows = dict(window.shortcut_rows())
+    assert rows["Notebook: All Highlights"] == "Ctrl+Shift+B"
+    assert rows["Copy with Citation"] == "Ctrl+Shift+C"
 
 
 def test_the_notebook_remembers_its_place_and_columns(qtbot, make_window, stocked):

@@ -39,6 +39,7 @@ class HelpDialogs(WindowPart):
                    *self._window.layout_group.actions(), *self._window._annotations.shortcut_actions(),
                    *self._window._library.shortcut_actions(),
                    *self._window._side_docks.shortcut_actions(),
+                   self._window._citation.act_copy, self._window._notebook.act_notebook,
                    self._window.act_shortcuts]
         rows = []
         for action in actions:
