@@ -20,10 +20,17 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer
 from reader.ui.jobs import Job
 
 if TYPE_CHECKING:
+    from reader.services.annotations import AnnotationService
     from reader.services.notes import LibraryState
     from reader.ui.library_session import LibrarySession
 
 INTERVAL_MS: Final = 2000
+
+
+def _read_state(service: AnnotationService) -> LibraryState:
+    from reader.services.notes import library_state  # on the job's thread, not the UI's
+
+    return library_state(service)
 
 
 class LibraryWatch(QObject):
@@ -76,9 +83,7 @@ class LibraryWatch(QObject):
         service = self._session.service
         if service is None or (self._job is not None and self._job.running):
             return
-        from reader.services.notes import library_state
-
-        self._job = Job(lambda _job: library_state(service), on_done=self._on_job_state,
+        self._job = Job(lambda _job: _read_state(service), on_done=self._on_job_state,
                         doing="checking the library for changes failed", owner=self)
         self._job.start(self._pool)
 
