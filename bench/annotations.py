@@ -3,9 +3,12 @@
 Run from the repo root: `python bench/annotations.py [--keep DIR]`.
 Targets: loading the highlights of a transcript with 500 of them adds < 100 ms to opening it;
 the notebook's first page (200 highlights of the whole library, with and without filters)
-takes < 100 ms; exporting all 20,000 is measured in time and peak memory, as raw source
-text (the old export), as the reading view shows it (joined spacing, Taiwan script, aligned
-context), as one file, and as JSON data.
+takes < 100 ms, also as the notebook window fetches it (quotes cleaned and converted to
+Taiwan script in the same job); exporting all 20,000 is measured in time and peak memory, as
+raw source text (the old export), as the reading view shows it (joined spacing, Taiwan
+script, aligned context), as one file, and as JSON data, and as the notebook exports its
+filtered set (every page). The fingerprint the window reads every two seconds to see other
+writers is timed too.
 """
 
 from __future__ import annotations
@@ -38,10 +41,13 @@ from reader.services.notes import (  # noqa: E402
     NotebookQuery,
     export_documents,
     export_inputs,
+    export_notebook,
     export_records,
     export_single_file,
+    library_state,
     notebook_page,
 )
+from reader.ui.annotations.notebook import fetch_page  # noqa: E402
 
 FIXTURES = REPO / "tests" / "fixtures"
 BASES = ["quartr_lanting_q2_2024.txt", "quartr_hoshan_q3_2024_traditional.txt",
@@ -199,6 +205,15 @@ def main() -> None:
         else:
             t_filtered[name] = (median_ms(lambda q=query: notebook_page(svc, q)),
                                 notebook_page(svc, query).total)
+    tw = display_options("tw")
+    assert tw is not None
+    t_window_page = median_ms(lambda: fetch_page(svc, NotebookQuery(), 0, tw))
+    t_state = median_ms(lambda: library_state(svc))
+    svc.close()
+    svc = AnnotationService.open(db_path)
+    t0 = time.perf_counter()
+    fetch_page(svc, NotebookQuery(), 0, tw)
+    t_window_cold = (time.perf_counter() - t0) * 1000
     svc.close()
 
     # Exports of all 20,000 from a fresh service each time: time and peak memory.
@@ -214,6 +229,10 @@ def main() -> None:
         export_inputs(s, options=display_options("tw"))))
     _, t_raw2, m_raw = fresh(lambda s: s.export())
     records, t_json, m_json = fresh(lambda s: json.dumps(export_records(s), ensure_ascii=False))
+    (nb_md, nb_count), t_nb_md, m_nb_md = fresh(lambda s: export_notebook(
+        s, NotebookQuery(), "md", options=display_options("tw")))
+    (_, nb_json_count), t_nb_json, m_nb_json = fresh(lambda s: export_notebook(
+        s, NotebookQuery(), "json"))
     svc = AnnotationService.open(db_path)
 
     # A corrected version of the big transcript: every highlight re-anchored.
@@ -241,6 +260,9 @@ def main() -> None:
     print(f"notebook first page (warm)                  {t_page:8.1f} ms median")
     for name, (ms, total) in t_filtered.items():
         print(f"  filtered by {name:<20}          {ms:8.1f} ms median ({total:,} match)")
+    print(f"notebook window's first page (tw quotes)    {t_window_cold:8.1f} ms cold, "
+          f"{t_window_page:.1f} ms median warm (target < 100 ms)")
+    print(f"library fingerprint (other writers)         {t_state:8.1f} ms median, every 2 s")
     print(f"export {HIGHLIGHTS:,} as stored (raw), one note each {t_raw2:6.2f} s, peak {m_raw:.0f} MB")
     print(f"export as shown (tw, aligned), one note each {t_shown:6.2f} s, peak {m_shown:.0f} MB "
           f"({sum(len(d.markdown) for d in shown_docs) / 2**20:.1f} M chars)")
@@ -248,6 +270,10 @@ def main() -> None:
           f"({len(one_file) / 2**20:.1f} M chars)")
     print(f"export as JSON data                         {t_json:8.2f} s, peak {m_json:.0f} MB "
           f"({len(records) / 2**20:.1f} M chars)")
+    print(f"notebook export of {nb_count:,} (all pages), Markdown (tw) {t_nb_md:6.2f} s, "
+          f"peak {m_nb_md:.0f} MB ({len(nb_md) / 2**20:.1f} M chars)")
+    print(f"notebook export of {nb_json_count:,} (all pages), JSON   {t_nb_json:8.2f} s, "
+          f"peak {m_nb_json:.0f} MB")
     if report is not None:
         print(f"re-import corrected version, {BIG} moved      {t_reanchor:8.2f} s    (kept "
               f"{report.kept}, edited {report.edited}, found {report.found}, orphaned "
