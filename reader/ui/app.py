@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__
@@ -19,6 +19,10 @@ from reader.ui.language import install_translators
 from reader.ui.resources import app_icon
 from reader.ui.settings import APPLICATION, ORGANIZATION, Settings
 from reader.ui.window.main_window import MainWindow
+
+LISTEN_DELAY_MS = 300
+"""Later launches are handed to this window from then on (a launch in the first moments
+opens a window of its own)."""
 
 
 def create_app(argv: Sequence[str] | None = None) -> QApplication:
@@ -94,9 +98,10 @@ def run_gui(paths: list[str], db_path: str | None = None) -> int:
     settings = Settings.open_default()
     install_translators(app, settings.language)  # before any widget takes its strings
     window = create_window(settings, db_path=db)
-    serve_other_launches(window, db)
     window.show()
     window.restore_session()
+    # After the first paint: loading QtNetwork and listening cost ~40 ms it need not wait for.
+    QTimer.singleShot(LISTEN_DELAY_MS, lambda: serve_other_launches(window, db))
     if paths:
         window.open_files(paths)
     return int(app.exec())
