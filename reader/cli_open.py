@@ -64,10 +64,16 @@ def _cmd_open(args: argparse.Namespace) -> int:
 def open_window(db_path: Path, transcript_id: int, start: int, end: int, *,
                 select: bool = True) -> int:
     """The window on `db_path` with the call open and `[start, end)` selected."""
-    from reader.ui.app import create_app, create_window, serve_other_launches  # Qt loads only here
+    from reader.ui.app import (  # Qt loads only here
+        create_app,
+        create_window,
+        serve_other_launches,
+        take_open_events,
+    )
 
     app = create_app()
     window = create_window(db_path=db_path)
+    take_open_events(app, window)
     serve_other_launches(window, db_path)
     window.show()
     show_passage(window, transcript_id, start, end, select=select)

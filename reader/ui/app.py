@@ -98,6 +98,7 @@ def run_gui(paths: list[str], db_path: str | None = None) -> int:
     settings = Settings.open_default()
     install_translators(app, settings.language)  # before any widget takes its strings
     window = create_window(settings, db_path=db)
+    take_open_events(app, window)
     window.show()
     window.restore_session()
     # After the first paint: loading QtNetwork and listening cost ~40 ms it need not wait for.
@@ -115,13 +116,17 @@ def hand_off_to_running(db_path: Path, words: Sequence[str]) -> bool:
 
 
 def serve_other_launches(window: MainWindow, db_path: Path) -> None:
-    """Let later launches on the same library hand their files and links to `window`, and
-    take macOS's file and URL open events."""
-    from reader.ui.window.single_instance import FileOpenFilter, InstanceServer, server_name
+    """Let later launches on the same library hand their files and links to `window`."""
+    from reader.ui.window.single_instance import InstanceServer, server_name
 
     server = InstanceServer(server_name(db_path), window)
     server.received.connect(window.open_words)
     server.listen()
-    app = QApplication.instance()
-    if app is not None:
-        app.installEventFilter(FileOpenFilter(window.open_words, window))
+
+
+def take_open_events(app: QApplication, window: MainWindow) -> None:
+    """macOS's file and URL open events (Finder, a clicked reader:// link) go to `window`,
+    from the start: the one that launched the app comes right away."""
+    from reader.ui.window.back_links import FileOpenFilter
+
+    app.installEventFilter(FileOpenFilter(window.open_words, window))

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication
 from reader.core.links import make_link
 from reader.services.annotations import AnnotationService
 from reader.ui.app import serve_other_launches
+from reader.ui.window.back_links import FileOpenFilter
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.single_instance import (
-    FileOpenFilter,
     InstanceServer,
     hand_off,
     request_words,

@@ -8,10 +8,11 @@ pretending to find the passage.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QFileOpenEvent
 
 from reader.ui.window.part import WindowPart
 
@@ -98,3 +99,21 @@ class BackLinks(WindowPart):
 
     def _status(self, message: str) -> None:
         self._window.statusBar().showMessage(message, _STATUS_MS)
+
+
+class FileOpenFilter(QObject):
+    """macOS's file and URL open events (Finder, a clicked `reader://` link), as words."""
+
+    def __init__(self, deliver: Callable[[list[str]], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._deliver = deliver
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            url = event.url()
+            if url.scheme().lower() == "reader":
+                self._deliver([url.toString()])
+            elif event.file():
+                self._deliver([event.file()])
+            return True
+        return super().eventFilter(watched, event)

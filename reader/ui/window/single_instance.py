@@ -6,7 +6,8 @@ their own. A launch with files or a `reader://` link first tries that socket: if
 answers, it gets the words (paths made absolute, links as given) and the launch exits 0;
 otherwise the launch opens its own window and listens in turn. One request is one line of
 JSON, `{"open": [...]}`, answered by `ok`. On macOS a double-clicked file or a clicked
-link arrives as a `QFileOpenEvent` instead; `FileOpenFilter` sends it to the same place.
+link arrives as a `QFileOpenEvent` instead (reader.ui.window.back_links.FileOpenFilter),
+which goes to the same place.
 """
 
 from __future__ import annotations
@@ -16,12 +17,11 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
@@ -149,21 +149,3 @@ def _parse_request(line: bytes) -> list[str] | None:
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         return None
     return words
-
-
-class FileOpenFilter(QObject):
-    """macOS's file and URL open events (Finder, a clicked `reader://` link), as words."""
-
-    def __init__(self, deliver: Callable[[list[str]], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._deliver = deliver
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            url = event.url()
-            if url.scheme().lower() == "reader":
-                self._deliver([url.toString()])
-            elif event.file():
-                self._deliver([event.file()])
-            return True
-        return super().eventFilter(watched, event)
