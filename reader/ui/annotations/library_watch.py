@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer
 
+from reader.core.records import Changed
 from reader.ui.jobs import Job
 
 if TYPE_CHECKING:
@@ -66,11 +67,11 @@ class LibraryWatch(QObject):
         """Read the fingerprint now (the timer does this every few seconds)."""
         self._on_timer_timeout()
 
-    def _on_session_library_opened(self, _report: object) -> None:
+    def _on_session_library_opened(self) -> None:
         self._timer.start()
         self.check_now()
 
-    def _on_session_changed(self, _changed: object) -> None:
+    def _on_session_changed(self, _changed: Changed) -> None:
         if self._emitting:
             return
         if self._job is not None and self._job.running:
@@ -102,8 +103,6 @@ class LibraryWatch(QObject):
             for i in calls)
         if not (calls or tags or colours or library):
             return
-        from reader.services.annotations import Changed
-
         self._emitting = True
         try:
             self._session.changed.emit(Changed(transcripts=frozenset(calls), tags=tags,

@@ -382,7 +382,7 @@ class NotebookWindow(QWidget):
         self.tag_filter = self._combo("tag_filter", self.tr("Any tag"))
         self.colour_filter = self._combo("colour_filter", self.tr("Any colour"))
         self.kind_filter = self._combo("kind_filter", self.tr("Any speaker"))
-        kind_names = {"executive": self.tr("Executives"), "analyst": self.tr("Analysts"),
+        kind_names = {"executive": self.tr("Management"), "analyst": self.tr("Analysts"),
                       "operator": self.tr("Operator"), "interpreter": self.tr("Interpreters")}
         for kind in SPEAKER_KINDS:
             self.kind_filter.addItem(kind_names[kind], kind)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.core.display import DisplayOptions
+from reader.core.labels import Script
 from reader.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 def window_options(settings: Settings) -> DisplayOptions:
     """The reading view's options as the window keeps them (every tab shows the same)."""
-    return DisplayOptions(script=settings.script, join_cjk_spaces=settings.join_cjk_spaces,
+    return DisplayOptions(script=Script(settings.script), join_cjk_spaces=settings.join_cjk_spaces,
                           hide_fillers=settings.hide_fillers)
 
 
