@@ -452,12 +452,20 @@ def export_notebook(service: AnnotationService, query: NotebookQuery, fmt: str, 
     if fmt not in NOTEBOOK_FORMATS:
         raise AnnotationError(f"unknown export format {fmt!r}; choose one of "
                               f"{', '.join(NOTEBOOK_FORMATS)}")
-    calls, wanted = notebook_selection(service, query)
-    if not wanted:
-        raise AnnotationError("no highlight matches these filters; nothing to export")
+    everything = not any((query.companies, query.periods, query.tags, query.colours,
+                          query.speaker_kinds, query.text.strip()))
+    if everything:  # no filter: every highlight, without paging through them first
+        calls: list[int] | None = None
+        wanted: set[int] | None = None
+    else:
+        calls, wanted = notebook_selection(service, query)
+        if not wanted:
+            raise AnnotationError("no highlight matches these filters; nothing to export")
     if fmt == "md":
         inputs = export_inputs(service, calls, options=options, include_empty=False,
                                highlight_ids=wanted)
+        if not inputs:
+            raise AnnotationError("the library has no highlights; nothing to export")
         return export_single_file(inputs), sum(len(d.highlights) for d in inputs)
     data = export_records(service, calls, now=now, highlight_ids=wanted)
     count = sum(len(c["highlights"]) for c in data["calls"])

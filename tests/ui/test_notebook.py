@@ -281,3 +281,13 @@ def test_the_notebook_remembers_its_place_and_columns(qtbot, make_window, stocke
     again = open_notebook(qtbot, later)
     assert again.view.header().sectionSize(Column.QUOTE) == 321
     assert again.size().width() == 777
+
+
+def test_export_with_no_filter_writes_every_highlight(qtbot, make_window, stocked, tmp_path):
+    notebook = open_notebook(qtbot, make_window())
+    notebook.export_to(tmp_path / "all.json", "json")
+    data = json.loads(wait_file(qtbot, notebook, tmp_path / "all.json"))
+    assert sum(len(c["highlights"]) for c in data["calls"]) == TOTAL
+    notebook.export_to(tmp_path / "all.md", "md")
+    md = wait_file(qtbot, notebook, tmp_path / "all.md")
+    assert f"highlights: {TOTAL}" in md
