@@ -291,3 +291,9 @@ def test_export_with_no_filter_writes_every_highlight(qtbot, make_window, stocke
     notebook.export_to(tmp_path / "all.md", "md")
     md = wait_file(qtbot, notebook, tmp_path / "all.md")
     assert f"highlights: {TOTAL}" in md
+
+
+def test_the_highlights_dock_points_to_the_notebook_when_no_call_is_open(qtbot, make_window):
+    window: MainWindow = make_window()
+    window.annotations.release_library()
+    assert "Notebook (Ctrl+Shift+B)" in window.annotations.dock.status.text()

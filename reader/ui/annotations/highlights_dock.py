@@ -305,7 +305,8 @@ class HighlightsDock(QDockWidget):
         if self._unavailable:
             text = self._unavailable
         elif self.model.transcript() is None:
-            text = self.tr("Open a transcript to see its highlights.")
+            text = self.tr("Open a transcript to see its highlights, or see every "
+                           "highlight of the library in the Notebook (Ctrl+Shift+B).")
         elif not total:
             text = self.tr("No highlights yet: select text and press Ctrl+H (or Ctrl+1 to "
                            "Ctrl+4).")
