@@ -43,9 +43,6 @@ class Citation:
     link: str
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Citation", text)
-
 
 def make_citation(transcript: Transcript, start: int, end: int, options: DisplayOptions,
                   info: TranscriptInfo | None = None) -> Citation:
@@ -72,7 +69,7 @@ def _who(c: Citation) -> str:
     if c.speaker.role:
         who += f" ({c.speaker.role})"
     if c.speaker.speaks_for:
-        who += _tr(", for {name}").format(name=c.speaker.speaks_for)
+        who += QCoreApplication.translate("Citation", ", for {name}").format(name=c.speaker.speaks_for)
     return who
 
 
@@ -95,7 +92,8 @@ def markdown(c: Citation) -> str:
     if c.speaker is not None:
         parts.append(speaker_line(c.speaker))
     parts.extend(escape_inline(p) for p in c.call)
-    link = f"[{escape_inline(_tr('Open in Transcript Reader'))}]({c.link})"
+    label = QCoreApplication.translate("Citation", "Open in Transcript Reader")
+    link = f"[{escape_inline(label)}]({c.link})"
     source = ", ".join(parts)
     return (blockquote(c.quote) or ">") + "\n>\n> — " + (f"{source} · " if source else "") \
         + link + "\n"
@@ -112,11 +110,12 @@ def html_text(c: Citation) -> str:
         if c.speaker.role:
             who += f" ({html.escape(c.speaker.role)})"
         if c.speaker.speaks_for:
-            who += html.escape(_tr(", for {name}").format(name=c.speaker.speaks_for))
+            for_whom = QCoreApplication.translate("Citation", ", for {name}")
+            who += html.escape(for_whom.format(name=c.speaker.speaks_for))
         parts.append(who)
     parts.extend(html.escape(p) for p in c.call)
-    link = (f'<a href="{html.escape(c.link, quote=True)}">'
-            f"{html.escape(_tr('Open in Transcript Reader'))}</a>")
+    label = QCoreApplication.translate("Citation", "Open in Transcript Reader")
+    link = f'<a href="{html.escape(c.link, quote=True)}">{html.escape(label)}</a>'
     source = ", ".join(parts)
     return (f"<blockquote>{body}<p>— {source + ' · ' if source else ''}{link}</p>"
             "</blockquote>")

@@ -23,9 +23,6 @@ if TYPE_CHECKING:
 _STATUS_MS = 8000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackLinks", text)
-
 
 class BackLinks(WindowPart):
     """What the window does with a back-link, and with what another launch hands over."""
@@ -57,12 +54,12 @@ class BackLinks(WindowPart):
         try:
             link = parse_link(url)
         except LinkError as exc:
-            self._status(_tr("Cannot follow this link: {reason}").format(reason=exc))
+            self._status(QCoreApplication.translate("BackLinks", "Cannot follow this link: {reason}").format(reason=exc))
             return
         session = self._window.annotations.session
         if not session.available:
-            self._status(_tr("Cannot follow this link: the library is not open ({reason})")
-                         .format(reason=session.error or _tr("no library")))
+            self._status(QCoreApplication.translate("BackLinks", "Cannot follow this link: the library is not open ({reason})")
+                         .format(reason=session.error or QCoreApplication.translate("BackLinks", "no library")))
             return
 
         def find(service: AnnotationService) -> tuple[TranscriptInfo | None, int]:
@@ -76,11 +73,11 @@ class BackLinks(WindowPart):
                   end: int) -> None:
         info, length = found
         if info is None:
-            self._status(_tr("The call this link points to (sha256 {sha}…) is not in the "
+            self._status(QCoreApplication.translate("BackLinks", "The call this link points to (sha256 {sha}…) is not in the "
                              "library; import its transcript first.").format(sha=sha256[:12]))
             return
         if info.sha256 != sha256 or end > length:
-            self._status(_tr("{call}: the transcript was corrected since this link was made; "
+            self._status(QCoreApplication.translate("BackLinks", "{call}: the transcript was corrected since this link was made; "
                              "opened without the passage.").format(call=info.label))
             self._window.open_stored(info.id)
             return

@@ -17,9 +17,6 @@ if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NotebookLink", text)
-
 
 class NotebookLink(WindowPart):
     """Shows the notebook (Ctrl+Shift+B, View → Notebook) and follows what it asks for."""
@@ -28,8 +25,8 @@ class NotebookLink(WindowPart):
         super().__init__(window)
         self.notebook: NotebookWindow | None = None
         self.act_notebook: QAction = window_action(
-            window, _tr("&Notebook: All Highlights…"), self._on_notebook_triggered,
-            ["Ctrl+Shift+B"], _tr("Every highlight of the library, filtered and exported"))
+            window, QCoreApplication.translate("NotebookLink", "&Notebook: All Highlights…"), self._on_notebook_triggered,
+            ["Ctrl+Shift+B"], QCoreApplication.translate("NotebookLink", "Every highlight of the library, filtered and exported"))
         window.annotations.session.changed.connect(self._on_session_changed)
         window.annotations.session.library_opened.connect(self._on_session_changed)
         window.annotations.options_changed.connect(self._on_session_changed)
@@ -83,7 +80,7 @@ class NotebookLink(WindowPart):
         if orphaned or start >= end:
             self._window.open_stored(transcript_id)
             self._window.statusBar().showMessage(
-                _tr("Orphaned highlight: its text is not in this version of the call."), 6000)
+                QCoreApplication.translate("NotebookLink", "Orphaned highlight: its text is not in this version of the call."), 6000)
         else:
             self._window.reveal_passage(transcript_id, start, end)
 
