@@ -224,6 +224,59 @@
     </message>
 </context>
 <context>
+    <name>BackLinks</name>
+    <message>
+        <source>Cannot follow this link: {reason}</source>
+        <translation>无法打开此链接：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot follow this link: the library is not open ({reason})</source>
+        <translation>无法打开此链接：资料库未打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>no library</source>
+        <translation>没有资料库</translation>
+    </message>
+    <message>
+        <source>The call this link points to (sha256 {sha}…) is not in the library; import its transcript first.</source>
+        <translation>此链接指向的电话会议（sha256 {sha}…）不在资料库中；请先导入其文字记录。</translation>
+    </message>
+    <message>
+        <source>{call}: the transcript was corrected since this link was made; opened without the passage.</source>
+        <translation>{call}：此链接创建后文字记录已更正；已打开，但未定位到该段落。</translation>
+    </message>
+</context>
+<context>
+    <name>Citation</name>
+    <message>
+        <source>, for {name}</source>
+        <translation>，代表{name}</translation>
+    </message>
+    <message>
+        <source>Open in Transcript Reader</source>
+        <translation>在 Transcript Reader 中打开</translation>
+    </message>
+</context>
+<context>
+    <name>CitationCopier</name>
+    <message>
+        <source>Copy with &amp;Citation</source>
+        <translation>带出处复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selection with its speaker, call and a link back to it</source>
+        <translation>复制所选内容，并附上发言人、电话会议和返回原文的链接</translation>
+    </message>
+    <message>
+        <source>Select some text first, then copy it with its citation.</source>
+        <translation>请先选择文字，再带出处复制。</translation>
+    </message>
+    <message>
+        <source>Copied with its citation (plain text, Markdown and HTML).</source>
+        <translation>已带出处复制（纯文本、Markdown 和 HTML）。</translation>
+    </message>
+</context>
+<context>
     <name>ColourNamesDialog</name>
     <message>
         <source>Colour Names</source>
@@ -452,8 +505,8 @@
         <translation>显示全部高亮</translation>
     </message>
     <message>
-        <source>Open a transcript to see its highlights.</source>
-        <translation>打开一份文字记录以查看其高亮。</translation>
+        <source>Open a transcript to see its highlights, or see every highlight of the library in the Notebook (Ctrl+Shift+B).</source>
+        <translation>打开文字记录以查看其高亮，或在笔记本中查看资料库的全部高亮（Ctrl+Shift+B）。</translation>
     </message>
     <message>
         <source>No highlights yet: select text and press Ctrl+H (or Ctrl+1 to Ctrl+4).</source>
@@ -1142,6 +1195,187 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>No previous question.</source>
         <translation>没有上一个提问。</translation>
+    </message>
+</context>
+<context>
+    <name>NotebookLink</name>
+    <message>
+        <source>&amp;Notebook: All Highlights…</source>
+        <translation>笔记本：全部高亮(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Every highlight of the library, filtered and exported</source>
+        <translation>资料库的全部高亮，可筛选和导出</translation>
+    </message>
+    <message>
+        <source>Orphaned highlight: its text is not in this version of the call.</source>
+        <translation>未定位的高亮：其文字不在此版本的电话会议中。</translation>
+    </message>
+</context>
+<context>
+    <name>NotebookModel</name>
+    <message>
+        <source>reading highlights failed</source>
+        <translation>读取高亮失败</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话会议</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>[orphaned] {quote}</source>
+        <translation>[未定位] {quote}</translation>
+    </message>
+</context>
+<context>
+    <name>NotebookWindow</name>
+    <message>
+        <source>Notebook: Highlights of the Library</source>
+        <translation>笔记本：资料库的高亮</translation>
+    </message>
+    <message>
+        <source>Filter quotes and notes (either script)</source>
+        <translation>筛选引文和笔记（简繁皆可）</translation>
+    </message>
+    <message>
+        <source>Any company</source>
+        <translation>任意公司</translation>
+    </message>
+    <message>
+        <source>Any period</source>
+        <translation>任意期间</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>Any colour</source>
+        <translation>任意颜色</translation>
+    </message>
+    <message>
+        <source>Any speaker</source>
+        <translation>任意发言人</translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation>管理层</translation>
+    </message>
+    <message>
+        <source>Analysts</source>
+        <translation>分析师</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Interpreters</source>
+        <translation>口译员</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Show every highlight</source>
+        <translation>显示全部高亮</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the highlights shown (all pages) as Markdown, JSON or CSV</source>
+        <translation>将显示的高亮（所有页）保存为 Markdown、JSON 或 CSV</translation>
+    </message>
+    <message>
+        <source>Markdown (as shown)…</source>
+        <translation>Markdown（按显示内容）…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>reading the library failed</source>
+        <translation>读取资料库失败</translation>
+    </message>
+    <message>
+        <source>The annotation library is not open.</source>
+        <translation>标注资料库未打开。</translation>
+    </message>
+    <message>
+        <source>Loading highlights…</source>
+        <translation>正在加载高亮…</translation>
+    </message>
+    <message>
+        <source>No highlight matches these filters.</source>
+        <translation>没有符合这些筛选条件的高亮。</translation>
+    </message>
+    <message>
+        <source>No highlights yet: select text in a call and press Ctrl+H.</source>
+        <translation>还没有高亮：在电话会议中选择文字并按 Ctrl+H。</translation>
+    </message>
+    <message>
+        <source>1 highlight</source>
+        <translation>1 条高亮</translation>
+    </message>
+    <message>
+        <source>{n} highlights</source>
+        <translation>{n} 条高亮</translation>
+    </message>
+    <message>
+        <source>; {n} loaded (more as you scroll)</source>
+        <translation>；已加载 {n} 条（滚动时加载更多）</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no highlight is shown.</source>
+        <translation>没有可导出的内容：未显示任何高亮。</translation>
+    </message>
+    <message>
+        <source>Export Highlights</source>
+        <translation>导出高亮</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported {n} highlights to {path}</source>
+        <translation>已将 {n} 条高亮导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
     </message>
 </context>
 <context>

@@ -224,6 +224,59 @@
     </message>
 </context>
 <context>
+    <name>BackLinks</name>
+    <message>
+        <source>Cannot follow this link: {reason}</source>
+        <translation>無法開啟此連結：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot follow this link: the library is not open ({reason})</source>
+        <translation>無法開啟此連結：資料庫未開啟（{reason}）</translation>
+    </message>
+    <message>
+        <source>no library</source>
+        <translation>沒有資料庫</translation>
+    </message>
+    <message>
+        <source>The call this link points to (sha256 {sha}…) is not in the library; import its transcript first.</source>
+        <translation>此連結指向的電話會議（sha256 {sha}…）不在資料庫中；請先匯入其逐字稿。</translation>
+    </message>
+    <message>
+        <source>{call}: the transcript was corrected since this link was made; opened without the passage.</source>
+        <translation>{call}：此連結建立後逐字稿已更正；已開啟，但未定位到該段落。</translation>
+    </message>
+</context>
+<context>
+    <name>Citation</name>
+    <message>
+        <source>, for {name}</source>
+        <translation>，代表{name}</translation>
+    </message>
+    <message>
+        <source>Open in Transcript Reader</source>
+        <translation>在 Transcript Reader 中開啟</translation>
+    </message>
+</context>
+<context>
+    <name>CitationCopier</name>
+    <message>
+        <source>Copy with &amp;Citation</source>
+        <translation>附出處複製(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selection with its speaker, call and a link back to it</source>
+        <translation>複製所選內容，並附上發言人、電話會議和返回原文的連結</translation>
+    </message>
+    <message>
+        <source>Select some text first, then copy it with its citation.</source>
+        <translation>請先選取文字，再附出處複製。</translation>
+    </message>
+    <message>
+        <source>Copied with its citation (plain text, Markdown and HTML).</source>
+        <translation>已附出處複製（純文字、Markdown 和 HTML）。</translation>
+    </message>
+</context>
+<context>
     <name>ColourNamesDialog</name>
     <message>
         <source>Colour Names</source>
@@ -452,8 +505,8 @@
         <translation>顯示全部重點標示</translation>
     </message>
     <message>
-        <source>Open a transcript to see its highlights.</source>
-        <translation>開啟一份逐字稿以檢視其重點標示。</translation>
+        <source>Open a transcript to see its highlights, or see every highlight of the library in the Notebook (Ctrl+Shift+B).</source>
+        <translation>開啟逐字稿以檢視其重點標示，或在筆記本中檢視資料庫的全部重點標示（Ctrl+Shift+B）。</translation>
     </message>
     <message>
         <source>No highlights yet: select text and press Ctrl+H (or Ctrl+1 to Ctrl+4).</source>
@@ -1142,6 +1195,187 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>No previous question.</source>
         <translation>沒有上一個提問。</translation>
+    </message>
+</context>
+<context>
+    <name>NotebookLink</name>
+    <message>
+        <source>&amp;Notebook: All Highlights…</source>
+        <translation>筆記本：全部重點標示(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Every highlight of the library, filtered and exported</source>
+        <translation>資料庫的全部重點標示，可篩選和匯出</translation>
+    </message>
+    <message>
+        <source>Orphaned highlight: its text is not in this version of the call.</source>
+        <translation>未定位的重點標示：其文字不在此版本的電話會議中。</translation>
+    </message>
+</context>
+<context>
+    <name>NotebookModel</name>
+    <message>
+        <source>reading highlights failed</source>
+        <translation>讀取重點標示失敗</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>電話會議</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>發言人</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>顏色</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>[orphaned] {quote}</source>
+        <translation>[未定位] {quote}</translation>
+    </message>
+</context>
+<context>
+    <name>NotebookWindow</name>
+    <message>
+        <source>Notebook: Highlights of the Library</source>
+        <translation>筆記本：資料庫的重點標示</translation>
+    </message>
+    <message>
+        <source>Filter quotes and notes (either script)</source>
+        <translation>篩選引文和筆記（簡繁皆可）</translation>
+    </message>
+    <message>
+        <source>Any company</source>
+        <translation>任意公司</translation>
+    </message>
+    <message>
+        <source>Any period</source>
+        <translation>任意期間</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>任意標籤</translation>
+    </message>
+    <message>
+        <source>Any colour</source>
+        <translation>任意顏色</translation>
+    </message>
+    <message>
+        <source>Any speaker</source>
+        <translation>任意發言人</translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation>管理層</translation>
+    </message>
+    <message>
+        <source>Analysts</source>
+        <translation>分析師</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Interpreters</source>
+        <translation>口譯員</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Show every highlight</source>
+        <translation>顯示全部重點標示</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
+        <source>Save the highlights shown (all pages) as Markdown, JSON or CSV</source>
+        <translation>將顯示的重點標示（所有頁）儲存為 Markdown、JSON 或 CSV</translation>
+    </message>
+    <message>
+        <source>Markdown (as shown)…</source>
+        <translation>Markdown（依顯示內容）…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>reading the library failed</source>
+        <translation>讀取資料庫失敗</translation>
+    </message>
+    <message>
+        <source>The annotation library is not open.</source>
+        <translation>標註資料庫未開啟。</translation>
+    </message>
+    <message>
+        <source>Loading highlights…</source>
+        <translation>正在載入重點標示…</translation>
+    </message>
+    <message>
+        <source>No highlight matches these filters.</source>
+        <translation>沒有符合這些篩選條件的重點標示。</translation>
+    </message>
+    <message>
+        <source>No highlights yet: select text in a call and press Ctrl+H.</source>
+        <translation>尚無重點標示：在電話會議中選取文字並按 Ctrl+H。</translation>
+    </message>
+    <message>
+        <source>1 highlight</source>
+        <translation>1 則重點標示</translation>
+    </message>
+    <message>
+        <source>{n} highlights</source>
+        <translation>{n} 則重點標示</translation>
+    </message>
+    <message>
+        <source>; {n} loaded (more as you scroll)</source>
+        <translation>；已載入 {n} 則（捲動時載入更多）</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no highlight is shown.</source>
+        <translation>沒有可匯出的內容：未顯示任何重點標示。</translation>
+    </message>
+    <message>
+        <source>Export Highlights</source>
+        <translation>匯出重點標示</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在匯出…</translation>
+    </message>
+    <message>
+        <source>export failed</source>
+        <translation>匯出失敗</translation>
+    </message>
+    <message>
+        <source>Exported {n} highlights to {path}</source>
+        <translation>已將 {n} 則重點標示匯出到 {path}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>匯出失敗</translation>
     </message>
 </context>
 <context>
