@@ -70,9 +70,13 @@ def open_window(db_path: Path, transcript_id: int, start: int, end: int, *,
         serve_other_launches,
         take_open_events,
     )
+    from reader.ui.language import install_translators
+    from reader.ui.settings import Settings
 
     app = create_app()
-    window = create_window(db_path=db_path)
+    settings = Settings.open_default()
+    install_translators(app, settings.language)  # as `reader` does: the chosen language
+    window = create_window(settings, db_path=db_path)
     take_open_events(app, window)
     serve_other_launches(window, db_path)
     window.show()
