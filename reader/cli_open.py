@@ -1,7 +1,9 @@
 """`reader open URL`: follow a `reader://open?…` back-link to its call in the library, at the passage.
 
 The call is found by the hash the link names (any version of it the library has seen) and
-opened from its stored text, so the original file is not needed. A link to a call the
+opened from its stored text, so the original file is not needed. When a window is already
+open on the library, the link is handed to it (reader.ui.window.single_instance) and this
+launch exits at once. A link to a call the
 library does not have says so in one line (exit 2). `--print` says where the link points
 without opening the window (for scripts).
 """
@@ -37,6 +39,14 @@ def _cmd_open(args: argparse.Namespace) -> int:
     except LinkError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    db_path = resolve_db_path(getattr(args, "db", None))
+    if not args.print:
+        from reader.ui.app import hand_off_to_running  # Qt loads only here
+
+        # A window already open on this library follows the link itself (and says there if
+        # the call is not in the library), without this launch opening the library first.
+        if hand_off_to_running(db_path, [args.url]):
+            return 0
     with open_service(args) as service:
         info = service.find_transcript(link.sha256)
         text = service.transcript_text(info.id) if info is not None else ""
@@ -52,11 +62,6 @@ def _cmd_open(args: argparse.Namespace) -> int:
         start = end = 0
     if args.print:
         print(f"{info.id}\t{info.label}\t{start}-{end}\t{text[start:end]}")
-        return 0
-    db_path = resolve_db_path(getattr(args, "db", None))
-    from reader.ui.app import hand_off_to_running  # Qt loads only here
-
-    if hand_off_to_running(db_path, [args.url]):  # the running window opens it
         return 0
     return open_window(db_path, info.id, start, end, select=not moved)
 

@@ -160,3 +160,14 @@ def test_macos_open_events_go_to_the_same_place(qtbot):
     assert file_event.type() == QEvent.Type.FileOpen
     assert event_filter.eventFilter(QApplication.instance(), file_event)
     assert got == [[link], ["/tmp/call.txt"]]
+
+
+def test_a_handed_over_link_to_a_call_not_in_the_library_is_said_in_the_window(
+        qtbot, make_window, library):
+    window: MainWindow = make_window()
+    serve_other_launches(window, library)
+    proc = launch("open", make_link("e" * 64, 0, 5), library=library)
+    qtbot.waitUntil(lambda: finished(proc), timeout=60_000)
+    assert proc.returncode == 0, proc.communicate()[1]
+    qtbot.waitUntil(lambda: "not in the library" in window.statusBar().currentMessage(),
+                    timeout=10_000)
