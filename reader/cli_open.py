@@ -41,11 +41,12 @@ def _cmd_open(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     db_path = resolve_db_path(getattr(args, "db", None))
     if not args.print:
-        from reader.ui.app import hand_off_to_running  # Qt loads only here
-
         # A window already open on this library follows the link itself (and says there if
         # the call is not in the library), without this launch opening the library first.
-        if hand_off_to_running(db_path, [args.url]):
+        # Only the socket's module loads for that (QtCore and QtNetwork), not the window's.
+        from reader.ui.window.single_instance import hand_off, server_name
+
+        if hand_off(server_name(db_path), [args.url]):
             return 0
     with open_service(args) as service:
         info = service.find_transcript(link.sha256)
