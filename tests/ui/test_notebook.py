@@ -297,3 +297,38 @@ def test_the_highlights_dock_points_to_the_notebook_when_no_call_is_open(qtbot, 
     window: MainWindow = make_window()
     window.annotations.release_library()
     assert "Notebook (Ctrl+Shift+B)" in window.annotations.dock.status.text()
+
+
+def test_copy_with_citation_from_the_notebook(qtbot, make_window, stocked):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.annotations.citation import MARKDOWN_MIME
+
+    window: MainWindow = make_window()
+    window.set_script("s2t")
+    notebook = open_notebook(qtbot, window)
+    choose(notebook.period_filter, "Q1 2026")  # the Qingyun call: three highlights
+    qtbot.waitUntil(lambda: settled(notebook, 3), timeout=10_000)
+    selection = notebook.view.selectionModel()
+    for row in range(3):
+        selection.select(notebook.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    assert notebook.act_copy.shortcuts()[0].toString() == "Ctrl+Shift+C"
+    notebook.act_copy.trigger()
+    mime = QApplication.clipboard().mimeData()
+    text = mime.text()
+    assert "“冷鏈用戶也更多了。”" in text and "Qingyun Freight, Q1 2026, 2026-05-12" in text
+    assert text.count("reader://open?sha256=") == 3
+    md = bytes(mime.data(MARKDOWN_MIME).data()).decode("utf-8")
+    links, types = [], []
+    for token in MarkdownIt("commonmark").parse(md):
+        types.append(token.type)
+        for child in token.children or ():
+            types.append(child.type)
+            if child.type == "link_open":
+                links.append(str(child.attrGet("href")))
+    assert len(links) == 3 and all(parse_link(link) for link in links)
+    assert "image" not in types and "html_inline" not in types
+    assert mime.html().count("<blockquote>") == 3
+    assert "Copied 3 highlights" in notebook.status.text()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,30 @@ def make_citation(transcript: Transcript, start: int, end: int, options: Display
     call = tuple(p for p in (company, meta.period or "", meta.date or "") if p)
     return Citation(view.text(start, end), view.speaking(turn) if turn else None, call,
                     make_link(transcript.source.sha256, start, end))
+
+
+def stored_citation(info: TranscriptInfo, start: int, end: int, quote: str,
+                    speaker: str | None, speaker_kind: str | None = None) -> Citation:
+    """A citation of a stored highlight as the notebook lists it: the quote already shown
+    in the reading view's script, the speaker as the library's index names them (no role)."""
+    from reader.core.links import make_link
+    from reader.core.passages import Speaking
+
+    company = info.company or info.title or ""
+    if company and info.ticker:
+        company += f" ({info.ticker})"
+    call = tuple(p for p in (company, info.period or "", info.date or "") if p)
+    who = Speaking(speaker, None, speaker_kind or "", None, "") if speaker else None
+    return Citation(quote, who, call, make_link(info.sha256, start, end))
+
+
+def combined_mime_data(citations: Sequence[Citation]) -> QMimeData:
+    """Several citations in one clipboard entry, one after another in each format."""
+    mime = QMimeData()
+    mime.setText("\n".join(plain_text(c) for c in citations))
+    mime.setData(MARKDOWN_MIME, "\n".join(markdown(c) for c in citations).encode("utf-8"))
+    mime.setHtml("".join(html_text(c) for c in citations))
+    return mime
 
 
 def _who(c: Citation) -> str:

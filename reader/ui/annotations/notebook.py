@@ -33,7 +33,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -420,6 +420,14 @@ class NotebookWindow(QWidget):
             header.resizeSection(column, width)
         self.view.doubleClicked.connect(self._on_view_activated)
         self.view.activated.connect(self._on_view_activated)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.act_copy = QAction(self.tr("Copy with &Citation"), self.view)
+        self.act_copy.setShortcuts([QKeySequence("Ctrl+Shift+C"),
+                                    QKeySequence(QKeySequence.StandardKey.Copy)])
+        self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_copy.triggered.connect(self.copy_selected)
+        self.view.addAction(self.act_copy)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.status = QLabel(self)
         self.status.setObjectName("notebook_status")
@@ -586,6 +594,35 @@ class NotebookWindow(QWidget):
         item = self.model.row_item(index.row())
         h = item.highlight
         self.highlight_opened.emit(item.transcript.id, h.start, h.end, h.orphaned)
+
+    def copy_selected(self) -> int:
+        """The selected highlights on the clipboard with their citations (plain text,
+        Markdown and HTML); orphans, whose text is not in the call, are left out."""
+        from reader.ui.annotations.citation import (
+            combined_mime_data,
+            put_on_clipboard,
+            stored_citation,
+        )
+
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        citations = []
+        for row in rows:
+            item = self.model.row_item(row)
+            h = item.highlight
+            if h.orphaned or h.start >= h.end:
+                continue
+            citations.append(stored_citation(item.transcript, h.start, h.end,
+                                             self.model.shown_quote(row),
+                                             self.model.index(row, Column.SPEAKER).data(),
+                                             item.speaker_kind))
+        if not citations:
+            self.status.setText(self.tr("Select highlights to copy them with their citations."))
+            return 0
+        put_on_clipboard(combined_mime_data(citations))
+        self.status.setText(self.tr("Copied 1 highlight with its citation.") if len(citations) == 1
+                            else self.tr("Copied {n} highlights with their citations.")
+                            .format(n=len(citations)))
+        return len(citations)
 
     def _on_export_chosen(self, fmt: str) -> None:
         total = self.model.total()
