@@ -1322,6 +1322,10 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
         <translation>CSV…</translation>
     </message>
     <message>
+        <source>Copy with &amp;Citation</source>
+        <translation>带出处复制(&amp;C)</translation>
+    </message>
+    <message>
         <source>reading the library failed</source>
         <translation>读取资料库失败</translation>
     </message>
@@ -1352,6 +1356,18 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>; {n} loaded (more as you scroll)</source>
         <translation>；已加载 {n} 条（滚动时加载更多）</translation>
+    </message>
+    <message>
+        <source>Select highlights to copy them with their citations.</source>
+        <translation>请选择要带出处复制的高亮。</translation>
+    </message>
+    <message>
+        <source>Copied 1 highlight with its citation.</source>
+        <translation>已带出处复制 1 条高亮。</translation>
+    </message>
+    <message>
+        <source>Copied {n} highlights with their citations.</source>
+        <translation>已带出处复制 {n} 条高亮。</translation>
     </message>
     <message>
         <source>Nothing to export: no highlight is shown.</source>

@@ -1322,6 +1322,10 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
         <translation>CSV…</translation>
     </message>
     <message>
+        <source>Copy with &amp;Citation</source>
+        <translation>附出處複製(&amp;C)</translation>
+    </message>
+    <message>
         <source>reading the library failed</source>
         <translation>讀取資料庫失敗</translation>
     </message>
@@ -1352,6 +1356,18 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>; {n} loaded (more as you scroll)</source>
         <translation>；已載入 {n} 則（捲動時載入更多）</translation>
+    </message>
+    <message>
+        <source>Select highlights to copy them with their citations.</source>
+        <translation>請選取要附出處複製的重點標示。</translation>
+    </message>
+    <message>
+        <source>Copied 1 highlight with its citation.</source>
+        <translation>已附出處複製 1 則重點標示。</translation>
+    </message>
+    <message>
+        <source>Copied {n} highlights with their citations.</source>
+        <translation>已附出處複製 {n} 則重點標示。</translation>
     </message>
     <message>
         <source>Nothing to export: no highlight is shown.</source>
