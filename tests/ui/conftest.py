@@ -77,7 +77,7 @@ def make_window(qtbot, tmp_path: Path, library: Path) -> Iterator[Callable[..., 
         settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
         window = MainWindow(settings, db_path=db)
         qtbot.addWidget(window)
-        window.resize(1400, 900)
+        window.resize(1600, 900)
         window.show()
         qtbot.waitExposed(window)
         if db is not None:

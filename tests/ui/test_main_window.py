@@ -141,7 +141,7 @@ def make_window(qtbot, ini: Path) -> Iterator[Callable[[], MainWindow]]:
         window = MainWindow(Settings(QSettings(str(ini), QSettings.Format.IniFormat)))
         qtbot.addWidget(window)
         if resize:
-            window.resize(1400, 900)
+            window.resize(1600, 900)
         window.show()
         qtbot.waitExposed(window)
         windows.append(window)

@@ -1,6 +1,6 @@
 """The side docks and the tool bar as the window's width allows, and keys that bring a dock forward.
 
-Below `COMPACT_WIDTH` (a laptop screen) the side docks give way: every docked one moves into
+Below `COMPACT_WIDTH` (a laptop screen, up to 1440 px) the side docks give way: every docked one moves into
 one tabbed column on the right, at most `COMPACT_DOCK_SHARE` of the width, and the tool bar's
 secondary actions (cleanup toggles, Jump to Q&A, the colour buttons, all also in the menus)
 move into its "More" menu; the reading columns keep well over 60 % of the window. Widening
@@ -27,8 +27,9 @@ from reader.ui.window.part import WindowPart
 if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow
 
-COMPACT_WIDTH = 1280
-"""Below this window width the side docks share one column and the tool bar slims down."""
+COMPACT_WIDTH = 1440
+"""Below this window width the side docks share one column and the tool bar slims down: a
+1366 or 1440 px laptop screen leaves the reading columns half the width otherwise."""
 COMPACT_DOCK_SHARE = 0.3
 """The docks' column takes at most this share of a narrow window."""
 COMPACT_DOCK_MIN = 240
