@@ -94,10 +94,15 @@ META_FIELDS = ("company", "ticker", "period", "date")
 """Metadata the user may edit; each has a detected column and a `user_` column."""
 
 
-def _effective(name: str) -> Any:
+def _effective_value(name: str) -> Any:
     """The user's value if they set one ('' meaning none), else the detected one."""
     user, detected = getattr(_T, f"user_{name}"), getattr(_T, name)
-    return func.nullif(func.coalesce(user, detected), "").label(name)
+    return func.nullif(func.coalesce(user, detected), "")
+
+
+def _effective(name: str) -> Any:
+    """`_effective_value` as a result column named `name`."""
+    return _effective_value(name).label(name)
 
 
 _INFO_COLUMNS = (_T.id, _T.sha256, _T.source_path, _T.source_name, _T.format, _T.encoding,
@@ -266,10 +271,11 @@ class Repository:
         conditions: list[Any] = []
         if where.transcript_ids is not None:
             conditions.append(_H.transcript_id.in_(list(where.transcript_ids)))
-        if where.companies:
-            conditions.append(func.lower(_T.company).in_([c.lower() for c in where.companies]))
+        if where.companies:  # as the lists show them: the user's values over detected ones
+            conditions.append(func.lower(_effective_value("company"))
+                              .in_([c.lower() for c in where.companies]))
         if where.periods:
-            conditions.append(_T.period.in_(list(where.periods)))
+            conditions.append(_effective_value("period").in_(list(where.periods)))
         if where.tags:
             conditions.append(_H.id.in_(
                 select(HighlightTagRow.highlight_id).join(TagRow, TagRow.id == HighlightTagRow.tag_id)
@@ -288,7 +294,8 @@ class Repository:
                                    .where(and_(True, *conditions))) or 0)
         # The page's ids first (a sort of narrow rows), then the details of those ids only, so
         # the speaker look-ups run for the page and not for every row skipped before it.
-        order = (_T.company, _T.date, _T.id, _H.start_offset, _H.id)
+        order = (_effective_value("company"), _effective_value("date"), _T.id, _H.start_offset,
+                 _H.id)
         page = [r[0] for r in self._s.execute(
             select(_H.id).join(_T, _T.id == _H.transcript_id).where(and_(True, *conditions))
             .order_by(*order).offset(offset).limit(limit))]

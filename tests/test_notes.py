@@ -176,3 +176,18 @@ def test_the_json_export_follows_its_schema(library: AnnotationService, tmp_path
     jsonschema.validate(again, schema)
     assert [h["quote"] for c in again["calls"] for h in c["highlights"]] == \
            [h["quote"] for c in data["calls"] for h in c["highlights"]]
+
+
+def test_the_notebook_filters_and_sorts_by_the_details_the_user_set(
+        library: AnnotationService, tmp_path: Path) -> None:
+    a, b = add_calls(library, tmp_path / "calls")
+    annotate(library, a, b)
+    library.set_metadata(b, {"company": "Arms Holdings", "period": "FY 2026"})
+
+    def quotes(**kw: object) -> list[str]:
+        return [r.highlight.quote for r in notebook_page(library, NotebookQuery(**kw)).rows]
+
+    assert quotes(companies=["arms holdings"]) == ["Orders for warehouse arms doubled"]
+    assert quotes(periods=["FY 2026"]) == ["Orders for warehouse arms doubled"]
+    assert quotes(companies=["Tiemu Robotics"]) == []
+    assert notebook_page(library).rows[0].transcript.company == "Arms Holdings"  # A before Q
