@@ -31,11 +31,11 @@ class WindowChrome(WindowPart):
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self._window._opener._rebuild_recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self._window._library.act_import_files)
-        file_menu.addAction(self._window._library.act_import_folder)
+        file_menu.addAction(self._window.library.act_import_files)
+        file_menu.addAction(self._window.library.act_import_folder)
         file_menu.addSeparator()
-        file_menu.addAction(self._window._annotations.act_export)
-        file_menu.addAction(self._window._annotations.act_export_all)
+        file_menu.addAction(self._window.annotations.act_export)
+        file_menu.addAction(self._window.annotations.act_export_all)
         file_menu.addSeparator()
         file_menu.addAction(self._window.act_close_tab)
         file_menu.addSeparator()
@@ -43,8 +43,8 @@ class WindowChrome(WindowPart):
         self._window._opener._rebuild_recent_menu()
 
         edit = bar.addMenu(self.tr("&Edit"))
-        edit.addAction(self._window._annotations.act_undo)
-        edit.addAction(self._window._annotations.act_redo)
+        edit.addAction(self._window.annotations.act_undo)
+        edit.addAction(self._window.annotations.act_redo)
         edit.addSeparator()
         edit.addAction(self._window._citation.act_copy)
 
@@ -62,15 +62,15 @@ class WindowChrome(WindowPart):
         view.addSeparator()
         view.addAction(self._window.act_show_outline)
         view.addAction(self._window.act_show_discrepancies)
-        view.addAction(self._window._annotations.act_show_dock)
-        view.addAction(self._window._library.act_show_dock)
+        view.addAction(self._window.annotations.act_show_dock)
+        view.addAction(self._window.library.act_show_dock)
         view.addAction(self._window._notebook.act_notebook)
         view.addSeparator()
         self.language = LanguageMenu(self._window)
         self.language_menu = self.language.add_to(view)
 
         annotate = bar.addMenu(self.tr("&Annotate"))
-        for action in self._window._annotations.annotate_actions():
+        for action in self._window.annotations.annotate_actions():
             if action is None:
                 annotate.addSeparator()
             else:
@@ -84,7 +84,7 @@ class WindowChrome(WindowPart):
         go.addAction(self._window.act_find)
         go.addAction(self._window.act_find_next)
         go.addAction(self._window.act_find_previous)
-        go.addAction(self._window._library.act_search)
+        go.addAction(self._window.library.act_search)
         go.addSeparator()
         go.addAction(self._window.act_next_discrepancy)
         go.addAction(self._window.act_previous_discrepancy)
@@ -133,10 +133,10 @@ class WindowChrome(WindowPart):
         tb.addSeparator()
         tb.addAction(self._window.act_find)
         tb.addSeparator()
-        for action in (self._window._annotations.act_highlight, *self._window._annotations.colour_actions):
+        for action in (self._window.annotations.act_highlight, *self._window.annotations.colour_actions):
             tb.addAction(action)
             button = tb.widgetForAction(action)
-            if isinstance(button, QToolButton) and action is not self._window._annotations.act_highlight:
+            if isinstance(button, QToolButton) and action is not self._window.annotations.act_highlight:
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._toolbar = tb
         tidy_button_texts(tb.actions())
@@ -144,7 +144,7 @@ class WindowChrome(WindowPart):
 
     def _style_colour_buttons(self) -> None:
         """Colour buttons show only their swatch (again after the tool bar was slimmed)."""
-        for action in self._window._annotations.colour_actions:
+        for action in self._window.annotations.colour_actions:
             button = self._toolbar.widgetForAction(action)
             if isinstance(button, QToolButton):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)

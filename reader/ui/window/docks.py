@@ -233,13 +233,13 @@ class SideDocks(WindowPart):
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_present_library_triggered(self) -> None:
-        library = self._window._library
+        library = self._window.library
         library.show_library()  # shows and raises the dock, builds its pages
         view = library.library_view
         self.present(library.dock, view.table if view is not None else None)
 
     def _on_present_highlights_triggered(self) -> None:
-        dock = self._window._annotations.dock
+        dock = self._window.annotations.dock
         dock.build()
         self.present(dock, dock.view)
         # A dock shown for the first time lays its list out on the next turn of the loop.

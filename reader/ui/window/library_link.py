@@ -33,7 +33,7 @@ class LibraryLink(WindowPart):
         def load(service: AnnotationService) -> tuple[TranscriptInfo, Transcript]:
             return service.transcript(transcript_id), service.outline(transcript_id)
 
-        self._window._annotations.session.submit(
+        self._window.annotations.session.submit(
             load, lambda loaded: self._on_stored_loaded(loaded, reveal), self._window._opener._show_error)
 
     def _on_library_call_requested(self, transcript_id: int, result: SearchResult | None) -> None:
@@ -42,7 +42,7 @@ class LibraryLink(WindowPart):
     def _on_stored_loaded(self, loaded: tuple[TranscriptInfo, Transcript],
                           reveal: SearchResult | None) -> None:
         info, transcript = loaded
-        doc = next((d for d in self._window._tabs
+        doc = next((d for d in self._window.tabs
                     if d.transcript.source.sha256 == transcript.source.sha256), None)
         if doc is None:
             try:
@@ -56,9 +56,9 @@ class LibraryLink(WindowPart):
                         name=info.label, error=type(exc).__name__))
                 return
             if Path(info.source_path).is_file():
-                self._window._settings.add_recent_file(info.source_path)
+                self._window.settings.add_recent_file(info.source_path)
         else:
-            self._window._tabs.setCurrentWidget(doc.view)
+            self._window.tabs.setCurrentWidget(doc.view)
         if reveal is not None:
             doc.restore_turn = None  # the result, not the last reading position
             # Once the new tab is laid out at its final width.
@@ -68,11 +68,11 @@ class LibraryLink(WindowPart):
 
     def _reveal(self, view: ReadingView, r: SearchResult) -> None:
         """Select a search hit and bring it to the upper third of the view."""
-        doc = self._window._tabs.of_view(view)
+        doc = self._window.tabs.of_view(view)
         if doc is None:
             return
         doc.restore_turn = None
-        self._window._tabs.setCurrentWidget(view)
+        self._window.tabs.setCurrentWidget(view)
         if view.select_source_span(r.hit_start, r.hit_end) \
                 or view.select_source_span(r.hit_start, r.hit_start):
             bar = view.verticalScrollBar()
@@ -89,7 +89,7 @@ class LibraryLink(WindowPart):
         for doc in self._window.documents():
             if (doc.info is not None and doc.info.id == info.id) \
                     or doc.transcript.source.sha256 == info.sha256:
-                self._window.close_tab(self._window._tabs.indexOf(doc.view))
+                self._window.close_tab(self._window.tabs.indexOf(doc.view))
 
     def _on_library_metadata_stored(self, info: object) -> None:
         """The reader renamed a call (company, period...): its open tabs take the new name."""
@@ -98,13 +98,13 @@ class LibraryLink(WindowPart):
 
         if not isinstance(info, TranscriptInfo):
             return
-        tabs = self._window._tabs
+        tabs = self._window.tabs
         for doc in self._window.documents():
             if doc.info is not None and doc.info.id == info.id:
                 doc.info = info
                 name = info.company or info.title or self._window._tab_title(doc.transcript)
                 title = in_script(f"{name} {info.period}" if info.company and info.period
-                                  else name, self._window._settings.script)
+                                  else name, self._window.settings.script)
                 tabs.setTabText(tabs.indexOf(doc.view), title)
                 if doc is self._window.current_document():
                     self._window.setWindowTitle(f"{title} — {APP_NAME}")
@@ -119,19 +119,19 @@ class LibraryLink(WindowPart):
 
     def _on_annotations_transcript_replaced(self, view: ReadingView, transcript: Transcript) -> None:
         """The library holds a newer version of the opened file: show that one instead."""
-        doc = self._window._tabs.of_view(view)
+        doc = self._window.tabs.of_view(view)
         if doc is None:
             return
         old_model = doc.model
         doc.transcript = transcript
         doc.model = OutlineModel(transcript, self._window)
-        doc.model.set_script(self._window._settings.script)
+        doc.model.set_script(self._window.settings.script)
         doc.speaker = None
         doc.view.set_transcript(transcript)
         doc.view.moveCursor(QTextCursor.MoveOperation.Start)
-        self._window._tabs.setTabText(self._window._tabs.indexOf(doc.view), self._window._tab_title(transcript))
-        if self._window._outline.model() is old_model:
-            self._window._outline.setModel(None)
+        self._window.tabs.setTabText(self._window.tabs.indexOf(doc.view), self._window._tab_title(transcript))
+        if self._window.outline_view.model() is old_model:
+            self._window.outline_view.setModel(None)
         old_model.deleteLater()
         if doc is self._window.current_document():
             self._window._update_for_current_document()

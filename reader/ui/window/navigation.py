@@ -36,7 +36,7 @@ class Navigation(WindowPart):
 
     def _expand_sections(self, model: OutlineModel) -> None:
         for row in range(model.rowCount()):
-            self._window._outline.expand(model.index(row, 0))
+            self._window.outline_view.expand(model.index(row, 0))
 
     def _fill_speaker_combo(self, doc: OpenDocument | None) -> None:
         combo = self._window.chrome.speaker_combo
@@ -56,7 +56,7 @@ class Navigation(WindowPart):
                     continue
                 kind = ("" if speaker.kind is SpeakerKind.UNKNOWN
                         else f" ({ui_label(SPEAKER_KIND_NAMES[speaker.kind])})")
-                label = in_script(speaker.label, self._window._settings.script)
+                label = in_script(speaker.label, self._window.settings.script)
                 combo.addItem(f"{label}{kind} · {n}", speaker.id)
             found = combo.findData(doc.speaker) if doc.speaker is not None else 0
             combo.setCurrentIndex(max(0, found))
@@ -84,19 +84,19 @@ class Navigation(WindowPart):
         self._on_outline_clicked(current)
 
     def _on_view_current_turn_changed(self, view: ReadingView, turn: int) -> None:
-        doc = self._window._tabs.of_view(view)
+        doc = self._window.tabs.of_view(view)
         if doc is None:
             return
         if doc.restore_turn is None:
-            self._window._settings.set_reading_position(doc.transcript.source.sha256, turn)
+            self._window.settings.set_reading_position(doc.transcript.source.sha256, turn)
         if doc is self._window.current_document() and not self._scrolling_from_outline:
             self._select_outline_turn(doc, turn)
 
     def _select_outline_turn(self, doc: OpenDocument, turn: int) -> None:
         """Follow the reading position in the outline without scrolling the view back."""
-        if self._window._outline.model() is not doc.model:
+        if self._window.outline_view.model() is not doc.model:
             return
-        current = self._window._outline.currentIndex()
+        current = self._window.outline_view.currentIndex()
         if current.isValid() and current.data(OutlineRole.TurnIndexRole) == turn:
             return  # e.g. an exchange the reader clicked: keep it selected
         index = doc.model.index_for_turn(turn)
@@ -104,8 +104,8 @@ class Navigation(WindowPart):
             return
         self._syncing_outline = True
         try:
-            self._window._outline.setCurrentIndex(index)
-            self._window._outline.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            self._window.outline_view.setCurrentIndex(index)
+            self._window.outline_view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._syncing_outline = False
 

@@ -44,14 +44,14 @@ class DocumentOpener(WindowPart):
     """Files into tabs: the open dialog, recent files, the queue's answers and each tab's position."""
 
     def _document_for_path(self, path: str) -> OpenDocument | None:
-        return self._window._tabs.of_path(path)
+        return self._window.tabs.of_path(path)
 
     def _on_queue_loaded(self, path: str, transcript: object) -> None:
         assert isinstance(transcript, Transcript)
-        self._window._settings.add_recent_file(path)
-        for doc in self._window._tabs:
+        self._window.settings.add_recent_file(path)
+        for doc in self._window.tabs:
             if doc.transcript.source.sha256 == transcript.source.sha256:
-                self._window._tabs.setCurrentWidget(doc.view)  # same content under another name
+                self._window.tabs.setCurrentWidget(doc.view)  # same content under another name
                 return
         try:
             self._add_document(path, transcript)
@@ -66,7 +66,7 @@ class DocumentOpener(WindowPart):
 
     def _on_queue_failed(self, path: str, message: str) -> None:
         if not Path(path).exists():
-            self._window._settings.remove_recent_file(path)
+            self._window.settings.remove_recent_file(path)
         self._show_error(message)
 
     def _show_error(self, message: str) -> None:
@@ -75,8 +75,8 @@ class DocumentOpener(WindowPart):
         plain.warning(self._window, self.tr("Cannot open transcript"), message)
 
     def _add_document(self, path: str, transcript: Transcript) -> OpenDocument:
-        s = self._window._settings
-        view = ReadingView(self._window._tabs)
+        s = self._window.settings
+        view = ReadingView(self._window.tabs)
         view.setObjectName("reading_view")
         view.setFont(reading_font(round(s.font_point_size), s.script))
         view.set_font_point_size(s.font_point_size)
@@ -89,12 +89,12 @@ class DocumentOpener(WindowPart):
         # Show the tab first: the view then has its final width, so the transcript is laid
         # out once instead of once at a default size and again when the tab appears.
         self._window._stack.setCurrentIndex(1)
-        self._window._tabs.add(doc, self._window._tab_title(transcript), _plain_tooltip(path))
+        self._window.tabs.add(doc, self._window._tab_title(transcript), _plain_tooltip(path))
         view.set_transcript(transcript)
         # The text cursor ends up after the inserted text; left there, the first resize
         # would scroll it into view, i.e. to the end of the call.
         view.moveCursor(QTextCursor.MoveOperation.Start)
-        self._window._annotations.attach(doc)
+        self._window.annotations.attach(doc)
         view.current_turn_changed.connect(
             lambda turn, v=view: self._window._nav._on_view_current_turn_changed(v, turn))
         view.font_size_changed.connect(self._window._options._on_view_font_size_changed)
@@ -115,7 +115,7 @@ class DocumentOpener(WindowPart):
             QTimer.singleShot(0, lambda v=doc.view: self._apply_restore(v))
 
     def _apply_restore(self, view: ReadingView) -> None:
-        doc = self._window._tabs.of_view(view)
+        doc = self._window.tabs.of_view(view)
         if doc is None:
             return
         doc.restore_scheduled = False
@@ -137,26 +137,26 @@ class DocumentOpener(WindowPart):
         if turn is None:
             turn = doc.view.turn_at_viewport_top()
         if turn is not None:
-            self._window._settings.set_reading_position(doc.transcript.source.sha256, turn)
+            self._window.settings.set_reading_position(doc.transcript.source.sha256, turn)
 
     def _on_open_triggered(self) -> None:
-        start = self._window._settings.last_directory or str(Path.home())
+        start = self._window.settings.last_directory or str(Path.home())
         paths, _ = QFileDialog.getOpenFileNames(self._window, self.tr("Open Transcripts"), start,
                                                 dialog_filter(TRANSCRIPT_FILTER))
         if paths:
-            self._window._settings.last_directory = str(Path(paths[0]).parent)
+            self._window.settings.last_directory = str(Path(paths[0]).parent)
             self._window.open_files(paths)
 
     def _on_open_button_clicked(self) -> None:
         self._on_open_triggered()
 
     def _on_library_button_clicked(self) -> None:
-        self._window._library.show_library()
+        self._window.library.show_library()
 
     def _rebuild_recent_menu(self) -> None:
         menu = self._window.chrome.recent_menu
         menu.clear()
-        recent = self._window._settings.recent_files
+        recent = self._window.settings.recent_files
         for n, path in enumerate(recent, start=1):
             prefix = f"&{n % 10} " if n <= 10 else ""
             action = menu.addAction(prefix + _menu_text(Path(path).name))
@@ -172,13 +172,13 @@ class DocumentOpener(WindowPart):
             empty.setEnabled(False)
 
     def _on_clear_recent_triggered(self) -> None:
-        self._window._settings.clear_recent_files()
+        self._window.settings.clear_recent_files()
         self._rebuild_recent_menu()
 
     def _release_library_when_idle(self) -> None:
         """Open the library once the files asked for at start are shown: its loading would
         only slow down their parsing and first paint (see LibrarySession.open_library)."""
-        if self._window._library_released or self._window._queue.pending():
+        if self._window._library_released or self._window.open_queue.pending():
             return  # the queue turning idle calls again
         view = self._window.current_view()
         if view is not None and not view.has_painted() and not self._window._library_waited:
@@ -189,7 +189,7 @@ class DocumentOpener(WindowPart):
             QTimer.singleShot(LIBRARY_WAIT_MS, self._window, self._release_library_when_idle)
             return
         self._window._library_released = True
-        QTimer.singleShot(0, self._window._annotations.release_library)  # after that paint
+        QTimer.singleShot(0, self._window.annotations.release_library)  # after that paint
 
     def _on_queue_busy_changed(self, pending: list[str]) -> None:
         if not pending and not self._window._library_released and self._window.isVisible():
@@ -206,4 +206,4 @@ class DocumentOpener(WindowPart):
                 n=len(pending)))
 
     def _on_busy_cancel_clicked(self) -> None:
-        self._window._queue.cancel_all()
+        self._window.open_queue.cancel_all()

@@ -31,7 +31,7 @@ class ViewOptions(WindowPart):
     """Script, layout, cleanup and font size: set in every tab at once, and remembered."""
 
     def _update_option_buttons(self) -> None:
-        s = self._window._settings
+        s = self._window.settings
         script_label = ui_label(SCRIPT_NAMES[Script(s.script)])
         layout_label = ui_label({m: label for m, label, _ in LAYOUT_CHOICES}[s.layout_mode])
         self._window.chrome.script_button.setText(
@@ -41,10 +41,10 @@ class ViewOptions(WindowPart):
 
     def set_script(self, config: str) -> None:
         """Show Chinese in `config`'s script in every tab, and remember it."""
-        self._window._settings.script = config  # validates
+        self._window.settings.script = config  # validates
         self._window.script_actions[config].setChecked(True)
         self._update_option_buttons()
-        for doc in self._window._tabs:
+        for doc in self._window.tabs:
             view = doc.view
             family = reading_font(round(view.font_point_size()), config).families()
             if family != view.font().families():
@@ -57,12 +57,12 @@ class ViewOptions(WindowPart):
                     view.scroll_to_turn(top)
             else:
                 view.set_script(config)
-        self._window._library.set_script(config)
+        self._window.library.set_script(config)
         # Strings from the transcripts outside their views: tab titles, outline, speakers,
         # the discrepancy list.
-        for doc in self._window._tabs:
+        for doc in self._window.tabs:
             doc.model.set_script(config)
-            tabs = self._window._tabs
+            tabs = self._window.tabs
             tabs.setTabText(tabs.indexOf(doc.view), self._window._tab_title(doc.transcript))
         self._window._discrepancies.set_script(config)
         current = self._window.current_document()
@@ -70,18 +70,18 @@ class ViewOptions(WindowPart):
             self._window.setWindowTitle(f"{self._window._tab_title(current.transcript)} — {APP_NAME}")
         self._window._nav._fill_speaker_combo(current)
         self._window._find._refresh_find()
-        self._window._annotations.view_options_changed()
+        self._window.annotations.view_options_changed()
 
     def set_layout_mode(self, mode: str) -> None:
-        self._window._settings.layout_mode = mode
+        self._window.settings.layout_mode = mode
         self._window.layout_actions[mode].setChecked(True)
         self._update_option_buttons()
-        for doc in self._window._tabs:
+        for doc in self._window.tabs:
             doc.view.set_layout_mode(mode)
         self._window._find._refresh_find()
 
     def set_cleanup(self, join_cjk_spaces: bool, hide_fillers: bool) -> None:
-        s = self._window._settings
+        s = self._window.settings
         s.join_cjk_spaces = join_cjk_spaces
         s.hide_fillers = hide_fillers
         for action, value in ((self._window.act_join_spaces, join_cjk_spaces),
@@ -89,15 +89,15 @@ class ViewOptions(WindowPart):
             action.blockSignals(True)
             action.setChecked(value)
             action.blockSignals(False)
-        for doc in self._window._tabs:
+        for doc in self._window.tabs:
             doc.view.set_cleanup(join_cjk_spaces, hide_fillers)
         self._window._find._refresh_find()
-        self._window._annotations.view_options_changed()
+        self._window.annotations.view_options_changed()
 
     def set_font_point_size(self, pt: float) -> None:
         pt = min(MAX_POINT_SIZE, max(MIN_POINT_SIZE, pt))
-        self._window._settings.font_point_size = pt
-        for doc in self._window._tabs:
+        self._window.settings.font_point_size = pt
+        for doc in self._window.tabs:
             doc.view.set_font_point_size(pt)
 
     def _on_script_group_triggered(self, action: QAction) -> None:
@@ -110,15 +110,15 @@ class ViewOptions(WindowPart):
         self.set_cleanup(self._window.act_join_spaces.isChecked(), self._window.act_hide_fillers.isChecked())
 
     def _on_zoom_in_triggered(self) -> None:
-        self.set_font_point_size(round(self._window._settings.font_point_size * ZOOM_FACTOR * 2) / 2)
+        self.set_font_point_size(round(self._window.settings.font_point_size * ZOOM_FACTOR * 2) / 2)
 
     def _on_zoom_out_triggered(self) -> None:
-        self.set_font_point_size(round(self._window._settings.font_point_size / ZOOM_FACTOR * 2) / 2)
+        self.set_font_point_size(round(self._window.settings.font_point_size / ZOOM_FACTOR * 2) / 2)
 
     def _on_zoom_reset_triggered(self) -> None:
         self.set_font_point_size(FONT_POINT_SIZE.default)
 
     def _on_view_font_size_changed(self, pt: float) -> None:
         # Ctrl+wheel in one view: keep every tab, and the setting, at the same size.
-        if abs(pt - self._window._settings.font_point_size) > 0.01:
+        if abs(pt - self._window.settings.font_point_size) > 0.01:
             self.set_font_point_size(pt)
