@@ -1019,46 +1019,6 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Join Spaced Chinese</source>
-        <translation>合併中文空格(&amp;J)</translation>
-    </message>
-    <message>
-        <source>Remove the spaces speech recognition put between Chinese characters</source>
-        <translation>去除語音辨識在漢字之間插入的空格</translation>
-    </message>
-    <message>
-        <source>&amp;Hide Fillers</source>
-        <translation>隱藏語氣詞(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Hide hesitations such as 嗯, 呃, uh, um</source>
-        <translation>隱藏「嗯」「呃」「uh」「um」等語氣詞</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Larger text</source>
-        <translation>放大文字</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>縮小(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Smaller text</source>
-        <translation>縮小文字</translation>
-    </message>
-    <message>
-        <source>&amp;Actual Size</source>
-        <translation>實際大小(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Text at the default size</source>
-        <translation>文字恢復預設大小</translation>
-    </message>
-    <message>
         <source>Jump to &amp;Q&amp;&amp;A</source>
         <translation>跳到問答環節(&amp;Q)</translation>
     </message>
@@ -1593,6 +1553,46 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
 </context>
 <context>
     <name>ViewOptions</name>
+    <message>
+        <source>&amp;Join Spaced Chinese</source>
+        <translation>合併中文空格(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Remove the spaces speech recognition put between Chinese characters</source>
+        <translation>去除語音辨識在漢字之間插入的空格</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Fillers</source>
+        <translation>隱藏語氣詞(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Hide hesitations such as 嗯, 呃, uh, um</source>
+        <translation>隱藏「嗯」「呃」「uh」「um」等語氣詞</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>縮小文字</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>實際大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Text at the default size</source>
+        <translation>文字恢復預設大小</translation>
+    </message>
     <message>
         <source>Script: {script}</source>
         <translation>簡繁：{script}</translation>

@@ -79,7 +79,7 @@ def test_at_1024x700_the_reading_columns_keep_60_percent(qtbot, window: MainWind
     toolbar = window.chrome._toolbar
     assert more.isVisible() and toolbar.rect().contains(more.geometry())
     assert more.menu() is not None
-    assert window.act_join_spaces in more.menu().actions()
+    assert window.view_options.act_join_spaces in more.menu().actions()
     assert window.annotations.colour_actions[0] in more.menu().actions()
 
 

@@ -586,22 +586,22 @@ def test_zoom_in_out_and_reset(qtbot, window: MainWindow, short_call: Path):
     open_and_wait(qtbot, window, short_call)
     view = current_view(window)
     start = view.font_point_size()
-    window.act_zoom_in.trigger()
+    window.view_options.act_zoom_in.trigger()
     assert view.font_point_size() > start
     assert window.settings.font_point_size == view.font_point_size()
-    window.act_zoom_out.trigger()
-    window.act_zoom_out.trigger()
+    window.view_options.act_zoom_out.trigger()
+    window.view_options.act_zoom_out.trigger()
     assert view.font_point_size() < start
-    window.act_zoom_reset.trigger()
+    window.view_options.act_zoom_reset.trigger()
     assert view.font_point_size() == FONT_POINT_SIZE.default
 
 
 def test_script_layout_and_cleanup_apply_to_every_tab(qtbot, window: MainWindow,
                                                       short_call: Path, long_call: Path):
     open_and_wait(qtbot, window, short_call, long_call)
-    window.script_actions["s2t"].trigger()
-    window.layout_actions["interleaved"].trigger()
-    window.act_hide_fillers.trigger()
+    window.view_options.script_actions["s2t"].trigger()
+    window.view_options.layout_actions["interleaved"].trigger()
+    window.view_options.act_hide_fillers.trigger()
     for doc in window.documents():
         assert doc.view.script() == "s2t"
         assert doc.view.layout_mode() == "interleaved"
@@ -662,7 +662,7 @@ def test_find_bar_counts_and_steps_across_scripts(qtbot, window: MainWindow, lon
     window.act_find_next.trigger()
     assert bar.result_text() == f"1 of {expected}"
 
-    window.script_actions["s2t"].trigger()  # the count holds in the other script
+    window.view_options.script_actions["s2t"].trigger()  # the count holds in the other script
     assert bar.result_text().endswith(f"of {expected}")
     assert view.find_hit_count() == expected
 
@@ -684,9 +684,9 @@ def test_find_with_no_match_says_so(qtbot, window: MainWindow, short_call: Path)
 def test_settings_and_reading_position_survive_a_restart(qtbot, make_window, long_call: Path,
                                                          short_call: Path):
     first = make_window()
-    first.script_actions["t2s"].trigger()
-    first.layout_actions["interleaved"].trigger()
-    first.act_join_spaces.trigger()  # on by default: now off
+    first.view_options.script_actions["t2s"].trigger()
+    first.view_options.layout_actions["interleaved"].trigger()
+    first.view_options.act_join_spaces.trigger()  # on by default: now off
     open_and_wait(qtbot, first, short_call)
     open_and_wait(qtbot, first, long_call)
     current_view(first).scroll_to_turn(34)
@@ -698,9 +698,9 @@ def test_settings_and_reading_position_survive_a_restart(qtbot, make_window, lon
     first.close()
 
     second = make_window(resize=False)
-    assert second.script_actions["t2s"].isChecked()
-    assert second.layout_actions["interleaved"].isChecked()
-    assert not second.act_join_spaces.isChecked()
+    assert second.view_options.script_actions["t2s"].isChecked()
+    assert second.view_options.layout_actions["interleaved"].isChecked()
+    assert not second.view_options.act_join_spaces.isChecked()
     assert second.size() == size
     second.chrome.recent_menu.aboutToShow.emit()
     assert [a.data() for a in second.chrome.recent_menu.actions() if a.data()] == [

@@ -50,15 +50,15 @@ class WindowChrome(WindowPart):
 
         view = bar.addMenu(self.tr("&View"))
         self.script_menu = view.addMenu(self.tr("Chinese &Script"))
-        self.script_menu.addActions(self._window.script_group.actions())
+        self.script_menu.addActions(self._window.view_options.script_group.actions())
         self.layout_menu = view.addMenu(self.tr("&Layout"))
-        self.layout_menu.addActions(self._window.layout_group.actions())
-        view.addAction(self._window.act_join_spaces)
-        view.addAction(self._window.act_hide_fillers)
+        self.layout_menu.addActions(self._window.view_options.layout_group.actions())
+        view.addAction(self._window.view_options.act_join_spaces)
+        view.addAction(self._window.view_options.act_hide_fillers)
         view.addSeparator()
-        view.addAction(self._window.act_zoom_in)
-        view.addAction(self._window.act_zoom_out)
-        view.addAction(self._window.act_zoom_reset)
+        view.addAction(self._window.view_options.act_zoom_in)
+        view.addAction(self._window.view_options.act_zoom_out)
+        view.addAction(self._window.view_options.act_zoom_reset)
         view.addSeparator()
         view.addAction(self._window.act_show_outline)
         view.addAction(self._window.act_show_discrepancies)
@@ -116,8 +116,8 @@ class WindowChrome(WindowPart):
         self.layout_button = self._menu_button(self.layout_menu, "layout_button")
         self.layout_button.setToolTip(self.tr("How original and interpretation are arranged"))
         tb.addWidget(self.layout_button)
-        tb.addAction(self._window.act_join_spaces)
-        tb.addAction(self._window.act_hide_fillers)
+        tb.addAction(self._window.view_options.act_join_spaces)
+        tb.addAction(self._window.view_options.act_hide_fillers)
         tb.addSeparator()
         self.speaker_combo = QComboBox(self._window)
         self.speaker_combo.setObjectName("speaker_combo")
@@ -140,7 +140,7 @@ class WindowChrome(WindowPart):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._toolbar = tb
         tidy_button_texts(tb.actions())
-        self._window._options._update_option_buttons()
+        self._window.view_options._update_option_buttons()
 
     def _style_colour_buttons(self) -> None:
         """Colour buttons show only their swatch (again after the tool bar was slimmed)."""

@@ -102,12 +102,12 @@ class SideDocks(WindowPart):
         w = self._window
         toolbar = w.chrome._toolbar
         ann = w._annotations
-        self._secondary = [w.act_join_spaces, w.act_hide_fillers, w.act_jump_qa,
+        self._secondary = [w.view_options.act_join_spaces, w.view_options.act_hide_fillers, w.act_jump_qa,
                            *ann.colour_actions]
         self._toolbar_order = list(toolbar.actions())
         self._more_menu = QMenu(w)
         self._more_menu.setObjectName("toolbar_more_menu")
-        self._more_menu.addActions([w.act_join_spaces, w.act_hide_fillers])
+        self._more_menu.addActions([w.view_options.act_join_spaces, w.view_options.act_hide_fillers])
         self._more_menu.addSeparator()
         self._more_menu.addAction(w.act_jump_qa)
         self._more_menu.addSeparator()

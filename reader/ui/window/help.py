@@ -34,9 +34,9 @@ class HelpDialogs(WindowPart):
         """(what, keys) for the keyboard shortcuts dialog, from the actions themselves."""
         actions = [self._window.act_open, self._window.act_close_tab, self._window.act_quit, self._window.act_find,
                    self._window.act_find_next, self._window.act_find_previous, self._window.act_jump_qa,
-                   self._window.act_next_question, self._window.act_previous_question, self._window.act_zoom_in,
-                   self._window.act_zoom_out, self._window.act_zoom_reset, self._window.act_show_outline,
-                   *self._window.layout_group.actions(), *self._window.annotations.shortcut_actions(),
+                   self._window.act_next_question, self._window.act_previous_question, self._window.view_options.act_zoom_in,
+                   self._window.view_options.act_zoom_out, self._window.view_options.act_zoom_reset, self._window.act_show_outline,
+                   *self._window.view_options.layout_group.actions(), *self._window.annotations.shortcut_actions(),
                    *self._window.library.shortcut_actions(),
                    *self._window.side_docks.shortcut_actions(),
                    self._window._citation.act_copy, self._window._notebook.act_notebook,

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -46,13 +45,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
-from reader.core.labels import SCRIPT_NAMES
 from reader.core.model import Transcript
 from reader.core.source_file import readable_name
 from reader.ui.annotations.citation import CitationCopier
 from reader.ui.annotations.controller import AnnotationController
 from reader.ui.annotations.library_watch import LibraryWatch
-from reader.ui.labels import label as ui_label
 from reader.ui.library.controller import LibraryController
 from reader.ui.reading.discrepancy_panel import DiscrepancyPanel
 from reader.ui.reading.find_bar import FindBar
@@ -73,7 +70,7 @@ from reader.ui.window.notebook_link import NotebookLink
 from reader.ui.window.open_queue import OpenQueue
 from reader.ui.window.opening import DocumentOpener
 from reader.ui.window.session import SessionTabs
-from reader.ui.window.view_options import LAYOUT_CHOICES, ViewOptions
+from reader.ui.window.view_options import ViewOptions
 
 if TYPE_CHECKING:
     from reader.services.search import SearchResult
@@ -89,7 +86,7 @@ class MainWindow(QMainWindow):
         self._help = HelpDialogs(self)
         self._opener = DocumentOpener(self)
         self._find = FindLink(self)
-        self._options = ViewOptions(self)
+        self.view_options = ViewOptions(self)
         self._library_link = LibraryLink(self)
         self._nav = Navigation(self)
         self._side_docks = SideDocks(self)
@@ -241,7 +238,6 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         themed = QIcon.ThemeIcon
-        s = self._settings
         self.act_open = self._action(self.tr("&Open…"), self._opener._on_open_triggered,
                                      ["Ctrl+O", QKeySequence.StandardKey.Open],
                                      self.tr("Open transcript files"),
@@ -253,48 +249,7 @@ class MainWindow(QMainWindow):
                                      ["Ctrl+Q", QKeySequence.StandardKey.Quit])
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.script_group = QActionGroup(self)
-        self.script_actions: dict[str, QAction] = {}
-        for config, label in SCRIPT_NAMES.items():
-            action = QAction(ui_label(label), self.script_group)
-            action.setCheckable(True)
-            action.setData(config)
-            action.setChecked(config == s.script)
-            self.script_actions[config] = action
-        self.script_group.triggered.connect(self._options._on_script_group_triggered)
-
-        self.layout_group = QActionGroup(self)
-        self.layout_actions: dict[str, QAction] = {}
-        for mode, label, key in LAYOUT_CHOICES:
-            action = QAction(ui_label(label), self.layout_group)
-            action.setCheckable(True)
-            action.setData(mode)
-            action.setShortcut(QKeySequence(key))
-            action.setChecked(mode == s.layout_mode)
-            self.addAction(action)
-            self.layout_actions[mode] = action
-        self.layout_group.triggered.connect(self._options._on_layout_group_triggered)
-
-        self.act_join_spaces = QAction(self.tr("&Join Spaced Chinese"), self)
-        self.act_join_spaces.setCheckable(True)
-        self.act_join_spaces.setChecked(s.join_cjk_spaces)
-        self.act_join_spaces.setToolTip(self.tr("Remove the spaces speech recognition put "
-                                                "between Chinese characters"))
-        self.act_join_spaces.toggled.connect(self._options._on_cleanup_toggled)
-        self.act_hide_fillers = QAction(self.tr("&Hide Fillers"), self)
-        self.act_hide_fillers.setCheckable(True)
-        self.act_hide_fillers.setChecked(s.hide_fillers)
-        self.act_hide_fillers.setToolTip(self.tr("Hide hesitations such as 嗯, 呃, uh, um"))
-        self.act_hide_fillers.toggled.connect(self._options._on_cleanup_toggled)
-
-        self.act_zoom_in = self._action(self.tr("Zoom &In"), self._options._on_zoom_in_triggered,
-                                        ["Ctrl+=", QKeySequence.StandardKey.ZoomIn],
-                                        self.tr("Larger text"))
-        self.act_zoom_out = self._action(self.tr("Zoom &Out"), self._options._on_zoom_out_triggered,
-                                         ["Ctrl+-", QKeySequence.StandardKey.ZoomOut],
-                                         self.tr("Smaller text"))
-        self.act_zoom_reset = self._action(self.tr("&Actual Size"), self._options._on_zoom_reset_triggered,
-                                           ["Ctrl+0"], self.tr("Text at the default size"))
+        self.view_options.build_actions()
 
         self.act_jump_qa = self._action(self.tr("Jump to &Q&&A"), self._nav._on_jump_qa_triggered,
                                         ["Ctrl+J"], self.tr("Go to the start of questions and answers"))
@@ -510,16 +465,16 @@ class MainWindow(QMainWindow):
     # -- view options --------------------------------------------------------------------
 
     def set_script(self, config: str) -> None:
-        self._options.set_script(config)
+        self.view_options.set_script(config)
 
     def set_layout_mode(self, mode: str) -> None:
-        self._options.set_layout_mode(mode)
+        self.view_options.set_layout_mode(mode)
 
     def set_cleanup(self, join_cjk_spaces: bool, hide_fillers: bool) -> None:
-        self._options.set_cleanup(join_cjk_spaces, hide_fillers)
+        self.view_options.set_cleanup(join_cjk_spaces, hide_fillers)
 
     def set_font_point_size(self, pt: float) -> None:
-        self._options.set_font_point_size(pt)
+        self.view_options.set_font_point_size(pt)
 
     # -- navigation ----------------------------------------------------------------------
 

@@ -97,7 +97,7 @@ class DocumentOpener(WindowPart):
         self._window.annotations.attach(doc)
         view.current_turn_changed.connect(
             lambda turn, v=view: self._window._nav._on_view_current_turn_changed(v, turn))
-        view.font_size_changed.connect(self._window._options._on_view_font_size_changed)
+        view.font_size_changed.connect(self._window.view_options._on_view_font_size_changed)
         view.viewport().installEventFilter(self._window)
         self._window._update_for_current_document()
         if saved is not None and 0 < saved < len(transcript.turns):
