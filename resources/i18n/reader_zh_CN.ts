@@ -8,18 +8,6 @@
         <translation>高亮功能已关闭：没有打开批注资料库。</translation>
     </message>
     <message>
-        <source>&amp;Highlight</source>
-        <translation>高亮(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Highlight the selection in the last colour used</source>
-        <translation>用上次使用的颜色高亮所选文字</translation>
-    </message>
-    <message>
-        <source>Colour {n}</source>
-        <translation>颜色 {n}</translation>
-    </message>
-    <message>
         <source>&amp;Tags and Note…</source>
         <translation>标签和笔记(&amp;T)…</translation>
     </message>
@@ -44,44 +32,8 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>Colour &amp;Names…</source>
-        <translation>颜色名称(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Name what each highlight colour means</source>
-        <translation>为每种高亮颜色命名其含义</translation>
-    </message>
-    <message>
-        <source>&amp;Export Highlights…</source>
-        <translation>导出高亮(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Save this transcript&apos;s highlights as a Markdown note</source>
-        <translation>将本文字记录的高亮保存为 Markdown 笔记</translation>
-    </message>
-    <message>
-        <source>Export &amp;All Highlights…</source>
-        <translation>导出全部高亮(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Save a Markdown note per transcript with highlights</source>
-        <translation>为每份有高亮的文字记录各保存一篇 Markdown 笔记</translation>
-    </message>
-    <message>
         <source>&amp;Highlights</source>
         <translation>高亮(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Highlight as {colour}</source>
-        <translation>高亮为“{colour}”</translation>
-    </message>
-    <message>
-        <source>Highlight as {colour} ({key})</source>
-        <translation>高亮为“{colour}”（{key}）</translation>
-    </message>
-    <message>
-        <source>Highlight the selection as {colour} (Ctrl+H)</source>
-        <translation>将所选文字高亮为“{colour}”（Ctrl+H）</translation>
     </message>
     <message>
         <source>&amp;Undo {edit}</source>
@@ -162,34 +114,6 @@
     <message>
         <source>This highlight is hidden by the layout or the speaker filter.</source>
         <translation>此高亮被当前版式或发言人筛选隐藏了。</translation>
-    </message>
-    <message>
-        <source>Export Highlights</source>
-        <translation>导出高亮</translation>
-    </message>
-    <message>
-        <source>Exported {n} highlights to {target}</source>
-        <translation>已将 {n} 处高亮导出到 {target}</translation>
-    </message>
-    <message>
-        <source>Exported 1 highlight to {target}</source>
-        <translation>已将 1 处高亮导出到 {target}</translation>
-    </message>
-    <message>
-        <source>Export All Highlights to Folder</source>
-        <translation>将全部高亮导出到文件夹</translation>
-    </message>
-    <message>
-        <source>Exported {n} notes to {folder}</source>
-        <translation>已将 {n} 篇笔记导出到 {folder}</translation>
-    </message>
-    <message>
-        <source>Exported 1 note to {folder}</source>
-        <translation>已将 1 篇笔记导出到 {folder}</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
     </message>
 </context>
 <context>
@@ -468,6 +392,88 @@
     <message>
         <source>Read earnings-call transcripts: Mandarin and its English interpretation side by side.</source>
         <translation>阅读业绩电话会文字记录：中文原文与英文口译并排对照。</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightExport</name>
+    <message>
+        <source>&amp;Export Highlights…</source>
+        <translation>导出高亮(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save this transcript&apos;s highlights as a Markdown note</source>
+        <translation>将本文字记录的高亮保存为 Markdown 笔记</translation>
+    </message>
+    <message>
+        <source>Export &amp;All Highlights…</source>
+        <translation>导出全部高亮(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save a Markdown note per transcript with highlights</source>
+        <translation>为每份有高亮的文字记录各保存一篇 Markdown 笔记</translation>
+    </message>
+    <message>
+        <source>Export Highlights</source>
+        <translation>导出高亮</translation>
+    </message>
+    <message>
+        <source>Exported {n} highlights to {target}</source>
+        <translation>已将 {n} 处高亮导出到 {target}</translation>
+    </message>
+    <message>
+        <source>Exported 1 highlight to {target}</source>
+        <translation>已将 1 处高亮导出到 {target}</translation>
+    </message>
+    <message>
+        <source>Export All Highlights to Folder</source>
+        <translation>将全部高亮导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Exported {n} notes to {folder}</source>
+        <translation>已将 {n} 篇笔记导出到 {folder}</translation>
+    </message>
+    <message>
+        <source>Exported 1 note to {folder}</source>
+        <translation>已将 1 篇笔记导出到 {folder}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightPalette</name>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>高亮(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Highlight the selection in the last colour used</source>
+        <translation>用上次使用的颜色高亮所选文字</translation>
+    </message>
+    <message>
+        <source>Colour {n}</source>
+        <translation>颜色 {n}</translation>
+    </message>
+    <message>
+        <source>Colour &amp;Names…</source>
+        <translation>颜色名称(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Name what each highlight colour means</source>
+        <translation>为每种高亮颜色命名其含义</translation>
+    </message>
+    <message>
+        <source>Highlight as {colour}</source>
+        <translation>高亮为“{colour}”</translation>
+    </message>
+    <message>
+        <source>Highlight as {colour} ({key})</source>
+        <translation>高亮为“{colour}”（{key}）</translation>
+    </message>
+    <message>
+        <source>Highlight the selection as {colour} (Ctrl+H)</source>
+        <translation>将所选文字高亮为“{colour}”（Ctrl+H）</translation>
     </message>
 </context>
 <context>

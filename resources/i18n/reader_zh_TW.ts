@@ -8,18 +8,6 @@
         <translation>重點標示功能已關閉：沒有開啟註記資料庫。</translation>
     </message>
     <message>
-        <source>&amp;Highlight</source>
-        <translation>標示重點(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Highlight the selection in the last colour used</source>
-        <translation>以上次使用的顏色標示所選文字</translation>
-    </message>
-    <message>
-        <source>Colour {n}</source>
-        <translation>顏色 {n}</translation>
-    </message>
-    <message>
         <source>&amp;Tags and Note…</source>
         <translation>標籤和筆記(&amp;T)…</translation>
     </message>
@@ -44,44 +32,8 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>Colour &amp;Names…</source>
-        <translation>顏色名稱(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Name what each highlight colour means</source>
-        <translation>為每種重點標示顏色命名其含義</translation>
-    </message>
-    <message>
-        <source>&amp;Export Highlights…</source>
-        <translation>匯出重點標示(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Save this transcript&apos;s highlights as a Markdown note</source>
-        <translation>將本逐字稿的重點標示儲存為 Markdown 筆記</translation>
-    </message>
-    <message>
-        <source>Export &amp;All Highlights…</source>
-        <translation>匯出全部重點標示(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Save a Markdown note per transcript with highlights</source>
-        <translation>為每份有重點標示的逐字稿各儲存一篇 Markdown 筆記</translation>
-    </message>
-    <message>
         <source>&amp;Highlights</source>
         <translation>重點標示(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Highlight as {colour}</source>
-        <translation>標示為「{colour}」</translation>
-    </message>
-    <message>
-        <source>Highlight as {colour} ({key})</source>
-        <translation>標示為「{colour}」（{key}）</translation>
-    </message>
-    <message>
-        <source>Highlight the selection as {colour} (Ctrl+H)</source>
-        <translation>將所選文字標示為「{colour}」（Ctrl+H）</translation>
     </message>
     <message>
         <source>&amp;Undo {edit}</source>
@@ -162,34 +114,6 @@
     <message>
         <source>This highlight is hidden by the layout or the speaker filter.</source>
         <translation>此重點標示被目前版面或發言人篩選隱藏了。</translation>
-    </message>
-    <message>
-        <source>Export Highlights</source>
-        <translation>匯出重點標示</translation>
-    </message>
-    <message>
-        <source>Exported {n} highlights to {target}</source>
-        <translation>已將 {n} 處重點標示匯出到 {target}</translation>
-    </message>
-    <message>
-        <source>Exported 1 highlight to {target}</source>
-        <translation>已將 1 處重點標示匯出到 {target}</translation>
-    </message>
-    <message>
-        <source>Export All Highlights to Folder</source>
-        <translation>將全部重點標示匯出到資料夾</translation>
-    </message>
-    <message>
-        <source>Exported {n} notes to {folder}</source>
-        <translation>已將 {n} 篇筆記匯出到 {folder}</translation>
-    </message>
-    <message>
-        <source>Exported 1 note to {folder}</source>
-        <translation>已將 1 篇筆記匯出到 {folder}</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>匯出失敗</translation>
     </message>
 </context>
 <context>
@@ -468,6 +392,88 @@
     <message>
         <source>Read earnings-call transcripts: Mandarin and its English interpretation side by side.</source>
         <translation>閱讀法說會逐字稿：中文原文與英文口譯並排對照。</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightExport</name>
+    <message>
+        <source>&amp;Export Highlights…</source>
+        <translation>匯出重點標示(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save this transcript&apos;s highlights as a Markdown note</source>
+        <translation>將本逐字稿的重點標示儲存為 Markdown 筆記</translation>
+    </message>
+    <message>
+        <source>Export &amp;All Highlights…</source>
+        <translation>匯出全部重點標示(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save a Markdown note per transcript with highlights</source>
+        <translation>為每份有重點標示的逐字稿各儲存一篇 Markdown 筆記</translation>
+    </message>
+    <message>
+        <source>Export Highlights</source>
+        <translation>匯出重點標示</translation>
+    </message>
+    <message>
+        <source>Exported {n} highlights to {target}</source>
+        <translation>已將 {n} 處重點標示匯出到 {target}</translation>
+    </message>
+    <message>
+        <source>Exported 1 highlight to {target}</source>
+        <translation>已將 1 處重點標示匯出到 {target}</translation>
+    </message>
+    <message>
+        <source>Export All Highlights to Folder</source>
+        <translation>將全部重點標示匯出到資料夾</translation>
+    </message>
+    <message>
+        <source>Exported {n} notes to {folder}</source>
+        <translation>已將 {n} 篇筆記匯出到 {folder}</translation>
+    </message>
+    <message>
+        <source>Exported 1 note to {folder}</source>
+        <translation>已將 1 篇筆記匯出到 {folder}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>匯出失敗</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightPalette</name>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>標示重點(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Highlight the selection in the last colour used</source>
+        <translation>以上次使用的顏色標示所選文字</translation>
+    </message>
+    <message>
+        <source>Colour {n}</source>
+        <translation>顏色 {n}</translation>
+    </message>
+    <message>
+        <source>Colour &amp;Names…</source>
+        <translation>顏色名稱(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Name what each highlight colour means</source>
+        <translation>為每種重點標示顏色命名其含義</translation>
+    </message>
+    <message>
+        <source>Highlight as {colour}</source>
+        <translation>標示為「{colour}」</translation>
+    </message>
+    <message>
+        <source>Highlight as {colour} ({key})</source>
+        <translation>標示為「{colour}」（{key}）</translation>
+    </message>
+    <message>
+        <source>Highlight the selection as {colour} (Ctrl+H)</source>
+        <translation>將所選文字標示為「{colour}」（Ctrl+H）</translation>
     </message>
 </context>
 <context>

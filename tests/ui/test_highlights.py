@@ -595,7 +595,7 @@ def test_export_writes_a_markdown_note_with_the_quote(qtbot, window, call_file, 
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
-    window.annotations.act_export.trigger()
+    window.annotations.export.act_export.trigger()
     qtbot.waitUntil(target.exists, timeout=10_000)
     assert asked and asked[0].endswith(".md")
     assert h.quote in target.read_text(encoding="utf-8")
@@ -610,7 +610,7 @@ def test_export_all_writes_one_note_per_call(qtbot, window, call_file, tmp_path,
     folder.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
                         staticmethod(lambda *_a, **_k: str(folder)))
-    window.annotations.act_export_all.trigger()
+    window.annotations.export.act_export_all.trigger()
     qtbot.waitUntil(lambda: bool(list(folder.glob("*.md"))), timeout=10_000)
     (note,) = folder.glob("*.md")
     assert STABLE in note.read_text(encoding="utf-8")
@@ -627,7 +627,7 @@ def test_an_export_error_is_shown_in_a_message_box(qtbot, window, call_file, tmp
     shown: list[str] = []
     monkeypatch.setattr("reader.ui.plain.warning",
                         lambda _p, _t, text, *_a: shown.append(text))
-    window.annotations.act_export.trigger()
+    window.annotations.export.act_export.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "a-file" in shown[0]
 
@@ -679,7 +679,7 @@ def test_a_newer_library_is_refused_and_transcripts_open_read_only(qtbot, make_w
     qtbot.waitUntil(lambda: window.current_view() is not None, timeout=30_000)
     view = window.current_view()
     assert view is not None and view.displayed_text_of_turn(1)
-    assert not ctl.act_highlight.isEnabled() and not ctl.act_export.isEnabled()
+    assert not ctl.act_highlight.isEnabled() and not ctl.export.act_export.isEnabled()
     assert view.select_source_span(*span_of(view, STABLE))
     ctl.act_highlight.trigger()  # disabled: nothing happens, nothing raises
     assert ctl.highlights(view) == []

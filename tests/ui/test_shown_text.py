@@ -70,7 +70,7 @@ def test_export_uses_the_window_script_and_the_aligned_sentence(qtbot, window, c
     highlight(qtbot, window, view, COLD)
     window.set_script("s2twp")
     target = tmp_path / "out" / "qingyun.md"
-    window.annotations.export_to(target)
+    window.annotations.export.export_to(target)
     qtbot.waitUntil(target.exists, timeout=20_000)
     md = target.read_text(encoding="utf-8")
     assert "> 冷鏈使用者也更多了。" in md
@@ -85,7 +85,7 @@ def test_export_all_uses_the_window_script(qtbot, window, call_file, tmp_path):
     highlight(qtbot, window, view, COLD)
     window.set_script("s2t")
     folder = tmp_path / "notes"
-    window.annotations.export_all_to(folder)
+    window.annotations.export.export_all_to(folder)
     qtbot.waitUntil(lambda: folder.is_dir() and any(folder.glob("*.md")), timeout=20_000)
     (note,) = folder.glob("*.md")
     assert "> 冷鏈用戶也更多了。" in note.read_text(encoding="utf-8")

@@ -24,7 +24,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -33,14 +32,15 @@ from PySide6.QtWidgets import (
 from reader.core.model import Transcript
 from reader.core.records import Changed, Colour, Highlight
 from reader.ui import plain
+from reader.ui.annotations.export import HighlightExport
 from reader.ui.annotations.highlights_dock import HighlightsDock
-from reader.ui.labels import dialog_filter
+from reader.ui.annotations.palette import HighlightPalette
 from reader.ui.labels import label as ui_label
 from reader.ui.library_session import History, LibrarySession, LibraryState
 from reader.ui.reading.highlights import HighlightMark
 from reader.ui.reading.view import ReadingView
 from reader.ui.settings import Settings
-from reader.ui.swatches import COLOUR_HEX, colour_of, swatch_icon
+from reader.ui.swatches import colour_of
 from reader.ui.window.actions import Key, window_action
 from reader.ui.window.document_tabs import DocumentTabs, OpenDocument
 
@@ -49,8 +49,6 @@ if TYPE_CHECKING:  # the service (and SQLAlchemy) loads with the library, off th
     from reader.core.display import DisplayOptions
     from reader.services.annotations import AnnotationService, ImportResult
 
-COLOUR_KEYS = tuple(COLOUR_HEX)  # until the library says otherwise: its four defaults
-MARKDOWN_FILTER = "Markdown (*.md);;All files (*)"  # names translated by dialog_filter
 _STATUS_MS = 5000
 
 
@@ -74,34 +72,8 @@ def _lists(service: AnnotationService) -> tuple[list[Colour], list[tuple[str, in
     return service.colours(), service.tags()
 
 
-def _export_one(service: AnnotationService, transcript_id: int, target: Path,
-                options: DisplayOptions, alignments: dict[str, TranscriptAlignment]) -> int:
-    from reader.services.annotations import write_text_atomic
-    from reader.services.notes import export_documents, export_inputs
-
-    docs = export_documents(export_inputs(service, [transcript_id], options=options,
-                                          alignments=alignments))
-    if not docs:
-        return 0
-    write_text_atomic(target, docs[0].markdown)
-    return docs[0].count
-
-
 def _delete_highlight(service: AnnotationService, highlight_id: int) -> Highlight:
     return service.delete_highlight(highlight_id=highlight_id)
-
-
-def _rename_colour(service: AnnotationService, key: str, display_name: str) -> Colour:
-    return service.rename_colour(key=key, display_name=display_name)
-
-
-def _export_all(service: AnnotationService, folder: Path, options: DisplayOptions,
-                alignments: dict[str, TranscriptAlignment]) -> list[Path]:
-    from reader.services.annotations import write_documents
-    from reader.services.notes import export_documents, export_inputs
-
-    return write_documents(export_documents(export_inputs(service, options=options,
-                                                          alignments=alignments)), folder)
 
 
 class AnnotationController(QObject):
@@ -118,8 +90,6 @@ class AnnotationController(QObject):
         self._settings = settings
         self._tabs = tabs
         self._current: OpenDocument | None = None
-        self._colours: list[Colour] = [Colour(k, k.capitalize(), n)
-                                       for n, k in enumerate(COLOUR_KEYS)]
         self._tags: list[str] = []
         self._context_ids: list[int] | None = None  # highlights under a context menu's click
         self.context_actions: list[QAction] = []
@@ -140,9 +110,15 @@ class AnnotationController(QObject):
         self.dock = HighlightsDock(window)
         self.dock.highlight_activated.connect(self._on_dock_highlight_activated)
         self.dock.edit_requested.connect(self._on_dock_edit_requested)
+        self.palette = HighlightPalette(window, settings, self.session,
+                                        lambda colour: self.highlight_selection(colour),
+                                        self._show_error)
+        self.act_highlight = self.palette.act_highlight
+        self.colour_actions = self.palette.colour_actions
+        self.act_rename_colours = self.palette.act_rename_colours
         self._build_actions()
+        self.export = HighlightExport(self, window, settings)
         self.dock.set_context_actions([self.act_edit, self.act_delete])
-        self._apply_colours(self._colours)
         if db_path is not None:
             self.session.open_library(db_path, gate=self._library_gate)
         else:
@@ -157,15 +133,6 @@ class AnnotationController(QObject):
         return window_action(self._window, text, slot, keys, tip)
 
     def _build_actions(self) -> None:
-        self.act_highlight = self._action(self.tr("&Highlight"), self._on_highlight_triggered,
-                                          ["Ctrl+H"],
-                                          self.tr("Highlight the selection in the last colour "
-                                                  "used"))
-        self.colour_actions: list[QAction] = []
-        for n in range(len(COLOUR_KEYS)):
-            action = self._action(self.tr("Colour {n}").format(n=n + 1), self._on_colour_triggered,
-                                  [f"Ctrl+{n + 1}"])
-            self.colour_actions.append(action)
         self.act_edit = self._action(self.tr("&Tags and Note…"), self._on_edit_triggered,
                                      ["Ctrl+Shift+N"],
                                      self.tr("Edit the tags and note of the highlight at the "
@@ -177,18 +144,6 @@ class AnnotationController(QObject):
                                      ["Ctrl+Z", QKeySequence.StandardKey.Undo])
         self.act_redo = self._action(self.tr("&Redo"), self._on_redo_triggered,
                                      ["Ctrl+Shift+Z", QKeySequence.StandardKey.Redo])
-        self.act_rename_colours = self._action(self.tr("Colour &Names…"),
-                                               self._on_rename_colours_triggered,
-                                               tip=self.tr("Name what each highlight colour "
-                                                           "means"))
-        self.act_export = self._action(self.tr("&Export Highlights…"), self._on_export_triggered,
-                                       ["Ctrl+E"],
-                                       self.tr("Save this transcript's highlights as a "
-                                               "Markdown note"))
-        self.act_export_all = self._action(self.tr("Export &All Highlights…"),
-                                           self._on_export_all_triggered, ["Ctrl+Shift+E"],
-                                           self.tr("Save a Markdown note per transcript with "
-                                                   "highlights"))
         self.act_show_dock = self.dock.toggleViewAction()
         self.act_show_dock.setText(self.tr("&Highlights"))
         self.act_show_dock.setShortcut(QKeySequence("Ctrl+Shift+H"))
@@ -201,46 +156,16 @@ class AnnotationController(QObject):
 
     def shortcut_actions(self) -> list[QAction]:
         return [self.act_highlight, *self.colour_actions, self.act_edit, self.act_delete,
-                self.act_undo, self.act_redo, self.act_export, self.act_export_all,
+                self.act_undo, self.act_redo, *self.export.actions(),
                 self.act_show_dock]
-
-    def _apply_colours(self, colours: Sequence[Colour]) -> None:
-        self._colours = sorted(colours, key=lambda c: c.position)
-        for n, action in enumerate(self.colour_actions):
-            if n < len(self._colours):
-                c = self._colours[n]
-                action.setData(c.key)
-                action.setText(self.tr("Highlight as {colour}").format(
-                    colour=c.display_name.replace("&", "&&")))
-                action.setIconText(c.display_name)
-                action.setIcon(swatch_icon(c.key))
-                action.setToolTip(self.tr("Highlight as {colour} ({key})").format(
-                    colour=c.display_name, key=f"Ctrl+{n + 1}"))
-                action.setVisible(True)
-            else:
-                action.setVisible(False)
-        self._update_highlight_action()
-
-    def _last_colour(self) -> str:
-        keys = [c.key for c in self._colours]
-        key = self._settings.highlight_colour
-        return key if key in keys else (keys[0] if keys else "yellow")
-
-    def _update_highlight_action(self) -> None:
-        key = self._last_colour()
-        name = next((c.display_name for c in self._colours if c.key == key), key)
-        self.act_highlight.setIcon(swatch_icon(key))
-        self.act_highlight.setToolTip(
-            self.tr("Highlight the selection as {colour} (Ctrl+H)").format(colour=name))
 
     def _update_actions(self) -> None:
         library = self.session.state in (LibraryState.OPEN, LibraryState.OPENING)
         ready = library and self._current is not None and self._current.info is not None
-        for action in (self.act_highlight, *self.colour_actions, self.act_edit,
-                       self.act_delete, self.act_export):
+        self.palette.set_enabled(ready=ready, library=library)
+        for action in (self.act_edit, self.act_delete):
             action.setEnabled(ready)
-        self.act_export_all.setEnabled(library)
-        self.act_rename_colours.setEnabled(library)
+        self.export.update_actions(ready=ready, library=library)
         history = self.session.history
         self.act_undo.setEnabled(library and history.can_undo)
         self.act_redo.setEnabled(library and history.can_redo)
@@ -266,6 +191,9 @@ class AnnotationController(QObject):
         self._show_in_dock()
         self._update_actions()
 
+    def current_document(self) -> OpenDocument | None:
+        return self._current
+
     def transcript_id(self, view: ReadingView) -> int | None:
         doc = self._tabs.of_view(view)
         return doc.info.id if doc is not None and doc.info is not None else None
@@ -275,7 +203,7 @@ class AnnotationController(QObject):
         return list(doc.highlights) if doc is not None else []
 
     def colours(self) -> list[Colour]:
-        return list(self._colours)
+        return list(self.palette.colours)
 
     def release_library(self) -> None:
         """Let the library open now: the window has painted what it shows first. The dock's
@@ -298,14 +226,14 @@ class AnnotationController(QObject):
         if imported.current is not None:
             doc.transcript = imported.current
             self.transcript_replaced.emit(doc.view, imported.current)
-            self._status(self.tr("This file is an earlier version of a call in the library: "
+            self.status(self.tr("This file is an earlier version of a call in the library: "
                                  "showing the current version, where the highlights are."))
         from reader.services.annotations import ImportStatus
 
         report = result.report
         if result.status is ImportStatus.NEW_VERSION and report is not None and report.orphaned:
             n = len(report.orphaned)
-            self._status(self.tr("Corrected version: {n} highlights could not be placed; they "
+            self.status(self.tr("Corrected version: {n} highlights could not be placed; they "
                                  "are listed as orphaned.").format(n=n) if n != 1
                          else self.tr("Corrected version: 1 highlight could not be placed; it "
                                       "is listed as orphaned."))
@@ -315,7 +243,7 @@ class AnnotationController(QObject):
 
     def _on_import_failed(self, doc: OpenDocument, message: str) -> None:
         if self._alive(doc):
-            self._status(self.tr("Highlights unavailable for this transcript: {reason}").format(
+            self.status(self.tr("Highlights unavailable for this transcript: {reason}").format(
                 reason=message))
 
     def _reload(self, doc: OpenDocument) -> None:
@@ -323,7 +251,7 @@ class AnnotationController(QObject):
             return
         tid = doc.info.id
         self.session.submit(lambda s: s.highlights(tid),
-                           lambda found: self._on_reloaded(doc, found), self._status)
+                           lambda found: self._on_reloaded(doc, found), self.status)
 
     def _on_reloaded(self, doc: OpenDocument, found: object) -> None:
         if self._alive(doc) and isinstance(found, list):
@@ -331,7 +259,7 @@ class AnnotationController(QObject):
 
     def _set_highlights(self, doc: OpenDocument, highlights: list[Highlight]) -> None:
         doc.highlights = highlights
-        names = {c.key: c.display_name for c in self._colours}
+        names = {c.key: c.display_name for c in self.palette.colours}
         marks = []
         for h in highlights:
             if h.orphaned or h.start >= h.end:
@@ -356,7 +284,7 @@ class AnnotationController(QObject):
         self._show_in_dock()
         self.options_changed.emit()
 
-    def _alignments(self) -> dict[str, TranscriptAlignment]:
+    def alignments(self) -> dict[str, TranscriptAlignment]:
         """Sentence alignments the open tabs have made, by the call's hash: the export's
         context without aligning those calls again."""
         out = {}
@@ -371,9 +299,9 @@ class AnnotationController(QObject):
         self.dock.set_options(self.view_options())
         doc = self._current
         if doc is None:
-            self.dock.set_content(None, [], self._colours)
+            self.dock.set_content(None, [], self.palette.colours)
         else:
-            self.dock.set_content(doc.transcript, doc.highlights, self._colours)
+            self.dock.set_content(doc.transcript, doc.highlights, self.palette.colours)
 
     def _highlight(self, doc: OpenDocument, highlight_id: int) -> Highlight | None:
         return next((h for h in doc.highlights if h.id == highlight_id), None)
@@ -388,7 +316,7 @@ class AnnotationController(QObject):
     def _on_library_lists(self, lists: tuple[list[Colour], list[tuple[str, int]]]) -> None:
         colours, tags = lists
         self._tags = [name for name, _count in tags]
-        self._apply_colours(colours)
+        self.palette.apply(colours)
         for doc in self._tabs:
             if doc.highlights:
                 self._set_highlights(doc, doc.highlights)  # the colour names in tooltips
@@ -422,16 +350,16 @@ class AnnotationController(QObject):
 
     # -- annotate ----------------------------------------------------------------------------
 
-    def _ready_document(self) -> OpenDocument | None:
+    def ready_document(self) -> OpenDocument | None:
         doc = self._current
         if doc is None:
             return None
         if not self.session.available:
-            self._status(self.tr("Highlights are off: {reason}").format(
+            self.status(self.tr("Highlights are off: {reason}").format(
                 reason=self.session.error or self.tr("no annotation library")))
             return None
         if doc.info is None:
-            self._status(self.tr("This transcript is still being added to the library; try "
+            self.status(self.tr("This transcript is still being added to the library; try "
                                  "again."))
             return None
         return doc
@@ -439,16 +367,15 @@ class AnnotationController(QObject):
     def highlight_selection(self, colour: str | None = None,
                             then: Callable[[Highlight], None] | None = None) -> bool:
         """Highlight the current view's selection; False (with a hint) when nothing is selected."""
-        doc = self._ready_document()
+        doc = self.ready_document()
         if doc is None or doc.info is None:
             return False
         span = doc.view.selection_source_span()
         if span is None:
-            self._status(self.tr("Select some text first, then highlight it."))
+            self.status(self.tr("Select some text first, then highlight it."))
             return False
-        key = colour or self._last_colour()
-        self._settings.highlight_colour = key
-        self._update_highlight_action()
+        key = colour or self.palette.last()
+        self.palette.remember(key)
         tid, (start, end) = doc.info.id, span
         same = next((h for h in doc.highlights if (h.start, h.end) == span), None)
         if same is not None:
@@ -470,7 +397,7 @@ class AnnotationController(QObject):
 
         def failed(message: str) -> None:
             self.unsaved_edit = (call, on_done)
-            self._status(message)
+            self.status(message)
             box = plain.warning(self._window, self.tr("Highlight not saved"),
                                 message + "\n\n"
                                 + self.tr("The edit is kept: Retry saves it again."))
@@ -502,14 +429,6 @@ class AnnotationController(QObject):
         if then is not None:
             then(h)
 
-    def _on_highlight_triggered(self) -> None:
-        self.highlight_selection()
-
-    def _on_colour_triggered(self) -> None:
-        action = self.sender()
-        if isinstance(action, QAction) and action.data():
-            self.highlight_selection(str(action.data()))
-
     def _target_ids(self) -> list[int]:
         """The highlights a command means: those under a context menu's click, those
         selected in the list when it has the focus, else those under the view's selection
@@ -524,7 +443,7 @@ class AnnotationController(QObject):
         return doc.view.highlight_ids_in_selection() or self.dock.selected_ids()
 
     def _on_edit_triggered(self) -> None:
-        doc = self._ready_document()
+        doc = self.ready_document()
         if doc is None:
             return
         ids = self._target_ids()
@@ -533,7 +452,7 @@ class AnnotationController(QObject):
         elif doc.view.textCursor().hasSelection():
             self.highlight_selection(then=lambda h: self.edit_highlight(h.id))
         else:
-            self._status(self.tr("Put the caret in a highlight, or select one in the "
+            self.status(self.tr("Put the caret in a highlight, or select one in the "
                                  "Highlights list."))
 
     def _on_dock_edit_requested(self, highlight_id: int) -> None:
@@ -547,7 +466,7 @@ class AnnotationController(QObject):
             return
         from reader.ui.annotations.editor import AnnotationEditor  # dialogs load when opened
 
-        editor = AnnotationEditor(h, self._colours, self._tags, self._window,
+        editor = AnnotationEditor(h, self.palette.colours, self._tags, self._window,
                                   shown_quote=self.dock.model.shown_quote(h))
         if editor.exec() != QDialog.DialogCode.Accepted or not editor.changed():
             editor.deleteLater()
@@ -555,14 +474,13 @@ class AnnotationController(QObject):
         v = editor.values()
         editor.deleteLater()
         if v.colour != h.colour:
-            self._settings.highlight_colour = v.colour
-            self._update_highlight_action()
+            self.palette.remember(v.colour)
         self._submit_edit(lambda s: s.update_highlight(highlight_id, colour=v.colour,
                                                        note=v.note, tags=v.tags),
                           lambda new: self._on_written(doc, new))
 
     def _on_delete_triggered(self) -> None:
-        doc = self._ready_document()
+        doc = self.ready_document()
         if doc is None:
             return
         focus = QApplication.focusWidget()
@@ -571,7 +489,7 @@ class AnnotationController(QObject):
             return
         ids = self._target_ids()
         if not ids:
-            self._status(self.tr("No highlight here to delete."))
+            self.status(self.tr("No highlight here to delete."))
             return
         self.delete_highlights(ids)
 
@@ -584,29 +502,16 @@ class AnnotationController(QObject):
                                lambda _old: self._on_deleted(doc), self._show_error)
 
     def _on_deleted(self, doc: OpenDocument) -> None:
-        self._status(self.tr("Highlight deleted (Ctrl+Z brings it back)."))
+        self.status(self.tr("Highlight deleted (Ctrl+Z brings it back)."))
         self._reload(doc)
 
     def _on_undo_triggered(self) -> None:
         if self.session.available:
-            self.session.submit(lambda s: s.undo(), None, self._status)
+            self.session.submit(lambda s: s.undo(), None, self.status)
 
     def _on_redo_triggered(self) -> None:
         if self.session.available:
-            self.session.submit(lambda s: s.redo(), None, self._status)
-
-    def _on_rename_colours_triggered(self) -> None:
-        if not self.session.available:
-            return
-        from reader.ui.annotations.editor import ColourNamesDialog
-
-        dialog = ColourNamesDialog(self._colours, self._window)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        names = dialog.changed_names() if accepted else {}
-        dialog.deleteLater()
-        for key, name in names.items():
-            self.session.submit(partial(_rename_colour, key=key,
-                                       display_name=name), None, self._show_error)
+            self.session.submit(lambda s: s.redo(), None, self.status)
 
     # -- dock and context menu ---------------------------------------------------------------
 
@@ -616,14 +521,14 @@ class AnnotationController(QObject):
         if doc is None or h is None:
             return
         if h.orphaned or h.start >= h.end:
-            self._status(self.tr("Orphaned highlight: its text is not in this version of the "
+            self.status(self.tr("Orphaned highlight: its text is not in this version of the "
                                  "call (shown where it used to be)."))
             turn = doc.transcript.turn_at(h.start)
             if turn is not None:
                 doc.view.scroll_to_turn(turn.index)
             return
         if not doc.view.show_source_span(h.start, h.end):
-            self._status(self.tr("This highlight is hidden by the layout or the speaker "
+            self.status(self.tr("This highlight is hidden by the layout or the speaker "
                                  "filter."))
 
     def _on_view_context_menu_requested(self, pos: QPoint) -> None:
@@ -656,65 +561,12 @@ class AnnotationController(QObject):
     def _forget_context(self) -> None:
         self._context_ids = None
 
-    # -- export ------------------------------------------------------------------------------
-
-    def _on_export_triggered(self) -> None:
-        doc = self._ready_document()
-        if doc is None or doc.info is None:
-            return
-        folder = Path(self._settings.export_directory or Path.home())
-        from reader.core.export_md import export_file_name  # with the first export
-
-        path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export Highlights"),
-                                              str(folder / export_file_name(doc.info)),
-                                              dialog_filter(MARKDOWN_FILTER))
-        if path:
-            self.export_to(Path(path))
-
-    def export_to(self, target: Path) -> None:
-        """Write the current transcript's highlights to `target` as Markdown."""
-        doc = self._current
-        if doc is None or doc.info is None:
-            return
-        self._settings.export_directory = str(target.parent)
-        tid, options, alignments = doc.info.id, self.view_options(), self._alignments()
-        self.session.submit(lambda s: _export_one(s, tid, target, options, alignments),
-                           lambda n: self._status(
-                               (self.tr("Exported {n} highlights to {target}") if n != 1
-                                else self.tr("Exported 1 highlight to {target}")).format(
-                                   n=n, target=target)),
-                           self._show_export_error)
-
-    def _on_export_all_triggered(self) -> None:
-        if not self.session.available:
-            return
-        start = self._settings.export_directory or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self._window,
-                                                  self.tr("Export All Highlights to Folder"),
-                                                  start)
-        if folder:
-            self.export_all_to(Path(folder))
-
-    def export_all_to(self, folder: Path) -> None:
-        """Write one Markdown note per transcript with highlights into `folder`."""
-        self._settings.export_directory = str(folder)
-        options, alignments = self.view_options(), self._alignments()
-        self.session.submit(lambda s: _export_all(s, folder, options, alignments),
-                           lambda paths: self._status(
-                               (self.tr("Exported {n} notes to {folder}") if len(paths) != 1
-                                else self.tr("Exported 1 note to {folder}")).format(
-                                   n=len(paths), folder=folder)),
-                           self._show_export_error)
-
-    def _show_export_error(self, message: str) -> None:
-        plain.warning(self._window, self.tr("Export failed"), message)
-
     # -- messages ----------------------------------------------------------------------------
 
-    def _status(self, message: str) -> None:
+    def status(self, message: str) -> None:
         self._window.statusBar().showMessage(message, _STATUS_MS)
 
     def _show_error(self, message: str) -> None:
-        self._status(message)
+        self.status(message)
         plain.warning(self._window, self.tr("Highlight not saved"), message)
 
