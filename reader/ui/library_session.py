@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from reader.core.records import Changed
-from reader.services.errors import AnnotationError
 from reader.ui.jobs import Job
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the library, on the worker thread
@@ -68,6 +67,8 @@ class _Holder:
 
 
 def _message(exc: BaseException) -> str:
+    from reader.services.errors import AnnotationError  # loaded with the library
+
     if isinstance(exc, AnnotationError | _Unavailable):
         text = str(exc)
     elif isinstance(exc, OSError):
@@ -161,6 +162,8 @@ class LibrarySession(QObject):
             return care_after_open(service, signals.notice.emit)
 
         def describe(exc: Exception) -> str:
+            from reader.services.errors import AnnotationError
+
             if not isinstance(exc, AnnotationError | OSError):
                 log.error("opening the library %s failed", path, exc_info=exc)
             return _message(exc)
@@ -189,6 +192,8 @@ class LibrarySession(QObject):
                                                    service.can_redo, service.redo_label))
 
         def describe(exc: Exception) -> str:
+            from reader.services.errors import AnnotationError
+
             if not isinstance(exc, AnnotationError | OSError | _Unavailable):
                 log.error("annotation request failed", exc_info=exc)
             return _message(exc)

@@ -230,3 +230,15 @@ def test_an_alignment_arriving_before_the_rest_is_written_marks_the_whole_call(q
     assert view.toPlainText() == whole.toPlainText()
     alignment = view.sentence_alignment()
     assert alignment is not None and len(alignment.pairs) == 40
+
+
+def test_the_window_modules_load_without_the_library_stack() -> None:
+    """SQLAlchemy and the services load with the library, after the first paint: a module
+    of the window importing them at the top costs every start about 150 ms."""
+    code = ("import sys; import reader.ui.app, reader.ui.window.main_window; "
+            "bad = sorted({m.split('.')[0] for m in sys.modules "
+            "if m.startswith(('sqlalchemy', 'alembic', 'db.', 'reader.services.'))}); "
+            "print(bad); raise SystemExit(1 if bad else 0)")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                          text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
