@@ -645,3 +645,16 @@ def test_editing_a_calls_details(qtbot, window: MainWindow, tmp_path: Path):
         window.library.metadata_dialog.reset_button.click()
     qtbot.waitUntil(lambda: library.model.transcript(0).company == "蓝海数据控股")
     assert library.model.transcript(0).period == "Q2 2024"
+
+
+def test_the_first_window_takes_most_of_the_screen_up_to_1600_by_1000(qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)  # no saved geometry: a first start
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry()
+    assert window.width() == min(1600, screen.width() * 9 // 10)
+    assert window.height() == min(1000, screen.height() * 9 // 10)

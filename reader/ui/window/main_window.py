@@ -289,7 +289,10 @@ class MainWindow(QMainWindow):
     def _restore_window(self) -> None:
         geometry = self._settings.window_geometry
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 820)
+            # First start: most of the screen, so that a desktop screen gets the wide layout
+            # (docks beside the reading columns) and a laptop the narrow one.
+            screen = self.screen().availableGeometry()
+            self.resize(min(1600, screen.width() * 9 // 10), min(1000, screen.height() * 9 // 10))
         state = self._settings.window_state
         if not state.isEmpty():
             self.restoreState(state)
