@@ -279,7 +279,13 @@ def _cmd_library(args: argparse.Namespace) -> int:
     from db.salvage import counts, full_check, restore, salvage
     from reader.services.paths import resolve_db_path
 
-    path = resolve_db_path(getattr(args, "db", None)).expanduser().resolve()
+    location = resolve_db_path(getattr(args, "db", None))
+    if isinstance(location, str):  # a server URL
+        print(f"reader: library {args.action}: works on a library file; a team library on a "
+              "server is checked and backed up with the server's own tools (pg_dump, "
+              "pg_amcheck)", file=sys.stderr)
+        return EXIT_ERROR
+    path = location.expanduser().resolve()
     if args.action == "restore":
         source = Path(args.file) if args.file else latest_backup(path)
         if source is None:

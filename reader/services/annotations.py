@@ -154,10 +154,13 @@ class AnnotationService:
 
     @classmethod
     def open(cls, path: Path | str, *,
-             on_change: Callable[[Changed], None] | None = None) -> AnnotationService:
-        """Open (creating or migrating) the library file; see db.engine.open_database."""
+             on_change: Callable[[Changed], None] | None = None,
+             allow_migration: bool = False) -> AnnotationService:
+        """Open (creating or migrating) the library file, or the team library at a
+        `postgresql://` URL (migrated only with `allow_migration`); see
+        db.engine.open_database."""
         with library_errors():  # LibraryError, like every call (speaks_service_errors)
-            db = open_database(path)
+            db = open_database(path, allow_migration=allow_migration)
         return cls(db, on_change=on_change)
 
     def close(self) -> None:

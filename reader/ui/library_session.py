@@ -102,7 +102,7 @@ class LibrarySession(QObject):
         self._requests: set[Job[Any]] = set()  # asked for, answer not yet here
         self._state = LibraryState.CLOSED
         self._error = ""
-        self._path: Path | None = None
+        self._path: Path | str | None = None
         self.history = History()
 
     # -- state -------------------------------------------------------------------------------
@@ -122,7 +122,7 @@ class LibrarySession(QObject):
         return self._error
 
     @property
-    def path(self) -> Path | None:
+    def path(self) -> Path | str | None:
         return self._path
 
     @property
@@ -138,7 +138,7 @@ class LibrarySession(QObject):
 
     # -- requests ----------------------------------------------------------------------------
 
-    def open_library(self, path: Path, *, gate: threading.Event | None = None) -> None:
+    def open_library(self, path: Path | str, *, gate: threading.Event | None = None) -> None:
         """Open (creating or migrating) the library file on the worker thread.
 
         With a `gate`, the opening waits until it is set (at most `GATE_TIMEOUT_S`): loading

@@ -101,7 +101,7 @@ class AnnotationController(QObject):
     highlights_loaded = Signal(ReadingView)  # the view whose highlights were (re)drawn
 
     def __init__(self, window: QMainWindow, settings: Settings, tabs: DocumentTabs,
-                 db_path: Path | None = None) -> None:
+                 db_path: Path | str | None = None) -> None:
         super().__init__(window)
         self._window = window
         self._settings = settings

@@ -1,0 +1,249 @@
+"""A team library on a PostgreSQL server: opening it by URL, its errors, migrating with consent.
+
+A library is a file path (SQLite, the default) or a `postgresql://` URL (psycopg 3). The URL
+follows libpq's conventions, and so do credentials: `~/.pgpass`, `PGPASSWORD`, service files
+(`postgresql:///?service=desk`), `sslmode`; the app stores none of them, and a password
+written in the URL is never shown (`display_name`).
+
+What is SQLite's alone stays in db.engine: PRAGMAs, WAL, the file backups and their
+verification, salvage, read-only file checks. On a server, durability and backups are the
+DBA's (`pg_dump`), so a library that needs migrating is not migrated silently: opening it
+says what the migration will change and is refused until the caller consents
+(`allow_migration`, the CLI's `--yes`). The migration then runs in one transaction (DDL is
+transactional in PostgreSQL) under an advisory lock, so two clients starting at once migrate
+it once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import parse_qs, urlsplit
+
+# SQLAlchemy at module level, allowed here only: db/ is the layer that exists to use it.
+from sqlalchemy import Connection, Engine, create_engine  # noqa: TID253
+from sqlalchemy.exc import DBAPIError  # noqa: TID253
+from sqlalchemy.orm import Session  # noqa: TID253
+
+from db.engine import (
+    HEAD_REVISION,
+    KNOWN_REVISIONS,
+    Database,
+    DatabaseBusyError,
+    DatabaseError,
+    DatabaseTooNewError,
+    Health,
+    LibraryReadOnlyError,
+    MigrationReport,
+    NotALibraryError,
+    alembic_config,
+)
+
+SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+_MIGRATION_LOCK = 0x7472_6561_6465_72  # pg_advisory_xact_lock key: "reader" in hex, any constant
+
+
+class MigrationConsentError(DatabaseError):
+    """A server library needs migrating and the caller has not said yes (`--yes`)."""
+
+
+class ServerUnreachableError(DatabaseError):
+    """The library's server cannot be reached (down, wrong address, refused, timed out)."""
+
+
+def is_server_url(location: object) -> bool:
+    """Whether a library location names a PostgreSQL server rather than a file."""
+    return isinstance(location, str) and location.lower().startswith(SCHEMES)
+
+
+def sqlalchemy_url(url: str) -> str:
+    """The URL with psycopg 3 named as SQLAlchemy's driver (libpq reads the rest as it is)."""
+    scheme, rest = url.split("://", 1)
+    return f"postgresql+psycopg://{rest}" if scheme.lower() != "postgresql+psycopg" else url
+
+
+def display_name(url: str) -> str:
+    """`database@host` for messages: no password, no path separators (a socket folder is
+    named as the local socket)."""
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    database = parts.path.lstrip("/") or query.get("dbname", [""])[0]
+    service = query.get("service", [""])[0]
+    host = parts.hostname or query.get("host", [""])[0]
+    if not host or host.startswith("/"):
+        host = "local socket"
+    if service and not database:
+        return f"service {service}"
+    return f"{database or 'default database'}@{host}"
+
+
+def explain_server(exc: BaseException, name: str) -> DatabaseError | None:
+    """The one-line `DatabaseError` for a server failure; None for errors that are not about
+    the library (constraint violations, bugs)."""
+    import psycopg
+    from psycopg import errors as pgerr
+
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(orig, psycopg.Error) or isinstance(orig, pgerr.IntegrityError):
+        return None
+    text = " ".join(str(orig).split())
+    if isinstance(orig, pgerr.InsufficientPrivilege | pgerr.ReadOnlySqlTransaction):
+        return LibraryReadOnlyError(f"{name}: the server refused the change ({text}); "
+                                    "nothing was saved")
+    if isinstance(orig, pgerr.LockNotAvailable | pgerr.SerializationFailure
+                  | pgerr.DeadlockDetected):
+        return DatabaseBusyError(f"{name}: the library is busy (another client holds the "
+                                 "rows); try again")
+    if isinstance(orig, psycopg.OperationalError):
+        return ServerUnreachableError(f"{name}: cannot reach the library's server ({text})")
+    return DatabaseError(f"{name}: library error ({text})")
+
+
+class ServerDatabase(Database):
+    """An open team library: the same sessions as a file library, row locks instead of the
+    file's write lock (no busy wait), and no file checks."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str, engine: Engine, report: MigrationReport) -> None:
+        from pathlib import Path
+
+        self.url = url
+        self.name = display_name(url)
+        # `path.name` is what messages name; a server library has no file.
+        super().__init__(Path(self.name.replace("/", "_")), engine, report, Health())
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        try:
+            with Session(self._engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise explain_server(exc, self.name) or exc from None
+
+    @contextmanager
+    def write(self, *, wait: bool = True) -> Iterator[Session]:
+        try:
+            with Session(self._engine, expire_on_commit=False) as session:
+                session.begin()
+                yield session
+                session.commit()
+        except DBAPIError as exc:
+            raise explain_server(exc, self.name) or exc from None
+
+    def full_check(self) -> str:
+        """The server checks its own pages; here only that it answers."""
+        try:
+            with self._engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except DBAPIError as exc:
+            return " ".join(str(exc.orig).split())
+        return "ok"
+
+
+def make_engine(url: str) -> Engine:
+    # pre_ping: a connection the server dropped (restart, idle timeout) is replaced, not used.
+    return create_engine(sqlalchemy_url(url), pool_pre_ping=True, pool_size=2, max_overflow=4,
+                         connect_args={"connect_timeout": 10})
+
+
+def read_revision(conn: Connection, name: str) -> str | None:
+    """The schema revision in the database; None for an empty (new) one."""
+    tables = {r[0] for r in conn.exec_driver_sql(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+    if "alembic_version" not in tables:
+        if tables:
+            raise NotALibraryError(f"{name}: this database is not a Transcript Reader library "
+                                   "(it has tables but no schema revision)")
+        return None
+    rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+    if len(rows) != 1:
+        raise NotALibraryError(f"{name}: the library's schema revision is damaged "
+                               f"({len(rows)} revision rows)")
+    return str(rows[0][0])
+
+
+def pending_changes(found: str | None) -> list[str]:
+    """What migrating from `found` to head will change: each migration's one-line summary."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    start = KNOWN_REVISIONS.index(found) + 1 if found else 0
+    out = []
+    for rev in KNOWN_REVISIONS[start:]:
+        doc = (scripts.get_revision(rev).module.__doc__ or "").strip()
+        out.append(f"{rev}: {doc.splitlines()[0].rstrip('.') if doc else 'schema change'}")
+    return out
+
+
+def open_server(url: str, *, migrate: bool = True, allow_migration: bool = False
+                ) -> ServerDatabase:
+    """Open the team library at `url`, creating its schema in an empty database; a library at
+    an older revision is migrated only with `allow_migration` (see the module docstring)."""
+    name = display_name(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            found = read_revision(conn, name)
+            conn.rollback()
+        if found != HEAD_REVISION:
+            if found is not None and found not in KNOWN_REVISIONS:
+                raise DatabaseTooNewError(
+                    f"{name}: this library was written by a newer version of the app (schema "
+                    f"revision {found}; this version knows up to {HEAD_REVISION}); update the "
+                    "app")
+            if not migrate:
+                raise DatabaseError(f"{name}: library schema {found or 'none'} needs "
+                                    f"migrating to {HEAD_REVISION}")
+            if found is not None and not allow_migration:
+                changes = "; ".join(pending_changes(found))
+                raise MigrationConsentError(
+                    f"{name}: the team library is at schema {found} and this version needs "
+                    f"{HEAD_REVISION}; migrating will change: {changes}. The app makes no "
+                    "backup of a server library: take one with pg_dump (or ask the DBA), then "
+                    "run again with --yes to migrate")
+            upgrade_server(engine, HEAD_REVISION, name)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise explain_server(exc, name) or exc from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return ServerDatabase(url, engine, MigrationReport(found, HEAD_REVISION, None))
+
+
+def upgrade_server(engine: Engine, target: str, name: str) -> None:
+    """Run the migrations up to `target` in one transaction, one client at a time."""
+    from alembic import command
+
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+        command.upgrade(alembic_config(conn), target)
+        sync_sequences(conn)
+        conn.commit()
+
+
+SERIAL_TABLES = ("transcripts", "highlights", "tags", "search_units")
+"""Tables whose ids come from a sequence on the server."""
+
+
+def sync_sequences(conn: Connection) -> None:
+    """Move each id sequence past the largest id stored: rows written with their ids (by an
+    older version, a copy from a file library, an undo) must not collide with new ones."""
+    tables = {r[0] for r in conn.exec_driver_sql(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+    for table in SERIAL_TABLES:
+        if table in tables:
+            conn.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)")
+
+
+def upgrade_url(url: str, target: str = HEAD_REVISION) -> None:
+    """`db.engine.upgrade` for a server library (tests of old schemas use it)."""
+    engine = make_engine(url)
+    try:
+        upgrade_server(engine, target, display_name(url))
+    finally:
+        engine.dispose()
+
