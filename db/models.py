@@ -160,6 +160,11 @@ class HighlightRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Migration 0007: who made it, who last wrote its note ('' before authors were kept), and
+    # how many saves it has had (a save from a stale copy is refused).
+    author: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note_author: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class TagRow(Base):
@@ -167,6 +172,7 @@ class TagRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(80, collation="NOCASE"), unique=True)
+    author: Mapped[str] = mapped_column(Text, default="", server_default="")  # who first used it
 
 
 class HighlightTagRow(Base):
@@ -176,6 +182,16 @@ class HighlightTagRow(Base):
     highlight_id: Mapped[int] = mapped_column(
         ForeignKey("highlights.id", ondelete="CASCADE"), primary_key=True)
     tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
+
+
+class RoleRow(Base):
+    """What a user may do beyond a member's rights, or less (migration 0007)."""
+
+    __tablename__ = "roles"
+    __table_args__ = (CheckConstraint("role IN ('reader', 'member', 'admin')", name="role"),)
+
+    user_name: Mapped[str] = mapped_column(Text, primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
 
 
 DEFAULT_COLOURS: tuple[tuple[str, str], ...] = (

@@ -119,11 +119,48 @@ def _register_library(subparsers: Any) -> None:
     db_option(q)
     q.set_defaults(func=guarded(_cmd_library_set_meta))
     q = sub.add_parser(
+        "roles", help="who may do what in a shared library",
+        description="The users the library names with their roles: reader (reads only), "
+                    "member (adds highlights, edits and deletes their own; everyone not "
+                    "listed), admin (edits anyone's, sets roles). A library with no roles is "
+                    "a personal one: nothing is checked.")
+    db_option(q)
+    q.set_defaults(func=guarded(_cmd_library_roles))
+    q = sub.add_parser(
+        "grant", help="give a user a role (admins only)",
+        description="Give USER the role reader, member or admin; the first grant in a library "
+                    "also makes you (the OS user, or $TRANSCRIPT_READER_USER) its admin.")
+    q.add_argument("user", metavar="USER")
+    q.add_argument("role", choices=["reader", "member", "admin"], metavar="ROLE",
+                   help="reader, member or admin")
+    db_option(q)
+    q.set_defaults(func=guarded(_cmd_library_grant))
+    q = sub.add_parser(
         "refresh-meta", help="read every call's metadata again with this version's parser",
         description="Read company, ticker, period and date again from each stored call; "
                     "values you set yourself stay.")
     db_option(q)
     q.set_defaults(func=guarded(_cmd_library_refresh_meta))
+
+
+def _cmd_library_roles(args: argparse.Namespace) -> int:
+    with open_service(args) as service:
+        roles = service.roles()
+        me, mine = service.user, service.role()
+    if not roles:
+        print(f"no roles: a personal library, where everyone may change everything ({me})")
+        return 0
+    for user, role in roles:
+        print(f"{user}\t{role}")
+    print(f"you are {me}: {mine}")
+    return 0
+
+
+def _cmd_library_grant(args: argparse.Namespace) -> int:
+    with open_service(args) as service:
+        service.set_role(args.user, args.role)
+    print(f"{args.user} is now {args.role}")
+    return 0
 
 
 def _info_json(i: Any) -> dict[str, Any]:
