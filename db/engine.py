@@ -50,7 +50,7 @@ from sqlalchemy.orm import Session  # noqa: TID253
 from sqlalchemy.pool import NullPool  # noqa: TID253
 
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005",
-                                   "0006", "0007")
+                                   "0006", "0007", "0008")
 """Every migration revision in order, oldest first; the last one is head. Kept in code so that
 an ordinary start can tell "up to date", "older" and "newer" without importing Alembic (a test
 checks it against db/migrations/versions)."""

@@ -220,7 +220,8 @@ def index_transcript(conn: Connection, transcript_id: int, transcript: Transcrip
                               "transcript_id = ?"), (transcript_id,))
     stale = [r[0] for r in conn.exec_driver_sql(_sql(
         conn, "SELECT s.highlight_id FROM search_stale_highlights s JOIN highlights h "
-        "ON h.id = s.highlight_id WHERE h.transcript_id = ?"), (transcript_id,))]
+        "ON h.id = s.highlight_id WHERE h.transcript_id = ?" + _skip_locked(conn, "s")),
+        (transcript_id,))]
     index_highlights(conn, stale)
     return len(rows)
 
@@ -279,6 +280,12 @@ def pending(conn: Connection) -> bool:
         "OR EXISTS (SELECT 1 FROM search_stale_highlights)").scalar_one())
 
 
+def _skip_locked(conn: Connection, table: str) -> str:
+    """On a server, queued rows another client is indexing right now are left to it, so
+    concurrent refreshes share the queue instead of waiting on each other's row locks."""
+    return f" FOR UPDATE OF {table} SKIP LOCKED" if is_postgres(conn) else ""
+
+
 def refresh(conn: Connection, *, limit: int | None = None) -> int:
     """Index what the triggers queued; returns the number of items handled.
 
@@ -291,6 +298,7 @@ def refresh(conn: Connection, *, limit: int | None = None) -> int:
             "JOIN transcripts t ON t.id = s.transcript_id ORDER BY t.id"
     if limit is not None:
         query += f" LIMIT {int(limit)}"
+    query += _skip_locked(conn, "s")
     for tid, text, stored_name, layout in conn.exec_driver_sql(query).all():
         name = file_name_from_db(stored_name)
         try:
@@ -309,7 +317,8 @@ def refresh(conn: Connection, *, limit: int | None = None) -> int:
     conn.exec_driver_sql("DELETE FROM search_stale_transcripts WHERE transcript_id NOT IN "
                          "(SELECT id FROM transcripts)")
     stale = [r[0] for r in conn.exec_driver_sql(
-        "SELECT highlight_id FROM search_stale_highlights ORDER BY highlight_id")]
+        "SELECT highlight_id FROM search_stale_highlights s ORDER BY highlight_id"
+        + _skip_locked(conn, "s"))]
     index_highlights(conn, stale)
     return done + len(stale)
 

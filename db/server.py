@@ -16,7 +16,10 @@ it once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+import threading
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
@@ -41,6 +44,8 @@ from db.engine import (
 
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 _MIGRATION_LOCK = 0x7472_6561_6465_72  # pg_advisory_xact_lock key: "reader" in hex, any constant
+CHANNEL = "reader_changes"
+"""Where migration 0008's trigger announces written highlights and calls."""
 
 
 class MigrationConsentError(DatabaseError):
@@ -105,10 +110,13 @@ class ServerDatabase(Database):
 
     dialect = "postgresql"
 
-    def __init__(self, url: str, engine: Engine, report: MigrationReport) -> None:
+    def __init__(self, url: str, engine: Engine, report: MigrationReport,
+                 client: str = "") -> None:
         from pathlib import Path
 
         self.url = url
+        self.client = client
+        """This library's `application_name` on the server: its own change notices say it."""
         self.name = display_name(url)
         # `path.name` is what messages name; a server library has no file.
         super().__init__(Path(self.name.replace("/", "_")), engine, report, Health())
@@ -141,10 +149,10 @@ class ServerDatabase(Database):
         return "ok"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, client: str = "transcript-reader") -> Engine:
     # pre_ping: a connection the server dropped (restart, idle timeout) is replaced, not used.
     return create_engine(sqlalchemy_url(url), pool_pre_ping=True, pool_size=2, max_overflow=4,
-                         connect_args={"connect_timeout": 10})
+                         connect_args={"connect_timeout": 10, "application_name": client})
 
 
 def read_revision(conn: Connection, name: str) -> str | None:
@@ -181,7 +189,8 @@ def open_server(url: str, *, migrate: bool = True, allow_migration: bool = False
     """Open the team library at `url`, creating its schema in an empty database; a library at
     an older revision is migrated only with `allow_migration` (see the module docstring)."""
     name = display_name(url)
-    engine = make_engine(url)
+    client = f"transcript-reader {uuid.uuid4().hex[:12]}"
+    engine = make_engine(url, client)
     try:
         with engine.connect() as conn:
             found = read_revision(conn, name)
@@ -209,7 +218,7 @@ def open_server(url: str, *, migrate: bool = True, allow_migration: bool = False
     except BaseException:
         engine.dispose()
         raise
-    return ServerDatabase(url, engine, MigrationReport(found, HEAD_REVISION, None))
+    return ServerDatabase(url, engine, MigrationReport(found, HEAD_REVISION, None), client)
 
 
 def upgrade_server(engine: Engine, target: str, name: str) -> None:
@@ -247,3 +256,92 @@ def upgrade_url(url: str, target: str = HEAD_REVISION) -> None:
     finally:
         engine.dispose()
 
+
+
+ChangeCallback = Callable[[frozenset[int], frozenset[int]], None]
+"""(call ids, highlight ids) that another client wrote."""
+StatusCallback = Callable[[str | None], None]
+"""None: listening (again); else one line saying the server cannot be reached."""
+
+
+class ChangeListener:
+    """Hears other clients' writes (LISTEN on migration 0008's channel) on a thread of its own.
+
+    Notices that arrive together are handed over together, at most every `quiet` seconds.
+    When the connection goes, `on_status` is told in one line and the listener tries again
+    (1, 2, 4 … up to 10 s apart); when it is back, `on_status(None)`, and `on_change` is told
+    that anything may have changed meanwhile (empty sets: reload what you show).
+    """
+
+    def __init__(self, db: ServerDatabase, on_change: ChangeCallback,
+                 on_status: StatusCallback | None = None, *, quiet: float = 0.3) -> None:
+        self._db = db
+        self._on_change = on_change
+        self._on_status = on_status
+        self._quiet = quiet
+        self._stop = threading.Event()
+        self.listening = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="library-changes", daemon=True)
+
+    def start(self) -> ChangeListener:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+
+    def _run(self) -> None:
+        import psycopg
+
+        delay = 1.0
+        lost = False
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(self._db.url, autocommit=True, connect_timeout=5,
+                                     application_name=f"{self._db.client} listener") as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    self.listening.set()
+                    if lost:
+                        lost = False
+                        self._status(None)
+                        self._on_change(frozenset(), frozenset())  # missed meanwhile
+                    delay = 1.0
+                    self._listen(conn)
+            except psycopg.Error as exc:
+                self.listening.clear()
+                if self._stop.is_set():
+                    return
+                if not lost:
+                    lost = True
+                    detail = " ".join(str(exc).split()) or type(exc).__name__
+                    self._status(f"{self._db.name}: the library's server cannot be reached "
+                                 f"({detail}); changes by others will show when it is back")
+                self._stop.wait(delay)
+                delay = min(delay * 2, 10.0)
+
+    def _listen(self, conn: object) -> None:
+        import psycopg
+
+        assert isinstance(conn, psycopg.Connection)
+        while not self._stop.is_set():
+            calls: set[int] = set()
+            highlights: set[int] = set()
+            for notice in conn.notifies(timeout=self._quiet):
+                try:
+                    data = json.loads(notice.payload)
+                except ValueError:
+                    continue
+                if data.get("client") == self._db.client:
+                    continue  # our own write: this client has told its views already
+                if isinstance(data.get("transcript_id"), int):
+                    calls.add(data["transcript_id"])
+                if data.get("table") == "highlights" and isinstance(data.get("id"), int):
+                    highlights.add(data["id"])
+            if calls or highlights:
+                self._on_change(frozenset(calls), frozenset(highlights))
+            conn.execute("SELECT 1")  # a dead connection says so here, not never
+
+    def _status(self, line: str | None) -> None:
+        if self._on_status is not None:
+            self._on_status(line)

@@ -37,11 +37,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from db.engine import Database, open_database
 from db.repository import Repository, TranscriptFields
-from db.search_index import index_transcript
+from db.search_index import index_highlights, index_transcript
+from db.server import ChangeListener
 from reader.core.anchoring import Placement, anchor_at, find_quote, reanchor, text_similarity
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
@@ -52,6 +53,9 @@ from reader.services.errors import (
     AnnotationError as AnnotationError,  # still exported from here, where callers import it
 )
 from reader.services.errors import library_errors, speaks_service_errors
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 UNDO_LIMIT: Final = 200
 _SAME_PATH_MIN: Final = 0.5
@@ -185,6 +189,7 @@ class AnnotationService:
         self._lock = threading.RLock()
         self._stack = _UndoStack()
         self._outlines: OrderedDict[tuple[int, str], Transcript] = OrderedDict()
+        self._listener: ChangeListener | None = None
 
     @classmethod
     def open(cls, path: Path | str, *,
@@ -197,7 +202,29 @@ class AnnotationService:
             db = open_database(path, allow_migration=allow_migration)
         return cls(db, on_change=on_change, user=user)
 
+    def watch(self, on_status: Callable[[str | None], None] | None = None) -> bool:
+        """Tell `on_change` of other clients' new and changed highlights and calls, within a
+        second or so, until `close`; `on_status` hears, in one line, when the library's
+        server cannot be reached, and None when it is back. Only a team library on a server
+        has others to hear (returns False for a file, whose other writers show at the next
+        read)."""
+        from db.server import ServerDatabase
+
+        if not isinstance(self.db, ServerDatabase) or self._listener is not None:
+            return self._listener is not None
+
+        def heard(calls: frozenset[int], highlights: frozenset[int]) -> None:
+            # Empty sets: the connection came back and anything may have changed.
+            self._notify(Changed(transcripts=calls, highlights=highlights, tags=True,
+                                 library=not calls))
+
+        self._listener = ChangeListener(self.db, heard, on_status).start()
+        return True
+
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
         self.db.close()
 
     def __enter__(self) -> AnnotationService:
@@ -437,6 +464,7 @@ class AnnotationService:
                 h = repo.insert_highlight(transcript_id, anchor, colour=key, note=note.strip(),
                                           tags=_spelled(repo, tag_names), created_at=now,
                                           updated_at=now, turn_index=turn, author=self.user)
+                self._index_now(s, h.id)
             self._push(_Step("Add highlight", transcript_id, info.sha256, None, h))
         self._notify(Changed(transcripts=frozenset({transcript_id}),
                              highlights=frozenset({h.id}), tags=bool(tag_names)))
@@ -493,6 +521,7 @@ class AnnotationService:
                     author=self.user, expected_version=expected_version)
                 if after is None:  # saved since that version: what is there now
                     raise _conflict(repo.highlight(highlight_id) or before, expected_version)
+                self._index_now(s, highlight_id)
             self._push(_Step(label, before.transcript_id, info.sha256, before, after))
         self._notify(Changed(transcripts=frozenset({after.transcript_id}),
                              highlights=frozenset({highlight_id}), tags=tags is not None))
@@ -524,6 +553,13 @@ class AnnotationService:
         self._notify(Changed(transcripts=frozenset({before.transcript_id}),
                              highlights=frozenset({highlight_id}), tags=bool(before.tags)))
         return before
+
+    def _index_now(self, session: Session, highlight_id: int) -> None:
+        """On a server, index a saved highlight in its own transaction: with many writers,
+        leaving it to the next search would make every search index everyone's saves (a
+        file library keeps saves quick and indexes before the next search)."""
+        if self.db.dialect == "postgresql":
+            index_highlights(session.connection(), [highlight_id])
 
     # --- authors and roles ---------------------------------------------------------------
 

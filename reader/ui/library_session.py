@@ -20,7 +20,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from reader.core.records import Changed
 from reader.services.errors import AnnotationError
@@ -157,6 +157,10 @@ class LibrarySession(QObject):
 
             service = AnnotationService.open(path, on_change=signals.changed.emit)
             holder.service = service
+            # A team library: others' highlights arrive as `changed`, a lost server as a notice.
+            service.watch(lambda line: signals.notice.emit(
+                line or QCoreApplication.translate("LibrarySession",
+                                                   "The library's server is back")))
             return care_after_open(service, signals.notice.emit)
 
         def describe(exc: Exception) -> str:
