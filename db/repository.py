@@ -71,6 +71,8 @@ class HighlightFilter:
     speaker_kinds: Sequence[str] = ()
     texts: Sequence[str] = ()
     transcript_ids: Sequence[int] | None = None
+    authors: Sequence[str] = ()
+    """Who made them (migration 0007); '' is "before authors were kept"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,9 +237,12 @@ class Repository:
         return found[0] if found else None
 
     def highlights(self, transcript_id: int, *, tags: Sequence[str] = (),
-                   colours: Sequence[str] = ()) -> list[Highlight]:
+                   colours: Sequence[str] = (), authors: Sequence[str] = ()
+                   ) -> list[Highlight]:
         """A call's highlights in reading order (orphans at the place their text was)."""
         query = select(*_HIGHLIGHT_COLUMNS).where(_H.transcript_id == transcript_id)
+        if authors:
+            query = query.where(_H.author.in_(list(authors)))
         return self._load(_filtered(query, tags, colours).order_by(_H.start_offset, _H.id),
                           transcript_id=transcript_id)
 
@@ -277,6 +282,8 @@ class Repository:
                 .where(TagRow.name.in_(list(where.tags)))))
         if where.colours:
             conditions.append(_H.colour.in_(list(where.colours)))
+        if where.authors:
+            conditions.append(_H.author.in_(list(where.authors)))
         if where.speaker_kinds:
             conditions.append(kind.in_(list(where.speaker_kinds)))
         if where.texts:

@@ -107,6 +107,8 @@ def register(subparsers: Any) -> None:
         description="List the highlights of a transcript file in reading order.")
     p.add_argument("file", metavar="FILE", help="transcript file")
     _filters(p)
+    p.add_argument("--author", action="append", default=[], metavar="NAME",
+                   help="only highlights made by NAME (`mine`: yours; repeatable: any of them)")
     p.add_argument("--json", action="store_true", help="print JSON (for scripts)")
     _view_options(p)
     db_option(p)
@@ -265,7 +267,8 @@ def _cmd_highlights(args: argparse.Namespace) -> int:
     with open_service(args) as service:
         tid = _open(service, args.file)
         info = service.transcript(tid)
-        highlights = service.highlights(tid, tags=args.tag, colours=args.colour)
+        highlights = service.highlights(tid, tags=args.tag, colours=args.colour,
+                                        authors=args.author)
         names = {c.key: c.display_name for c in service.colours()}
         outline = service.outline(tid)
     options = _display(args)

@@ -426,12 +426,16 @@ class AnnotationService:
     # --- highlights ----------------------------------------------------------------------
 
     def highlights(self, transcript_id: int, *, tags: Sequence[str] = (),
-                   colours: Sequence[str] = ()) -> list[Highlight]:
-        """A call's highlights in reading order; `tags`/`colours` keep those with any of them."""
+                   colours: Sequence[str] = (), authors: Sequence[str] = ()
+                   ) -> list[Highlight]:
+        """A call's highlights in reading order; `tags`/`colours`/`authors` keep those with
+        any of them (an author `mine` is this service's user)."""
         tag_names = [normalize_tag(t) for t in tags]
         keys = [self.colour_key(c) for c in colours]
+        who = [self.user if a == "mine" else a for a in authors]
         with self.db.read() as s:
-            return Repository(s).highlights(transcript_id, tags=tag_names, colours=keys)
+            return Repository(s).highlights(transcript_id, tags=tag_names, colours=keys,
+                                            authors=who)
 
     def highlight(self, highlight_id: int) -> Highlight:
         with self.db.read() as s:

@@ -162,3 +162,24 @@ def test_the_command_line_edits_with_a_version_and_sets_roles(
     assert "reader" in capsys.readouterr().err
     monkeypatch.setenv(USER_ENV, "ana")
     assert main(["delete-highlight", str(hid), *db]) == 0
+
+
+def test_highlights_filter_by_author(library: str | Path, call: int,
+                                     capsys: pytest.CaptureFixture[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from db.repository import HighlightFilter, Repository
+
+    with as_user(library, "ana") as ana:
+        a = ana.add_highlight_by_quote(call, "funding cost", occurrence=1)
+    with as_user(library, "bo") as bo:
+        b = bo.add_highlight_by_quote(call, "Hello everyone", occurrence=1)
+        assert [h.id for h in bo.highlights(call, authors=["mine"])] == [b.id]
+        assert [h.id for h in bo.highlights(call, authors=["ana"])] == [a.id]
+        assert {h.id for h in bo.highlights(call)} == {a.id, b.id}  # everyone
+        with bo.db.read() as s:
+            page, total = Repository(s).highlight_page(HighlightFilter(authors=["ana"]))
+        assert total == 1 and page[0].highlight.id == a.id
+    monkeypatch.setenv(USER_ENV, "ana")
+    assert main(["highlights", str(LANTING), "--author", "mine", "--db", str(library)]) == 0
+    out = capsys.readouterr().out
+    assert "funding cost" in out and "Hello everyone" not in out
