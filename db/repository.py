@@ -25,6 +25,7 @@ from sqlalchemy import (  # noqa: TID253
     select,
     update,
 )
+from sqlalchemy.exc import IntegrityError  # noqa: TID253
 from sqlalchemy.orm import Session  # noqa: TID253
 
 from db.models import (
@@ -437,8 +438,13 @@ class Repository:
         for name in names:
             tid = self._s.scalar(select(TagRow.id).where(TagRow.name == name))
             if tid is None:
-                tid = self._s.execute(insert(TagRow).values(name=name, author=author)
-                                      .returning(TagRow.id)).scalar_one()
+                try:  # another client may be making the same new tag at this moment
+                    with self._s.begin_nested():
+                        tid = self._s.execute(insert(TagRow).values(name=name, author=author)
+                                              .returning(TagRow.id)).scalar_one()
+                except IntegrityError:
+                    tid = self._s.scalar(select(TagRow.id).where(TagRow.name == name))
+                    assert tid is not None
             ids[tid] = None
         return list(ids)
 

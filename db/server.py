@@ -89,6 +89,10 @@ def explain_server(exc: BaseException, name: str) -> DatabaseError | None:
     from psycopg import errors as pgerr
 
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(orig, pgerr.UniqueViolation):
+        # Another client stored the same call or tag in the same moment: a race, not a bug.
+        return DatabaseBusyError(f"{name}: another client saved the same thing at the same "
+                                 "moment; nothing was saved, try again")
     if not isinstance(orig, psycopg.Error) or isinstance(orig, pgerr.IntegrityError):
         return None
     text = " ".join(str(orig).split())

@@ -183,3 +183,29 @@ def test_highlights_filter_by_author(library: str | Path, call: int,
     assert main(["highlights", str(LANTING), "--author", "mine", "--db", str(library)]) == 0
     out = capsys.readouterr().out
     assert "funding cost" in out and "Hello everyone" not in out
+
+
+def test_two_clients_making_the_same_new_tag_at_once_share_it(library: str | Path,
+                                                              call: int) -> None:
+    with as_user(library, "ana") as ana:
+        ids = [ana.add_highlight_by_quote(call, q, occurrence=1).id
+               for q in ("funding cost", "Hello everyone")]
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def tag(n: int) -> None:
+        with as_user(library, "ana") as svc:
+            start.wait()
+            try:
+                svc.update_highlight(ids[n], tags=["brand-new"])
+            except BaseException as exc:
+                errors.append(exc)
+
+    threads = [threading.Thread(target=tag, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    with as_user(library, "ana") as svc:
+        assert svc.tags() == [("brand-new", 2)]
