@@ -209,6 +209,8 @@ def main() -> int:
     ap.add_argument("--saves", type=int, default=200)
     ap.add_argument("--corpus", type=int, default=0, help="files of the corpus (0: all)")
     ap.add_argument("--no-restart", action="store_true")
+    ap.add_argument("--restart-after", type=float, default=20.0,
+                    help="seconds into the faults run to restart the server")
     ap.add_argument("--no-corpus", action="store_true")
     args = ap.parse_args()
 
@@ -227,7 +229,7 @@ def main() -> int:
             print("2. faults: the server restarted in the middle")
 
             def restart() -> None:
-                time.sleep(4)
+                time.sleep(args.restart_after)  # the clients take seconds to start
                 t = time.perf_counter()
                 runner = ["runuser", "-u", cluster.user, "--"] if cluster.user else []
                 subprocess.run([*runner, str(cluster.pg_ctl), "-D", str(cluster.data), "-m",
