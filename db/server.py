@@ -35,6 +35,7 @@ from db.engine import (
     DatabaseBusyError,
     DatabaseError,
     DatabaseTooNewError,
+    DiskFullError,
     Health,
     LibraryReadOnlyError,
     MigrationReport,
@@ -103,6 +104,9 @@ def explain_server(exc: BaseException, name: str) -> DatabaseError | None:
                   | pgerr.DeadlockDetected):
         return DatabaseBusyError(f"{name}: the library is busy (another client holds the "
                                  "rows); try again")
+    if isinstance(orig, pgerr.DiskFull | pgerr.OutOfMemory):
+        return DiskFullError(f"{name}: the library's server has no room ({text}); nothing "
+                             "was saved")
     if isinstance(orig, psycopg.OperationalError):
         return ServerUnreachableError(f"{name}: cannot reach the library's server ({text})")
     return DatabaseError(f"{name}: library error ({text})")

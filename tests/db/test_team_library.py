@@ -172,3 +172,43 @@ def test_the_command_line_takes_a_url_and_asks_before_migrating(
     assert "Hello everyone" in capsys.readouterr().out
     assert main(["library", "check"]) == 2
     assert "pg_dump" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_the_models_describe_the_migrated_schema_on_the_server_too(pg_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from db.models import Base
+    from db.search_index import is_search_table
+
+    def described(name: str | None, type_: str, parents: object) -> bool:
+        return not (type_ == "table" and name is not None and is_search_table(name))
+
+    with open_database(pg_url) as db, db._engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_name": described})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []
+
+
+@pytest.mark.postgres
+def test_every_migration_goes_down_and_up_again_on_the_server(pg_url: str) -> None:
+    from alembic import command
+
+    from db.engine import alembic_config
+
+    with AnnotationService.open(pg_url) as svc:
+        svc.import_file(LANTING)
+    engine = create_engine(sqlalchemy_url(pg_url))
+    try:
+        for target in [*reversed(KNOWN_REVISIONS[:-1]), "base"]:
+            with engine.begin() as conn:
+                command.downgrade(alembic_config(conn), target)
+        assert run_sql(pg_url, "SELECT count(*) FROM information_schema.tables WHERE "
+                       "table_schema = 'public' AND table_name != 'alembic_version'") == [(0,)]
+    finally:
+        engine.dispose()
+    run_sql(pg_url, "DROP TABLE alembic_version")  # Alembic leaves it, empty, at base
+    with AnnotationService.open(pg_url) as svc:  # an empty database again: made at head
+        assert svc.db.report.found is None and svc.import_file(LANTING).status.value == "new"
+        assert SearchService(svc.db).search("营收").results
