@@ -57,17 +57,24 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC)
 
 
+_RAW_NAME = "\ufffe"
+"""Marks, on PostgreSQL, a name stored as its bytes (a noncharacter no real name holds)."""
+
+
 def file_name_from_db(value: str | bytes) -> str:
     """A stored file name or path as the system gave it (see `FileName`)."""
     if isinstance(value, bytes):
         return value.decode("utf-8", "surrogateescape")
+    if value.startswith(_RAW_NAME):
+        return value[1:].encode("latin-1").decode("utf-8", "surrogateescape")
     return value
 
 
 class FileName(TypeDecorator[str]):
     """File names and paths, lossless: one with bytes that are not UTF-8 (kept by Python as
     surrogate escapes, which SQLite's UTF-8 text cannot hold) is stored as those bytes, a
-    BLOB in the TEXT column; every other name stays ordinary text."""
+    BLOB in the TEXT column; every other name stays ordinary text. PostgreSQL's text column
+    takes no bytes: there such a name is its bytes as Latin-1 text after a U+FFFE mark."""
 
     impl = Text
     cache_ok = True
@@ -78,7 +85,10 @@ class FileName(TypeDecorator[str]):
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            return value.encode("utf-8", "surrogateescape")
+            raw = value.encode("utf-8", "surrogateescape")
+            if dialect.name == "postgresql":
+                return _RAW_NAME + raw.decode("latin-1")
+            return raw
         return value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:

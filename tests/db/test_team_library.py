@@ -212,3 +212,17 @@ def test_every_migration_goes_down_and_up_again_on_the_server(pg_url: str) -> No
     with AnnotationService.open(pg_url) as svc:  # an empty database again: made at head
         assert svc.db.report.found is None and svc.import_file(LANTING).status.value == "new"
         assert SearchService(svc.db).search("营收").results
+
+
+@pytest.mark.postgres
+def test_a_file_name_that_is_not_utf8_is_kept_on_the_server(pg_url: str, tmp_path: Path) -> None:
+    import os
+
+    name = tmp_path / os.fsdecode(b"caf\xe9 call.txt")
+    name.write_bytes(LANTING.read_bytes())
+    with AnnotationService.open(pg_url) as svc:
+        info = svc.import_file(name).transcript
+        assert svc.transcript(info.id).source_name == name.name
+        assert os.fsencode(svc.transcript(info.id).source_name) == b"caf\xe9 call.txt"
+        assert [r.source_name for r in SearchService(svc.db).search("营收").results] == [name.name]
+    assert run_sql(pg_url, "SELECT source_name FROM transcripts") == [("\ufffecaf\xe9 call.txt",)]
