@@ -50,11 +50,13 @@ from sqlalchemy.orm import Session  # noqa: TID253
 from sqlalchemy.pool import NullPool  # noqa: TID253
 
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005",
-                                   "0006")
+                                   "0006", "0007", "0008")
 """Every migration revision in order, oldest first; the last one is head. Kept in code so that
 an ordinary start can tell "up to date", "older" and "newer" without importing Alembic (a test
 checks it against db/migrations/versions)."""
 HEAD_REVISION = KNOWN_REVISIONS[-1]
+_SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+"""Library locations that name a PostgreSQL server (db.server) rather than a file."""
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
 _FIRST_TRY_MS = 250
@@ -230,6 +232,9 @@ class Database:
     db.repository turns them into plain objects inside the transaction.
     """
 
+    dialect = "sqlite"
+    """Which database holds the library (db.server.ServerDatabase says "postgresql")."""
+
     def __init__(self, path: Path, engine: Engine, report: MigrationReport,
                  health: Health | None = None) -> None:
         self.path = path
@@ -317,14 +322,22 @@ class Database:
         self.close()
 
 
-def open_database(path: Path | str, *, migrate: bool = True, check: bool = True) -> Database:
+def open_database(path: Path | str, *, migrate: bool = True, check: bool = True,
+                  allow_migration: bool = False) -> Database:
     """Open (creating if needed) the library at `path`, migrating it to head first if it is older.
 
     Raises a `DatabaseError` subclass, with a one-line message, for a newer schema, a file that
     is not a library, a failed backup, or a folder that cannot be created. A library that is
     damaged (`check`: `PRAGMA quick_check`) or cannot be written opens read-only, with
     `Database.health` saying why.
+
+    A `postgresql://` URL opens a team library on a server instead (db.server); there an
+    older schema is migrated only with `allow_migration`, since the app cannot back it up.
     """
+    if isinstance(path, str) and path.lower().startswith(_SERVER_SCHEMES):
+        from db.server import open_server
+
+        return open_server(path, migrate=migrate, allow_migration=allow_migration)
     path = Path(path).expanduser().resolve()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -490,7 +503,7 @@ def routine_backup(db: Database, *, every: timedelta = timedelta(days=ROUTINE_BA
     copies stay (backups taken before migrations are never pruned). None when none was due.
     """
     path = db.path
-    if db.health.read_only:
+    if db.health.read_only or db.dialect != "sqlite":  # a server's backups are the DBA's
         return None
     backups = [p for p in path.parent.glob(f"{path.name}.bak-*")
                if not p.name.endswith(("-wal", "-shm"))]
@@ -563,7 +576,7 @@ def alembic_config(connection: Any = None) -> Any:
     return cfg
 
 
-def upgrade(path: Path, target: str = HEAD_REVISION) -> None:
+def upgrade(path: Path | str, target: str = HEAD_REVISION) -> None:
     """Run the migrations up to `target` in one transaction (exposed for tests of old schemas).
 
     Foreign keys are off while batch mode rebuilds tables (dropping a table with them on would
@@ -573,6 +586,12 @@ def upgrade(path: Path, target: str = HEAD_REVISION) -> None:
     """
     from alembic import command
 
+    if isinstance(path, str) and path.lower().startswith(_SERVER_SCHEMES):
+        from db.server import upgrade_url
+
+        upgrade_url(path, target)
+        return
+    path = Path(path)
     engine = _make_engine(path, foreign_keys=False, single=True)
     try:
         with engine.connect() as conn:

@@ -57,17 +57,24 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC)
 
 
+_RAW_NAME = "\ufffe"
+"""Marks, on PostgreSQL, a name stored as its bytes (a noncharacter no real name holds)."""
+
+
 def file_name_from_db(value: str | bytes) -> str:
     """A stored file name or path as the system gave it (see `FileName`)."""
     if isinstance(value, bytes):
         return value.decode("utf-8", "surrogateescape")
+    if value.startswith(_RAW_NAME):
+        return value[1:].encode("latin-1").decode("utf-8", "surrogateescape")
     return value
 
 
 class FileName(TypeDecorator[str]):
     """File names and paths, lossless: one with bytes that are not UTF-8 (kept by Python as
     surrogate escapes, which SQLite's UTF-8 text cannot hold) is stored as those bytes, a
-    BLOB in the TEXT column; every other name stays ordinary text."""
+    BLOB in the TEXT column; every other name stays ordinary text. PostgreSQL's text column
+    takes no bytes: there such a name is its bytes as Latin-1 text after a U+FFFE mark."""
 
     impl = Text
     cache_ok = True
@@ -78,7 +85,10 @@ class FileName(TypeDecorator[str]):
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            return value.encode("utf-8", "surrogateescape")
+            raw = value.encode("utf-8", "surrogateescape")
+            if dialect.name == "postgresql":
+                return _RAW_NAME + raw.decode("latin-1")
+            return raw
         return value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
@@ -160,6 +170,11 @@ class HighlightRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Migration 0007: who made it, who last wrote its note ('' before authors were kept), and
+    # how many saves it has had (a save from a stale copy is refused).
+    author: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note_author: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class TagRow(Base):
@@ -167,6 +182,7 @@ class TagRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(80, collation="NOCASE"), unique=True)
+    author: Mapped[str] = mapped_column(Text, default="", server_default="")  # who first used it
 
 
 class HighlightTagRow(Base):
@@ -176,6 +192,16 @@ class HighlightTagRow(Base):
     highlight_id: Mapped[int] = mapped_column(
         ForeignKey("highlights.id", ondelete="CASCADE"), primary_key=True)
     tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
+
+
+class RoleRow(Base):
+    """What a user may do beyond a member's rights, or less (migration 0007)."""
+
+    __tablename__ = "roles"
+    __table_args__ = (CheckConstraint("role IN ('reader', 'member', 'admin')", name="role"),)
+
+    user_name: Mapped[str] = mapped_column(Text, primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
 
 
 DEFAULT_COLOURS: tuple[tuple[str, str], ...] = (

@@ -25,12 +25,14 @@ from sqlalchemy import (  # noqa: TID253
     select,
     update,
 )
+from sqlalchemy.exc import IntegrityError  # noqa: TID253
 from sqlalchemy.orm import Session  # noqa: TID253
 
 from db.models import (
     ColourRow,
     HighlightRow,
     HighlightTagRow,
+    RoleRow,
     TagRow,
     TranscriptRow,
     TranscriptVersionRow,
@@ -70,6 +72,8 @@ class HighlightFilter:
     speaker_kinds: Sequence[str] = ()
     texts: Sequence[str] = ()
     transcript_ids: Sequence[int] | None = None
+    authors: Sequence[str] = ()
+    """Who made them (migration 0007); '' is "before authors were kept"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +92,7 @@ if TYPE_CHECKING:
 _H = HighlightRow
 _HIGHLIGHT_COLUMNS = (_H.id, _H.transcript_id, _H.start_offset, _H.end_offset, _H.quote,
                       _H.prefix, _H.suffix, _H.colour, _H.note, _H.created_at, _H.updated_at,
-                      _H.orphaned, _H.turn_index)
+                      _H.orphaned, _H.turn_index, _H.author, _H.note_author, _H.version)
 _T = TranscriptRow
 META_FIELDS = ("company", "ticker", "period", "date")
 """Metadata the user may edit; each has a detected column and a `user_` column."""
@@ -239,9 +243,12 @@ class Repository:
         return found[0] if found else None
 
     def highlights(self, transcript_id: int, *, tags: Sequence[str] = (),
-                   colours: Sequence[str] = ()) -> list[Highlight]:
+                   colours: Sequence[str] = (), authors: Sequence[str] = ()
+                   ) -> list[Highlight]:
         """A call's highlights in reading order (orphans at the place their text was)."""
         query = select(*_HIGHLIGHT_COLUMNS).where(_H.transcript_id == transcript_id)
+        if authors:
+            query = query.where(_H.author.in_(list(authors)))
         return self._load(_filtered(query, tags, colours).order_by(_H.start_offset, _H.id),
                           transcript_id=transcript_id)
 
@@ -282,6 +289,8 @@ class Repository:
                 .where(TagRow.name.in_(list(where.tags)))))
         if where.colours:
             conditions.append(_H.colour.in_(list(where.colours)))
+        if where.authors:
+            conditions.append(_H.author.in_(list(where.authors)))
         if where.speaker_kinds:
             conditions.append(kind.in_(list(where.speaker_kinds)))
         if where.texts:
@@ -317,6 +326,7 @@ class Repository:
             h = Highlight(id=r[0], transcript_id=r[1], start=r[2], end=r[3], quote=r[4],
                           prefix=r[5], suffix=r[6], colour=r[7], note=r[8], created_at=r[9],
                           updated_at=r[10], orphaned=bool(r[11]), turn_index=r[12],
+                          author=r[13], note_author=r[14], version=r[15],
                           tags=tuple(tags.get(r[0], ())))
             info = TranscriptInfo(*r[n:n + len(_INFO_COLUMNS)])
             out.append(HighlightInCall(h, info, *r[n + len(_INFO_COLUMNS):]))
@@ -340,42 +350,73 @@ class Repository:
         return [Highlight(id=r[0], transcript_id=r[1], start=r[2], end=r[3], quote=r[4],
                           prefix=r[5], suffix=r[6], colour=r[7], note=r[8], created_at=r[9],
                           updated_at=r[10], orphaned=bool(r[11]), turn_index=r[12],
+                          author=r[13], note_author=r[14], version=r[15],
                           tags=tuple(tags.get(r[0], ())))
                 for r in rows]
 
     def insert_highlight(self, transcript_id: int, anchor: Anchor, *, colour: str, note: str,
                          tags: Sequence[str], created_at: datetime, updated_at: datetime,
                          turn_index: int | None, orphaned: bool = False,
-                         highlight_id: int | None = None) -> Highlight:
+                         highlight_id: int | None = None, author: str = "",
+                         note_author: str | None = None, version: int = 1) -> Highlight:
         """Store a highlight; with `highlight_id`, restore one under its old id (undo)."""
         values: dict[str, Any] = dict(
             transcript_id=transcript_id, start_offset=anchor.start, end_offset=anchor.end,
             quote=anchor.quote, prefix=anchor.prefix, suffix=anchor.suffix, colour=colour,
             note=note, created_at=created_at, updated_at=updated_at, orphaned=orphaned,
-            turn_index=turn_index)
+            turn_index=turn_index, author=author,
+            note_author=(author if note else "") if note_author is None else note_author,
+            version=version)
         if highlight_id is not None:
             values["id"] = highlight_id
         new_id = self._s.execute(insert(HighlightRow).values(**values)
                                  .returning(_H.id)).scalar_one()
-        self.set_tags(new_id, tags)
+        self.set_tags(new_id, tags, author=author)
         found = self.highlight(new_id)
         assert found is not None
         return found
 
     def update_highlight(self, highlight_id: int, *, updated_at: datetime,
                          colour: str | None = None, note: str | None = None,
-                         tags: Sequence[str] | None = None) -> Highlight | None:
-        values: dict[str, Any] = {"updated_at": updated_at}
+                         tags: Sequence[str] | None = None, author: str = "",
+                         expected_version: int | None = None) -> Highlight | None:
+        """Change a highlight and count the save; None when it is gone, or, with
+        `expected_version`, when it has been saved since that version (the caller reads
+        what is there now). The version test is in the UPDATE itself, so two saves from the
+        same version cannot both pass (PostgreSQL re-checks the row after a concurrent
+        commit; SQLite writes one transaction at a time)."""
+        values: dict[str, Any] = {"updated_at": updated_at, "version": _H.version + 1}
         if colour is not None:
             values["colour"] = colour
         if note is not None:
             values["note"] = note
-        result = self._s.execute(update(HighlightRow).where(_H.id == highlight_id).values(**values))
+            values["note_author"] = author
+        where = _H.id == highlight_id
+        if expected_version is not None:
+            where = and_(where, _H.version == expected_version)
+        result = self._s.execute(update(HighlightRow).where(where).values(**values))
         if not result.rowcount:  # type: ignore[attr-defined]
             return None
         if tags is not None:
-            self.set_tags(highlight_id, tags)
+            self.set_tags(highlight_id, tags, author=author)
         return self.highlight(highlight_id)
+
+    def role(self, user: str) -> str | None:
+        """The user's role; None when the library grants no roles at all (a personal one)."""
+        rows = dict(self._s.execute(select(RoleRow.user_name, RoleRow.role)).all())
+        if not rows:
+            return None
+        return str(rows.get(user, "member"))
+
+    def roles(self) -> list[tuple[str, str]]:
+        return [(u, r) for u, r in self._s.execute(
+            select(RoleRow.user_name, RoleRow.role).order_by(RoleRow.user_name))]
+
+    def set_role(self, user: str, role: str | None) -> None:
+        """Grant `role` to `user` (None: back to a member's rights)."""
+        self._s.execute(delete(RoleRow).where(RoleRow.user_name == user))
+        if role is not None:
+            self._s.execute(insert(RoleRow).values(user_name=user, role=role))
 
     def set_anchor(self, highlight_id: int, anchor: Anchor, *, turn_index: int | None,
                    orphaned: bool) -> None:
@@ -391,21 +432,26 @@ class Repository:
 
     # --- tags ----------------------------------------------------------------------------
 
-    def set_tags(self, highlight_id: int, names: Sequence[str]) -> None:
-        """Replace a highlight's tags, creating tags that do not exist yet."""
+    def set_tags(self, highlight_id: int, names: Sequence[str], *, author: str = "") -> None:
+        """Replace a highlight's tags, creating tags that do not exist yet (by `author`)."""
         self._s.execute(delete(HighlightTagRow).where(HighlightTagRow.highlight_id == highlight_id))
-        ids = self._tag_ids(names)
+        ids = self._tag_ids(names, author)
         if ids:
             self._s.execute(insert(HighlightTagRow),
                             [{"highlight_id": highlight_id, "tag_id": t} for t in ids])
 
-    def _tag_ids(self, names: Sequence[str]) -> list[int]:
+    def _tag_ids(self, names: Sequence[str], author: str = "") -> list[int]:
         ids: dict[int, None] = {}
         for name in names:
             tid = self._s.scalar(select(TagRow.id).where(TagRow.name == name))
             if tid is None:
-                tid = self._s.execute(insert(TagRow).values(name=name)
-                                      .returning(TagRow.id)).scalar_one()
+                try:  # another client may be making the same new tag at this moment
+                    with self._s.begin_nested():
+                        tid = self._s.execute(insert(TagRow).values(name=name, author=author)
+                                              .returning(TagRow.id)).scalar_one()
+                except IntegrityError:
+                    tid = self._s.scalar(select(TagRow.id).where(TagRow.name == name))
+                    assert tid is not None
             ids[tid] = None
         return list(ids)
 

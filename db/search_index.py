@@ -50,8 +50,9 @@ from typing import Any, Final, NamedTuple
 from sqlalchemy import Connection  # noqa: TID253
 
 from db.models import file_name_from_db
+from db.search_pg import count_matches, is_postgres, search_unit_ids, unit_vectors
 from reader.core.model import SectionKind, SpeakerKind, Transcript
-from reader.core.search_text import cjk_columns, index_terms, words_column
+from reader.core.search_text import Query, cjk_columns, index_terms, words_column
 
 SEARCH_TABLES: Final = frozenset({"search_units", "search_fts", "search_stale_transcripts",
                                   "search_stale_highlights", "search_terms"})
@@ -67,6 +68,12 @@ _UNIT_COLUMNS: Final = ("id, transcript_id, kind, highlight_id, turn_index, sect
 _INSERT_UNIT: Final = f"INSERT INTO search_units ({_UNIT_COLUMNS}) VALUES ({', '.join('?' * 13)})"
 _INSERT_FTS: Final = "INSERT INTO search_fts (rowid, words, cjk, meta) VALUES (?, ?, ?, ?)"
 _INSERT_TERMS: Final = "INSERT OR IGNORE INTO search_terms (term, stem) VALUES (?, ?)"
+_PG_INSERT_UNIT: Final = (
+    "INSERT INTO search_units (transcript_id, kind, highlight_id, turn_index, section, speaker, "
+    "speaker_kind, start_offset, end_offset, text, words, cjk) VALUES "
+    f"({', '.join(['%s'] * 10)}, %s::tsvector, %s::tsvector)")
+_PG_INSERT_TERMS: Final = ("INSERT INTO search_terms (term, stem) VALUES (%s, %s) "
+                           "ON CONFLICT DO NOTHING")
 RANK_WINDOW: Final = 300
 """Matching units ranked together (newest first); see the module docstring."""
 _BM25: Final = "bm25(search_fts, 1.0, 1.0, 0.0)"
@@ -112,9 +119,34 @@ def filter_token(letter: str, value: str) -> str | None:
     return f"{letter}{value[0]}" if value in _FILTER_VALUES[letter] else None
 
 
+def _sql(conn: Connection, statement: str) -> str:
+    """`statement` in the connection's parameter style (sqlite3's `?`, psycopg's `%s`)."""
+    return statement.replace("?", "%s") if is_postgres(conn) else statement
+
+
 def _next_id(conn: Connection) -> int:
+    if is_postgres(conn):
+        return 0  # ids come from the table's sequence (concurrent writers, no max + 1)
     return int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) + 1 FROM search_units")
                .scalar_one())
+
+
+def _store_units(conn: Connection, rows: Sequence[tuple[Any, ...]],
+                 texts: Sequence[str]) -> None:
+    """Insert unit rows and their index entries; `texts` are the units' texts in order."""
+    if not rows:
+        return
+    if is_postgres(conn):
+        values = []
+        for r, t in zip(rows, texts, strict=True):
+            words, cjk = unit_vectors(r[11] if r[11] is not None else t, r[12])
+            values.append((*r[1:11], words, cjk))
+        conn.exec_driver_sql(_PG_INSERT_UNIT, values)
+        return
+    conn.exec_driver_sql(_INSERT_UNIT, list(rows))
+    conn.exec_driver_sql(_INSERT_FTS, [
+        (r[0], r[11] if r[11] is not None else t, r[12] or "",
+         meta_tokens(r[1], r[5], r[7], r[2])) for r, t in zip(rows, texts, strict=True)])
 
 
 def paragraph_rows(transcript_id: int, transcript: Transcript, first_id: int
@@ -139,12 +171,13 @@ def add_terms(conn: Connection, texts: Sequence[str]) -> None:
     Migration 0003 indexes old libraries with this module before 0005 has made the table;
     0005 then fills it from every unit, so there is nothing to add until it exists.
     """
-    if not conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                                "AND name = 'search_terms'").first():
+    postgres = is_postgres(conn)  # made whole by 0003 there
+    if not postgres and not conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_terms'").first():
         return
     rows = index_terms(texts)
     if rows:
-        conn.exec_driver_sql(_INSERT_TERMS, rows)
+        conn.exec_driver_sql(_PG_INSERT_TERMS if postgres else _INSERT_TERMS, rows)
 
 
 class StemForms:
@@ -156,8 +189,9 @@ class StemForms:
     def words_with_stem(self, stems: Sequence[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         marks = ", ".join("?" * len(stems))
-        for term, st in self._conn.exec_driver_sql(
-                f"SELECT term, stem FROM search_terms WHERE stem IN ({marks}) ORDER BY term",
+        for term, st in self._conn.exec_driver_sql(_sql(
+                self._conn,
+                f"SELECT term, stem FROM search_terms WHERE stem IN ({marks}) ORDER BY term"),
                 tuple(stems)):
             out.setdefault(st, []).append(term)
         return out
@@ -165,8 +199,9 @@ class StemForms:
     def words_with_stem_prefix(self, prefix: str, limit: int) -> list[str]:
         # A range on the stem index; the character after the last one bounds it.
         high = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        return [r[0] for r in self._conn.exec_driver_sql(
-            "SELECT term FROM search_terms WHERE stem >= ? AND stem < ? ORDER BY term LIMIT ?",
+        return [r[0] for r in self._conn.exec_driver_sql(_sql(
+            self._conn,
+            "SELECT term FROM search_terms WHERE stem >= ? AND stem < ? ORDER BY term LIMIT ?"),
             (prefix, high, limit))]
 
 
@@ -176,62 +211,56 @@ def index_transcript(conn: Connection, transcript_id: int, transcript: Transcrip
     Call inside the transaction that stored `transcript` as the call's current text.
     Highlights of the call queued for indexing are indexed too.
     """
-    conn.exec_driver_sql("DELETE FROM search_units WHERE transcript_id = ? AND kind = ?",
-                         (transcript_id, PARAGRAPH))
+    conn.exec_driver_sql(_sql(conn, "DELETE FROM search_units WHERE transcript_id = ? "
+                              "AND kind = ?"), (transcript_id, PARAGRAPH))
     rows, texts = paragraph_rows(transcript_id, transcript, _next_id(conn))
     add_terms(conn, texts)
-    if rows:
-        conn.exec_driver_sql(_INSERT_UNIT, rows)
-        conn.exec_driver_sql(_INSERT_FTS, [
-            (r[0], r[11] if r[11] is not None else t, r[12] or "",
-             meta_tokens(transcript_id, r[5], r[7], PARAGRAPH))
-            for r, t in zip(rows, texts, strict=True)])
-    conn.exec_driver_sql("DELETE FROM search_stale_transcripts WHERE transcript_id = ?",
-                         (transcript_id,))
-    stale = [r[0] for r in conn.exec_driver_sql(
-        "SELECT s.highlight_id FROM search_stale_highlights s JOIN highlights h "
-        "ON h.id = s.highlight_id WHERE h.transcript_id = ?", (transcript_id,))]
+    _store_units(conn, rows, texts)
+    conn.exec_driver_sql(_sql(conn, "DELETE FROM search_stale_transcripts WHERE "
+                              "transcript_id = ?"), (transcript_id,))
+    stale = [r[0] for r in conn.exec_driver_sql(_sql(
+        conn, "SELECT s.highlight_id FROM search_stale_highlights s JOIN highlights h "
+        "ON h.id = s.highlight_id WHERE h.transcript_id = ?" + _skip_locked(conn, "s")),
+        (transcript_id,))]
     index_highlights(conn, stale)
     return len(rows)
 
 
 def index_plain(conn: Connection, transcript_id: int, text: str) -> None:
     """Index a stored text that no longer parses as one unit, so it stays findable."""
-    conn.exec_driver_sql("DELETE FROM search_units WHERE transcript_id = ? AND kind = ?",
-                         (transcript_id, PARAGRAPH))
+    conn.exec_driver_sql(_sql(conn, "DELETE FROM search_units WHERE transcript_id = ? "
+                              "AND kind = ?"), (transcript_id, PARAGRAPH))
     if text:
         add_terms(conn, [text])
         uid = _next_id(conn)
         cjk = cjk_columns([text])[0]
         words = words_column(text)
-        conn.exec_driver_sql(_INSERT_UNIT, (uid, transcript_id, PARAGRAPH, None, None, None,
-                                            None, None, 0, len(text), None, words, cjk))
-        conn.exec_driver_sql(_INSERT_FTS, (uid, words if words is not None else text,
-                                           cjk or "", meta_tokens(transcript_id, None, None,
-                                                                  PARAGRAPH)))
-    conn.exec_driver_sql("DELETE FROM search_stale_transcripts WHERE transcript_id = ?",
-                         (transcript_id,))
+        _store_units(conn, [(uid, transcript_id, PARAGRAPH, None, None, None, None, None, 0,
+                             len(text), None, words, cjk)], [text])
+    conn.exec_driver_sql(_sql(conn, "DELETE FROM search_stale_transcripts WHERE "
+                              "transcript_id = ?"), (transcript_id,))
 
 
 def index_highlights(conn: Connection, highlight_ids: Sequence[int]) -> None:
     """(Re)index highlights' quotes, notes and tags, and take them off the queue."""
     for hid in highlight_ids:
-        conn.exec_driver_sql("DELETE FROM search_units WHERE highlight_id = ?", (hid,))
-        conn.exec_driver_sql("DELETE FROM search_stale_highlights WHERE highlight_id = ?",
+        conn.exec_driver_sql(_sql(conn, "DELETE FROM search_units WHERE highlight_id = ?"),
                              (hid,))
-        row = conn.exec_driver_sql(
-            "SELECT transcript_id, start_offset, end_offset, quote, note, turn_index "
-            "FROM highlights WHERE id = ?", (hid,)).first()
+        conn.exec_driver_sql(_sql(conn, "DELETE FROM search_stale_highlights WHERE "
+                                  "highlight_id = ?"), (hid,))
+        row = conn.exec_driver_sql(_sql(
+            conn, "SELECT transcript_id, start_offset, end_offset, quote, note, turn_index "
+            "FROM highlights WHERE id = ?"), (hid,)).first()
         if row is None:
             continue
         tid, start, end, quote, note, turn = row
-        tags = [r[0] for r in conn.exec_driver_sql(
-            "SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id "
-            "WHERE ht.highlight_id = ? ORDER BY t.name", (hid,))]
-        where = conn.exec_driver_sql(
-            "SELECT turn_index, section, speaker, speaker_kind FROM search_units "
+        tags = [r[0] for r in conn.exec_driver_sql(_sql(
+            conn, "SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id "
+            "WHERE ht.highlight_id = ? ORDER BY t.name"), (hid,))]
+        where = conn.exec_driver_sql(_sql(
+            conn, "SELECT turn_index, section, speaker, speaker_kind FROM search_units "
             "WHERE transcript_id = ? AND kind = ? AND start_offset <= ? "
-            "ORDER BY start_offset DESC LIMIT 1", (tid, PARAGRAPH, start)).first()
+            "ORDER BY start_offset DESC LIMIT 1"), (tid, PARAGRAPH, start)).first()
         turn_index, section, speaker, speaker_kind = where or (turn, None, None, None)
         texts = [(QUOTE, quote), (NOTE, note), (TAGS, " ".join(f"#{t}" for t in tags))]
         texts = [(k, t) for k, t in texts if t and t.strip()]
@@ -241,11 +270,7 @@ def index_highlights(conn: Connection, highlight_ids: Sequence[int]) -> None:
         rows = [(first + i, tid, kind, hid, turn_index, section, speaker, speaker_kind, start,
                  end, t, words_column(t), c)
                 for i, ((kind, t), c) in enumerate(zip(texts, cjk, strict=True))]
-        if rows:
-            conn.exec_driver_sql(_INSERT_UNIT, rows)
-            conn.exec_driver_sql(_INSERT_FTS, [
-                (r[0], r[11] if r[11] is not None else r[10], r[12] or "",
-                 meta_tokens(tid, r[5], r[7], r[2])) for r in rows])
+        _store_units(conn, rows, [r[10] for r in rows])
 
 
 def pending(conn: Connection) -> bool:
@@ -253,6 +278,12 @@ def pending(conn: Connection) -> bool:
     return bool(conn.exec_driver_sql(
         "SELECT EXISTS (SELECT 1 FROM search_stale_transcripts) "
         "OR EXISTS (SELECT 1 FROM search_stale_highlights)").scalar_one())
+
+
+def _skip_locked(conn: Connection, table: str) -> str:
+    """On a server, queued rows another client is indexing right now are left to it, so
+    concurrent refreshes share the queue instead of waiting on each other's row locks."""
+    return f" FOR UPDATE OF {table} SKIP LOCKED" if is_postgres(conn) else ""
 
 
 def refresh(conn: Connection, *, limit: int | None = None) -> int:
@@ -267,6 +298,7 @@ def refresh(conn: Connection, *, limit: int | None = None) -> int:
             "JOIN transcripts t ON t.id = s.transcript_id ORDER BY t.id"
     if limit is not None:
         query += f" LIMIT {int(limit)}"
+    query += _skip_locked(conn, "s")
     for tid, text, stored_name, layout in conn.exec_driver_sql(query).all():
         name = file_name_from_db(stored_name)
         try:
@@ -285,7 +317,8 @@ def refresh(conn: Connection, *, limit: int | None = None) -> int:
     conn.exec_driver_sql("DELETE FROM search_stale_transcripts WHERE transcript_id NOT IN "
                          "(SELECT id FROM transcripts)")
     stale = [r[0] for r in conn.exec_driver_sql(
-        "SELECT highlight_id FROM search_stale_highlights ORDER BY highlight_id")]
+        "SELECT highlight_id FROM search_stale_highlights s ORDER BY highlight_id"
+        + _skip_locked(conn, "s"))]
     index_highlights(conn, stale)
     return done + len(stale)
 
@@ -295,7 +328,9 @@ def integrity_problems(conn: Connection) -> list[str]:
     units that point outside their transcript)."""
     problems = []
     try:
-        conn.exec_driver_sql("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
+        if not is_postgres(conn):  # the server checks its own GIN indexes
+            conn.exec_driver_sql(
+                "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
     except Exception as exc:  # sqlite reports a corrupt index as an error
         problems.append(f"full-text index: {exc}")
     bad = conn.exec_driver_sql(
@@ -311,6 +346,13 @@ def rebuild(conn: Connection) -> None:
     """Drop and rebuild the whole index from the stored transcripts and highlights."""
     conn.exec_driver_sql("DELETE FROM search_units")
     conn.exec_driver_sql("DELETE FROM search_terms")
+    if is_postgres(conn):
+        conn.exec_driver_sql("INSERT INTO search_stale_transcripts SELECT id FROM transcripts "
+                             "ON CONFLICT DO NOTHING")
+        conn.exec_driver_sql("INSERT INTO search_stale_highlights SELECT id FROM highlights "
+                             "ON CONFLICT DO NOTHING")
+        refresh(conn)
+        return
     conn.exec_driver_sql("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
     conn.exec_driver_sql("INSERT OR IGNORE INTO search_stale_transcripts SELECT id FROM transcripts")
     conn.exec_driver_sql("INSERT OR IGNORE INTO search_stale_highlights SELECT id FROM highlights")
@@ -379,7 +421,7 @@ def search_units(conn: Connection, match: str, *, transcripts: Collection[int] |
                  section: str | None = None, speaker_kind: str | None = None,
                  kinds: Sequence[str] | None = None, overlapping_highlight: bool = False,
                  boosts: Sequence[tuple[str, float]] = (), offset: int = 0,
-                 limit: int = 50) -> list[UnitHit]:
+                 limit: int = 50, query: Query | None = None) -> list[UnitHit]:
     """Units matching the FTS5 expression `match`, best first, from rank position `offset`.
 
     Ranked by bm25 times the factor of each expression of `boosts` the unit also matches,
@@ -388,7 +430,17 @@ def search_units(conn: Connection, match: str, *, transcripts: Collection[int] |
     and `overlapping_highlight` (highlight units and paragraphs under a highlight) are
     checked on each unit, since a filter token in the match would make bm25 read its whole
     list of units.
+
+    On PostgreSQL the match comes from `query` (the expanded query `match` was made from)
+    instead; see db.search_pg.
     """
+    if is_postgres(conn):
+        if query is None:
+            raise ValueError("a search on PostgreSQL needs the parsed query")
+        return _search_units_pg(conn, query, transcripts=transcripts, section=section,
+                                speaker_kind=speaker_kind, kinds=kinds,
+                                overlapping_highlight=overlapping_highlight, offset=offset,
+                                limit=limit)
     expr = [f"({match})"]
     if transcripts is not None:
         if not transcripts:
@@ -414,6 +466,41 @@ def search_units(conn: Connection, match: str, *, transcripts: Collection[int] |
     ids: list[int] = []
     while len(ids) < limit:
         ranked = _ranked_window(conn, params, where, boosts, window)
+        ids.extend(ranked[pos:pos + limit - len(ids)])
+        if len(ranked) < RANK_WINDOW:
+            break
+        window, pos = window + 1, 0
+    return _unit_hits(conn, ids)
+
+
+def _search_units_pg(conn: Connection, query: Query, *, transcripts: Collection[int] | None,
+                     section: str | None, speaker_kind: str | None,
+                     kinds: Sequence[str] | None, overlapping_highlight: bool, offset: int,
+                     limit: int) -> list[UnitHit]:
+    if transcripts is not None and not transcripts:
+        return []
+    where: list[str] = []
+    params: list[Any] = []
+    for column, letter, values in (("section", "s", [section] if section else []),
+                                   ("speaker_kind", "k", [speaker_kind] if speaker_kind else []),
+                                   ("kind", "u", list(kinds or ()))):
+        if not values:
+            continue
+        known = [v for v in (filter_value(letter, v) for v in values) if v is not None]
+        if not known:
+            return []
+        where.append(f"u.{column} = ANY(%s)")
+        params.append(known)
+    if overlapping_highlight:
+        where.append("(u.kind != 'paragraph' OR EXISTS (SELECT 1 FROM highlights h "
+                     "WHERE h.transcript_id = u.transcript_id AND h.start_offset < u.end_offset "
+                     "AND h.end_offset > u.start_offset))")
+    window, pos = divmod(max(0, offset), RANK_WINDOW)
+    ids: list[int] = []
+    while len(ids) < limit:
+        ranked = search_unit_ids(conn, query, window_size=RANK_WINDOW,
+                                 transcripts=transcripts, where=where, where_params=params,
+                                 window=window)
         ids.extend(ranked[pos:pos + limit - len(ids)])
         if len(ranked) < RANK_WINDOW:
             break
@@ -470,7 +557,12 @@ def _unit_hits(conn: Connection, ids: Sequence[int]) -> list[UnitHit]:
            f"t.sha256, {META_COLUMNS}, t.title, t.source_name "
            "FROM search_units u CROSS JOIN transcripts t ON t.id = u.transcript_id "
            f"WHERE u.id IN ({', '.join('?' * len(ids))})")
-    rows = {r[0]: r for r in _driver(conn).execute(sql, list(ids)).fetchall()}
+    if is_postgres(conn):
+        sql = sql.replace("CROSS JOIN", "JOIN")  # SQLite's way to fix the join order
+        found = conn.exec_driver_sql(_sql(conn, sql), tuple(ids)).all()
+    else:
+        found = _driver(conn).execute(sql, list(ids)).fetchall()
+    rows = {r[0]: tuple(r) for r in found}
     return [_hit(rows[i]) for i in ids if i in rows]
 
 
@@ -481,6 +573,10 @@ def _hit(row: tuple[Any, ...]) -> UnitHit:
                    sha, company, ticker, title, period, date, file_name_from_db(source_name))
 
 
-def count_units(conn: Connection, match: str) -> int:
+def count_units(conn: Connection, match: str, query: Query | None = None) -> int:
+    if is_postgres(conn):
+        if query is None:
+            raise ValueError("a count on PostgreSQL needs the parsed query")
+        return count_matches(conn, query)
     return int(conn.exec_driver_sql("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
                                     (match,)).scalar_one())

@@ -58,8 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
                              "the window, switch script, highlight and export in a temporary "
                              "library")
     parser.add_argument("--db", metavar="PATH",
-                        help="annotation library file (default: $TRANSCRIPT_READER_DB, "
-                             "else the user data folder)")
+                        help="annotation library file, or a team library's postgresql:// URL "
+                             "(default: $TRANSCRIPT_READER_DB, else the user data folder)")
+    parser.add_argument("--yes", action="store_true",
+                        help="migrate a team library on a server that needs it (back it up "
+                             "with pg_dump first: the app cannot)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("parse", help="print the outline of a transcript file")

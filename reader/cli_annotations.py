@@ -78,10 +78,37 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=guarded(_cmd_annotate))
 
     p = subparsers.add_parser(
+        "edit-highlight", help="change a highlight's note, colour or tags",
+        description="Change a highlight (ids from `reader highlights`). In a library with "
+                    "roles only its author or an admin may. With --if-version, the change is "
+                    "saved only if nobody has saved the highlight since that version; "
+                    "otherwise nothing is saved and their text is shown.")
+    p.add_argument("id", type=positive, metavar="ID", help="the highlight's id")
+    p.add_argument("--note", metavar="N", help="the new note")
+    p.add_argument("--colour", "--color", metavar="C", help="the new colour key or name")
+    p.add_argument("--tag", action="append", metavar="T",
+                   help="the new tag set (repeatable; replaces the old tags)")
+    p.add_argument("--if-version", type=positive, metavar="N",
+                   help="the version your edit is based on (`reader highlights --json`)")
+    p.add_argument("--json", action="store_true", help="print the highlight as JSON")
+    db_option(p)
+    p.set_defaults(func=guarded(_cmd_edit_highlight))
+
+    p = subparsers.add_parser(
+        "delete-highlight", help="delete a highlight",
+        description="Delete a highlight (ids from `reader highlights`); in a library with "
+                    "roles only its author or an admin may.")
+    p.add_argument("id", type=positive, metavar="ID", help="the highlight's id")
+    db_option(p)
+    p.set_defaults(func=guarded(_cmd_delete_highlight))
+
+    p = subparsers.add_parser(
         "highlights", help="list a transcript's highlights",
         description="List the highlights of a transcript file in reading order.")
     p.add_argument("file", metavar="FILE", help="transcript file")
     _filters(p)
+    p.add_argument("--author", action="append", default=[], metavar="NAME",
+                   help="only highlights made by NAME (`mine`: yours; repeatable: any of them)")
     p.add_argument("--json", action="store_true", help="print JSON (for scripts)")
     _view_options(p)
     db_option(p)
@@ -213,6 +240,26 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_edit_highlight(args: argparse.Namespace) -> int:
+    with open_service(args) as service:
+        h = service.update_highlight(args.id, note=args.note, colour=args.colour,
+                                     tags=args.tag, expected_version=args.if_version)
+        names = {c.key: c.display_name for c in service.colours()}
+    if args.json:
+        print(json.dumps(_highlight_json(h, names, None), ensure_ascii=False))
+    else:
+        print(f"saved highlight {h.id} (version {h.version}, by {h.note_author or h.author}): "
+              f"{_snippet(h.quote)}")
+    return 0
+
+
+def _cmd_delete_highlight(args: argparse.Namespace) -> int:
+    with open_service(args) as service:
+        h = service.delete_highlight(args.id)
+    print(f"deleted highlight {h.id}: {_snippet(h.quote)}")
+    return 0
+
+
 def _cmd_highlights(args: argparse.Namespace) -> int:
     from reader.core.align.transcript import align_transcript
     from reader.core.passages import PassageView
@@ -220,7 +267,8 @@ def _cmd_highlights(args: argparse.Namespace) -> int:
     with open_service(args) as service:
         tid = _open(service, args.file)
         info = service.transcript(tid)
-        highlights = service.highlights(tid, tags=args.tag, colours=args.colour)
+        highlights = service.highlights(tid, tags=args.tag, colours=args.colour,
+                                        authors=args.author)
         names = {c.key: c.display_name for c in service.colours()}
         outline = service.outline(tid)
     options = _display(args)
@@ -280,6 +328,7 @@ def _highlight_json(h: Any, names: dict[str, str],
         "colour_name": names.get(h.colour, h.colour), "tags": list(h.tags), "note": h.note,
         "orphaned": h.orphaned, "turn": h.turn_index,
         "created_at": h.created_at.isoformat(), "updated_at": h.updated_at.isoformat(),
+        "author": h.author, "note_author": h.note_author, "version": h.version,
     }
     if speakers is not None:
         data["speaker"] = speakers.get(h.turn_index) if h.turn_index is not None else None

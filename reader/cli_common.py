@@ -25,8 +25,11 @@ Command = Callable[[argparse.Namespace], int]
 def db_option(p: argparse.ArgumentParser) -> None:
     # SUPPRESS: a --db given before the command is not overwritten by this one's default.
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                   help="the annotation library file (default: $TRANSCRIPT_READER_DB, "
-                        "else the user data folder)")
+                   help="the annotation library file, or a team library's postgresql:// URL "
+                        "(default: $TRANSCRIPT_READER_DB, else the user data folder)")
+    p.add_argument("--yes", action="store_true", default=argparse.SUPPRESS,
+                   help="migrate a team library on a server that needs it (back it up with "
+                        "pg_dump first: the app cannot)")
 
 
 def split_db_option(words: Sequence[str]) -> tuple[list[str], str | None]:
@@ -96,7 +99,8 @@ def open_service(args: argparse.Namespace) -> AnnotationService:
     from reader.services.annotations import AnnotationService
     from reader.services.paths import resolve_db_path
 
-    service = AnnotationService.open(resolve_db_path(getattr(args, "db", None)))
+    service = AnnotationService.open(resolve_db_path(getattr(args, "db", None)),
+                                     allow_migration=bool(getattr(args, "yes", False)))
     db = service.db
     if db.health.read_only:
         args.library_note = f"{db.path.name}: {db.health.reason}"

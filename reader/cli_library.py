@@ -119,11 +119,99 @@ def _register_library(subparsers: Any) -> None:
     db_option(q)
     q.set_defaults(func=guarded(_cmd_library_set_meta))
     q = sub.add_parser(
+        "copy", help="copy a whole library into another (a file or a postgresql:// URL)",
+        description="Copy every call (with its stored text and earlier versions' hashes), "
+                    "highlight, tag, note, colour name, role and the user's own metadata from "
+                    "SRC into DST, a library file or a team library's postgresql:// URL, in "
+                    "either direction; DST is created if new. Rows DST already has are kept, "
+                    "so running it again adds nothing. Ends with the counts and a checksum of "
+                    "the highlights on both sides.")
+    q.add_argument("source", metavar="SRC", help="the library to copy from")
+    q.add_argument("target", metavar="DST", help="the library to copy into")
+    q.add_argument("--yes", action="store_true", default=argparse.SUPPRESS,
+                   help="migrate a team library that needs it (back it up with pg_dump first)")
+    q.set_defaults(func=guarded(_cmd_library_copy))
+    q = sub.add_parser(
+        "roles", help="who may do what in a shared library",
+        description="The users the library names with their roles: reader (reads only), "
+                    "member (adds highlights, edits and deletes their own; everyone not "
+                    "listed), admin (edits anyone's, sets roles). A library with no roles is "
+                    "a personal one: nothing is checked.")
+    db_option(q)
+    q.set_defaults(func=guarded(_cmd_library_roles))
+    q = sub.add_parser(
+        "grant", help="give a user a role (admins only)",
+        description="Give USER the role reader, member or admin; the first grant in a library "
+                    "also makes you (the OS user, or $TRANSCRIPT_READER_USER) its admin.")
+    q.add_argument("user", metavar="USER")
+    q.add_argument("role", choices=["reader", "member", "admin"], metavar="ROLE",
+                   help="reader, member or admin")
+    db_option(q)
+    q.set_defaults(func=guarded(_cmd_library_grant))
+    q = sub.add_parser(
         "refresh-meta", help="read every call's metadata again with this version's parser",
         description="Read company, ticker, period and date again from each stored call; "
                     "values you set yourself stay.")
     db_option(q)
     q.set_defaults(func=guarded(_cmd_library_refresh_meta))
+
+
+def _cmd_library_copy(args: argparse.Namespace) -> int:
+    from reader.services.library_copy import copy
+    from reader.services.paths import is_server_url
+
+    def location(value: str) -> str | Path:
+        return value if is_server_url(value) else Path(value).expanduser()
+
+    shown = sys.stderr.isatty()
+    last = [""]
+
+    def progress(what: str, done: int, total: int) -> None:
+        line = f"copying {what}: {done}/{total}"
+        if shown:
+            print(f"\r{line}\033[K", end="", file=sys.stderr, flush=True)
+        elif done == total and last[0] != what:  # a log: one line per finished stage
+            print(line, file=sys.stderr, flush=True)
+            last[0] = what
+
+    report = copy(location(args.source), location(args.target), progress=progress,
+                  allow_migration=bool(getattr(args, "yes", False)))
+    if shown:
+        print(file=sys.stderr)
+    for table in ("colours", "roles", "calls", "versions", "tags", "highlights"):
+        added, updated = report.added.get(table, 0), report.updated.get(table, 0)
+        kept = report.kept.get(table, 0)
+        total = report.totals.get(table)
+        tail = f" ({total} there now)" if total is not None else ""
+        print(f"{table}: {added} added, {updated} updated, {kept} already there{tail}")
+    match = report.source_checksum == report.target_checksum
+    print(f"highlights checksum: source {report.source_checksum[:16]}, target "
+          f"{report.target_checksum[:16]}: {'match' if match else 'DIFFERENT'}")
+    if not match:
+        print("reader: library copy: the target's highlights differ from the source's",
+              file=sys.stderr)
+        return EXIT_LIBRARY
+    return 0
+
+
+def _cmd_library_roles(args: argparse.Namespace) -> int:
+    with open_service(args) as service:
+        roles = service.roles()
+        me, mine = service.user, service.role()
+    if not roles:
+        print(f"no roles: a personal library, where everyone may change everything ({me})")
+        return 0
+    for user, role in roles:
+        print(f"{user}\t{role}")
+    print(f"you are {me}: {mine}")
+    return 0
+
+
+def _cmd_library_grant(args: argparse.Namespace) -> int:
+    with open_service(args) as service:
+        service.set_role(args.user, args.role)
+    print(f"{args.user} is now {args.role}")
+    return 0
 
 
 def _info_json(i: Any) -> dict[str, Any]:
@@ -279,7 +367,13 @@ def _cmd_library(args: argparse.Namespace) -> int:
     from db.salvage import counts, full_check, restore, salvage
     from reader.services.paths import resolve_db_path
 
-    path = resolve_db_path(getattr(args, "db", None)).expanduser().resolve()
+    location = resolve_db_path(getattr(args, "db", None))
+    if isinstance(location, str):  # a server URL
+        print(f"reader: library {args.action}: works on a library file; a team library on a "
+              "server is checked and backed up with the server's own tools (pg_dump, "
+              "pg_amcheck)", file=sys.stderr)
+        return EXIT_ERROR
+    path = location.expanduser().resolve()
     if args.action == "restore":
         source = Path(args.file) if args.file else latest_backup(path)
         if source is None:

@@ -67,7 +67,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
     return open_window(db_path, info.id, start, end, select=not moved)
 
 
-def open_window(db_path: Path, transcript_id: int, start: int, end: int, *,
+def open_window(db_path: Path | str, transcript_id: int, start: int, end: int, *,
                 select: bool = True) -> int:
     """The window on `db_path` with the call open and `[start, end)` selected."""
     from reader.ui.app import (  # Qt loads only here

@@ -56,6 +56,11 @@ class Highlight:
     updated_at: datetime
     orphaned: bool = False
     turn_index: int | None = None
+    author: str = ""
+    """Who made it ('' for highlights from before authors were kept)."""
+    note_author: str = ""
+    version: int = 1
+    """Saves so far: an edit based on an older version is refused (no lost update)."""
 
     @property
     def anchor(self) -> Anchor:

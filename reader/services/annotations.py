@@ -37,11 +37,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from db.engine import Database, open_database
 from db.repository import Repository, TranscriptFields
-from db.search_index import index_transcript
+from db.search_index import index_highlights, index_transcript
+from db.server import ChangeListener
 from reader.core.anchoring import Placement, anchor_at, find_quote, reanchor, text_similarity
 from reader.core.model import Transcript
 from reader.core.pipeline import parse_bytes, parse_text
@@ -53,6 +54,9 @@ from reader.services.errors import (
 )
 from reader.services.errors import library_errors, speaks_service_errors
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 UNDO_LIMIT: Final = 200
 _SAME_PATH_MIN: Final = 0.5
 _SAME_META_MIN: Final = 0.7
@@ -63,6 +67,37 @@ _TAG_MAX: Final = 64
 
 class NotFoundError(AnnotationError):
     pass
+
+
+class NotAllowedError(AnnotationError):
+    """The library's roles do not let this user make this change."""
+
+
+class EditConflictError(AnnotationError):
+    """A save based on a version of a highlight that someone has saved over since: nothing
+    was written, and `current` is what is there now (their text, to show and merge)."""
+
+    def __init__(self, message: str, current: Highlight) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+USER_ENV: Final = "TRANSCRIPT_READER_USER"
+ROLES: Final = ("reader", "member", "admin")
+
+
+def default_user() -> str:
+    """Who is annotating: $TRANSCRIPT_READER_USER (the window passes its setting instead),
+    else the operating system's user name."""
+    import getpass
+
+    name = os.environ.get(USER_ENV, "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container, say)
+        return f"uid-{os.getuid()}" if hasattr(os, "getuid") else "unknown"
 
 
 class QuoteError(AnnotationError):
@@ -143,24 +178,53 @@ class AnnotationService:
     """The annotation library's use cases over one database file."""
 
     def __init__(self, db: Database, *, on_change: Callable[[Changed], None] | None = None,
-                 clock: Callable[[], datetime] = _now, undo_limit: int = UNDO_LIMIT) -> None:
+                 clock: Callable[[], datetime] = _now, undo_limit: int = UNDO_LIMIT,
+                 user: str | None = None) -> None:
         self.db = db
+        self.user = user or default_user()
+        """The author of what this service writes, and whose rights the library checks."""
         self._on_change = on_change
         self._clock = clock
         self._undo_limit = undo_limit
         self._lock = threading.RLock()
         self._stack = _UndoStack()
         self._outlines: OrderedDict[tuple[int, str], Transcript] = OrderedDict()
+        self._listener: ChangeListener | None = None
 
     @classmethod
     def open(cls, path: Path | str, *,
-             on_change: Callable[[Changed], None] | None = None) -> AnnotationService:
-        """Open (creating or migrating) the library file; see db.engine.open_database."""
+             on_change: Callable[[Changed], None] | None = None,
+             allow_migration: bool = False, user: str | None = None) -> AnnotationService:
+        """Open (creating or migrating) the library file, or the team library at a
+        `postgresql://` URL (migrated only with `allow_migration`); see
+        db.engine.open_database."""
         with library_errors():  # LibraryError, like every call (speaks_service_errors)
-            db = open_database(path)
-        return cls(db, on_change=on_change)
+            db = open_database(path, allow_migration=allow_migration)
+        return cls(db, on_change=on_change, user=user)
+
+    def watch(self, on_status: Callable[[str | None], None] | None = None) -> bool:
+        """Tell `on_change` of other clients' new and changed highlights and calls, within a
+        second or so, until `close`; `on_status` hears, in one line, when the library's
+        server cannot be reached, and None when it is back. Only a team library on a server
+        has others to hear (returns False for a file, whose other writers show at the next
+        read)."""
+        from db.server import ServerDatabase
+
+        if not isinstance(self.db, ServerDatabase) or self._listener is not None:
+            return self._listener is not None
+
+        def heard(calls: frozenset[int], highlights: frozenset[int]) -> None:
+            # Empty sets: the connection came back and anything may have changed.
+            self._notify(Changed(transcripts=calls, highlights=highlights, tags=True,
+                                 library=not calls))
+
+        self._listener = ChangeListener(self.db, heard, on_status).start()
+        return True
 
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
         self.db.close()
 
     def __enter__(self) -> AnnotationService:
@@ -362,12 +426,16 @@ class AnnotationService:
     # --- highlights ----------------------------------------------------------------------
 
     def highlights(self, transcript_id: int, *, tags: Sequence[str] = (),
-                   colours: Sequence[str] = ()) -> list[Highlight]:
-        """A call's highlights in reading order; `tags`/`colours` keep those with any of them."""
+                   colours: Sequence[str] = (), authors: Sequence[str] = ()
+                   ) -> list[Highlight]:
+        """A call's highlights in reading order; `tags`/`colours`/`authors` keep those with
+        any of them (an author `mine` is this service's user)."""
         tag_names = [normalize_tag(t) for t in tags]
         keys = [self.colour_key(c) for c in colours]
+        who = [self.user if a == "mine" else a for a in authors]
         with self.db.read() as s:
-            return Repository(s).highlights(transcript_id, tags=tag_names, colours=keys)
+            return Repository(s).highlights(transcript_id, tags=tag_names, colours=keys,
+                                            authors=who)
 
     def highlight(self, highlight_id: int) -> Highlight:
         with self.db.read() as s:
@@ -393,12 +461,14 @@ class AnnotationService:
         with self._lock:
             with self.db.write() as s:
                 repo = Repository(s)
+                self._check_allowed(repo, None, "add highlights")
                 current = repo.transcript(transcript_id)
                 if current is None or current.sha256 != info.sha256:
                     raise AnnotationError("the transcript changed while highlighting; try again")
                 h = repo.insert_highlight(transcript_id, anchor, colour=key, note=note.strip(),
                                           tags=_spelled(repo, tag_names), created_at=now,
-                                          updated_at=now, turn_index=turn)
+                                          updated_at=now, turn_index=turn, author=self.user)
+                self._index_now(s, h.id)
             self._push(_Step("Add highlight", transcript_id, info.sha256, None, h))
         self._notify(Changed(transcripts=frozenset({transcript_id}),
                              highlights=frozenset({h.id}), tags=bool(tag_names)))
@@ -428,8 +498,15 @@ class AnnotationService:
 
     def update_highlight(self, highlight_id: int, *, colour: str | None = None,
                          note: str | None = None, tags: Iterable[str] | None = None,
-                         label: str = "Edit highlight") -> Highlight:
-        """Change colour, note or the whole tag set (None leaves a field as it is)."""
+                         label: str = "Edit highlight",
+                         expected_version: int | None = None) -> Highlight:
+        """Change colour, note or the whole tag set (None leaves a field as it is).
+
+        `expected_version`: the version the edit was made on (`Highlight.version` as read);
+        if someone has saved the highlight since, nothing is written and `EditConflictError`
+        carries what they saved. Only the author, or an admin, may edit a highlight in a
+        library with roles (`NotAllowedError`).
+        """
         key = self.colour_key(colour) if colour else None
         tag_names = None if tags is None else _unique(normalize_tag(t) for t in tags)
         with self._lock:
@@ -438,13 +515,17 @@ class AnnotationService:
                 before = repo.highlight(highlight_id)
                 if before is None:
                     raise NotFoundError(f"no highlight {highlight_id}")
+                self._check_allowed(repo, before, "edit")
                 info = repo.transcript(before.transcript_id)
                 assert info is not None
                 after = repo.update_highlight(
                     highlight_id, updated_at=self._clock(), colour=key,
                     note=None if note is None else note.strip(),
-                    tags=None if tag_names is None else _spelled(repo, tag_names))
-                assert after is not None
+                    tags=None if tag_names is None else _spelled(repo, tag_names),
+                    author=self.user, expected_version=expected_version)
+                if after is None:  # saved since that version: what is there now
+                    raise _conflict(repo.highlight(highlight_id) or before, expected_version)
+                self._index_now(s, highlight_id)
             self._push(_Step(label, before.transcript_id, info.sha256, before, after))
         self._notify(Changed(transcripts=frozenset({after.transcript_id}),
                              highlights=frozenset({highlight_id}), tags=tags is not None))
@@ -468,6 +549,7 @@ class AnnotationService:
                 before = repo.highlight(highlight_id)
                 if before is None:
                     raise NotFoundError(f"no highlight {highlight_id}")
+                self._check_allowed(repo, before, "delete")
                 info = repo.transcript(before.transcript_id)
                 assert info is not None
                 repo.delete_highlight(highlight_id)
@@ -475,6 +557,65 @@ class AnnotationService:
         self._notify(Changed(transcripts=frozenset({before.transcript_id}),
                              highlights=frozenset({highlight_id}), tags=bool(before.tags)))
         return before
+
+    def _index_now(self, session: Session, highlight_id: int) -> None:
+        """On a server, index a saved highlight in its own transaction: with many writers,
+        leaving it to the next search would make every search index everyone's saves (a
+        file library keeps saves quick and indexes before the next search)."""
+        if self.db.dialect == "postgresql":
+            index_highlights(session.connection(), [highlight_id])
+
+    # --- authors and roles ---------------------------------------------------------------
+
+    def _check_allowed(self, repo: Repository, highlight: Highlight | None, action: str) -> None:
+        """Raise `NotAllowedError` unless this user may `action` (`highlight` None: add one).
+
+        A library without roles is a personal one: everything is allowed. Otherwise readers
+        change nothing, members change their own highlights (and those from before authors
+        were kept), admins anyone's.
+        """
+        role = repo.role(self.user)
+        if role is None or role == "admin":
+            return
+        if role == "reader":
+            raise NotAllowedError(f"{self.user} is a reader in this library and cannot "
+                                  f"{action} highlights; an admin can grant more")
+        if highlight is not None and highlight.author not in ("", self.user):
+            raise NotAllowedError(f"highlight {highlight.id} is {highlight.author}'s; only its "
+                                  f"author or an admin may {action} it")
+
+    def role(self, user: str | None = None) -> str:
+        """The role of `user` (this service's user by default): 'admin' in a library with no
+        roles, where nothing is checked."""
+        with self.db.read() as s:
+            return Repository(s).role(user or self.user) or "admin"
+
+    def roles(self) -> list[tuple[str, str]]:
+        """The users the library names, with their roles (everyone else is a member)."""
+        with self.db.read() as s:
+            return Repository(s).roles()
+
+    def set_role(self, user: str, role: str) -> None:
+        """Grant `role` ('reader', 'member', 'admin') to `user`; only admins may. In a
+        library without roles the first grant also makes this service's user its admin."""
+        role = role.strip().lower()
+        user = user.strip()
+        if role not in ROLES:
+            raise AnnotationError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+        if not user:
+            raise AnnotationError("a role needs a user name")
+        with self._lock, self.db.write() as s:
+            repo = Repository(s)
+            current = repo.role(self.user)
+            if current is None:
+                repo.set_role(self.user, "admin")
+            elif current != "admin":
+                raise NotAllowedError(f"{self.user} is not an admin of this library; only "
+                                      "admins set roles")
+            if user == self.user and role != "admin" and not any(
+                    r == "admin" and u != user for u, r in repo.roles()):
+                raise AnnotationError("the library's last admin cannot give that up")
+            repo.set_role(user, None if role == "member" else role)
 
     # --- tags and colours ----------------------------------------------------------------
 
@@ -675,12 +816,25 @@ def _restore(repo: Repository, highlight_id: int, state: Highlight | None) -> No
         repo.insert_highlight(state.transcript_id, anchor, colour=state.colour, note=state.note,
                               tags=state.tags, created_at=state.created_at,
                               updated_at=state.updated_at, turn_index=state.turn_index,
-                              orphaned=state.orphaned, highlight_id=highlight_id)
+                              orphaned=state.orphaned, highlight_id=highlight_id,
+                              author=state.author, note_author=state.note_author,
+                              version=state.version)
     else:
         repo.update_highlight(highlight_id, updated_at=state.updated_at, colour=state.colour,
-                              note=state.note, tags=state.tags)
+                              note=state.note, tags=state.tags, author=state.note_author)
         repo.set_anchor(highlight_id, anchor, turn_index=state.turn_index,
                         orphaned=state.orphaned)
+
+
+def _conflict(before: Highlight, expected: int | None) -> EditConflictError:
+    """The error for a save from version `expected` when `before` (read in the same
+    transaction) is what is stored now."""
+    who = before.note_author or before.author or "someone"
+    tags = ", ".join(before.tags) or "none"
+    return EditConflictError(
+        f"highlight {before.id} was saved by {who} since you read it (version {expected}, now "
+        f"{before.version}); yours was not saved. Theirs: note {_short(before.note)}, colour "
+        f"{before.colour}, tags {tags}", before)
 
 
 def _short(text: str, width: int = 60) -> str:

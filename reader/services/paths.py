@@ -1,4 +1,7 @@
-"""Where the annotation library lives: `--db PATH`, else $TRANSCRIPT_READER_DB, else the user data folder."""
+"""Where the annotation library lives: `--db PATH`, else $TRANSCRIPT_READER_DB, else the user data folder.
+
+Either may also be a `postgresql://` URL: a team library on a server (db.server), kept as the
+string it is (a path would fold its `//`)."""
 
 from __future__ import annotations
 
@@ -21,12 +24,22 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path(APP_DIR_NAME, APP_AUTHOR, roaming=False) / DB_FILE_NAME
 
 
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_server_url(value: str | os.PathLike[str]) -> bool:
+    """Whether a library location names a PostgreSQL server rather than a file."""
+    return isinstance(value, str) and value.lower().startswith(SERVER_SCHEMES)
+
+
 def resolve_db_path(cli_value: str | os.PathLike[str] | None = None,
-                    environ: Mapping[str, str] | None = None) -> Path:
-    """The library file to open: the command-line value wins, then the environment variable."""
+                    environ: Mapping[str, str] | None = None) -> Path | str:
+    """The library to open: the command-line value wins, then the environment variable; a
+    file path, or a server URL as given."""
     env = os.environ if environ is None else environ
-    if cli_value:
-        return Path(cli_value).expanduser()
-    if env.get(ENV_VAR):
-        return Path(env[ENV_VAR]).expanduser()
+    value = cli_value or env.get(ENV_VAR)
+    if value and is_server_url(value):
+        return str(value)
+    if value:
+        return Path(value).expanduser()
     return default_db_path()

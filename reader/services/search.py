@@ -174,7 +174,7 @@ class SearchService:
             batch = search_units(conn, match, transcripts=inside, section=filters.section,
                                  speaker_kind=filters.speaker_kind, kinds=filters.kinds,
                                  overlapping_highlight=filters.has_highlight, boosts=boosts,
-                                 offset=position, limit=limit)
+                                 offset=position, limit=limit, query=expanded)
             more = len(batch) == limit
             for h in batch:
                 position += 1
@@ -192,7 +192,8 @@ class SearchService:
             return 0
         with self.db.read() as s:
             conn = s.connection()
-            return count_units(conn, fts_expression(expand_query(query, StemForms(conn))))
+            expanded = expand_query(query, StemForms(conn))
+            return count_units(conn, fts_expression(expanded), expanded)
 
     def facets(self) -> Facets:
         with self.db.read() as s:

@@ -41,7 +41,7 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def create_window(settings: Settings | None = None, pool: QThreadPool | None = None,
-                  db_path: Path | None = None) -> MainWindow:
+                  db_path: Path | str | None = None) -> MainWindow:
     """The main window; with `db_path`, it opens that annotation library (else highlights
     are off, as in the self-test, which must not touch the user's library)."""
     return MainWindow(settings or Settings.open_default(), pool, db_path=db_path)

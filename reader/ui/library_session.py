@@ -104,7 +104,7 @@ class LibrarySession(QObject):
         self._requests: set[Job[Any]] = set()  # asked for, answer not yet here
         self._state = LibraryState.CLOSED
         self._error = ""
-        self._path: Path | None = None
+        self._path: Path | str | None = None
         self.history = History()
 
     # -- state -------------------------------------------------------------------------------
@@ -124,7 +124,7 @@ class LibrarySession(QObject):
         return self._error
 
     @property
-    def path(self) -> Path | None:
+    def path(self) -> Path | str | None:
         return self._path
 
     @property
@@ -140,7 +140,7 @@ class LibrarySession(QObject):
 
     # -- requests ----------------------------------------------------------------------------
 
-    def open_library(self, path: Path, *, gate: threading.Event | None = None) -> None:
+    def open_library(self, path: Path | str, *, gate: threading.Event | None = None) -> None:
         """Open (creating or migrating) the library file on the worker thread.
 
         With a `gate`, the opening waits until it is set (at most `GATE_TIMEOUT_S`): loading
@@ -159,6 +159,10 @@ class LibrarySession(QObject):
 
             service = AnnotationService.open(path, on_change=signals.changed.emit)
             holder.service = service
+            # A team library: others' highlights arrive as `changed`, a lost server as a notice.
+            service.watch(lambda line: signals.notice.emit(
+                line or QCoreApplication.translate("LibrarySession",
+                                                   "The library's server is back")))
             return care_after_open(service, signals.notice.emit)
 
         def describe(exc: Exception) -> str:

@@ -38,3 +38,19 @@ def lanting_path() -> Path:
 @pytest.fixture
 def lanting_text() -> str:
     return LANTING.read_text(encoding="utf-8")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def library(request: pytest.FixtureRequest, db_path: Path) -> str | Path:
+    """A new library's location on each backend: a file, and a database on the test server."""
+    if request.param == "sqlite":
+        return db_path
+    url: str = request.getfixturevalue("pg_url")
+    return url
+
+
+@pytest.fixture
+def any_service(library: str | Path) -> Iterator[AnnotationService]:
+    """The annotation service on a new library, once per backend."""
+    with AnnotationService.open(library) as svc:
+        yield svc

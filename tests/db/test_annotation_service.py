@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -97,7 +98,9 @@ def test_create_edit_tag_delete_undo_redo(service: AnnotationService, call: Path
     assert service.highlight(h.id).tags == ("credit-risk", "Guidance", "opex")
     service.undo()  # the tag addition
     service.undo()  # the edit
-    assert service.highlight(h.id) == h
+    # As it was, in a later version: a copy read before the undo must not save over it.
+    back = service.highlight(h.id)
+    assert back.version > h.version and dataclasses.replace(back, version=h.version) == h
     service.redo()
     assert service.highlight(h.id).note == "opex flat"
     service.undo()

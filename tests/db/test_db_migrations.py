@@ -59,6 +59,12 @@ def test_first_schema_upgrades_to_head_with_nothing_lost(db_path: Path) -> None:
     # 0006 adds the user's own metadata columns, empty: everything else is as it was.
     assert all(r[-4:] == (None,) * 4 for r in after["transcripts"])
     after["transcripts"] = [r[:-4] for r in after["transcripts"]]
+    # 0007 adds authors ('' for what came before) and versions (1), and an empty roles table.
+    assert all(r[-3:] == ("", "", 1) for r in after["highlights"])
+    after["highlights"] = sorted((r[:-3] for r in after["highlights"]), key=repr)
+    assert all(r[-1] == "" for r in after["tags"])
+    after["tags"] = sorted((r[:-1] for r in after["tags"]), key=repr)
+    assert after.pop("roles") == []
     assert after == before
     with closing(sqlite3.connect(db_path)) as c:
         indexes = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='index'")}

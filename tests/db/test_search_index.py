@@ -1,11 +1,16 @@
 """The search index: kept in step by imports, re-imports, highlight edits and deletions; the
 0003 migration back-fills old libraries, 0004 rebuilds them with prefix indexes and 0005 with
-column sizes and a stem vocabulary; search with filters and snippets."""
+column sizes and a stem vocabulary; search with filters and snippets.
+
+The tests that go through the services run on both backends (`service` here is the
+`any_service` of tests/db/conftest.py): SQLite's FTS5 index and PostgreSQL's tsvectors must
+give the same results."""
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -29,10 +34,31 @@ LANTING = FIXTURES / "quartr_lanting_q2_2024.txt"
 AMBERGATE = FIXTURES / "earningscall_ambergate_q2_2025.txt"
 
 
-def units(db_path: Path) -> list[tuple[int, str, int, int]]:
-    with closing(sqlite3.connect(db_path)) as c:
-        return c.execute("SELECT transcript_id, kind, start_offset, end_offset FROM search_units "
-                         "ORDER BY id").fetchall()
+@pytest.fixture
+def service(any_service: AnnotationService) -> AnnotationService:
+    return any_service
+
+
+@pytest.fixture
+def sqlite_service(db_path: Path) -> Iterator[AnnotationService]:
+    """For tests of SQLite's own index (FTS5 tables, its migrations)."""
+    with AnnotationService.open(db_path) as svc:
+        yield svc
+
+
+def units(service: AnnotationService) -> list[tuple[int, str, int, int]]:
+    with service.db.read() as s:
+        return [tuple(r) for r in s.connection().exec_driver_sql(  # type: ignore[misc]
+            "SELECT transcript_id, kind, start_offset, end_offset FROM search_units "
+            "ORDER BY id")]
+
+
+def execute(service: AnnotationService, statement: str, **params: object) -> None:
+    """Plain SQL from outside the services, as another program would write."""
+    from sqlalchemy import text
+
+    with service.db.write() as s:
+        s.execute(text(statement), params)
 
 
 def check(service: AnnotationService) -> None:
@@ -51,13 +77,13 @@ def search(service: AnnotationService) -> SearchService:
     return SearchService(service.db)
 
 
-def test_import_indexes_every_paragraph_in_the_same_transaction(service: AnnotationService,
-                                                                 db_path: Path) -> None:
+def test_import_indexes_every_paragraph_in_the_same_transaction(service: AnnotationService
+                                                                 ) -> None:
     info = service.import_file(LANTING).transcript
     outline = service.outline(info.id)
     expected = [(info.id, "paragraph", p.start, p.end) for t in outline.turns
                 for p in t.paragraphs]
-    assert units(db_path) == expected
+    assert units(service) == expected
     with service.db.read() as s:
         assert not pending(s.connection())
     check(service)
@@ -149,7 +175,7 @@ def test_highlight_quotes_notes_and_tags_are_searchable(search: SearchService,
     check(service)
 
 
-def test_reimport_of_a_corrected_file_reindexes_it(service: AnnotationService, db_path: Path,
+def test_reimport_of_a_corrected_file_reindexes_it(service: AnnotationService,
                                                    tmp_path: Path) -> None:
     copy = tmp_path / "lanting.txt"
     text = LANTING.read_text(encoding="utf-8")
@@ -163,33 +189,30 @@ def test_reimport_of_a_corrected_file_reindexes_it(service: AnnotationService, d
     assert search.search('"all of you"').results
     assert not [r for r in search.search('"hello everyone"').results if r.kind == "paragraph"]
     new_outline = service.outline(first.id)
-    paragraphs = [u for u in units(db_path) if u[1] == "paragraph"]
+    paragraphs = [u for u in units(service) if u[1] == "paragraph"]
     assert paragraphs == [(first.id, "paragraph", p.start, p.end) for t in new_outline.turns
                           for p in t.paragraphs]
     check(service)
 
 
 def test_deleting_a_transcript_removes_its_entries(search: SearchService,
-                                                   service: AnnotationService,
-                                                   db_path: Path) -> None:
+                                                   service: AnnotationService) -> None:
     tid = search.search("营收").results[0].transcript_id
     service.add_highlight_by_quote(tid, "Hello everyone", occurrence=1, note="a note")
     search.refresh_index()
-    with closing(sqlite3.connect(db_path)) as c, c:
-        c.execute("PRAGMA foreign_keys = ON")
-        c.execute("DELETE FROM transcripts WHERE id = ?", (tid,))
-    assert all(u[0] != tid for u in units(db_path))
+    execute(service, "DELETE FROM transcripts WHERE id = :tid", tid=tid)
+    assert all(u[0] != tid for u in units(service))
     assert {r.transcript_id for r in search.search("营收").results} != {tid}
     assert tid not in {r.transcript_id for r in search.search("quarter", limit=500).results}
     check(service)
 
 
 def test_a_transcript_stored_by_plain_sql_is_indexed_before_the_next_search(
-        search: SearchService, service: AnnotationService, db_path: Path) -> None:
-    with closing(sqlite3.connect(db_path)) as c, c:
-        c.execute("INSERT INTO transcripts (sha256, source_path, source_name, format, encoding, "
-                  "text, imported_at) VALUES ('ff', '/x/y.txt', 'y.txt', 'general', 'utf-8', "
-                  "'Operator\nWelcome to the Zanzibar Widgets call.', '2025-01-01 00:00:00')")
+        search: SearchService, service: AnnotationService) -> None:
+    execute(service, "INSERT INTO transcripts (sha256, source_path, source_name, format, "
+            "encoding, text, imported_at) VALUES ('ff', '/x/y.txt', 'y.txt', 'general', "
+            "'utf-8', :text, '2025-01-01 00:00:00')",
+            text="Operator\nWelcome to the Zanzibar Widgets call.")
     assert [r.source_name for r in search.search("zanzibar").results] == ["y.txt"]
     check(service)
 
@@ -269,9 +292,9 @@ def test_every_earlier_library_upgrades_to_the_head_index(db_path: Path, revisio
 
 
 def test_prefix_queries_of_every_length_find_every_word_with_that_start(
-        search: SearchService, service: AnnotationService, db_path: Path) -> None:
-    calls = {tid: service.transcript_text(tid) for tid, *_ in units(db_path)}
-    texts = {(tid, start, kind): words_column(t) or t for tid, kind, start, end in units(db_path)
+        search: SearchService, service: AnnotationService) -> None:
+    calls = {tid: service.transcript_text(tid) for tid, *_ in units(service)}
+    texts = {(tid, start, kind): words_column(t) or t for tid, kind, start, end in units(service)
              for t in [calls[tid][start:end]]}
     # Lengths below, at and above the prefix indexes (3, 4, 5) must answer alike.
     for word in ("quarter", "revenue", "margin"):
@@ -302,11 +325,14 @@ def test_unknown_filter_values_match_nothing(search: SearchService) -> None:
     assert search.search("quarter", SearchFilters(section="QA")).results
 
 
-def test_downgrade_to_0003_restores_its_index(search: SearchService, db_path: Path) -> None:
+def test_downgrade_to_0003_restores_its_index(sqlite_service: AnnotationService,
+                                              db_path: Path) -> None:
     from alembic import command
     from sqlalchemy import create_engine
 
-    search.db.close()
+    for f in (HOSHAN, LANTING, AMBERGATE):
+        sqlite_service.import_file(f)
+    sqlite_service.db.close()
     engine = create_engine(f"sqlite:///{db_path}")
     try:
         with engine.begin() as conn:
@@ -320,3 +346,23 @@ def test_downgrade_to_0003_restores_its_index(search: SearchService, db_path: Pa
     with open_database(db_path) as db, db.read() as s:
         assert db.report.found == "0003"
         assert integrity_problems(s.connection()) == []
+
+
+@pytest.mark.postgres
+def test_both_backends_give_the_same_results_and_marks(db_path: Path, pg_url: str) -> None:
+    queries = ["quarter", "revenue growth", '"net revenue"', "reven*", "guid*", "营收", "營收",
+               "使用者", "用户", "增长 margin", "cost OR 成本", "quest*", "the", "q2", "资金成本"]
+    found: list[dict[str, list[tuple[object, ...]]]] = []
+    for location in (db_path, pg_url):
+        with AnnotationService.open(location) as svc:
+            for f in (HOSHAN, LANTING, AMBERGATE):
+                svc.import_file(f)
+            tid = svc.import_file(LANTING).transcript.id
+            svc.add_highlight_by_quote(tid, "Hello everyone", occurrence=1, note="成本 note",
+                                       tags=["guidance"])
+            search = SearchService(svc.db)
+            found.append({q: sorted((r.kind, r.start, r.end, r.hit_start, r.snippet, r.marks)
+                                    for r in search.search(q, limit=1000).results)
+                          for q in queries})
+    assert sum(1 for q in queries if found[0][q]) >= 10  # most of them find something
+    assert found[0] == found[1]

@@ -1,5 +1,6 @@
 """Search quality: English words in their other forms, exact quoted phrases, ranking by bm25
-with phrase and proximity boosts, and Chinese matched in either script as before."""
+with phrase and proximity boosts, and Chinese matched in either script as before; on both
+backends (PostgreSQL ranks with ts_rank and the same boosts)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,11 @@ Funding for the depot came early; the overall cost of the depot was in line with
 Mina Okafor -- Chief Financial Officer:
 我们的资金成本环比下降了十二个基点，营收同比增长百分之八。
 """
+
+
+@pytest.fixture
+def service(any_service: AnnotationService) -> AnnotationService:
+    return any_service
 
 
 @pytest.fixture

@@ -21,6 +21,11 @@ _COLOURS = (("yellow", "Guidance", 0), ("red", "Risk", 1), ("green", "Numbers", 
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        # SQLite's NOCASE, which tag names use: ICU's case-insensitive comparison (level 2),
+        # nondeterministic so that equality and the unique index ignore case too.
+        op.execute('CREATE COLLATION IF NOT EXISTS "NOCASE" (provider = icu, '
+                   "locale = 'und-u-ks-level2', deterministic = false)")
     colours = op.create_table(
         "colours",
         sa.Column("key", sa.String(32), nullable=False),
@@ -117,3 +122,5 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_transcripts_source_path"), table_name="transcripts")
     op.drop_table("transcripts")
     op.drop_table("colours")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute('DROP COLLATION IF EXISTS "NOCASE"')

@@ -88,8 +88,12 @@ def _run(statements: tuple[str, ...]) -> None:
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        return  # FTS5 only: 0003 made the PostgreSQL design whole
     _run(_UPGRADE)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        return  # FTS5 only: 0003 made the PostgreSQL design whole
     _run(_DOWNGRADE)

@@ -50,6 +50,8 @@ _BATCH = 2000
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        return  # FTS5 only: 0003 made the PostgreSQL design whole
     from reader.core.search_text import index_terms
 
     conn = op.get_bind()
@@ -65,6 +67,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        return  # FTS5 only: 0003 made the PostgreSQL design whole
     conn = op.get_bind()
     for statement in _DOWNGRADE:
         conn.exec_driver_sql(statement)

@@ -84,7 +84,7 @@ class AnnotationController(QObject):
     options_changed = Signal()  # the reading view's script or cleanup: quotes to show again
 
     def __init__(self, window: QMainWindow, settings: Settings, tabs: DocumentTabs,
-                 db_path: Path | None = None) -> None:
+                 db_path: Path | str | None = None) -> None:
         super().__init__(window)
         self._window = window
         self._settings = settings

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
     """The app window (see the module docstring)."""
 
     def __init__(self, settings: Settings, pool: QThreadPool | None = None,
-                 parent: QWidget | None = None, *, db_path: Path | None = None) -> None:
+                 parent: QWidget | None = None, *, db_path: Path | str | None = None) -> None:
         """`db_path`: the annotation library to open (None: highlights are off)."""
         super().__init__(parent)
         self.chrome = WindowChrome(self)
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._discrepancy_dock)
         self.resizeDocks([self._discrepancy_dock], [330], Qt.Orientation.Horizontal)
 
-    def _build_annotations(self, db_path: Path | None) -> None:
+    def _build_annotations(self, db_path: Path | str | None) -> None:
         self._annotations = AnnotationController(self, self._settings, self._tabs, db_path)
         self._annotations.transcript_replaced.connect(self._library_link._on_annotations_transcript_replaced)
         dock = self._annotations.dock
