@@ -108,14 +108,14 @@ def run_gui(paths: list[str], db_path: str | None = None) -> int:
     return int(app.exec())
 
 
-def hand_off_to_running(db_path: Path, words: Sequence[str]) -> bool:
+def hand_off_to_running(db_path: Path | str, words: Sequence[str]) -> bool:
     """Give files and links to the window already running on this library, if there is one."""
     from reader.ui.window.single_instance import hand_off, server_name
 
     return hand_off(server_name(db_path), words)
 
 
-def serve_other_launches(window: MainWindow, db_path: Path) -> None:
+def serve_other_launches(window: MainWindow, db_path: Path | str) -> None:
     """Let later launches on the same library hand their files and links to `window`."""
     from reader.ui.window.single_instance import InstanceServer, server_name
 

@@ -852,6 +852,10 @@
         <translation>内部错误（{error}）</translation>
     </message>
     <message>
+        <source>The library&apos;s server is back</source>
+        <translation>资料库的服务器已恢复连接</translation>
+    </message>
+    <message>
         <source>the annotation library is not available</source>
         <translation>批注资料库不可用</translation>
     </message>

@@ -852,6 +852,10 @@
         <translation>內部錯誤（{error}）</translation>
     </message>
     <message>
+        <source>The library&apos;s server is back</source>
+        <translation>資料庫的伺服器已恢復連線</translation>
+    </message>
+    <message>
         <source>the annotation library is not available</source>
         <translation>註記資料庫不可用</translation>
     </message>

@@ -30,13 +30,15 @@ _MAX_REQUEST: Final = 1 << 20  # a request is a few paths; anything larger is no
 _UNSAFE: Final = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
-def server_name(db_path: Path) -> str:
-    """The socket's name: per user and per library file (its resolved path, hashed)."""
+def server_name(db_path: Path | str) -> str:
+    """The socket's name: per user and per library (a file's resolved path, or a server's
+    URL as given, hashed)."""
     try:
         user = getpass.getuser()
     except Exception:  # no user name in the environment or the password database
         user = "user"
-    digest = hashlib.sha256(str(db_path.expanduser().resolve()).encode("utf-8")).hexdigest()
+    where = str(db_path.expanduser().resolve()) if isinstance(db_path, Path) else db_path
+    digest = hashlib.sha256(where.encode("utf-8")).hexdigest()
     return f"transcript-reader-{_UNSAFE.sub('_', user)[:32]}-{digest[:16]}"
 
 
