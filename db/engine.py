@@ -365,9 +365,14 @@ def open_database(path: Path | str, *, migrate: bool = True, check: bool = True,
         if not migrate:
             raise DatabaseError(f"{path.name}: library schema {found or 'none'} needs migrating "
                                 f"to {HEAD_REVISION}")
-        if found is not None:
-            backup = backup_database(path, found)
-        upgrade(path, HEAD_REVISION)
+        try:
+            if found is not None:
+                backup = backup_database(path, found)
+            upgrade(path, HEAD_REVISION)
+        except DatabaseError:
+            if not _migrated_by_another(path):
+                raise
+            backup = None  # the app that migrated it took the backup
     elif check:
         problem = quick_check(path)
         if problem is not None:
@@ -375,6 +380,38 @@ def open_database(path: Path | str, *, migrate: bool = True, check: bool = True,
     engine = _make_engine(path)
     return Database(path, engine, MigrationReport(found, HEAD_REVISION, backup),
                     Health(unclean=unclean))
+
+
+MIGRATION_WAIT_S = 60.0
+"""How long an app waits for another that is migrating the same library."""
+
+
+def _migrated_by_another(path: Path, wait_s: float = MIGRATION_WAIT_S) -> bool:
+    """After a backup or migration failed: whether another app was migrating the library at
+    that moment (it holds the write lock) and has now finished it. Two apps starting on an
+    old library at once both try; the second's backup can find the file locked."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        locked = _write_locked(path)
+        try:
+            if read_revision(path) == HEAD_REVISION:
+                return True
+        except DatabaseError:
+            pass
+        if not locked or time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+
+
+def _write_locked(path: Path) -> bool:
+    """Whether some connection holds the library's write lock right now."""
+    try:
+        with closing(sqlite3.connect(path, timeout=0)) as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.rollback()
+    except sqlite3.OperationalError:
+        return True
+    return False
 
 
 def _unclean(path: Path) -> bool:

@@ -126,3 +126,28 @@ def test_two_apps_starting_on_an_old_library_migrate_it_once(db_path: Path) -> N
     with closing(sqlite3.connect(db_path)) as c:
         assert c.execute("SELECT count(*) FROM highlights").fetchone() == (2,)
         assert c.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_an_app_that_meets_another_apps_migration_waits_for_it_to_finish(db_path: Path) -> None:
+    """The check behind two apps starting at once: a failed backup or migration is forgiven
+    only when another app held the write lock and has brought the schema to head."""
+    import threading
+    import time
+
+    make_first_schema_library(db_path)
+    assert not db_engine._migrated_by_another(db_path)  # nobody migrating: the error stands
+
+    other = sqlite3.connect(db_path, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another app, mid-migration
+    started = time.monotonic()
+    assert not db_engine._migrated_by_another(db_path, wait_s=0.5)  # it never finishes
+    assert time.monotonic() - started >= 0.5
+
+    def finish() -> None:
+        time.sleep(0.3)
+        other.execute("UPDATE alembic_version SET version_num = ?", (HEAD_REVISION,))
+        other.commit()
+
+    threading.Thread(target=finish).start()
+    assert db_engine._migrated_by_another(db_path, wait_s=10)
+    other.close()
