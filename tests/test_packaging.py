@@ -257,8 +257,6 @@ def test_hidden_imports_cover_lazy_imports_and_migration_scripts(spec):
     "PySide6/Qt/lib/libQt6Svg.so.6",
     "PySide6/Qt/lib/libQt6XcbQpa.so.6",
     "PySide6/Qt/lib/libQt6DBus.so.6",
-    "PySide6/Qt/lib/libQt6Network.so.6",  # the local socket of the one running window
-    "PySide6/QtNetwork.abi3.so",
     "PySide6/QtWidgets.abi3.so",
     "opencc/clib/opencc_clib.cpython-311-x86_64-linux-gnu.so",
 ])

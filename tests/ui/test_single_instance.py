@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from reader.core.links import make_link
 from reader.services.annotations import AnnotationService
 from reader.ui.app import serve_other_launches
+from reader.ui.window import single_instance
 from reader.ui.window.back_links import FileOpenFilter
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.single_instance import (
@@ -144,7 +145,7 @@ def test_a_socket_left_by_a_crashed_window_is_taken_over(qtbot, tmp_path):
     assert not second.listen()  # a live window keeps its name
     first.close()
     if sys.platform != "win32":  # a Unix socket file stays behind when a process dies
-        (Path("/tmp") / name).touch(exist_ok=True)
+        Path(single_instance._address(name)[0]).touch(exist_ok=True)
     third = InstanceServer(name)
     assert third.listen()
     third.close()

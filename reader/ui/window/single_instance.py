@@ -1,13 +1,15 @@
 """One running window per library: a second launch hands its files and links to it and exits.
 
-The running window listens on a local socket (`QLocalServer`: a Unix socket, a named pipe on
-Windows) named for the user and the library file, so two users, or two libraries, each have
-their own. A launch with files or a `reader://` link first tries that socket: if a window
-answers, it gets the words (paths made absolute, links as given) and the launch exits 0;
-otherwise the launch opens its own window and listens in turn. One request is one line of
-JSON, `{"open": [...]}`, answered by `ok`. On macOS a double-clicked file or a clicked
-link arrives as a `QFileOpenEvent` instead (reader.ui.window.back_links.FileOpenFilter),
-which goes to the same place.
+The running window listens on a local socket (Python's `multiprocessing.connection`: a Unix
+socket in a folder only this user can enter, a named pipe on Windows) named for the user and
+the library, so two users, or two libraries, each have their own; a key in that folder
+authenticates the launches. A launch with files or a `reader://` link first tries that socket:
+if a window answers, it gets the words (paths made absolute, links as given) and the launch
+exits 0; otherwise the launch opens its own window and listens in turn. One request is one
+message of JSON, `{"open": [...]}`, answered by `ok`. On macOS a double-clicked file or a
+clicked link arrives as a `QFileOpenEvent` instead (reader.ui.window.back_links.FileOpenFilter),
+which goes to the same place. (The standard library rather than QLocalServer: QtNetwork and
+the Kerberos libraries it links weigh 5 MB in the packaged app, for a one-line message.)
 """
 
 from __future__ import annotations
@@ -16,13 +18,18 @@ import getpass
 import hashlib
 import json
 import logging
+import os
 import re
+import secrets
+import sys
+import tempfile
+import threading
 from collections.abc import Sequence
+from multiprocessing.connection import Client, Connection, Listener
 from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 HAND_OFF_TIMEOUT_MS: Final = 3000
@@ -33,13 +40,9 @@ _UNSAFE: Final = re.compile(r"[^A-Za-z0-9_.-]+")
 def server_name(db_path: Path | str) -> str:
     """The socket's name: per user and per library (a file's resolved path, or a server's
     URL as given, hashed)."""
-    try:
-        user = getpass.getuser()
-    except Exception:  # no user name in the environment or the password database
-        user = "user"
     where = str(db_path.expanduser().resolve()) if isinstance(db_path, Path) else db_path
     digest = hashlib.sha256(where.encode("utf-8")).hexdigest()
-    return f"transcript-reader-{_UNSAFE.sub('_', user)[:32]}-{digest[:16]}"
+    return f"transcript-reader-{_user()}-{digest[:16]}"
 
 
 def request_words(words: Sequence[str], cwd: Path | None = None) -> list[str]:
@@ -51,95 +54,140 @@ def request_words(words: Sequence[str], cwd: Path | None = None) -> list[str]:
     return [w if is_link(w) else str((base / Path(w).expanduser()).absolute()) for w in words]
 
 
+def _user() -> str:
+    try:
+        return _UNSAFE.sub("_", getpass.getuser())[:32]
+    except Exception:  # no user name in the environment or the password database
+        return "user"
+
+
+def _folder() -> Path:
+    """This user's folder for the sockets and the key: private (0700) where modes exist."""
+    base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or base
+    folder = Path(base) / f"transcript-reader-{_user()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    if sys.platform != "win32":
+        info = folder.stat()
+        if info.st_uid != os.getuid() or info.st_mode & 0o077:
+            raise OSError(f"{folder} is not this user's private folder")
+    return folder
+
+
+def _key() -> bytes:
+    """The secret both sides read from the private folder (made on first use)."""
+    path = _folder() / "key"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another launch made it a moment ago
+        return path.read_bytes()
+    with os.fdopen(fd, "wb") as f:
+        f.write(key)
+    return key
+
+
+def _address(name: str) -> tuple[str, str]:
+    if sys.platform == "win32":
+        return rf"\\.\pipe\{name}", "AF_PIPE"
+    digest = name.rsplit("-", 1)[-1]  # short: socket paths are limited to ~100 bytes
+    return str(_folder() / f"{digest}.sock"), "AF_UNIX"
+
+
+def _connect(name: str) -> Connection | None:
+    """A connection to the window listening on `name`, or None when none is there."""
+    try:
+        address, family = _address(name)
+        return Client(address, family, authkey=_key())
+    except (OSError, EOFError, ValueError) as exc:  # no socket, refused, or not ours
+        log.debug("no window on %s: %s", name, exc)
+        return None
+    except Exception as exc:  # an authentication failure: someone else's socket
+        log.warning("the socket %s did not answer as a window: %s", name, exc)
+        return None
+
+
 def hand_off(name: str, words: Sequence[str], timeout_ms: int = HAND_OFF_TIMEOUT_MS) -> bool:
     """Give `words` (files and links) to the window listening on `name`; True when it took
     them, False when no window answers (then this launch opens its own)."""
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(timeout_ms):
+    conn = _connect(name)
+    if conn is None:
         return False
-    try:
-        socket.write(json.dumps({"open": request_words(words)}).encode("utf-8") + b"\n")
-        if not socket.waitForBytesWritten(timeout_ms):
-            return False
-        reply = b""
-        while b"\n" not in reply:
-            if not socket.bytesAvailable() and not socket.waitForReadyRead(timeout_ms):
+    with conn:
+        try:
+            conn.send_bytes(json.dumps({"open": request_words(words)}).encode("utf-8"))
+            if not conn.poll(timeout_ms / 1000):
                 return False
-            reply += bytes(socket.readAll().data())
-        return reply.split(b"\n", 1)[0].strip() == b"ok"
-    finally:
-        socket.disconnectFromServer()
+            return conn.recv_bytes(64) == b"ok"
+        except (OSError, EOFError):
+            return False
 
 
 class InstanceServer(QObject):
-    """Listens for later launches; `received` carries the words each one hands over."""
+    """Listens for later launches; `received` carries the words each one hands over (emitted
+    from the listening thread, so connected slots run on the receiver's thread)."""
 
     received = Signal(list)  # list[str]: absolute paths and reader:// links
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self._server = QLocalServer(self)
-        # Only this user may connect (the socket file's mode on Unix, the pipe's ACL on Windows).
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._on_server_new_connection)
-        self._buffers: dict[QLocalSocket, bytes] = {}
+        self._listener: Listener | None = None
+        self._closing = threading.Event()
 
     def listen(self) -> bool:
         """Start listening; a socket left by a window that crashed is removed first (no
         window answered on it, or this launch would have handed off)."""
-        # Asked first: with access options set, Qt binds in a private folder and renames the
-        # socket into place, which would take the name from a window that is running.
-        probe = QLocalSocket()
-        probe.connectToServer(self.name)
-        if probe.waitForConnected(500):  # another window is there: it keeps the name
-            probe.disconnectFromServer()
+        probe = _connect(self.name)
+        if probe is not None:  # another window is there: it keeps the name
+            probe.close()
             return False
-        if self._server.listen(self.name):
-            return True
-        if self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
-            QLocalServer.removeServer(self.name)
-            if self._server.listen(self.name):
-                return True
-        log.warning("cannot listen for other launches on %s: %s", self.name,
-                    self._server.errorString())
-        return False
+        try:
+            address, family = _address(self.name)
+            if family == "AF_UNIX":
+                Path(address).unlink(missing_ok=True)  # nobody answered on it
+            self._listener = Listener(address, family, authkey=_key())
+        except OSError as exc:
+            log.warning("cannot listen for other launches on %s: %s", self.name, exc)
+            return False
+        threading.Thread(target=self._serve, args=(self._listener,), name="instance-server",
+                         daemon=True).start()
+        return True
 
     def is_listening(self) -> bool:
-        return self._server.isListening()
+        return self._listener is not None and not self._closing.is_set()
 
     def close(self) -> None:
-        self._server.close()
-
-    def _on_server_new_connection(self) -> None:
-        while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            self._buffers[socket] = b""
-            socket.readyRead.connect(lambda s=socket: self._on_socket_ready_read(s))
-            socket.disconnected.connect(lambda s=socket: self._forget(s))
-            if socket.bytesAvailable():
-                self._on_socket_ready_read(socket)
-
-    def _forget(self, socket: QLocalSocket) -> None:
-        self._buffers.pop(socket, None)
-        socket.deleteLater()
-
-    def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
-        data = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
-        if b"\n" not in data:
-            if len(data) > _MAX_REQUEST:
-                socket.abort()
-            else:
-                self._buffers[socket] = data
+        listener, self._listener = self._listener, None
+        if listener is None:
             return
-        line = data.split(b"\n", 1)[0]
-        self._buffers[socket] = b""
-        words = _parse_request(line)
-        socket.write(b"ok\n" if words is not None else b"refused\n")
-        socket.flush()
-        if words:
-            self.received.emit(words)
+        self._closing.set()
+        wake = _connect(self.name)  # the thread waits in accept(): let it see the flag
+        if wake is not None:
+            wake.close()
+        listener.close()
+
+    def _serve(self, listener: Listener) -> None:
+        while not self._closing.is_set():
+            try:
+                conn = listener.accept()
+            except Exception:  # a failed handshake, or the listener closed under it
+                continue
+            words: list[str] | None = None
+            with conn:
+                try:
+                    if conn.poll(HAND_OFF_TIMEOUT_MS / 1000):
+                        words = _parse_request(conn.recv_bytes(_MAX_REQUEST))
+                        conn.send_bytes(b"ok" if words is not None else b"refused")
+                except (OSError, EOFError):
+                    continue
+            if words and not self._closing.is_set():
+                self.received.emit(words)
 
 
 def _parse_request(line: bytes) -> list[str] | None:
