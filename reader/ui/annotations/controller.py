@@ -15,7 +15,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from reader.core.model import Transcript
 from reader.core.records import Changed, Colour, Highlight
 from reader.ui import plain
+from reader.ui.annotations.conflict import Choice, ConflictDialog, MyEdit
 from reader.ui.annotations.export import HighlightExport
 from reader.ui.annotations.highlights_dock import HighlightsDock
 from reader.ui.annotations.palette import HighlightPalette
@@ -72,8 +72,27 @@ def _lists(service: AnnotationService) -> tuple[list[Colour], list[tuple[str, in
     return service.colours(), service.tags()
 
 
-def _delete_highlight(service: AnnotationService, highlight_id: int) -> Highlight:
-    return service.delete_highlight(highlight_id=highlight_id)
+@dataclass(frozen=True, slots=True)
+class _Conflict:
+    """A save refused because someone saved the highlight since: what they saved."""
+
+    theirs: Highlight
+
+
+def _save_versioned(service: AnnotationService, highlight_id: int, mine: MyEdit,
+                    version: int, label: str) -> Highlight | _Conflict:
+    """Save `mine` over `version` of the highlight; a conflict comes back as a value (its
+    highlight), not as an error line, so the window can show both texts."""
+    from reader.services.annotations import EditConflictError
+
+    try:
+        if mine.delete:
+            return service.delete_highlight(highlight_id, expected_version=version)
+        return service.update_highlight(highlight_id, colour=mine.colour, note=mine.note,
+                                        tags=mine.tags, label=label,
+                                        expected_version=version)
+    except EditConflictError as exc:
+        return _Conflict(exc.current)
 
 
 class AnnotationController(QObject):
@@ -98,6 +117,7 @@ class AnnotationController(QObject):
         self.unsaved_edit: tuple[Callable[[AnnotationService], object],
                                  Callable[[Any], None]] | None = None
         """The last edit the library could not take, kept for a retry."""
+        self.conflict_dialog: ConflictDialog | None = None
 
         self._library_gate = threading.Event()
         self.session = LibrarySession(self)
@@ -144,6 +164,9 @@ class AnnotationController(QObject):
                                      ["Ctrl+Z", QKeySequence.StandardKey.Undo])
         self.act_redo = self._action(self.tr("&Redo"), self._on_redo_triggered,
                                      ["Ctrl+Shift+Z", QKeySequence.StandardKey.Redo])
+        self.act_save_kept = self._action(self.tr("Save &Kept Edit"), self._on_save_kept_triggered,
+                                          (), self.tr("Save again the last edit the library "
+                                                      "did not take"))
         self.act_show_dock = self.dock.toggleViewAction()
         self.act_show_dock.setText(self.tr("&Highlights"))
         self.act_show_dock.setShortcut(QKeySequence("Ctrl+Shift+H"))
@@ -152,7 +175,7 @@ class AnnotationController(QObject):
     def annotate_actions(self) -> list[QAction | None]:
         """The Annotate menu, in order (None: a separator)."""
         return [self.act_highlight, *self.colour_actions, None, self.act_edit, self.act_delete,
-                None, self.act_rename_colours]
+                self.act_save_kept, None, self.act_rename_colours]
 
     def shortcut_actions(self) -> list[QAction]:
         return [self.act_highlight, *self.colour_actions, self.act_edit, self.act_delete,
@@ -167,6 +190,7 @@ class AnnotationController(QObject):
             action.setEnabled(ready)
         self.export.update_actions(ready=ready, library=library)
         history = self.session.history
+        self.act_save_kept.setEnabled(library and self.unsaved_edit is not None)
         self.act_undo.setEnabled(library and history.can_undo)
         self.act_redo.setEnabled(library and history.can_redo)
         self.act_undo.setText(self.tr("&Undo {edit}").format(edit=ui_label(history.undo_label or ""))
@@ -379,9 +403,7 @@ class AnnotationController(QObject):
         tid, (start, end) = doc.info.id, span
         same = next((h for h in doc.highlights if (h.start, h.end) == span), None)
         if same is not None:
-            hid = same.id
-            self._submit_edit(lambda s: s.update_highlight(hid, colour=key, label="Recolour"),
-                              lambda h: self._on_written(doc, h, then))
+            self._save(doc, same.id, MyEdit(colour=key), same.version, "Recolour", then)
         else:
             self._submit_edit(lambda s: s.add_highlight(tid, start, end, colour=key),
                               lambda h: self._on_written(doc, h, then))
@@ -397,6 +419,7 @@ class AnnotationController(QObject):
 
         def failed(message: str) -> None:
             self.unsaved_edit = (call, on_done)
+            self._update_actions()
             self.status(message)
             box = plain.warning(self._window, self.tr("Highlight not saved"),
                                 message + "\n\n"
@@ -414,8 +437,63 @@ class AnnotationController(QObject):
             return False
         call, on_done = self.unsaved_edit
         self.unsaved_edit = None
+        self._update_actions()
         self._submit_edit(call, on_done)
         return True
+
+    def _on_save_kept_triggered(self) -> None:
+        if not self.retry_unsaved_edit():
+            self.status(self.tr("No kept edit to save."))
+
+    def _save(self, doc: OpenDocument, highlight_id: int, mine: MyEdit, version: int,
+              label: str = "Edit highlight",
+              then: Callable[[Highlight], None] | None = None) -> None:
+        """Save an edit or deletion made on `version`; if someone saved the highlight since,
+        nothing is overwritten: the conflict dialog shows both."""
+        call, on_done = self._versioned(doc, highlight_id, mine, version, label, then)
+        self._submit_edit(call, on_done)
+
+    def _versioned(self, doc: OpenDocument, highlight_id: int, mine: MyEdit, version: int,
+                   label: str, then: Callable[[Highlight], None] | None
+                   ) -> tuple[Callable[[AnnotationService], object], Callable[[Any], None]]:
+        def call(s: AnnotationService) -> Highlight | _Conflict:
+            return _save_versioned(s, highlight_id, mine, version, label)
+
+        def done(result: object) -> None:
+            if isinstance(result, _Conflict):
+                self._on_conflict(doc, highlight_id, mine, result.theirs, label, then)
+            elif mine.delete:
+                self._on_deleted(doc)
+            else:
+                self._on_written(doc, result, then)
+
+        return call, done
+
+    def _on_conflict(self, doc: OpenDocument, highlight_id: int, mine: MyEdit,
+                     theirs: Highlight, label: str,
+                     then: Callable[[Highlight], None] | None) -> None:
+        if self._alive(doc):
+            self._reload(doc)  # their version in the view and the dock meanwhile
+        dialog = ConflictDialog(mine, theirs, self.palette.colours, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.conflict_dialog = dialog
+
+        def finished(_code: int) -> None:
+            if self.conflict_dialog is dialog:
+                self.conflict_dialog = None
+            if dialog.choice is Choice.KEEP_MINE:
+                self._save(doc, highlight_id, mine, theirs.version, label, then)
+            elif dialog.choice is Choice.TAKE_THEIRS:
+                self.status(self.tr("Kept their version of the highlight."))
+            else:
+                self.unsaved_edit = self._versioned(doc, highlight_id, mine, theirs.version,
+                                                    label, then)
+                self._update_actions()
+                self.status(self.tr("Your edit is kept: Annotate → Save Kept Edit saves it "
+                                     "over theirs."))
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _on_written(self, doc: OpenDocument, h: object,
                     then: Callable[[Highlight], None] | None = None) -> None:
@@ -475,9 +553,8 @@ class AnnotationController(QObject):
         editor.deleteLater()
         if v.colour != h.colour:
             self.palette.remember(v.colour)
-        self._submit_edit(lambda s: s.update_highlight(highlight_id, colour=v.colour,
-                                                       note=v.note, tags=v.tags),
-                          lambda new: self._on_written(doc, new))
+        self._save(doc, highlight_id, MyEdit(colour=v.colour, note=v.note, tags=v.tags),
+                   h.version)
 
     def _on_delete_triggered(self) -> None:
         doc = self.ready_document()
@@ -497,9 +574,10 @@ class AnnotationController(QObject):
         doc = self._current
         if doc is None:
             return
+        known = {h.id: h.version for h in doc.highlights}
         for hid in ids:
-            self.session.submit(partial(_delete_highlight, highlight_id=hid),
-                               lambda _old: self._on_deleted(doc), self._show_error)
+            if hid in known:
+                self._save(doc, hid, MyEdit(delete=True), known[hid], "Delete highlight")
 
     def _on_deleted(self, doc: OpenDocument) -> None:
         self.status(self.tr("Highlight deleted (Ctrl+Z brings it back)."))
