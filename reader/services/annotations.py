@@ -590,6 +590,12 @@ class AnnotationService:
             raise NotAllowedError(f"highlight {highlight.id} is {highlight.author}'s; only its "
                                   f"author or an admin may {action} it")
 
+    def authors(self) -> list[str]:
+        """Who has made highlights in this library, by name ('' for those made before
+        authors were kept): the views' author filter."""
+        with self.db.read() as s:
+            return Repository(s).authors()
+
     def role(self, user: str | None = None) -> str:
         """The role of `user` (this service's user by default): 'admin' in a library with no
         roles, where nothing is checked."""

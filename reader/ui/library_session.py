@@ -140,9 +140,11 @@ class LibrarySession(QObject):
 
     # -- requests ----------------------------------------------------------------------------
 
-    def open_library(self, path: Path | str, *, gate: threading.Event | None = None) -> None:
+    def open_library(self, path: Path | str, *, gate: threading.Event | None = None,
+                     user: str | None = None) -> None:
         """Open (creating or migrating) the library file on the worker thread.
 
+        `user`: the name edits are signed with (None: the service's default, the OS user).
         With a `gate`, the opening waits until it is set (at most `GATE_TIMEOUT_S`): loading
         SQLAlchemy takes the interpreter for a few hundred milliseconds, which the window's
         first paint should not wait for. Requests queue behind the opening either way.
@@ -157,7 +159,7 @@ class LibrarySession(QObject):
             from reader.services.annotations import AnnotationService
             from reader.services.library_care import care_after_open
 
-            service = AnnotationService.open(path, on_change=signals.changed.emit)
+            service = AnnotationService.open(path, on_change=signals.changed.emit, user=user)
             holder.service = service
             # A team library: others' highlights arrive as `changed`, a lost server as a notice.
             service.watch(lambda line: signals.notice.emit(

@@ -103,6 +103,9 @@ LANGUAGE: Key[str] = Key("ui/language", "system", choices=LANGUAGES)
 """The UI language: from the system locale, or the user's choice (applied at start-up)."""
 LIBRARY_GROUPED: Key[bool] = Key("library/grouped", False)
 """Whether the Library lists calls by company (a tree) rather than as one table."""
+USER_NAME: Key[str] = Key("annotate/user_name", "")
+"""The name highlights and notes are signed with; "" for the operating system's user name
+(or $TRANSCRIPT_READER_USER)."""
 
 _GEOMETRY = "window/geometry"  # QByteArray from QMainWindow.saveGeometry()
 _STATE = "window/state"  # QByteArray from QMainWindow.saveState()
@@ -218,6 +221,14 @@ class Settings:
     @export_directory.setter
     def export_directory(self, value: str) -> None:
         self.set(EXPORT_DIRECTORY, value)
+
+    @property
+    def user_name(self) -> str:
+        return " ".join(self.get(USER_NAME).split())
+
+    @user_name.setter
+    def user_name(self, value: str) -> None:
+        self.set(USER_NAME, " ".join(value.split()))
 
     @property
     def library_grouped(self) -> bool:

@@ -68,6 +68,18 @@ def _import(service: AnnotationService, transcript: Transcript, path: str) -> _I
     return _Imported(result, service.highlights(tid), current)
 
 
+def _authors(service: AnnotationService) -> tuple[list[str], str]:
+    return service.authors(), service.user
+
+
+def _sign_as(service: AnnotationService, name: str) -> tuple[list[str], str]:
+    """Sign what this service writes from now on with `name` ("": the default)."""
+    from reader.services.annotations import default_user
+
+    service.user = name or default_user()
+    return _authors(service)
+
+
 def _lists(service: AnnotationService) -> tuple[list[Colour], list[tuple[str, int]]]:
     return service.colours(), service.tags()
 
@@ -101,6 +113,7 @@ class AnnotationController(QObject):
     transcript_replaced = Signal(ReadingView, Transcript)  # the view, the version now in it
     highlights_loaded = Signal(ReadingView)  # the view whose highlights were (re)drawn
     options_changed = Signal()  # the reading view's script or cleanup: quotes to show again
+    authors_changed = Signal(list, str)  # the library's authors, and this user's name
 
     def __init__(self, window: QMainWindow, settings: Settings, tabs: DocumentTabs,
                  db_path: Path | str | None = None) -> None:
@@ -139,8 +152,11 @@ class AnnotationController(QObject):
         self._build_actions()
         self.export = HighlightExport(self, window, settings)
         self.dock.set_context_actions([self.act_edit, self.act_delete])
+        self.user = ""
+        """The name this window's edits are signed with, once the library is open."""
         if db_path is not None:
-            self.session.open_library(db_path, gate=self._library_gate)
+            self.session.open_library(db_path, gate=self._library_gate,
+                                      user=settings.user_name or None)
         else:
             self.dock.set_unavailable(
                 self.tr("Highlights are off: no annotation library was opened."))
@@ -167,6 +183,9 @@ class AnnotationController(QObject):
         self.act_save_kept = self._action(self.tr("Save &Kept Edit"), self._on_save_kept_triggered,
                                           (), self.tr("Save again the last edit the library "
                                                       "did not take"))
+        self.act_user_name = self._action(self.tr("Your &Name…"), self._on_user_name_triggered,
+                                          (), self.tr("The name your highlights and notes "
+                                                      "are signed with in a shared library"))
         self.act_show_dock = self.dock.toggleViewAction()
         self.act_show_dock.setText(self.tr("&Highlights"))
         self.act_show_dock.setShortcut(QKeySequence("Ctrl+Shift+H"))
@@ -175,7 +194,7 @@ class AnnotationController(QObject):
     def annotate_actions(self) -> list[QAction | None]:
         """The Annotate menu, in order (None: a separator)."""
         return [self.act_highlight, *self.colour_actions, None, self.act_edit, self.act_delete,
-                self.act_save_kept, None, self.act_rename_colours]
+                self.act_save_kept, None, self.act_rename_colours, self.act_user_name]
 
     def shortcut_actions(self) -> list[QAction]:
         return [self.act_highlight, *self.colour_actions, self.act_edit, self.act_delete,
@@ -335,7 +354,33 @@ class AnnotationController(QObject):
     def _on_session_library_opened(self) -> None:
         self.dock.set_unavailable("")
         self.session.submit(_lists, self._on_library_lists)
+        self.session.submit(_authors, self._on_authors)
         self._update_actions()
+
+    def _on_authors(self, found: tuple[list[str], str]) -> None:
+        authors, self.user = found
+        self.dock.set_authors(authors, self.user)
+        self.authors_changed.emit(authors, self.user)
+
+    def _on_user_name_triggered(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        name, ok = QInputDialog.getText(
+            self._window, self.tr("Your Name"),
+            self.tr("Your highlights and notes are signed with this name in a shared library "
+                    "(now: {name}). Leave it empty for your system user name.").format(
+                name=self.user or self.tr("not known yet")),
+            QLineEdit.EchoMode.Normal, self._settings.user_name)
+        if ok:
+            self.set_user_name(name)
+
+    def set_user_name(self, name: str) -> None:
+        """Sign this window's edits with `name` from now on ("": the system user name);
+        remembered in the settings."""
+        self._settings.user_name = name
+        if self.session.available:
+            chosen = self._settings.user_name
+            self.session.submit(lambda s: _sign_as(s, chosen), self._on_authors, self.status)
 
     def _on_library_lists(self, lists: tuple[list[Colour], list[tuple[str, int]]]) -> None:
         colours, tags = lists
@@ -368,6 +413,8 @@ class AnnotationController(QObject):
                 self._reload(doc)
         if changed.colours or changed.tags:
             self.session.submit(_lists, self._on_library_lists)
+        if changed.library:
+            self.session.submit(_authors, self._on_authors)
 
     def _on_session_history_changed(self, _history: History) -> None:
         self._update_actions()
