@@ -57,6 +57,7 @@ class _Signals(QObject):
     changed = Signal(Changed)
     history = Signal(History)
     notice = Signal(str)  # read-only library, waiting for the lock
+    server = Signal(str)  # the team library's server lost (one line), or back ("")
 
 
 class _Holder:
@@ -90,6 +91,8 @@ class LibrarySession(QObject):
     library_notice = Signal(str)
     """One line about the library for the status bar: open read-only (and why), or waiting
     for another program's write lock."""
+    server_status = Signal(str)
+    """A team library's server cannot be reached (one line saying so), or is back ("")."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +103,7 @@ class LibrarySession(QObject):
         self._signals.changed.connect(self.changed)
         self._signals.history.connect(self._on_signals_history)
         self._signals.notice.connect(self.library_notice)
+        self._signals.server.connect(self.server_status)
         self._holder = _Holder()
         self._requests: set[Job[Any]] = set()  # asked for, answer not yet here
         self._state = LibraryState.CLOSED
@@ -162,9 +166,12 @@ class LibrarySession(QObject):
             service = AnnotationService.open(path, on_change=signals.changed.emit, user=user)
             holder.service = service
             # A team library: others' highlights arrive as `changed`, a lost server as a notice.
-            service.watch(lambda line: signals.notice.emit(
-                line or QCoreApplication.translate("LibrarySession",
-                                                   "The library's server is back")))
+            def heard(line: str | None) -> None:
+                signals.server.emit(line or "")
+                signals.notice.emit(line or QCoreApplication.translate(
+                    "LibrarySession", "The library's server is back"))
+
+            service.watch(heard)
             return care_after_open(service, signals.notice.emit)
 
         def describe(exc: Exception) -> str:

@@ -124,6 +124,26 @@
         <translation>重试</translation>
     </message>
     <message>
+        <source>Save Your Kept Edit?</source>
+        <translation>保存保留的编辑？</translation>
+    </message>
+    <message>
+        <source>The library&apos;s server is back. Your last edit was not saved; it is kept.</source>
+        <translation>资料库的服务器已恢复。您的上一次编辑尚未保存，已为您保留。</translation>
+    </message>
+    <message>
+        <source>Save Now</source>
+        <translation>立即保存</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Your edit is kept: Annotate → Save Kept Edit saves it.</source>
+        <translation>您的编辑已保留：“批注 → 保存保留的编辑”可保存它。</translation>
+    </message>
+    <message>
         <source>No kept edit to save.</source>
         <translation>没有保留的编辑需要保存。</translation>
     </message>
@@ -1005,6 +1025,18 @@
         <source>This library is open already.</source>
         <translation>这个资料库已经打开。</translation>
     </message>
+    <message>
+        <source>Switch Libraries?</source>
+        <translation>切换资料库？</translation>
+    </message>
+    <message>
+        <source>Your last edit has not been saved to this library, and another library cannot take it. Switch anyway? What you typed in it is copied to the clipboard first.</source>
+        <translation>您的上一次编辑尚未保存到这个资料库，另一个资料库也无法接收它。仍要切换吗？切换前会先把您输入的内容复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Copy and Switch</source>
+        <translation>复制并切换</translation>
+    </message>
 </context>
 <context>
     <name>LibraryTableModel</name>
@@ -1715,6 +1747,21 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>1 result</source>
         <translation>1 条结果</translation>
+    </message>
+</context>
+<context>
+    <name>ServerStatus</name>
+    <message>
+        <source>&amp;Use Local Library</source>
+        <translation>使用本机资料库(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Reopen the window on this computer&apos;s library file</source>
+        <translation>在本机的资料库文件上重新打开窗口</translation>
+    </message>
+    <message>
+        <source>The team library cannot be opened: {reason}</source>
+        <translation>无法打开团队资料库：{reason}</translation>
     </message>
 </context>
 <context>

@@ -124,6 +124,26 @@
         <translation>重試</translation>
     </message>
     <message>
+        <source>Save Your Kept Edit?</source>
+        <translation>儲存保留的編輯？</translation>
+    </message>
+    <message>
+        <source>The library&apos;s server is back. Your last edit was not saved; it is kept.</source>
+        <translation>資料庫的伺服器已恢復。您的上一次編輯尚未儲存，已為您保留。</translation>
+    </message>
+    <message>
+        <source>Save Now</source>
+        <translation>立即儲存</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍後</translation>
+    </message>
+    <message>
+        <source>Your edit is kept: Annotate → Save Kept Edit saves it.</source>
+        <translation>您的編輯已保留：「註記 → 儲存保留的編輯」可儲存它。</translation>
+    </message>
+    <message>
         <source>No kept edit to save.</source>
         <translation>沒有保留的編輯需要儲存。</translation>
     </message>
@@ -1005,6 +1025,18 @@
         <source>This library is open already.</source>
         <translation>這個資料庫已經開啟。</translation>
     </message>
+    <message>
+        <source>Switch Libraries?</source>
+        <translation>切換資料庫？</translation>
+    </message>
+    <message>
+        <source>Your last edit has not been saved to this library, and another library cannot take it. Switch anyway? What you typed in it is copied to the clipboard first.</source>
+        <translation>您的上一次編輯尚未儲存到這個資料庫，另一個資料庫也無法接收它。仍要切換嗎？切換前會先把您輸入的內容複製到剪貼簿。</translation>
+    </message>
+    <message>
+        <source>Copy and Switch</source>
+        <translation>複製並切換</translation>
+    </message>
 </context>
 <context>
     <name>LibraryTableModel</name>
@@ -1715,6 +1747,21 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>1 result</source>
         <translation>1 筆結果</translation>
+    </message>
+</context>
+<context>
+    <name>ServerStatus</name>
+    <message>
+        <source>&amp;Use Local Library</source>
+        <translation>使用本機資料庫(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Reopen the window on this computer&apos;s library file</source>
+        <translation>在本機的資料庫檔案上重新開啟視窗</translation>
+    </message>
+    <message>
+        <source>The team library cannot be opened: {reason}</source>
+        <translation>無法開啟團隊資料庫：{reason}</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,12 @@ def _sign_as(service: AnnotationService, name: str) -> tuple[list[str], str]:
     return _authors(service)
 
 
+def _typed(mine: MyEdit) -> str:
+    """What the user typed in an edit (its note and tags), as plain text."""
+    parts = [mine.note or "", " ".join(f"#{t}" for t in mine.tags or ())]
+    return "\n".join(p for p in parts if p)
+
+
 def _lists(service: AnnotationService) -> tuple[list[Colour], list[tuple[str, int]]]:
     return service.colours(), service.tags()
 
@@ -130,7 +136,10 @@ class AnnotationController(QObject):
         self.unsaved_edit: tuple[Callable[[AnnotationService], object],
                                  Callable[[Any], None]] | None = None
         """The last edit the library could not take, kept for a retry."""
+        self.unsaved_text = ""
+        """What the user typed in that edit (its note and tags), to copy before dropping it."""
         self.conflict_dialog: ConflictDialog | None = None
+        self.kept_edit_box: QMessageBox | None = None
 
         self._library_gate = threading.Event()
         self.session = LibrarySession(self)
@@ -395,8 +404,12 @@ class AnnotationController(QObject):
         self._window.statusBar().showMessage(message, 4 * _STATUS_MS)
 
     def _on_session_library_failed(self, message: str) -> None:
+        from reader.services.paths import is_server_url
+
         self.dock.set_unavailable(self.tr("Highlights are off: {reason}").format(reason=message))
         self._update_actions()
+        if is_server_url(self.session.path or ""):
+            return  # the status bar says it in one line, with Use Local Library (ServerStatus)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Annotation library not available"),
                           message, QMessageBox.StandardButton.Ok, self._window)
         box.setObjectName("library_message")
@@ -460,12 +473,13 @@ class AnnotationController(QObject):
         return True
 
     def _submit_edit(self, call: Callable[[AnnotationService], object],
-                     on_done: Callable[[Any], None]) -> None:
-        """Submit an edit; if the library cannot take it (disk full, busy, read-only), the
-        edit is kept and the message box offers to try it again."""
+                     on_done: Callable[[Any], None], text: str = "") -> None:
+        """Submit an edit; if the library cannot take it (disk full, busy, read-only, its
+        server gone), the edit is kept and the message box offers to try it again."""
 
         def failed(message: str) -> None:
             self.unsaved_edit = (call, on_done)
+            self.unsaved_text = text
             self._update_actions()
             self.status(message)
             box = plain.warning(self._window, self.tr("Highlight not saved"),
@@ -483,11 +497,35 @@ class AnnotationController(QObject):
         if self.unsaved_edit is None:
             return False
         call, on_done = self.unsaved_edit
-        self.unsaved_edit = None
+        text, self.unsaved_edit, self.unsaved_text = self.unsaved_text, None, ""
         self._update_actions()
-        self._submit_edit(call, on_done)
+        self._submit_edit(call, on_done, text)
         return True
 
+    def offer_kept_edit(self) -> None:
+        """The library can take writes again (its server is back): offer the kept edit."""
+        if self.unsaved_edit is None or self.kept_edit_box is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Save Your Kept Edit?"),
+                          self.tr("The library's server is back. Your last edit was not "
+                                  "saved; it is kept."), QMessageBox.StandardButton.NoButton,
+                          self._window)
+        box.setObjectName("kept_edit_box")
+        plain.make_plain(box)
+        save = box.addButton(self.tr("Save Now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.kept_edit_box = box
+
+        def clicked(button: object) -> None:
+            self.kept_edit_box = None
+            if button is save:
+                self.retry_unsaved_edit()
+            else:
+                self.status(self.tr("Your edit is kept: Annotate → Save Kept Edit saves it."))
+
+        box.buttonClicked.connect(clicked)
+        box.open()
     def _on_save_kept_triggered(self) -> None:
         if not self.retry_unsaved_edit():
             self.status(self.tr("No kept edit to save."))
@@ -498,7 +536,7 @@ class AnnotationController(QObject):
         """Save an edit or deletion made on `version`; if someone saved the highlight since,
         nothing is overwritten: the conflict dialog shows both."""
         call, on_done = self._versioned(doc, highlight_id, mine, version, label, then)
-        self._submit_edit(call, on_done)
+        self._submit_edit(call, on_done, _typed(mine))
 
     def _versioned(self, doc: OpenDocument, highlight_id: int, mine: MyEdit, version: int,
                    label: str, then: Callable[[Highlight], None] | None
@@ -535,6 +573,7 @@ class AnnotationController(QObject):
             else:
                 self.unsaved_edit = self._versioned(doc, highlight_id, mine, theirs.version,
                                                     label, then)
+                self.unsaved_text = _typed(mine)
                 self._update_actions()
                 self.status(self.tr("Your edit is kept: Annotate → Save Kept Edit saves it "
                                      "over theirs."))

@@ -68,6 +68,7 @@ from reader.ui.window.help import HelpDialogs
 from reader.ui.window.library_link import LibraryLink
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.notebook_link import NotebookLink
+from reader.ui.window.offline import ServerStatus
 from reader.ui.window.open_library import LibrarySwitch
 from reader.ui.window.open_queue import OpenQueue
 from reader.ui.window.opening import DocumentOpener
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
         self._notebook = NotebookLink(self)
         self._library_watch = LibraryWatch(self._annotations.session, self)
         self.library_switch = LibrarySwitch(self)
+        self.server_status = ServerStatus(self)
         self.successor: MainWindow | None = None
         """The window that took over when File → Open Library switched libraries."""
 

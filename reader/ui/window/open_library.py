@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -190,6 +192,7 @@ class LibrarySwitch(WindowPart):
             QCoreApplication.translate("LibrarySwitch", "Switch to this computer's library or "
                                                         "a team library on a server"))
         self.dialog: OpenLibraryDialog | None = None
+        self.confirm_box: QMessageBox | None = None
 
     def _on_open_library_triggered(self) -> None:
         w = self._window
@@ -205,14 +208,43 @@ class LibrarySwitch(WindowPart):
         if location is not None:
             self.switch_to(location)
 
-    def switch_to(self, location: Path | str) -> MainWindow | None:
+    def switch_to(self, location: Path | str, *, confirmed: bool = False) -> MainWindow | None:
         """Reopen the window on `location` (remembered, without a password); None when it
-        is the library already open."""
+        is the library already open, or while the user is asked about an unsaved edit."""
         w = self._window
         if same_library(location, w.annotations.session.path):
             w.statusBar().showMessage(self.tr("This library is open already."), 5000)
+            return None
+        if w.annotations.unsaved_edit is not None and not confirmed:
+            self._confirm(location)
             return None
         text = str(location)
         w.settings.library = "" if same_library(location, local_library()) else text
         w.settings.add_recent_library(text)
         return reopen_window(w, location)
+
+    def _confirm(self, location: Path | str) -> None:
+        """An edit this library has not taken would not follow to another library: say so,
+        and copy what was typed in it to the clipboard before switching."""
+        w = self._window
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Switch Libraries?"),
+                          self.tr("Your last edit has not been saved to this library, and "
+                                  "another library cannot take it. Switch anyway? What you "
+                                  "typed in it is copied to the clipboard first."),
+                          QMessageBox.StandardButton.Cancel, w)
+        box.setObjectName("switch_confirm_box")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        switch = box.addButton(self.tr("Copy and Switch"), QMessageBox.ButtonRole.AcceptRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirm_box = box
+
+        def clicked(button: object) -> None:
+            self.confirm_box = None
+            if button is switch:
+                typed = w.annotations.unsaved_text
+                if typed:
+                    QApplication.clipboard().setText(typed)
+                self.switch_to(location, confirmed=True)
+
+        box.buttonClicked.connect(clicked)
+        box.open()
