@@ -148,6 +148,18 @@
         <translation>没有保留的编辑需要保存。</translation>
     </message>
     <message>
+        <source>Someone else deleted this highlight already.</source>
+        <translation>这条高亮已被他人删除。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this highlight after you opened it, so your edit has nowhere to go.</source>
+        <translation>在您打开这条高亮之后，有人删除了它，因此您的编辑无处保存。</translation>
+    </message>
+    <message>
+        <source>What you typed is on the clipboard.</source>
+        <translation>您输入的内容已复制到剪贴板。</translation>
+    </message>
+    <message>
         <source>Kept their version of the highlight.</source>
         <translation>已保留对方版本的高亮。</translation>
     </message>

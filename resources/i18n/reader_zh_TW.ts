@@ -148,6 +148,18 @@
         <translation>沒有保留的編輯需要儲存。</translation>
     </message>
     <message>
+        <source>Someone else deleted this highlight already.</source>
+        <translation>這則重點標示已被他人刪除。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this highlight after you opened it, so your edit has nowhere to go.</source>
+        <translation>在您開啟這則重點標示之後，有人刪除了它，因此您的編輯無處儲存。</translation>
+    </message>
+    <message>
+        <source>What you typed is on the clipboard.</source>
+        <translation>您輸入的內容已複製到剪貼簿。</translation>
+    </message>
+    <message>
         <source>Kept their version of the highlight.</source>
         <translation>已保留對方版本的重點標示。</translation>
     </message>

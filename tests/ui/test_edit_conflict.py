@@ -25,18 +25,18 @@ def call_file(tmp_path: Path) -> Path:
     return path
 
 
-def bo_saves(library: Path, highlight_id: int, **values: object) -> None:
+def bo_saves(library: Path | str, highlight_id: int, **values: object) -> None:
     """Another person (another window on the same file) saves the highlight."""
     with AnnotationService.open(library, user="bo") as bo:
         bo.update_highlight(highlight_id, **values)  # type: ignore[arg-type]
 
 
-def stored(library: Path, highlight_id: int):
+def stored(library: Path | str, highlight_id: int):
     with AnnotationService.open(library, user="reader") as s:
         return s.highlight(highlight_id)
 
 
-def edit_while_bo_saves(qtbot, window, view, monkeypatch, library: Path, h, note: str):
+def edit_while_bo_saves(qtbot, window, view, monkeypatch, library: Path | str, h, note: str):
     """The user opens the editor and types `note`; Bo saves his note before OK is pressed."""
     fill_editor(monkeypatch, "mine", note)  # the editor types `note` and presses OK
     patched = AnnotationEditor.exec
@@ -146,3 +146,65 @@ def test_a_colour_change_on_a_stale_highlight_is_not_silent(qtbot, window, call_
     assert stored(library, h.id).colour == "green"
     dialog.keep_button.click()
     qtbot.waitUntil(lambda: stored(library, h.id).colour == "blue", timeout=10_000)
+
+
+def test_an_edit_of_a_highlight_someone_deleted_keeps_the_text_on_the_clipboard(
+        qtbot, window, call_file, library, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr("reader.ui.plain.warning", lambda _p, _t, text: shown.append(text))
+    view = open_call(qtbot, window, call_file)
+    ctl = window.annotations
+    h = highlight(qtbot, window, view, PROFIT)
+    fill_editor(monkeypatch, "margin", "Nowhere to go")
+    patched = AnnotationEditor.exec
+
+    def exec_while_bo_deletes(self: AnnotationEditor) -> int:
+        with AnnotationService.open(library, user="bo") as bo:
+            bo.delete_highlight(h.id)
+        return patched(self)
+
+    monkeypatch.setattr(AnnotationEditor, "exec", exec_while_bo_deletes)
+    ctl.edit_highlight(h.id)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "deleted this highlight" in shown[0] and "clipboard" in shown[0]
+    assert QApplication.clipboard().text() == "Nowhere to go\n#margin"
+    qtbot.waitUntil(lambda: ctl.highlights(view) == [], timeout=10_000)
+    assert ctl.unsaved_edit is None  # nothing to retry against
+
+
+def test_two_windows_on_one_file(qtbot, make_window, call_file, library, monkeypatch):
+    first, second = make_window(), make_window()
+    second._library_watch.stop()  # it has not heard of the first's save yet
+    view1 = open_call(qtbot, first, call_file)
+    h = highlight(qtbot, first, view1, PROFIT)
+    view2 = open_call(qtbot, second, call_file)
+    qtbot.waitUntil(lambda: [x.id for x in second.annotations.highlights(view2)] == [h.id],
+                    timeout=10_000)
+    fill_editor(monkeypatch, "", "First window's note")
+    first.annotations.edit_highlight(h.id)
+    qtbot.waitUntil(lambda: stored(library, h.id).note == "First window's note",
+                    timeout=10_000)
+    fill_editor(monkeypatch, "", "Second window's note")
+    second.annotations.edit_highlight(h.id)
+    qtbot.waitUntil(lambda: second.annotations.conflict_dialog is not None, timeout=10_000)
+    dialog = second.annotations.conflict_dialog
+    assert dialog is not None
+    assert note_of(dialog, "theirs") == "First window's note"
+    assert note_of(dialog, "mine") == "Second window's note"
+    assert stored(library, h.id).note == "First window's note"
+    dialog.take_button.click()
+    qtbot.waitUntil(lambda: second.annotations.highlights(view2)[0].note
+                    == "First window's note", timeout=10_000)
+
+
+@pytest.mark.postgres
+def test_a_conflict_on_a_team_library(qtbot, make_window, call_file, pg_url, monkeypatch):
+    window = make_window(pg_url)
+    view = open_call(qtbot, window, call_file)
+    h = highlight(qtbot, window, view, PROFIT)
+    dialog = edit_while_bo_saves(qtbot, window, view, monkeypatch, pg_url, h, "Mine on PG")
+    assert note_of(dialog, "theirs") == "Bo's view: margin guidance is soft"
+    dialog.keep_button.click()
+    qtbot.waitUntil(lambda: stored(pg_url, h.id).note == "Mine on PG", timeout=10_000)
+    window.close()
+    window.annotations.session.wait(10_000)

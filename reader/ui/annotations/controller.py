@@ -97,11 +97,15 @@ class _Conflict:
     theirs: Highlight
 
 
+class _Gone:
+    """A save refused because someone deleted the highlight meanwhile."""
+
+
 def _save_versioned(service: AnnotationService, highlight_id: int, mine: MyEdit,
-                    version: int, label: str) -> Highlight | _Conflict:
+                    version: int, label: str) -> Highlight | _Conflict | _Gone:
     """Save `mine` over `version` of the highlight; a conflict comes back as a value (its
     highlight), not as an error line, so the window can show both texts."""
-    from reader.services.annotations import EditConflictError
+    from reader.services.annotations import EditConflictError, NotFoundError
 
     try:
         if mine.delete:
@@ -111,6 +115,20 @@ def _save_versioned(service: AnnotationService, highlight_id: int, mine: MyEdit,
                                         expected_version=version)
     except EditConflictError as exc:
         return _Conflict(exc.current)
+    except NotFoundError:
+        if _exists(service, highlight_id):
+            raise  # not this highlight that is missing: the error says what
+        return _Gone()
+
+
+def _exists(service: AnnotationService, highlight_id: int) -> bool:
+    from reader.services.annotations import NotFoundError
+
+    try:
+        service.highlight(highlight_id)
+    except NotFoundError:
+        return False
+    return True
 
 
 class AnnotationController(QObject):
@@ -541,18 +559,37 @@ class AnnotationController(QObject):
     def _versioned(self, doc: OpenDocument, highlight_id: int, mine: MyEdit, version: int,
                    label: str, then: Callable[[Highlight], None] | None
                    ) -> tuple[Callable[[AnnotationService], object], Callable[[Any], None]]:
-        def call(s: AnnotationService) -> Highlight | _Conflict:
+        def call(s: AnnotationService) -> Highlight | _Conflict | _Gone:
             return _save_versioned(s, highlight_id, mine, version, label)
 
         def done(result: object) -> None:
             if isinstance(result, _Conflict):
                 self._on_conflict(doc, highlight_id, mine, result.theirs, label, then)
+            elif isinstance(result, _Gone):
+                self._on_gone(doc, mine)
             elif mine.delete:
                 self._on_deleted(doc)
             else:
                 self._on_written(doc, result, then)
 
         return call, done
+
+    def _on_gone(self, doc: OpenDocument, mine: MyEdit) -> None:
+        """Someone deleted the highlight this edit was for: nothing to save it on, so what
+        was typed goes to the clipboard rather than nowhere."""
+        if self._alive(doc):
+            self._reload(doc)
+        if mine.delete:
+            self.status(self.tr("Someone else deleted this highlight already."))
+            return
+        typed = _typed(mine)
+        if typed:
+            QApplication.clipboard().setText(typed)
+        plain.warning(self._window, self.tr("Highlight not saved"),
+                      self.tr("Someone else deleted this highlight after you opened it, so "
+                              "your edit has nowhere to go.")
+                      + ("\n\n" + self.tr("What you typed is on the clipboard.")
+                         if typed else ""))
 
     def _on_conflict(self, doc: OpenDocument, highlight_id: int, mine: MyEdit,
                      theirs: Highlight, label: str,
