@@ -235,18 +235,23 @@ class LibrarySession(QObject):
     def _keep(self, work: Callable[[Job[T]], T], on_done: Callable[[T], None],
               on_error: Callable[[str], None], describe: Callable[[Exception], str]) -> None:
         """Run `work` on the writer's thread, counted until its answer is in."""
+        # owner: a session deleted with its window (File → Open Library) hears no more answers.
         job: Job[T] = Job(work, on_done=on_done, on_error=on_error, describe=describe,
-                          on_finished=lambda: self._requests.discard(job))
+                          on_finished=lambda: self._requests.discard(job), owner=self)
         self._requests.add(job)
         job.start(self._pool)
 
     def _on_job_opened(self, notice: str) -> None:
+        if self._state is LibraryState.CLOSED:
+            return  # closed before the answer came (the window closed while it opened)
         self._state = LibraryState.OPEN
         self.library_opened.emit()
         if notice:
             self.library_notice.emit(notice)
 
     def _on_job_open_failed(self, message: str) -> None:
+        if self._state is LibraryState.CLOSED:
+            return
         self._state = LibraryState.FAILED
         self._error = message
         self.library_failed.emit(message)

@@ -11,6 +11,7 @@ import psycopg
 import pytest
 from pg_cluster import start_cluster
 from PySide6.QtWidgets import QApplication, QMessageBox
+from shiboken6 import isValid
 from test_highlights import CALL, PROFIT, STABLE, fill_editor, highlight, open_call
 
 from reader.services.annotations import AnnotationService
@@ -36,6 +37,8 @@ def successors() -> Iterator[list[MainWindow]]:
     made: list[MainWindow] = []
     yield made
     for w in made:
+        if not isValid(w):  # let go by the app after a later switch
+            continue
         w.close()
         w.annotations.session.wait(10_000)
 

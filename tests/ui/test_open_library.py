@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from shiboken6 import isValid
 from test_highlights import CALL, STABLE, highlight, open_call
 
 from reader.ui.library_session import LibraryState
@@ -39,6 +40,8 @@ def successors() -> Iterator[list[MainWindow]]:
     made: list[MainWindow] = []
     yield made
     for w in made:
+        if not isValid(w):  # let go by the app after a later switch
+            continue
         w.close()
         w.annotations.session.wait(10_000)
 
@@ -152,3 +155,27 @@ def test_switching_to_a_team_library_on_a_server(qtbot, window, pg_url, tmp_path
                     timeout=30_000)
     assert new.annotations.session.state is LibraryState.OPEN, new.annotations.session.error
     assert settings_file(tmp_path).recent_libraries[0] == without_password(pg_url)
+
+
+def test_the_app_follows_the_new_window_and_lets_the_old_one_go(qtbot, library, tmp_path,
+                                                                successors):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.app import follow_library_switches
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = MainWindow(settings_file(tmp_path), db_path=library)  # the app's, not qtbot's
+    window.show()
+    qtbot.waitUntil(lambda: window.annotations.session.state is LibraryState.OPEN,
+                    timeout=20_000)
+    follow_library_switches(app, window)
+    new = window.library_switch.switch_to(tmp_path / "second.sqlite3")
+    assert new is not None
+    successors.append(new)
+    assert window.successor is None  # the app holds the new window now
+    qtbot.waitUntil(lambda: not isValid(window), timeout=5_000)  # the old one is gone
+    third = new.library_switch.switch_to(tmp_path / "third.sqlite3")  # and again, from it
+    assert third is not None
+    successors.append(third)
+    qtbot.waitUntil(lambda: not isValid(new), timeout=5_000)
