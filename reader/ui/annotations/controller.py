@@ -86,6 +86,13 @@ def _typed(mine: MyEdit) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def _opened_lists(service: AnnotationService
+                  ) -> tuple[tuple[list[Colour], list[tuple[str, int]]], tuple[list[str], str]]:
+    """What the window shows of a library just opened, in one request: colours and tags,
+    authors and who this user is."""
+    return _lists(service), _authors(service)
+
+
 def _lists(service: AnnotationService) -> tuple[list[Colour], list[tuple[str, int]]]:
     return service.colours(), service.tags()
 
@@ -380,8 +387,7 @@ class AnnotationController(QObject):
 
     def _on_session_library_opened(self) -> None:
         self.dock.set_unavailable("")
-        self.session.submit(_lists, self._on_library_lists)
-        self.session.submit(_authors, self._on_authors)
+        self.session.submit(_opened_lists, self._on_opened_lists)
         self._update_actions()
 
     def _on_authors(self, found: tuple[list[str], str]) -> None:
@@ -408,6 +414,11 @@ class AnnotationController(QObject):
         if self.session.available:
             chosen = self._settings.user_name
             self.session.submit(lambda s: _sign_as(s, chosen), self._on_authors, self.status)
+
+    def _on_opened_lists(self, lists: tuple[tuple[list[Colour], list[tuple[str, int]]],
+                                            tuple[list[str], str]]) -> None:
+        self._on_library_lists(lists[0])
+        self._on_authors(lists[1])
 
     def _on_library_lists(self, lists: tuple[list[Colour], list[tuple[str, int]]]) -> None:
         colours, tags = lists
@@ -444,8 +455,6 @@ class AnnotationController(QObject):
                 self._reload(doc)
         if changed.colours or changed.tags:
             self.session.submit(_lists, self._on_library_lists)
-        if changed.library:
-            self.session.submit(_authors, self._on_authors)
 
     def _on_session_history_changed(self, _history: History) -> None:
         self._update_actions()
