@@ -87,6 +87,11 @@ def test_the_dialog(qtbot, window):
     assert dialog.result() != OpenLibraryDialog.DialogCode.Accepted
     assert not dialog.error.isHidden()
     assert window.library_switch.act_open_library in window.menuBar().actions()[0].menu().actions()
+    assert ("Open Library", "Ctrl+Alt+O") in window.shortcut_rows()
+    shown = OpenLibraryDialog("postgresql://ana:pw@db/research", [], window)
+    qtbot.addWidget(shown)
+    assert shown.team_radio.isChecked()
+    assert shown.location_combo.currentText() == "postgresql://ana@db/research"
 
 
 def test_switching_reopens_the_tabs_on_the_other_library_and_back(qtbot, window, call_file,

@@ -142,7 +142,7 @@ class OpenLibraryDialog(QDialog):
             self.local_radio.setChecked(True)
         else:
             self.team_radio.setChecked(True)
-            self.location_combo.setEditText(str(current))
+            self.location_combo.setEditText(without_password(str(current)))
 
     def _on_location_text_edited(self, _text: str) -> None:
         self.team_radio.setChecked(True)
