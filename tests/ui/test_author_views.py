@@ -65,6 +65,7 @@ def test_the_dock_shows_authors_once_a_second_one_writes(qtbot, window, call_fil
     qtbot.waitUntil(lambda: len(ctl.highlights(view)) == 2, timeout=15_000)
     qtbot.waitUntil(lambda: not header.isSectionHidden(Column.AUTHOR), timeout=5_000)
     assert not dock.author_filter.isHidden()
+    assert header.visualIndex(Column.AUTHOR) == 1  # beside the quote, seen in a narrow dock
     row = dock.model.row_of(theirs)
     assert dock.model.index(row, Column.AUTHOR).data() == "bo"
     assert [dock.author_filter.itemText(i) for i in range(dock.author_filter.count())] \

@@ -297,6 +297,9 @@ class HighlightsDock(QDockWidget):
         from reader.ui.annotations.highlights_model import Column
 
         self.author_filter.setVisible(multi)
+        header = self.view.header()
+        if multi and header.visualIndex(Column.AUTHOR) == header.count() - 1:
+            header.moveSection(header.count() - 1, 1)  # beside the quote, where a dock shows it
         action = self.column_actions[Column.AUTHOR]
         action.setEnabled(multi)
         action.setChecked(multi)
