@@ -401,6 +401,10 @@ class Repository:
             self.set_tags(highlight_id, tags, author=author)
         return self.highlight(highlight_id)
 
+    def authors(self) -> list[str]:
+        """Everyone who has made a highlight ('' for those from before authors were kept)."""
+        return sorted(str(a) for a in self._s.execute(select(_H.author).distinct()).scalars())
+
     def role(self, user: str) -> str | None:
         """The user's role; None when the library grants no roles at all (a personal one)."""
         rows = dict(self._s.execute(select(RoleRow.user_name, RoleRow.role)).all())

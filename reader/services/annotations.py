@@ -541,8 +541,12 @@ class AnnotationService:
         return self.update_highlight(highlight_id, label="Remove tag",
                                      tags=[t for t in current.tags if t.casefold() not in gone])
 
-    def delete_highlight(self, highlight_id: int) -> Highlight:
-        """Delete a highlight; returns it as it was (undo brings it back with its tags)."""
+    def delete_highlight(self, highlight_id: int, *,
+                         expected_version: int | None = None) -> Highlight:
+        """Delete a highlight; returns it as it was (undo brings it back with its tags).
+
+        `expected_version` as for `update_highlight`: a highlight someone has saved since
+        that version is not deleted (`EditConflictError` carries what they saved)."""
         with self._lock:
             with self.db.write() as s:
                 repo = Repository(s)
@@ -550,6 +554,8 @@ class AnnotationService:
                 if before is None:
                     raise NotFoundError(f"no highlight {highlight_id}")
                 self._check_allowed(repo, before, "delete")
+                if expected_version is not None and before.version != expected_version:
+                    raise _conflict(before, expected_version)
                 info = repo.transcript(before.transcript_id)
                 assert info is not None
                 repo.delete_highlight(highlight_id)
@@ -583,6 +589,12 @@ class AnnotationService:
         if highlight is not None and highlight.author not in ("", self.user):
             raise NotAllowedError(f"highlight {highlight.id} is {highlight.author}'s; only its "
                                   f"author or an admin may {action} it")
+
+    def authors(self) -> list[str]:
+        """Who has made highlights in this library, by name ('' for those made before
+        authors were kept): the views' author filter."""
+        with self.db.read() as s:
+            return Repository(s).authors()
 
     def role(self, user: str | None = None) -> str:
         """The role of `user` (this service's user by default): 'admin' in a library with no

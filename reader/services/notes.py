@@ -381,6 +381,8 @@ class NotebookQuery:
     colours: Sequence[str] = ()
     speaker_kinds: Sequence[str] = ()
     text: str = ""
+    authors: Sequence[str] = ()
+    """Who made them; `mine` is the service's user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,7 +415,8 @@ def notebook_page(service: AnnotationService, query: NotebookQuery = NotebookQue
         tags=[normalize_tag(t) for t in query.tags],
         colours=[service.colour_key(c) for c in query.colours],
         speaker_kinds=[k.strip().lower() for k in query.speaker_kinds],
-        texts=search_spellings(query.text))
+        texts=search_spellings(query.text),
+        authors=[service.user if a == "mine" else a for a in query.authors])
     with service.db.read() as s:
         rows, total = Repository(s).highlight_page(where, offset=offset, limit=limit)
     return NotebookPage(rows, total, offset)

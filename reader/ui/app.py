@@ -91,11 +91,11 @@ def run_gui(paths: list[str], db_path: str | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
     app = create_app()
-    db = resolve_db_path(db_path or db_in_words)
+    settings = Settings.open_default()
+    db = resolve_db_path(db_path or db_in_words or chosen_library(settings))
     if paths and hand_off_to_running(db, paths):
         return 0
     sys.excepthook = _log_unhandled
-    settings = Settings.open_default()
     install_translators(app, settings.language)  # before any widget takes its strings
     window = create_window(settings, db_path=db)
     take_open_events(app, window)
@@ -103,9 +103,35 @@ def run_gui(paths: list[str], db_path: str | None = None) -> int:
     window.restore_session()
     # After the first paint: loading QtNetwork and listening cost ~40 ms it need not wait for.
     QTimer.singleShot(LISTEN_DELAY_MS, lambda: serve_other_launches(window, db))
+    follow_library_switches(app, window)
     if paths:
         window.open_files(paths)
     return int(app.exec())
+
+
+def chosen_library(settings: Settings) -> str | None:
+    """The library picked in File → Open Library, unless $TRANSCRIPT_READER_DB names one."""
+    from reader.services.paths import ENV_VAR
+
+    return None if os.environ.get(ENV_VAR) else settings.library or None
+
+
+def follow_library_switches(app: QApplication, window: MainWindow) -> None:
+    """When File → Open Library reopens the window on another library, the new window gets
+    the open events and later launches, and the old one is let go."""
+    held = [window]
+
+    def switched(new: object) -> None:
+        if not isinstance(new, MainWindow):
+            return
+        old, held[0] = held[0], new
+        old.successor = None
+        old.deleteLater()  # its event filter and instance server go with it
+        take_open_events(app, new)
+        serve_other_launches(new, new.annotations.session.path or "")
+        new.library_switched.connect(switched)
+
+    window.library_switched.connect(switched)
 
 
 def hand_off_to_running(db_path: Path | str, words: Sequence[str]) -> bool:

@@ -57,6 +57,7 @@ class _Signals(QObject):
     changed = Signal(Changed)
     history = Signal(History)
     notice = Signal(str)  # read-only library, waiting for the lock
+    server = Signal(str)  # the team library's server lost (one line), or back ("")
 
 
 class _Holder:
@@ -90,6 +91,8 @@ class LibrarySession(QObject):
     library_notice = Signal(str)
     """One line about the library for the status bar: open read-only (and why), or waiting
     for another program's write lock."""
+    server_status = Signal(str)
+    """A team library's server cannot be reached (one line saying so), or is back ("")."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +103,7 @@ class LibrarySession(QObject):
         self._signals.changed.connect(self.changed)
         self._signals.history.connect(self._on_signals_history)
         self._signals.notice.connect(self.library_notice)
+        self._signals.server.connect(self.server_status)
         self._holder = _Holder()
         self._requests: set[Job[Any]] = set()  # asked for, answer not yet here
         self._state = LibraryState.CLOSED
@@ -140,9 +144,11 @@ class LibrarySession(QObject):
 
     # -- requests ----------------------------------------------------------------------------
 
-    def open_library(self, path: Path | str, *, gate: threading.Event | None = None) -> None:
+    def open_library(self, path: Path | str, *, gate: threading.Event | None = None,
+                     user: str | None = None) -> None:
         """Open (creating or migrating) the library file on the worker thread.
 
+        `user`: the name edits are signed with (None: the service's default, the OS user).
         With a `gate`, the opening waits until it is set (at most `GATE_TIMEOUT_S`): loading
         SQLAlchemy takes the interpreter for a few hundred milliseconds, which the window's
         first paint should not wait for. Requests queue behind the opening either way.
@@ -157,12 +163,15 @@ class LibrarySession(QObject):
             from reader.services.annotations import AnnotationService
             from reader.services.library_care import care_after_open
 
-            service = AnnotationService.open(path, on_change=signals.changed.emit)
+            service = AnnotationService.open(path, on_change=signals.changed.emit, user=user)
             holder.service = service
             # A team library: others' highlights arrive as `changed`, a lost server as a notice.
-            service.watch(lambda line: signals.notice.emit(
-                line or QCoreApplication.translate("LibrarySession",
-                                                   "The library's server is back")))
+            def heard(line: str | None) -> None:
+                signals.server.emit(line or "")
+                signals.notice.emit(line or QCoreApplication.translate(
+                    "LibrarySession", "The library's server is back"))
+
+            service.watch(heard)
             return care_after_open(service, signals.notice.emit)
 
         def describe(exc: Exception) -> str:
@@ -226,18 +235,23 @@ class LibrarySession(QObject):
     def _keep(self, work: Callable[[Job[T]], T], on_done: Callable[[T], None],
               on_error: Callable[[str], None], describe: Callable[[Exception], str]) -> None:
         """Run `work` on the writer's thread, counted until its answer is in."""
+        # owner: a session deleted with its window (File → Open Library) hears no more answers.
         job: Job[T] = Job(work, on_done=on_done, on_error=on_error, describe=describe,
-                          on_finished=lambda: self._requests.discard(job))
+                          on_finished=lambda: self._requests.discard(job), owner=self)
         self._requests.add(job)
         job.start(self._pool)
 
     def _on_job_opened(self, notice: str) -> None:
+        if self._state is LibraryState.CLOSED:
+            return  # closed before the answer came (the window closed while it opened)
         self._state = LibraryState.OPEN
         self.library_opened.emit()
         if notice:
             self.library_notice.emit(notice)
 
     def _on_job_open_failed(self, message: str) -> None:
+        if self._state is LibraryState.CLOSED:
+            return
         self._state = LibraryState.FAILED
         self._error = message
         self.library_failed.emit(message)

@@ -11,6 +11,7 @@ import math
 import time
 from dataclasses import dataclass
 from typing import Generic, TypeVar, cast
+from urllib.parse import urlsplit, urlunsplit
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -21,6 +22,7 @@ APPLICATION = "transcript-reader"
 
 LAYOUT_MODES = ("side_by_side", "interleaved", "original_only", "interpretation_only")
 MAX_RECENT_FILES = 10
+MAX_RECENT_LIBRARIES = 8
 MAX_READING_POSITIONS = 1000
 """Positions are kept for this many transcripts (the least recently read go first), so the
 file read at every start-up stays small however many calls an analyst opens over the years."""
@@ -103,11 +105,18 @@ LANGUAGE: Key[str] = Key("ui/language", "system", choices=LANGUAGES)
 """The UI language: from the system locale, or the user's choice (applied at start-up)."""
 LIBRARY_GROUPED: Key[bool] = Key("library/grouped", False)
 """Whether the Library lists calls by company (a tree) rather than as one table."""
+USER_NAME: Key[str] = Key("annotate/user_name", "")
+"""The name highlights and notes are signed with; "" for the operating system's user name
+(or $TRANSCRIPT_READER_USER)."""
+LIBRARY: Key[str] = Key("library/location", "")
+"""The library chosen in File → Open Library: a file path or a server URL (never with a
+password); "" for the default one. --db and $TRANSCRIPT_READER_DB win over it."""
 
 _GEOMETRY = "window/geometry"  # QByteArray from QMainWindow.saveGeometry()
 _STATE = "window/state"  # QByteArray from QMainWindow.saveState()
 _HIGHLIGHTS_HEADER = "window/highlights_header"  # QByteArray from QHeaderView.saveState()
 _RECENT = "files/recent"  # list[str] of absolute paths, most recent first
+_RECENT_LIBRARIES = "library/recent"  # list[str]: files and server URLs, no passwords
 _POSITIONS = "positions"  # group: content sha256 -> "turn_index last_read_unix_time"
 _SESSION_TABS = "session/tabs"  # list[str]: the paths open in tabs at the last close, in order
 _SESSION_CURRENT = "session/current"  # int: which of them was the current tab
@@ -220,6 +229,14 @@ class Settings:
         self.set(EXPORT_DIRECTORY, value)
 
     @property
+    def user_name(self) -> str:
+        return " ".join(self.get(USER_NAME).split())
+
+    @user_name.setter
+    def user_name(self, value: str) -> None:
+        self.set(USER_NAME, " ".join(value.split()))
+
+    @property
     def library_grouped(self) -> bool:
         return self.get(LIBRARY_GROUPED)
 
@@ -323,6 +340,33 @@ class Settings:
     def clear_recent_files(self) -> None:
         self._store.remove(_RECENT)
 
+    # Libraries -----------------------------------------------------------------------------
+
+    @property
+    def library(self) -> str:
+        return without_password(self.get(LIBRARY))
+
+    @library.setter
+    def library(self, value: str) -> None:
+        self.set(LIBRARY, without_password(value))
+
+    @property
+    def recent_libraries(self) -> list[str]:
+        raw = self._store.value(_RECENT_LIBRARIES)
+        items = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
+        seen: list[str] = []
+        for item in items:
+            value = without_password(str(item))
+            if value and value not in seen:
+                seen.append(value)
+        return seen[:MAX_RECENT_LIBRARIES]
+
+    def add_recent_library(self, location: str) -> None:
+        """Put a library first among the recent ones; a password in a URL is dropped."""
+        value = without_password(location)
+        values = [value] + [v for v in self.recent_libraries if v != value]
+        self._store.setValue(_RECENT_LIBRARIES, values[:MAX_RECENT_LIBRARIES])
+
     # The last session's tabs -------------------------------------------------------------
 
     @property
@@ -418,3 +462,20 @@ __all__ = [
     "Key",
     "Settings",
 ]
+
+
+def without_password(location: str) -> str:
+    """A library location safe to keep in the settings file: a URL's password removed (libpq
+    finds it in ~/.pgpass, $PGPASSWORD or a service file instead); other text as it is."""
+    if "://" not in location:
+        return location
+    try:
+        parts = urlsplit(location)
+        if parts.password is None:
+            return location
+        user = parts.username or ""
+        host = parts.netloc.rsplit("@", 1)[1]
+    except ValueError:  # a malformed port or netloc: keep nothing that could hold a secret
+        return location.split("://", 1)[0] + "://"
+    netloc = f"{user}@{host}" if user else host
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))

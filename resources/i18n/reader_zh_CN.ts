@@ -32,6 +32,22 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>Save &amp;Kept Edit</source>
+        <translation>保存保留的编辑(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Save again the last edit the library did not take</source>
+        <translation>再次保存资料库未能接受的上一次编辑</translation>
+    </message>
+    <message>
+        <source>Your &amp;Name…</source>
+        <translation>您的名字(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The name your highlights and notes are signed with in a shared library</source>
+        <translation>在共享资料库中，您的高亮和笔记所署的名字</translation>
+    </message>
+    <message>
         <source>&amp;Highlights</source>
         <translation>高亮(&amp;H)</translation>
     </message>
@@ -58,6 +74,18 @@
     <message>
         <source>Highlights unavailable for this transcript: {reason}</source>
         <translation>此文字记录无法使用高亮：{reason}</translation>
+    </message>
+    <message>
+        <source>Your Name</source>
+        <translation>您的名字</translation>
+    </message>
+    <message>
+        <source>Your highlights and notes are signed with this name in a shared library (now: {name}). Leave it empty for your system user name.</source>
+        <translation>在共享资料库中，您的高亮和笔记以这个名字署名（当前：{name}）。留空则使用系统用户名。</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>尚不知道</translation>
     </message>
     <message>
         <source>Highlights are off: {reason}</source>
@@ -94,6 +122,50 @@
     <message>
         <source>Retry</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>Save Your Kept Edit?</source>
+        <translation>保存保留的编辑？</translation>
+    </message>
+    <message>
+        <source>The library&apos;s server is back. Your last edit was not saved; it is kept.</source>
+        <translation>资料库的服务器已恢复。您的上一次编辑尚未保存，已为您保留。</translation>
+    </message>
+    <message>
+        <source>Save Now</source>
+        <translation>立即保存</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Your edit is kept: Annotate → Save Kept Edit saves it.</source>
+        <translation>您的编辑已保留：“批注 → 保存保留的编辑”可保存它。</translation>
+    </message>
+    <message>
+        <source>No kept edit to save.</source>
+        <translation>没有保留的编辑需要保存。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this highlight already.</source>
+        <translation>这条高亮已被他人删除。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this highlight after you opened it, so your edit has nowhere to go.</source>
+        <translation>在您打开这条高亮之后，有人删除了它，因此您的编辑无处保存。</translation>
+    </message>
+    <message>
+        <source>What you typed is on the clipboard.</source>
+        <translation>您输入的内容已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Kept their version of the highlight.</source>
+        <translation>已保留对方版本的高亮。</translation>
+    </message>
+    <message>
+        <source>Your edit is kept: Annotate → Save Kept Edit saves it over theirs.</source>
+        <translation>您的编辑已保留：“批注 → 保存保留的编辑”会用它覆盖对方的版本。</translation>
     </message>
     <message>
         <source>Put the caret in a highlight, or select one in the Highlights list.</source>
@@ -213,6 +285,81 @@
     <message>
         <source>a name is needed</source>
         <translation>需要一个名称</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Highlight Changed by Someone Else</source>
+        <translation>高亮已被他人修改</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <source>You deleted it.</source>
+        <translation>您删除了它。</translation>
+    </message>
+    <message>
+        <source>Your edit was not saved.</source>
+        <translation>您的编辑未保存。</translation>
+    </message>
+    <message>
+        <source>{who} saved this highlight after you opened it. {what} Keep yours, or take theirs.</source>
+        <translation>{who} 在您打开这条高亮之后保存了它。{what} 请保留您的版本，或采用对方的版本。</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>Theirs ({who})</source>
+        <translation>对方的版本（{who}）</translation>
+    </message>
+    <message>
+        <source>Delete Anyway</source>
+        <translation>仍然删除</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>采用对方的</translation>
+    </message>
+    <message>
+        <source>Copy Theirs</source>
+        <translation>复制对方的</translation>
+    </message>
+    <message>
+        <source>Copy their note, tags and colour to the clipboard</source>
+        <translation>将对方的笔记、标签和颜色复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>笔记：</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
     </message>
 </context>
 <context>
@@ -503,12 +650,24 @@
         <translation>任意环节</translation>
     </message>
     <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Whose highlights to list</source>
+        <translation>列出谁的高亮</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
         <source>Show every highlight</source>
         <translation>显示全部高亮</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
     </message>
     <message>
         <source>Open a transcript to see its highlights, or see every highlight of the library in the Notebook (Ctrl+Shift+B).</source>
@@ -578,6 +737,10 @@
     <message>
         <source>Colour</source>
         <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
     </message>
     <message>
         <source>As in file</source>
@@ -858,6 +1021,33 @@
     <message>
         <source>the annotation library is not available</source>
         <translation>批注资料库不可用</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySwitch</name>
+    <message>
+        <source>Open &amp;Library…</source>
+        <translation>打开资料库(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Switch to this computer&apos;s library or a team library on a server</source>
+        <translation>切换到本机的资料库，或服务器上的团队资料库</translation>
+    </message>
+    <message>
+        <source>This library is open already.</source>
+        <translation>这个资料库已经打开。</translation>
+    </message>
+    <message>
+        <source>Switch Libraries?</source>
+        <translation>切换资料库？</translation>
+    </message>
+    <message>
+        <source>Your last edit has not been saved to this library, and another library cannot take it. Switch anyway? What you typed in it is copied to the clipboard first.</source>
+        <translation>您的上一次编辑尚未保存到这个资料库，另一个资料库也无法接收它。仍要切换吗？切换前会先把您输入的内容复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Copy and Switch</source>
+        <translation>复制并切换</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1403,10 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
         <translation>笔记</translation>
     </message>
     <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
         <source>[orphaned] {quote}</source>
         <translation>[未定位] {quote}</translation>
     </message>
@@ -1246,6 +1440,14 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>Any speaker</source>
         <translation>任意发言人</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Whose highlights to list</source>
+        <translation>列出谁的高亮</translation>
     </message>
     <message>
         <source>Management</source>
@@ -1298,6 +1500,10 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>reading the library failed</source>
         <translation>读取资料库失败</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
     </message>
     <message>
         <source>The annotation library is not open.</source>
@@ -1362,6 +1568,33 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLibraryDialog</name>
+    <message>
+        <source>Open Library</source>
+        <translation>打开资料库</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s library</source>
+        <translation>本机的资料库</translation>
+    </message>
+    <message>
+        <source>A team library, or another library file:</source>
+        <translation>团队资料库，或另一个资料库文件：</translation>
+    </message>
+    <message>
+        <source>postgresql://you@db.desk.example/research, or a service name</source>
+        <translation>postgresql://you@db.desk.example/research，或服务名</translation>
+    </message>
+    <message>
+        <source>Passwords are never stored by the app. The server&apos;s client library finds yours in ~/.pgpass, in the PGPASSWORD variable, or in a service file (~/.pg_service.conf, used with a service name); sslmode and other options go in the URL. A password typed in the URL is used this time only.</source>
+        <translation>本应用从不保存密码。服务器的客户端库会在 ~/.pgpass、PGPASSWORD 环境变量或服务文件（~/.pg_service.conf，配合服务名使用）中找到您的密码；sslmode 等选项写在 URL 中。URL 中输入的密码只用于这一次。</translation>
+    </message>
+    <message>
+        <source>Type a postgresql:// address, a service name or a library file.</source>
+        <translation>请输入 postgresql:// 地址、服务名或资料库文件。</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1759,21 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>1 result</source>
         <translation>1 条结果</translation>
+    </message>
+</context>
+<context>
+    <name>ServerStatus</name>
+    <message>
+        <source>&amp;Use Local Library</source>
+        <translation>使用本机资料库(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Reopen the window on this computer&apos;s library file</source>
+        <translation>在本机的资料库文件上重新打开窗口</translation>
+    </message>
+    <message>
+        <source>The team library cannot be opened: {reason}</source>
+        <translation>无法打开团队资料库：{reason}</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,22 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>Save &amp;Kept Edit</source>
+        <translation>儲存保留的編輯(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Save again the last edit the library did not take</source>
+        <translation>再次儲存資料庫未能接受的上一次編輯</translation>
+    </message>
+    <message>
+        <source>Your &amp;Name…</source>
+        <translation>您的名字(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The name your highlights and notes are signed with in a shared library</source>
+        <translation>在共用資料庫中，您的重點標示和筆記所署的名字</translation>
+    </message>
+    <message>
         <source>&amp;Highlights</source>
         <translation>重點標示(&amp;H)</translation>
     </message>
@@ -58,6 +74,18 @@
     <message>
         <source>Highlights unavailable for this transcript: {reason}</source>
         <translation>此逐字稿無法使用重點標示：{reason}</translation>
+    </message>
+    <message>
+        <source>Your Name</source>
+        <translation>您的名字</translation>
+    </message>
+    <message>
+        <source>Your highlights and notes are signed with this name in a shared library (now: {name}). Leave it empty for your system user name.</source>
+        <translation>在共用資料庫中，您的重點標示和筆記以這個名字署名（目前：{name}）。留空則使用系統使用者名稱。</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>尚不知道</translation>
     </message>
     <message>
         <source>Highlights are off: {reason}</source>
@@ -94,6 +122,50 @@
     <message>
         <source>Retry</source>
         <translation>重試</translation>
+    </message>
+    <message>
+        <source>Save Your Kept Edit?</source>
+        <translation>儲存保留的編輯？</translation>
+    </message>
+    <message>
+        <source>The library&apos;s server is back. Your last edit was not saved; it is kept.</source>
+        <translation>資料庫的伺服器已恢復。您的上一次編輯尚未儲存，已為您保留。</translation>
+    </message>
+    <message>
+        <source>Save Now</source>
+        <translation>立即儲存</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍後</translation>
+    </message>
+    <message>
+        <source>Your edit is kept: Annotate → Save Kept Edit saves it.</source>
+        <translation>您的編輯已保留：「註記 → 儲存保留的編輯」可儲存它。</translation>
+    </message>
+    <message>
+        <source>No kept edit to save.</source>
+        <translation>沒有保留的編輯需要儲存。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this highlight already.</source>
+        <translation>這則重點標示已被他人刪除。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this highlight after you opened it, so your edit has nowhere to go.</source>
+        <translation>在您開啟這則重點標示之後，有人刪除了它，因此您的編輯無處儲存。</translation>
+    </message>
+    <message>
+        <source>What you typed is on the clipboard.</source>
+        <translation>您輸入的內容已複製到剪貼簿。</translation>
+    </message>
+    <message>
+        <source>Kept their version of the highlight.</source>
+        <translation>已保留對方版本的重點標示。</translation>
+    </message>
+    <message>
+        <source>Your edit is kept: Annotate → Save Kept Edit saves it over theirs.</source>
+        <translation>您的編輯已保留：「註記 → 儲存保留的編輯」會用它覆蓋對方的版本。</translation>
     </message>
     <message>
         <source>Put the caret in a highlight, or select one in the Highlights list.</source>
@@ -213,6 +285,81 @@
     <message>
         <source>a name is needed</source>
         <translation>需要一個名稱</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Highlight Changed by Someone Else</source>
+        <translation>重點標示已被他人修改</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <source>You deleted it.</source>
+        <translation>您刪除了它。</translation>
+    </message>
+    <message>
+        <source>Your edit was not saved.</source>
+        <translation>您的編輯未儲存。</translation>
+    </message>
+    <message>
+        <source>{who} saved this highlight after you opened it. {what} Keep yours, or take theirs.</source>
+        <translation>{who} 在您開啟這則重點標示之後儲存了它。{what} 請保留您的版本，或採用對方的版本。</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>Theirs ({who})</source>
+        <translation>對方的版本（{who}）</translation>
+    </message>
+    <message>
+        <source>Delete Anyway</source>
+        <translation>仍然刪除</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>採用對方的</translation>
+    </message>
+    <message>
+        <source>Copy Theirs</source>
+        <translation>複製對方的</translation>
+    </message>
+    <message>
+        <source>Copy their note, tags and colour to the clipboard</source>
+        <translation>將對方的筆記、標籤和顏色複製到剪貼簿</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已刪除）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>顏色：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>標籤：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>筆記：</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已複製</translation>
     </message>
 </context>
 <context>
@@ -503,12 +650,24 @@
         <translation>任意環節</translation>
     </message>
     <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Whose highlights to list</source>
+        <translation>列出誰的重點標示</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
         <source>Show every highlight</source>
         <translation>顯示全部重點標示</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
     </message>
     <message>
         <source>Open a transcript to see its highlights, or see every highlight of the library in the Notebook (Ctrl+Shift+B).</source>
@@ -578,6 +737,10 @@
     <message>
         <source>Colour</source>
         <translation>顏色</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
     </message>
     <message>
         <source>As in file</source>
@@ -858,6 +1021,33 @@
     <message>
         <source>the annotation library is not available</source>
         <translation>註記資料庫不可用</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySwitch</name>
+    <message>
+        <source>Open &amp;Library…</source>
+        <translation>開啟資料庫(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Switch to this computer&apos;s library or a team library on a server</source>
+        <translation>切換到本機的資料庫，或伺服器上的團隊資料庫</translation>
+    </message>
+    <message>
+        <source>This library is open already.</source>
+        <translation>這個資料庫已經開啟。</translation>
+    </message>
+    <message>
+        <source>Switch Libraries?</source>
+        <translation>切換資料庫？</translation>
+    </message>
+    <message>
+        <source>Your last edit has not been saved to this library, and another library cannot take it. Switch anyway? What you typed in it is copied to the clipboard first.</source>
+        <translation>您的上一次編輯尚未儲存到這個資料庫，另一個資料庫也無法接收它。仍要切換嗎？切換前會先把您輸入的內容複製到剪貼簿。</translation>
+    </message>
+    <message>
+        <source>Copy and Switch</source>
+        <translation>複製並切換</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1403,10 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
         <translation>筆記</translation>
     </message>
     <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
         <source>[orphaned] {quote}</source>
         <translation>[未定位] {quote}</translation>
     </message>
@@ -1246,6 +1440,14 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>Any speaker</source>
         <translation>任意發言人</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Whose highlights to list</source>
+        <translation>列出誰的重點標示</translation>
     </message>
     <message>
         <source>Management</source>
@@ -1298,6 +1500,10 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>reading the library failed</source>
         <translation>讀取資料庫失敗</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
     </message>
     <message>
         <source>The annotation library is not open.</source>
@@ -1362,6 +1568,33 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>Export failed</source>
         <translation>匯出失敗</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLibraryDialog</name>
+    <message>
+        <source>Open Library</source>
+        <translation>開啟資料庫</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s library</source>
+        <translation>本機的資料庫</translation>
+    </message>
+    <message>
+        <source>A team library, or another library file:</source>
+        <translation>團隊資料庫，或另一個資料庫檔案：</translation>
+    </message>
+    <message>
+        <source>postgresql://you@db.desk.example/research, or a service name</source>
+        <translation>postgresql://you@db.desk.example/research，或服務名稱</translation>
+    </message>
+    <message>
+        <source>Passwords are never stored by the app. The server&apos;s client library finds yours in ~/.pgpass, in the PGPASSWORD variable, or in a service file (~/.pg_service.conf, used with a service name); sslmode and other options go in the URL. A password typed in the URL is used this time only.</source>
+        <translation>本應用程式從不儲存密碼。伺服器的用戶端程式庫會在 ~/.pgpass、PGPASSWORD 環境變數或服務檔案（~/.pg_service.conf，搭配服務名稱使用）中找到您的密碼；sslmode 等選項寫在 URL 中。URL 中輸入的密碼只用於這一次。</translation>
+    </message>
+    <message>
+        <source>Type a postgresql:// address, a service name or a library file.</source>
+        <translation>請輸入 postgresql:// 位址、服務名稱或資料庫檔案。</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1759,21 @@ Calls read before are in the Library (Ctrl+Shift+L).</source>
     <message>
         <source>1 result</source>
         <translation>1 筆結果</translation>
+    </message>
+</context>
+<context>
+    <name>ServerStatus</name>
+    <message>
+        <source>&amp;Use Local Library</source>
+        <translation>使用本機資料庫(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Reopen the window on this computer&apos;s library file</source>
+        <translation>在本機的資料庫檔案上重新開啟視窗</translation>
+    </message>
+    <message>
+        <source>The team library cannot be opened: {reason}</source>
+        <translation>無法開啟團隊資料庫：{reason}</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from reader.core.model import Transcript
 from reader.core.records import Changed, Colour, Highlight
 from reader.ui import plain
+from reader.ui.annotations.conflict import Choice, ConflictDialog, MyEdit
 from reader.ui.annotations.export import HighlightExport
 from reader.ui.annotations.highlights_dock import HighlightsDock
 from reader.ui.annotations.palette import HighlightPalette
@@ -68,12 +68,74 @@ def _import(service: AnnotationService, transcript: Transcript, path: str) -> _I
     return _Imported(result, service.highlights(tid), current)
 
 
+def _authors(service: AnnotationService) -> tuple[list[str], str]:
+    return service.authors(), service.user
+
+
+def _sign_as(service: AnnotationService, name: str) -> tuple[list[str], str]:
+    """Sign what this service writes from now on with `name` ("": the default)."""
+    from reader.services.annotations import default_user
+
+    service.user = name or default_user()
+    return _authors(service)
+
+
+def _typed(mine: MyEdit) -> str:
+    """What the user typed in an edit (its note and tags), as plain text."""
+    parts = [mine.note or "", " ".join(f"#{t}" for t in mine.tags or ())]
+    return "\n".join(p for p in parts if p)
+
+
+def _opened_lists(service: AnnotationService
+                  ) -> tuple[tuple[list[Colour], list[tuple[str, int]]], tuple[list[str], str]]:
+    """What the window shows of a library just opened, in one request: colours and tags,
+    authors and who this user is."""
+    return _lists(service), _authors(service)
+
+
 def _lists(service: AnnotationService) -> tuple[list[Colour], list[tuple[str, int]]]:
     return service.colours(), service.tags()
 
 
-def _delete_highlight(service: AnnotationService, highlight_id: int) -> Highlight:
-    return service.delete_highlight(highlight_id=highlight_id)
+@dataclass(frozen=True, slots=True)
+class _Conflict:
+    """A save refused because someone saved the highlight since: what they saved."""
+
+    theirs: Highlight
+
+
+class _Gone:
+    """A save refused because someone deleted the highlight meanwhile."""
+
+
+def _save_versioned(service: AnnotationService, highlight_id: int, mine: MyEdit,
+                    version: int, label: str) -> Highlight | _Conflict | _Gone:
+    """Save `mine` over `version` of the highlight; a conflict comes back as a value (its
+    highlight), not as an error line, so the window can show both texts."""
+    from reader.services.annotations import EditConflictError, NotFoundError
+
+    try:
+        if mine.delete:
+            return service.delete_highlight(highlight_id, expected_version=version)
+        return service.update_highlight(highlight_id, colour=mine.colour, note=mine.note,
+                                        tags=mine.tags, label=label,
+                                        expected_version=version)
+    except EditConflictError as exc:
+        return _Conflict(exc.current)
+    except NotFoundError:
+        if _exists(service, highlight_id):
+            raise  # not this highlight that is missing: the error says what
+        return _Gone()
+
+
+def _exists(service: AnnotationService, highlight_id: int) -> bool:
+    from reader.services.annotations import NotFoundError
+
+    try:
+        service.highlight(highlight_id)
+    except NotFoundError:
+        return False
+    return True
 
 
 class AnnotationController(QObject):
@@ -82,6 +144,7 @@ class AnnotationController(QObject):
     transcript_replaced = Signal(ReadingView, Transcript)  # the view, the version now in it
     highlights_loaded = Signal(ReadingView)  # the view whose highlights were (re)drawn
     options_changed = Signal()  # the reading view's script or cleanup: quotes to show again
+    authors_changed = Signal(list, str)  # the library's authors, and this user's name
 
     def __init__(self, window: QMainWindow, settings: Settings, tabs: DocumentTabs,
                  db_path: Path | str | None = None) -> None:
@@ -98,6 +161,10 @@ class AnnotationController(QObject):
         self.unsaved_edit: tuple[Callable[[AnnotationService], object],
                                  Callable[[Any], None]] | None = None
         """The last edit the library could not take, kept for a retry."""
+        self.unsaved_text = ""
+        """What the user typed in that edit (its note and tags), to copy before dropping it."""
+        self.conflict_dialog: ConflictDialog | None = None
+        self.kept_edit_box: QMessageBox | None = None
 
         self._library_gate = threading.Event()
         self.session = LibrarySession(self)
@@ -119,8 +186,11 @@ class AnnotationController(QObject):
         self._build_actions()
         self.export = HighlightExport(self, window, settings)
         self.dock.set_context_actions([self.act_edit, self.act_delete])
+        self.user = ""
+        """The name this window's edits are signed with, once the library is open."""
         if db_path is not None:
-            self.session.open_library(db_path, gate=self._library_gate)
+            self.session.open_library(db_path, gate=self._library_gate,
+                                      user=settings.user_name or None)
         else:
             self.dock.set_unavailable(
                 self.tr("Highlights are off: no annotation library was opened."))
@@ -144,6 +214,12 @@ class AnnotationController(QObject):
                                      ["Ctrl+Z", QKeySequence.StandardKey.Undo])
         self.act_redo = self._action(self.tr("&Redo"), self._on_redo_triggered,
                                      ["Ctrl+Shift+Z", QKeySequence.StandardKey.Redo])
+        self.act_save_kept = self._action(self.tr("Save &Kept Edit"), self._on_save_kept_triggered,
+                                          (), self.tr("Save again the last edit the library "
+                                                      "did not take"))
+        self.act_user_name = self._action(self.tr("Your &Name…"), self._on_user_name_triggered,
+                                          (), self.tr("The name your highlights and notes "
+                                                      "are signed with in a shared library"))
         self.act_show_dock = self.dock.toggleViewAction()
         self.act_show_dock.setText(self.tr("&Highlights"))
         self.act_show_dock.setShortcut(QKeySequence("Ctrl+Shift+H"))
@@ -152,7 +228,7 @@ class AnnotationController(QObject):
     def annotate_actions(self) -> list[QAction | None]:
         """The Annotate menu, in order (None: a separator)."""
         return [self.act_highlight, *self.colour_actions, None, self.act_edit, self.act_delete,
-                None, self.act_rename_colours]
+                self.act_save_kept, None, self.act_rename_colours, self.act_user_name]
 
     def shortcut_actions(self) -> list[QAction]:
         return [self.act_highlight, *self.colour_actions, self.act_edit, self.act_delete,
@@ -167,6 +243,7 @@ class AnnotationController(QObject):
             action.setEnabled(ready)
         self.export.update_actions(ready=ready, library=library)
         history = self.session.history
+        self.act_save_kept.setEnabled(library and self.unsaved_edit is not None)
         self.act_undo.setEnabled(library and history.can_undo)
         self.act_redo.setEnabled(library and history.can_redo)
         self.act_undo.setText(self.tr("&Undo {edit}").format(edit=ui_label(history.undo_label or ""))
@@ -310,8 +387,38 @@ class AnnotationController(QObject):
 
     def _on_session_library_opened(self) -> None:
         self.dock.set_unavailable("")
-        self.session.submit(_lists, self._on_library_lists)
+        self.session.submit(_opened_lists, self._on_opened_lists)
         self._update_actions()
+
+    def _on_authors(self, found: tuple[list[str], str]) -> None:
+        authors, self.user = found
+        self.dock.set_authors(authors, self.user)
+        self.authors_changed.emit(authors, self.user)
+
+    def _on_user_name_triggered(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        name, ok = QInputDialog.getText(
+            self._window, self.tr("Your Name"),
+            self.tr("Your highlights and notes are signed with this name in a shared library "
+                    "(now: {name}). Leave it empty for your system user name.").format(
+                name=self.user or self.tr("not known yet")),
+            QLineEdit.EchoMode.Normal, self._settings.user_name)
+        if ok:
+            self.set_user_name(name)
+
+    def set_user_name(self, name: str) -> None:
+        """Sign this window's edits with `name` from now on ("": the system user name);
+        remembered in the settings."""
+        self._settings.user_name = name
+        if self.session.available:
+            chosen = self._settings.user_name
+            self.session.submit(lambda s: _sign_as(s, chosen), self._on_authors, self.status)
+
+    def _on_opened_lists(self, lists: tuple[tuple[list[Colour], list[tuple[str, int]]],
+                                            tuple[list[str], str]]) -> None:
+        self._on_library_lists(lists[0])
+        self._on_authors(lists[1])
 
     def _on_library_lists(self, lists: tuple[list[Colour], list[tuple[str, int]]]) -> None:
         colours, tags = lists
@@ -326,8 +433,12 @@ class AnnotationController(QObject):
         self._window.statusBar().showMessage(message, 4 * _STATUS_MS)
 
     def _on_session_library_failed(self, message: str) -> None:
+        from reader.services.paths import is_server_url
+
         self.dock.set_unavailable(self.tr("Highlights are off: {reason}").format(reason=message))
         self._update_actions()
+        if is_server_url(self.session.path or ""):
+            return  # the status bar says it in one line, with Use Local Library (ServerStatus)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Annotation library not available"),
                           message, QMessageBox.StandardButton.Ok, self._window)
         box.setObjectName("library_message")
@@ -379,9 +490,7 @@ class AnnotationController(QObject):
         tid, (start, end) = doc.info.id, span
         same = next((h for h in doc.highlights if (h.start, h.end) == span), None)
         if same is not None:
-            hid = same.id
-            self._submit_edit(lambda s: s.update_highlight(hid, colour=key, label="Recolour"),
-                              lambda h: self._on_written(doc, h, then))
+            self._save(doc, same.id, MyEdit(colour=key), same.version, "Recolour", then)
         else:
             self._submit_edit(lambda s: s.add_highlight(tid, start, end, colour=key),
                               lambda h: self._on_written(doc, h, then))
@@ -391,12 +500,14 @@ class AnnotationController(QObject):
         return True
 
     def _submit_edit(self, call: Callable[[AnnotationService], object],
-                     on_done: Callable[[Any], None]) -> None:
-        """Submit an edit; if the library cannot take it (disk full, busy, read-only), the
-        edit is kept and the message box offers to try it again."""
+                     on_done: Callable[[Any], None], text: str = "") -> None:
+        """Submit an edit; if the library cannot take it (disk full, busy, read-only, its
+        server gone), the edit is kept and the message box offers to try it again."""
 
         def failed(message: str) -> None:
             self.unsaved_edit = (call, on_done)
+            self.unsaved_text = text
+            self._update_actions()
             self.status(message)
             box = plain.warning(self._window, self.tr("Highlight not saved"),
                                 message + "\n\n"
@@ -413,9 +524,108 @@ class AnnotationController(QObject):
         if self.unsaved_edit is None:
             return False
         call, on_done = self.unsaved_edit
-        self.unsaved_edit = None
-        self._submit_edit(call, on_done)
+        text, self.unsaved_edit, self.unsaved_text = self.unsaved_text, None, ""
+        self._update_actions()
+        self._submit_edit(call, on_done, text)
         return True
+
+    def offer_kept_edit(self) -> None:
+        """The library can take writes again (its server is back): offer the kept edit."""
+        if self.unsaved_edit is None or self.kept_edit_box is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Save Your Kept Edit?"),
+                          self.tr("The library's server is back. Your last edit was not "
+                                  "saved; it is kept."), QMessageBox.StandardButton.NoButton,
+                          self._window)
+        box.setObjectName("kept_edit_box")
+        plain.make_plain(box)
+        save = box.addButton(self.tr("Save Now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.kept_edit_box = box
+
+        def clicked(button: object) -> None:
+            self.kept_edit_box = None
+            if button is save:
+                self.retry_unsaved_edit()
+            else:
+                self.status(self.tr("Your edit is kept: Annotate → Save Kept Edit saves it."))
+
+        box.buttonClicked.connect(clicked)
+        box.open()
+    def _on_save_kept_triggered(self) -> None:
+        if not self.retry_unsaved_edit():
+            self.status(self.tr("No kept edit to save."))
+
+    def _save(self, doc: OpenDocument, highlight_id: int, mine: MyEdit, version: int,
+              label: str = "Edit highlight",
+              then: Callable[[Highlight], None] | None = None) -> None:
+        """Save an edit or deletion made on `version`; if someone saved the highlight since,
+        nothing is overwritten: the conflict dialog shows both."""
+        call, on_done = self._versioned(doc, highlight_id, mine, version, label, then)
+        self._submit_edit(call, on_done, _typed(mine))
+
+    def _versioned(self, doc: OpenDocument, highlight_id: int, mine: MyEdit, version: int,
+                   label: str, then: Callable[[Highlight], None] | None
+                   ) -> tuple[Callable[[AnnotationService], object], Callable[[Any], None]]:
+        def call(s: AnnotationService) -> Highlight | _Conflict | _Gone:
+            return _save_versioned(s, highlight_id, mine, version, label)
+
+        def done(result: object) -> None:
+            if isinstance(result, _Conflict):
+                self._on_conflict(doc, highlight_id, mine, result.theirs, label, then)
+            elif isinstance(result, _Gone):
+                self._on_gone(doc, mine)
+            elif mine.delete:
+                self._on_deleted(doc)
+            else:
+                self._on_written(doc, result, then)
+
+        return call, done
+
+    def _on_gone(self, doc: OpenDocument, mine: MyEdit) -> None:
+        """Someone deleted the highlight this edit was for: nothing to save it on, so what
+        was typed goes to the clipboard rather than nowhere."""
+        if self._alive(doc):
+            self._reload(doc)
+        if mine.delete:
+            self.status(self.tr("Someone else deleted this highlight already."))
+            return
+        typed = _typed(mine)
+        if typed:
+            QApplication.clipboard().setText(typed)
+        plain.warning(self._window, self.tr("Highlight not saved"),
+                      self.tr("Someone else deleted this highlight after you opened it, so "
+                              "your edit has nowhere to go.")
+                      + ("\n\n" + self.tr("What you typed is on the clipboard.")
+                         if typed else ""))
+
+    def _on_conflict(self, doc: OpenDocument, highlight_id: int, mine: MyEdit,
+                     theirs: Highlight, label: str,
+                     then: Callable[[Highlight], None] | None) -> None:
+        if self._alive(doc):
+            self._reload(doc)  # their version in the view and the dock meanwhile
+        dialog = ConflictDialog(mine, theirs, self.palette.colours, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.conflict_dialog = dialog
+
+        def finished(_code: int) -> None:
+            if self.conflict_dialog is dialog:
+                self.conflict_dialog = None
+            if dialog.choice is Choice.KEEP_MINE:
+                self._save(doc, highlight_id, mine, theirs.version, label, then)
+            elif dialog.choice is Choice.TAKE_THEIRS:
+                self.status(self.tr("Kept their version of the highlight."))
+            else:
+                self.unsaved_edit = self._versioned(doc, highlight_id, mine, theirs.version,
+                                                    label, then)
+                self.unsaved_text = _typed(mine)
+                self._update_actions()
+                self.status(self.tr("Your edit is kept: Annotate → Save Kept Edit saves it "
+                                     "over theirs."))
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _on_written(self, doc: OpenDocument, h: object,
                     then: Callable[[Highlight], None] | None = None) -> None:
@@ -475,9 +685,8 @@ class AnnotationController(QObject):
         editor.deleteLater()
         if v.colour != h.colour:
             self.palette.remember(v.colour)
-        self._submit_edit(lambda s: s.update_highlight(highlight_id, colour=v.colour,
-                                                       note=v.note, tags=v.tags),
-                          lambda new: self._on_written(doc, new))
+        self._save(doc, highlight_id, MyEdit(colour=v.colour, note=v.note, tags=v.tags),
+                   h.version)
 
     def _on_delete_triggered(self) -> None:
         doc = self.ready_document()
@@ -497,9 +706,10 @@ class AnnotationController(QObject):
         doc = self._current
         if doc is None:
             return
+        known = {h.id: h.version for h in doc.highlights}
         for hid in ids:
-            self.session.submit(partial(_delete_highlight, highlight_id=hid),
-                               lambda _old: self._on_deleted(doc), self._show_error)
+            if hid in known:
+                self._save(doc, hid, MyEdit(delete=True), known[hid], "Delete highlight")
 
     def _on_deleted(self, doc: OpenDocument) -> None:
         self.status(self.tr("Highlight deleted (Ctrl+Z brings it back)."))

@@ -1,7 +1,9 @@
 """The highlights dock: the current transcript's highlights, a filter bar, and what to do with one.
 
 A list (quote, tags, note, speaker, section, colour) over `HighlightsModel` through
-`HighlightFilter`; the bar above filters by text, colour, tag, speaker and section. Clicking
+`HighlightFilter`; the bar above filters by text, colour, tag, speaker and section, and, in a
+library with more than one author, by author ("Mine", "Everyone", a person), with an
+author column. Clicking
 a row asks the window to show the highlight (`highlight_activated`), a double-click asks for
 the editor (`edit_requested`). The dock decides nothing about the library: the window gives it
 content with `set_content` and handles the requests.
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ALL = ""
+MINE = "\x00mine"  # the author filter's "Mine" (no name holds a NUL)
 
 
 def _id_of(index: ModelIndex) -> int:
@@ -60,7 +63,7 @@ class HighlightsDock(QDockWidget):
     edit_requested = Signal(int)  # highlight id: open the editor
 
     _BODY = frozenset({"model", "proxy", "search", "colour_filter", "tag_filter",
-                       "speaker_filter", "section_filter", "clear_button", "view",
+                       "speaker_filter", "section_filter", "author_filter", "clear_button", "view",
                        "column_actions", "status"})
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -76,6 +79,8 @@ class HighlightsDock(QDockWidget):
         self._pending_content: tuple[Transcript | None, Sequence[Highlight],
                                      Sequence[Colour]] | None = None
         self._pending_options: DisplayOptions | None = None
+        self._me = ""
+        self._authors: list[str] = []
 
     def __getattr__(self, name: str) -> object:
         # Only reached for a name not set yet: the parts `build` makes, asked for early.
@@ -114,6 +119,9 @@ class HighlightsDock(QDockWidget):
         self.tag_filter = self._combo("tag_filter", self.tr("Any tag"), body)
         self.speaker_filter = self._combo("speaker_filter", self.tr("Any speaker"), body)
         self.section_filter = self._combo("section_filter", self.tr("Any section"), body)
+        self.author_filter = self._combo("author_filter", self.tr("Everyone"), body)
+        self.author_filter.setToolTip(self.tr("Whose highlights to list"))
+        self.author_filter.hide()  # until the library has a second author
         self.clear_button = QToolButton(body)
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Show every highlight"))
@@ -138,7 +146,7 @@ class HighlightsDock(QDockWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in ((Column.QUOTE, 190), (Column.TAGS, 85), (Column.NOTE, 110),
                               (Column.SPEAKER, 100), (Column.SECTION, 110),
-                              (Column.COLOUR, 80)):
+                              (Column.COLOUR, 80), (Column.AUTHOR, 80)):
             header.resizeSection(column, width)
         # A dock is narrow: the colour shows as the quote's swatch and the section has a
         # filter, so those two columns start hidden; the header's menu shows any column.
@@ -147,8 +155,8 @@ class HighlightsDock(QDockWidget):
         for column in Column:
             action = QAction(ui_label(HEADERS[column]), header)
             action.setCheckable(True)
-            action.setChecked(column not in (Column.SECTION, Column.COLOUR))
-            action.setEnabled(column is not Column.QUOTE)
+            action.setChecked(column not in (Column.SECTION, Column.COLOUR, Column.AUTHOR))
+            action.setEnabled(column not in (Column.QUOTE, Column.AUTHOR))
             action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
             header.setSectionHidden(column, not action.isChecked())
             header.addAction(action)
@@ -172,6 +180,7 @@ class HighlightsDock(QDockWidget):
         bar.addWidget(self.tag_filter, 1, 1, 1, 2)
         bar.addWidget(self.speaker_filter, 2, 0)
         bar.addWidget(self.section_filter, 2, 1, 1, 2)
+        bar.addWidget(self.author_filter, 3, 0, 1, 3)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
@@ -191,6 +200,8 @@ class HighlightsDock(QDockWidget):
             self.model.set_options(self._pending_options)
         if self._pending_content is not None:
             self.set_content(*self._pending_content)
+        self._fill_authors()
+        self._show_authors(len(self._named()) > 1)
         self._pending_actions, self._pending_header, self._pending_content = [], None, None
         self._update_status()
 
@@ -217,6 +228,7 @@ class HighlightsDock(QDockWidget):
         if header.restoreState(state):
             for column, action in self.column_actions.items():
                 action.setChecked(not header.isSectionHidden(column))
+            self._show_authors(len(self._named()) > 1)  # as the library is now
 
     def header_state(self) -> QByteArray:
         """What `restore_header` takes back (the saved one, if the list was never built)."""
@@ -257,6 +269,43 @@ class HighlightsDock(QDockWidget):
         self._fill_filters(colours)
         self._update_status()
 
+    def set_authors(self, authors: Iterable[str], me: str) -> None:
+        """The library's authors and this user's name: with more than one author the list
+        shows an author column and filters by author."""
+        before = len(self._named()) > 1
+        self._me = me
+        self._authors = sorted(set(authors) | set(self._authors), key=str.casefold)
+        if self._built:
+            multi = len(self._named()) > 1
+            self._fill_authors()
+            if multi != before:
+                self._show_authors(multi)
+
+    def _fill_authors(self) -> None:
+        self._refill(self.author_filter,
+                     [(self.tr("Mine"), MINE, None),
+                      *((a, a, None) for a in self._named() if a != self._me)])
+
+    def authors(self) -> list[str]:
+        """The authors known so far (the library's, and those of the highlights shown)."""
+        return list(self._authors)
+
+    def _named(self) -> list[str]:
+        return [a for a in self._authors if a]
+
+    def _show_authors(self, multi: bool) -> None:
+        from reader.ui.annotations.highlights_model import Column
+
+        self.author_filter.setVisible(multi)
+        header = self.view.header()
+        if multi and header.visualIndex(Column.AUTHOR) == header.count() - 1:
+            header.moveSection(header.count() - 1, 1)  # beside the quote, where a dock shows it
+        action = self.column_actions[Column.AUTHOR]
+        action.setEnabled(multi)
+        action.setChecked(multi)
+        if not multi and self.author_filter.currentIndex() != 0:
+            self.author_filter.setCurrentIndex(0)
+
     def _fill_filters(self, colours: Sequence[Colour]) -> None:
         from reader.core.labels import SECTION_OUTLINE_TITLES
         from reader.core.model import SectionKind
@@ -276,6 +325,9 @@ class HighlightsDock(QDockWidget):
         self._refill(self.speaker_filter, [(s, s, None) for s in speakers])
         self._refill(self.section_filter, [(ui_label(SECTION_OUTLINE_TITLES.get(SectionKind(s), s)), s, None)
                                            for s in sections])
+        new = {h.author for h in items} - set(self._authors)
+        if new:  # someone new wrote here: the library has them now too
+            self.set_authors(new, self._me)
 
     def _refill(self, combo: QComboBox, items: list[tuple[str, str, str | None]]) -> None:
         """Replace a filter's choices, keeping the chosen one (it stays even when no row has
@@ -358,12 +410,14 @@ class HighlightsDock(QDockWidget):
         self.proxy.set_tag(str(self.tag_filter.currentData() or _ALL))
         self.proxy.set_speaker(str(self.speaker_filter.currentData() or _ALL))
         self.proxy.set_section(str(self.section_filter.currentData() or _ALL))
+        author = str(self.author_filter.currentData() or _ALL)
+        self.proxy.set_author(None if author == _ALL else self._me if author == MINE else author)
         self._update_status()
 
     def _on_clear_button_clicked(self) -> None:
         self.search.clear()
         for combo in (self.colour_filter, self.tag_filter, self.speaker_filter,
-                      self.section_filter):
+                      self.section_filter, self.author_filter):
             combo.setCurrentIndex(0)
 
     def _on_view_clicked(self, index: QModelIndex) -> None:

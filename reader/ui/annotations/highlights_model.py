@@ -7,7 +7,7 @@ selection survives an edit elsewhere. Orphaned highlights (their text is gone fr
 version of the call) stay listed with their quote and an "orphaned" marker.
 
 `HighlightFilter` is a QSortFilterProxyModel that keeps the rows matching every set criterion:
-text (in quote, note or tags), tag, colour, speaker and section.
+text (in quote, note or tags), tag, colour, speaker, section and author.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class Column(IntEnum):
     SPEAKER = 3
     SECTION = 4
     COLOUR = 5
+    AUTHOR = 6  # shown when the library has more than one author
 
 
 HEADERS = {  # shown through ui_label
@@ -59,6 +60,7 @@ HEADERS = {  # shown through ui_label
     Column.SPEAKER: QT_TRANSLATE_NOOP("Labels", "Speaker"),
     Column.SECTION: QT_TRANSLATE_NOOP("Labels", "Section"),
     Column.COLOUR: QT_TRANSLATE_NOOP("Labels", "Colour"),
+    Column.AUTHOR: QT_TRANSLATE_NOOP("Labels", "Author"),
 }
 
 
@@ -90,7 +92,7 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _USER = int(Qt.ItemDataRole.UserRole)
-_QUOTE, _TAGS, _NOTE, _SPEAKER, _SECTION, _COLOUR = (int(c) for c in Column)
+_QUOTE, _TAGS, _NOTE, _SPEAKER, _SECTION, _COLOUR, _AUTHOR = (int(c) for c in Column)
 _COLUMNS = len(Column)
 _ORPHAN_BRUSH = QColor(176, 60, 40)
 _ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -303,6 +305,8 @@ class HighlightsModel(QAbstractTableModel):
     def _display(self, item: _Row, column: int) -> str:
         if column == _COLOUR:
             return self.colour_name(item.highlight.colour)
+        if column == _AUTHOR:
+            return item.highlight.author
         return item.texts[column]
 
     def sort_key(self, row: int, column: int) -> Any:
@@ -367,6 +371,7 @@ class HighlightFilter(QSortFilterProxyModel):
         self._colour = ""
         self._speaker = ""
         self._section = ""
+        self._author: str | None = None  # None: everyone's; "" those from before authors
         self.setSortRole(HighlightRole.SortRole)
         self.setDynamicSortFilter(True)
 
@@ -385,17 +390,22 @@ class HighlightFilter(QSortFilterProxyModel):
     def set_section(self, section: str) -> None:
         self._set("_section", section)
 
+    def set_author(self, author: str | None) -> None:
+        """Keep one person's highlights (None: everyone's)."""
+        self._set("_author", author)
+
     def clear_filters(self) -> None:
-        self._change(_text="", _tag="", _colour="", _speaker="", _section="")
+        self._change(_text="", _tag="", _colour="", _speaker="", _section="", _author=None)
 
     def is_filtering(self) -> bool:
-        return any((self._text, self._tag, self._colour, self._speaker, self._section))
+        return any((self._text, self._tag, self._colour, self._speaker, self._section,
+                    self._author is not None))
 
-    def _set(self, name: str, value: str) -> None:
+    def _set(self, name: str, value: str | None) -> None:
         if getattr(self, name) != value:
             self._change(**{name: value})
 
-    def _change(self, **values: str) -> None:
+    def _change(self, **values: str | None) -> None:
         # Qt 6.10 replaced invalidateRowsFilter with begin/endFilterChange around the change;
         # the app supports Qt from 6.7 on, so use whichever this Qt has.
         modern = hasattr(self, "beginFilterChange")
@@ -428,6 +438,8 @@ class HighlightFilter(QSortFilterProxyModel):
         if self._speaker and model.speaker(source_row) != self._speaker:
             return False
         if self._section and model.section(source_row) != self._section:
+            return False
+        if self._author is not None and h.author != self._author:
             return False
         if self._text:
             haystack = " ".join((" ".join(h.quote.split()), model.shown(source_row), h.note,

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 PAGE_SIZE: Final = 200
 _ALL = ""
+MINE = "mine"  # NotebookQuery's name for this service's user
 _QUOTE_WIDTH = 200
 _DEBOUNCE_MS = 250
 _STATUS_MS = 6000
@@ -75,6 +76,7 @@ class Column(IntEnum):
     COLOUR = 3
     TAGS = 4
     NOTE = 5
+    AUTHOR = 6  # shown when the library has more than one author
 
 
 class NotebookRole(IntEnum):
@@ -251,7 +253,7 @@ class NotebookModel(QAbstractTableModel):
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(Column):
             return (self.tr("Call"), self.tr("Quote"), self.tr("Speaker"), self.tr("Colour"),
-                    self.tr("Tags"), self.tr("Note"))[section]
+                    self.tr("Tags"), self.tr("Note"), self.tr("Author"))[section]
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -281,6 +283,8 @@ class NotebookModel(QAbstractTableModel):
                 return " ".join(f"#{t}" for t in h.tags)
             if column == Column.NOTE:
                 return _flat(h.note, _QUOTE_WIDTH)
+            if column == Column.AUTHOR:
+                return h.author
             return None
         if role == Qt.ItemDataRole.DecorationRole:
             return swatch_icon(h.colour) if column in (Column.QUOTE, Column.COLOUR) else None
@@ -314,6 +318,8 @@ class _Choices:
     periods: list[str]
     tags: list[str]
     colours: list[Colour]
+    authors: list[str]
+    user: str
 
 
 def _choices(service: AnnotationService) -> _Choices:
@@ -321,7 +327,8 @@ def _choices(service: AnnotationService) -> _Choices:
     companies = sorted({c.company for c in calls if c.company}, key=str.casefold)
     periods = sorted({c.period for c in calls if c.period}, reverse=True)
     return _Choices(companies, periods, [name for name, _n in service.tags()],
-                    service.colours())
+                    service.colours(), sorted(filter(None, service.authors()),
+                                              key=str.casefold), service.user)
 
 
 def _export(service: AnnotationService, query: NotebookQuery, fmt: str,
@@ -382,6 +389,9 @@ class NotebookWindow(QWidget):
         self.tag_filter = self._combo("tag_filter", self.tr("Any tag"))
         self.colour_filter = self._combo("colour_filter", self.tr("Any colour"))
         self.kind_filter = self._combo("kind_filter", self.tr("Any speaker"))
+        self.author_filter = self._combo("author_filter", self.tr("Everyone"))
+        self.author_filter.setToolTip(self.tr("Whose highlights to list"))
+        self.author_filter.hide()  # until the library has a second author
         kind_names = {"executive": self.tr("Management"), "analyst": self.tr("Analysts"),
                       "operator": self.tr("Operator"), "interpreter": self.tr("Interpreters")}
         for kind in SPEAKER_KINDS:
@@ -416,8 +426,9 @@ class NotebookWindow(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in ((Column.CALL, 200), (Column.QUOTE, 400), (Column.SPEAKER, 130),
-                              (Column.COLOUR, 100), (Column.TAGS, 110)):
+                              (Column.COLOUR, 100), (Column.TAGS, 110), (Column.NOTE, 200)):
             header.resizeSection(column, width)
+        header.setSectionHidden(Column.AUTHOR, True)
         self.view.doubleClicked.connect(self._on_view_activated)
         self.view.activated.connect(self._on_view_activated)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -444,6 +455,7 @@ class NotebookWindow(QWidget):
         bar.addWidget(self.tag_filter, 1, 2)
         bar.addWidget(self.colour_filter, 1, 3)
         bar.addWidget(self.kind_filter, 1, 4)
+        bar.addWidget(self.author_filter, 1, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
@@ -483,6 +495,7 @@ class NotebookWindow(QWidget):
                              periods=chosen(self.period_filter), tags=chosen(self.tag_filter),
                              colours=chosen(self.colour_filter),
                              speaker_kinds=chosen(self.kind_filter),
+                             authors=chosen(self.author_filter),
                              text=self.search.text().strip())
 
     def requery(self) -> None:
@@ -524,7 +537,12 @@ class NotebookWindow(QWidget):
                                           for c in sorted(choices.colours,
                                                           key=lambda c: c.position)])
         self.model.set_colour_names({c.key: c.display_name for c in choices.colours})
-
+        self._refill(self.author_filter, [(self.tr("Mine"), MINE, None),
+                                          *((a, a, None) for a in choices.authors
+                                            if a != choices.user)])
+        multi = len(choices.authors) > 1
+        self.author_filter.setVisible(multi)
+        self.view.header().setSectionHidden(Column.AUTHOR, not multi)
     def _refill(self, combo: QComboBox, items: Sequence[tuple[str, str, str | None]]) -> None:
         """New choices, the chosen one kept (even if no call has it any more)."""
         chosen, chosen_text = str(combo.currentData() or _ALL), combo.currentText()
@@ -564,7 +582,7 @@ class NotebookWindow(QWidget):
     def _filtering(self) -> bool:
         q = self.model.query()
         return q is not None and any((q.companies, q.periods, q.tags, q.colours,
-                                      q.speaker_kinds, q.text))
+                                      q.speaker_kinds, q.text, q.authors))
 
     # -- slots ---------------------------------------------------------------------------
 
@@ -576,7 +594,7 @@ class NotebookWindow(QWidget):
 
     def _on_clear_button_clicked(self) -> None:
         for combo in (self.company_filter, self.period_filter, self.tag_filter,
-                      self.colour_filter, self.kind_filter):
+                      self.colour_filter, self.kind_filter, self.author_filter):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

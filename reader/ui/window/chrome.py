@@ -30,6 +30,8 @@ class WindowChrome(WindowPart):
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self._window._opener._rebuild_recent_menu)
+        file_menu.addAction(self._window.library_switch.act_open_library)
+        file_menu.addAction(self._window.server_status.act_use_local)
         file_menu.addSeparator()
         file_menu.addAction(self._window.library.act_import_files)
         file_menu.addAction(self._window.library.act_import_folder)

@@ -32,7 +32,8 @@ class HelpDialogs(WindowPart):
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(what, keys) for the keyboard shortcuts dialog, from the actions themselves."""
-        actions = [self._window.act_open, self._window.act_close_tab, self._window.act_quit, self._window.act_find,
+        actions = [self._window.act_open, self._window.library_switch.act_open_library,
+                   self._window.act_close_tab, self._window.act_quit, self._window.act_find,
                    self._window.act_find_next, self._window.act_find_previous, self._window.act_jump_qa,
                    self._window.act_next_question, self._window.act_previous_question, self._window.view_options.act_zoom_in,
                    self._window.view_options.act_zoom_out, self._window.view_options.act_zoom_reset, self._window.act_show_outline,

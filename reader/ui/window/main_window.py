@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QThreadPool,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import (
     QAction,
@@ -67,6 +68,8 @@ from reader.ui.window.help import HelpDialogs
 from reader.ui.window.library_link import LibraryLink
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.notebook_link import NotebookLink
+from reader.ui.window.offline import ServerStatus
+from reader.ui.window.open_library import LibrarySwitch
 from reader.ui.window.open_queue import OpenQueue
 from reader.ui.window.opening import DocumentOpener
 from reader.ui.window.session import SessionTabs
@@ -77,6 +80,8 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     """The app window (see the module docstring)."""
+
+    library_switched = Signal(object)  # the new MainWindow, on another library (this one closes)
 
     def __init__(self, settings: Settings, pool: QThreadPool | None = None,
                  parent: QWidget | None = None, *, db_path: Path | str | None = None) -> None:
@@ -212,6 +217,10 @@ class MainWindow(QMainWindow):
         self._back_links = BackLinks(self)
         self._notebook = NotebookLink(self)
         self._library_watch = LibraryWatch(self._annotations.session, self)
+        self.library_switch = LibrarySwitch(self)
+        self.server_status = ServerStatus(self)
+        self.successor: MainWindow | None = None
+        """The window that took over when File → Open Library switched libraries."""
 
     def _build_outline_dock(self) -> None:
         self._outline = QTreeView(self)
