@@ -101,7 +101,7 @@ def run_gui(paths: list[str], db_path: str | None = None) -> int:
     take_open_events(app, window)
     window.show()
     window.restore_session()
-    # After the first paint: loading QtNetwork and listening cost ~40 ms it need not wait for.
+    # After the first paint: the socket and its thread need not hold the first screen up.
     QTimer.singleShot(LISTEN_DELAY_MS, lambda: serve_other_launches(window, db))
     follow_library_switches(app, window)
     if paths:

@@ -172,3 +172,32 @@ def test_a_handed_over_link_to_a_call_not_in_the_library_is_said_in_the_window(
     assert proc.returncode == 0, proc.communicate()[1]
     qtbot.waitUntil(lambda: "not in the library" in window.statusBar().currentMessage(),
                     timeout=10_000)
+
+
+def test_a_server_stops_with_the_window_that_owned_it(qtbot, tmp_path):
+    from PySide6.QtCore import QObject
+
+    name = server_name(tmp_path / "owned.sqlite3")
+    owner = QObject()
+    server = InstanceServer(name, owner)
+    assert server.listen()
+    with qtbot.waitSignal(owner.destroyed):
+        owner.deleteLater()
+    after = InstanceServer(name)
+    assert after.listen()  # the name is free again
+    after.close()
+
+
+def test_a_window_that_does_not_answer_does_not_hang_the_launch(tmp_path):
+    import time
+    from multiprocessing.connection import Listener
+
+    name = server_name(tmp_path / "frozen.sqlite3")
+    address, family = single_instance._address(name)
+    frozen = Listener(address, family, authkey=single_instance._key())  # never accepts
+    try:
+        started = time.monotonic()
+        assert not hand_off(name, ["x.txt"], timeout_ms=500)
+        assert time.monotonic() - started < 3
+    finally:
+        frozen.close()

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Sequence
+from functools import partial
 from multiprocessing.connection import Client, Connection, Listener
 from pathlib import Path
 from typing import Final
@@ -99,8 +100,29 @@ def _address(name: str) -> tuple[str, str]:
     return str(_folder() / f"{digest}.sock"), "AF_UNIX"
 
 
-def _connect(name: str) -> Connection | None:
-    """A connection to the window listening on `name`, or None when none is there."""
+def _connect(name: str, timeout_s: float = HAND_OFF_TIMEOUT_MS / 1000) -> Connection | None:
+    """A connection to the window listening on `name`, or None when none answers in time (a
+    window that is frozen or stopped must not hang the launch that asks it)."""
+    found: list[Connection | None] = [None]
+    late = threading.Event()
+
+    def attempt() -> None:
+        conn = _connect_now(name)
+        if late.is_set() and conn is not None:
+            conn.close()
+        found[0] = conn
+
+    thread = threading.Thread(target=attempt, name="instance-connect", daemon=True)
+    thread.start()
+    thread.join(timeout_s)
+    if thread.is_alive():
+        late.set()
+        log.warning("the window on %s did not answer in %.0f s", name, timeout_s)
+        return None
+    return found[0]
+
+
+def _connect_now(name: str) -> Connection | None:
     try:
         address, family = _address(name)
         return Client(address, family, authkey=_key())
@@ -115,7 +137,7 @@ def _connect(name: str) -> Connection | None:
 def hand_off(name: str, words: Sequence[str], timeout_ms: int = HAND_OFF_TIMEOUT_MS) -> bool:
     """Give `words` (files and links) to the window listening on `name`; True when it took
     them, False when no window answers (then this launch opens its own)."""
-    conn = _connect(name)
+    conn = _connect(name, timeout_ms / 1000)
     if conn is None:
         return False
     with conn:
@@ -157,6 +179,9 @@ class InstanceServer(QObject):
             return False
         threading.Thread(target=self._serve, args=(self._listener,), name="instance-server",
                          daemon=True).start()
+        # Closed with its owner (a window let go when File → Open Library reopens it), as a
+        # QLocalServer would be: the thread and the socket do not outlive the object.
+        self.destroyed.connect(partial(_stop, self.name, self._listener, self._closing))
         return True
 
     def is_listening(self) -> bool:
@@ -164,16 +189,12 @@ class InstanceServer(QObject):
 
     def close(self) -> None:
         listener, self._listener = self._listener, None
-        if listener is None:
-            return
-        self._closing.set()
-        wake = _connect(self.name)  # the thread waits in accept(): let it see the flag
-        if wake is not None:
-            wake.close()
-        listener.close()
+        if listener is not None:
+            _stop(self.name, listener, self._closing)
 
     def _serve(self, listener: Listener) -> None:
-        while not self._closing.is_set():
+        closing = self._closing
+        while not closing.is_set():
             try:
                 conn = listener.accept()
             except Exception:  # a failed handshake, or the listener closed under it
@@ -187,7 +208,22 @@ class InstanceServer(QObject):
                 except (OSError, EOFError):
                     continue
             if words and not self._closing.is_set():
-                self.received.emit(words)
+                try:
+                    self.received.emit(words)
+                except RuntimeError:  # the object went with its window meanwhile
+                    closing.set()
+                    listener.close()
+                    return
+
+
+def _stop(name: str, listener: Listener, closing: threading.Event, *_args: object) -> None:
+    if closing.is_set():
+        return
+    closing.set()
+    wake = _connect(name, 0.5)  # the thread waits in accept(): let it see the flag
+    if wake is not None:
+        wake.close()
+    listener.close()
 
 
 def _parse_request(line: bytes) -> list[str] | None:
