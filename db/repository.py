@@ -430,8 +430,13 @@ class Repository:
             prefix=anchor.prefix, suffix=anchor.suffix, turn_index=turn_index,
             orphaned=orphaned))
 
-    def delete_highlight(self, highlight_id: int) -> bool:
-        result = self._s.execute(delete(HighlightRow).where(_H.id == highlight_id))
+    def delete_highlight(self, highlight_id: int, *, version: int | None = None) -> bool:
+        """Delete it; with `version`, only if nobody has saved it since (checked in the DELETE
+        itself, so a save landing between a read and this cannot be lost)."""
+        stmt = delete(HighlightRow).where(_H.id == highlight_id)
+        if version is not None:
+            stmt = stmt.where(_H.version == version)
+        result = self._s.execute(stmt)
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
     # --- tags ----------------------------------------------------------------------------

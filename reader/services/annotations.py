@@ -558,7 +558,11 @@ class AnnotationService:
                     raise _conflict(before, expected_version)
                 info = repo.transcript(before.transcript_id)
                 assert info is not None
-                repo.delete_highlight(highlight_id)
+                if not repo.delete_highlight(highlight_id, version=before.version):
+                    now = repo.highlight(highlight_id)  # saved or deleted since the read
+                    if now is None:
+                        raise NotFoundError(f"no highlight {highlight_id}")
+                    raise _conflict(now, before.version)
             self._push(_Step("Delete highlight", before.transcript_id, info.sha256, before, None))
         self._notify(Changed(transcripts=frozenset({before.transcript_id}),
                              highlights=frozenset({highlight_id}), tags=bool(before.tags)))

@@ -209,3 +209,26 @@ def test_two_clients_making_the_same_new_tag_at_once_share_it(library: str | Pat
     assert errors == []
     with as_user(library, "ana") as svc:
         assert svc.tags() == [("brand-new", 2)]
+
+
+def test_a_save_landing_between_a_deletes_read_and_its_delete_is_not_lost(
+        library: str | Path, call: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from db.repository import Repository
+
+    with as_user(library, "ana") as ana:
+        h = ana.add_highlight_by_quote(call, "funding cost", occurrence=1, note="first")
+        real = Repository.transcript
+
+        def a_save_lands_now(self: Repository, transcript_id: int):  # type: ignore[no-untyped-def]
+            # Bo's save lands at this moment, after the delete read the highlight (in the same
+            # transaction here; on a server another client's commit can land just so).
+            self._s.execute(text("UPDATE highlights SET note = 'bo: keep this', "
+                                 "version = version + 1 WHERE id = :id"), {"id": h.id})
+            return real(self, transcript_id)
+
+        monkeypatch.setattr(Repository, "transcript", a_save_lands_now)
+        with pytest.raises(EditConflictError) as conflict:
+            ana.delete_highlight(h.id)
+        monkeypatch.undo()
+        assert conflict.value.current.note == "bo: keep this"
+        assert ana.highlight(h.id) is not None  # not deleted over a save it never saw
