@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_highlights import CALL, STABLE, open_call, span_of
+from test_highlights import CALL, MEMORY, STABLE, open_call, span_of
 
 from db.engine import DiskFullError
 from db.repository import Repository
@@ -51,6 +51,35 @@ def test_a_highlight_refused_by_a_full_disk_is_kept_and_retried(qtbot, window, c
     (h,) = ctl.highlights(view)
     assert view.transcript().text[h.start:h.end] == STABLE
     assert ctl.unsaved_edit is None and len(calls) == 2
+
+
+def test_several_refused_edits_are_all_kept_and_saved_in_order(qtbot, window, call_file,
+                                                                monkeypatch):
+    """Offline, one refused edit after another: none replaces the one before."""
+    shown: list[str] = []
+    monkeypatch.setattr("reader.ui.plain.warning", lambda _p, _t, text: shown.append(text))
+    view = open_call(qtbot, window, call_file)
+    ctl = window.annotations
+    real = Repository.insert_highlight
+    full = [True]
+
+    def refused_while_full(self, *args, **kwargs):
+        if full[0]:
+            raise DiskFullError("library.sqlite3: the disk is full; nothing was saved")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Repository, "insert_highlight", refused_while_full)
+    for phrase, n in ((STABLE, 1), (MEMORY, 2)):
+        assert view.select_source_span(*span_of(view, phrase))
+        ctl.act_highlight.trigger()
+        qtbot.waitUntil(lambda n=n: len(shown) == n, timeout=10_000)
+    assert ctl.highlights(view) == [] and ctl.unsaved_edit is not None
+    full[0] = False
+    assert ctl.retry_unsaved_edit()
+    qtbot.waitUntil(lambda: len(ctl.highlights(view)) == 2, timeout=10_000)
+    text = view.transcript().text
+    assert sorted(text[h.start:h.end] for h in ctl.highlights(view)) == sorted([STABLE, MEMORY])
+    assert ctl.unsaved_edit is None
 
 
 def test_a_read_only_library_opens_and_the_status_bar_says_why(qtbot, make_window, library):

@@ -163,6 +163,9 @@ class AnnotationController(QObject):
         """The last edit the library could not take, kept for a retry."""
         self.unsaved_text = ""
         """What the user typed in that edit (its note and tags), to copy before dropping it."""
+        self._older_kept: list[tuple[Callable[[AnnotationService], object],
+                                     Callable[[Any], None], str]] = []
+        """Edits refused before the last one (offline, several in a row): retried with it."""
         self.conflict_dialog: ConflictDialog | None = None
         self.kept_edit_box: QMessageBox | None = None
 
@@ -505,6 +508,8 @@ class AnnotationController(QObject):
         server gone), the edit is kept and the message box offers to try it again."""
 
         def failed(message: str) -> None:
+            if self.unsaved_edit is not None:  # an earlier refused edit: keep it too
+                self._older_kept.append((*self.unsaved_edit, self.unsaved_text))
             self.unsaved_edit = (call, on_done)
             self.unsaved_text = text
             self._update_actions()
@@ -519,13 +524,21 @@ class AnnotationController(QObject):
 
         self.session.submit(call, on_done, failed)
 
+    def kept_text(self) -> str:
+        """What the user typed in every kept edit (to copy before letting them go)."""
+        texts = [t for _c, _d, t in self._older_kept] + [self.unsaved_text]
+        return "\n\n".join(t for t in texts if t)
+
     def retry_unsaved_edit(self) -> bool:
         """Submit the edit the library could not take again; False if there is none."""
         if self.unsaved_edit is None:
             return False
         call, on_done = self.unsaved_edit
         text, self.unsaved_edit, self.unsaved_text = self.unsaved_text, None, ""
+        older, self._older_kept = self._older_kept, []
         self._update_actions()
+        for older_call, older_done, older_text in older:  # in the order they were made
+            self._submit_edit(older_call, older_done, older_text)
         self._submit_edit(call, on_done, text)
         return True
 

@@ -241,7 +241,7 @@ class LibrarySwitch(WindowPart):
         def clicked(button: object) -> None:
             self.confirm_box = None
             if button is switch:
-                typed = w.annotations.unsaved_text
+                typed = w.annotations.kept_text()
                 if typed:
                     QApplication.clipboard().setText(typed)
                 self.switch_to(location, confirmed=True)
