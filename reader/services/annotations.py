@@ -188,6 +188,9 @@ class AnnotationService:
         self._undo_limit = undo_limit
         self._lock = threading.RLock()
         self._stack = _UndoStack()
+        self._written: dict[int, int | None] = {}
+        """The version each highlight had after this service last wrote it (None: deleted):
+        undo and redo put a state back only over what this service itself left there."""
         self._outlines: OrderedDict[tuple[int, str], Transcript] = OrderedDict()
         self._listener: ChangeListener | None = None
 
@@ -703,7 +706,18 @@ class AnnotationService:
                     raise AnnotationError(f"cannot {'undo' if back else 'redo'} "
                                           f"{step.label.lower()}: the transcript was re-imported "
                                           "or removed since")
+                current = repo.highlight(step.highlight_id)
+                ours = self._written.get(step.highlight_id, _UNKNOWN)
+                if ours is not _UNKNOWN and (current.version if current else None) != ours:
+                    source.pop()  # someone saved it since: putting ours back would lose that
+                    if current is None:
+                        raise AnnotationError(f"cannot {'undo' if back else 'redo'} "
+                                              f"{step.label.lower()}: someone deleted the "
+                                              "highlight since")
+                    raise _conflict(current, ours if isinstance(ours, int) else None)
                 _restore(repo, step.highlight_id, state)
+                stored = repo.highlight(step.highlight_id)
+                self._written[step.highlight_id] = stored.version if stored else None
             target.append(source.pop())
         changed = Changed(transcripts=frozenset({step.transcript_id}),
                           highlights=frozenset({step.highlight_id}), tags=True)
@@ -711,6 +725,7 @@ class AnnotationService:
         return changed
 
     def _push(self, step: _Step) -> None:
+        self._written[step.highlight_id] = step.after.version if step.after else None
         self._stack.done.append(step)
         del self._stack.done[:-self._undo_limit]
         self._stack.undone.clear()
@@ -820,6 +835,9 @@ def _unique(names: Iterable[str]) -> list[str]:
 def _spelled(repo: Repository, names: Sequence[str]) -> list[str]:
     """Tags as the library already spells them (names are unique regardless of case)."""
     return [repo.tag_name(n) or n for n in names]
+
+
+_UNKNOWN: Final = -1  # a highlight this service has not written
 
 
 def _restore(repo: Repository, highlight_id: int, state: Highlight | None) -> None:

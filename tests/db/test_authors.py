@@ -232,3 +232,21 @@ def test_a_save_landing_between_a_deletes_read_and_its_delete_is_not_lost(
         monkeypatch.undo()
         assert conflict.value.current.note == "bo: keep this"
         assert ana.highlight(h.id) is not None  # not deleted over a save it never saw
+
+
+def test_an_undo_does_not_put_back_a_state_over_someone_elses_later_save(
+        library: str | Path, call: int) -> None:
+    with as_user(library, "ana") as ana, as_user(library, "bo") as bo:
+        h = ana.add_highlight_by_quote(call, "funding cost", occurrence=1, note="first")
+        ana.update_highlight(h.id, note="ana: down 15 bp")
+        bo.update_highlight(h.id, note="bo: check the bp")
+        with pytest.raises(EditConflictError) as conflict:
+            ana.undo()  # would put "first" back over bo's note
+        assert conflict.value.current.note == "bo: check the bp"
+        assert ana.highlight(h.id).note == "bo: check the bp"
+        # Her own history goes on where nobody else wrote: undo and redo still work there.
+        mine = ana.add_highlight_by_quote(call, "Hello everyone", occurrence=1, note="mine")
+        ana.undo()
+        assert mine.id not in {x.id for x in ana.highlights(call)}
+        ana.redo()
+        assert ana.highlight(mine.id).note == "mine"
